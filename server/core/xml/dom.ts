@@ -1,0 +1,86 @@
+/** Small read helpers over the scanner's tree. */
+import { decodeEntities } from './entities';
+import type { XmlAttribute, XmlElement } from './types';
+
+export function attr(el: XmlElement, name: string): string | undefined {
+  for (const a of el.attrs) if (a.name === name) return a.value;
+  return undefined;
+}
+
+export function attrNode(el: XmlElement, name: string): XmlAttribute | undefined {
+  for (const a of el.attrs) if (a.name === name) return a;
+  return undefined;
+}
+
+/** Child elements, optionally filtered by local name (and namespace URI). */
+export function children(el: XmlElement, local?: string, ns?: string): XmlElement[] {
+  if (local === undefined) return el.children;
+  return el.children.filter((c) => c.local === local && (ns === undefined || c.ns === ns));
+}
+
+export function firstChild(el: XmlElement, local: string, ns?: string): XmlElement | undefined {
+  for (const c of el.children) if (c.local === local && (ns === undefined || c.ns === ns)) return c;
+  return undefined;
+}
+
+/** Pre-order walk without recursion (documents can be deep). Return false from `visit` to skip a subtree. */
+export function walk(root: XmlElement, visit: (el: XmlElement) => boolean | void): void {
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (visit(el) === false) continue;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+}
+
+export function ancestors(el: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (let p = el.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+
+/**
+ * The character data directly inside `el` (text and CDATA, entities decoded), ignoring child
+ * elements and comments. Leaf elements such as `<name>X</name>` are the common case.
+ */
+export function textOf(text: string, el: XmlElement): string {
+  if (!el.hasText) return '';
+  let out = '';
+  let i = el.openEnd;
+  const end = el.closeStart;
+  let childIndex = 0;
+  while (i < end) {
+    const lt = text.indexOf('<', i);
+    const stop = lt < 0 || lt > end ? end : lt;
+    if (stop > i) out += decodeEntities(text.slice(i, stop), true);
+    if (stop === end) break;
+    if (text.startsWith('<![CDATA[', stop)) {
+      const close = text.indexOf(']]>', stop + 9);
+      const cEnd = close < 0 || close > end ? end : close;
+      out += text.slice(stop + 9, cEnd);
+      i = cEnd + 3;
+    } else if (text.startsWith('<!--', stop)) {
+      const close = text.indexOf('-->', stop + 4);
+      i = close < 0 ? end : close + 3;
+    } else {
+      const child = el.children[childIndex];
+      if (child && child.start === stop) {
+        i = Math.max(child.end, stop + 1);
+        childIndex++;
+      } else {
+        const gt = text.indexOf('>', stop);
+        i = gt < 0 ? end : gt + 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** The range of the trimmed text content of a leaf element (for findings on `<name>X</name>`). */
+export function textRange(text: string, el: XmlElement): { start: number; end: number } {
+  let s = el.openEnd;
+  let e = el.closeStart;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}
