@@ -22,7 +22,7 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 type NsScope = Map<string, string>;
 
 interface MutableElement extends XmlElement {
-  nsScope: NsScope;
+  readonly nsScope: NsScope;
 }
 
 /** Characters XML 1.0 forbids anywhere in a document. */

@@ -45,6 +45,8 @@ export interface XmlElement {
   readonly depth: number;
   /** True when the element has character data or CDATA directly inside it. */
   hasText: boolean;
+  /** Namespace prefixes in scope at this element ('' is the default namespace). */
+  readonly nsScope: ReadonlyMap<string, string>;
 }
 
 export interface XmlComment {

@@ -1,0 +1,61 @@
+/** `session-guard` command line: lint (CI mode), rules; diagnose and probe come with the Diagnose feature. */
+import { lintCommand, LINT_HELP } from './commands/lint';
+import { rulesCommand } from './commands/rules';
+import { EXIT, UsageError, type CliIO } from './io';
+import { VERSION } from './version';
+
+export const HELP = `Session Guard ${VERSION}: finds the paths that lose messages to Salesforce INVALID_SESSION_ID.
+
+Usage:
+  session-guard lint [paths...] [--format stylish|json|sarif|junit] [--output FILE]
+                     [--max-warnings N] [--config FILE] [--quiet] [--fix]
+  session-guard rules [--format text|json]
+  session-guard --version
+
+Run 'session-guard <command> --help' for details.`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await lintCommand(rest, io);
+      case 'rules':
+        return await rulesCommand(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(HELP + '\n');
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`Unknown command '${command}'.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`session-guard: ${(e as Error).message}\n\n${command === 'lint' ? LINT_HELP : HELP}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`session-guard: internal error: ${(e as Error).stack ?? e}\n`);
+    return EXIT.usage;
+  }
+}
+
+export function nodeIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    isTTY: !!process.stdout.isTTY,
+    env: process.env,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Builders for the text edits that quick fixes apply to XML: they respect the file's indentation
+ * (tabs or spaces), its line endings and the namespace prefix bound to the Mule core namespace.
+ */
+import type { TextEdit } from '../findings';
+import type { SourceFile } from '../project/source-file';
+import type { XmlElement } from '../xml/types';
+
+export function eol(file: SourceFile): string {
+  const i = file.text.indexOf('\n');
+  return i > 0 && file.text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** The file's indentation unit, guessed from its indented lines (default four spaces). */
+export function indentUnit(file: SourceFile): string {
+  const text = file.text;
+  let tabs = 0;
+  let best = 0;
+  const counts = new Map<number, number>();
+  const re = /\n([ \t]+)</g;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(text)) && n++ < 200) {
+    if (m[1][0] === '\t') tabs++;
+    else counts.set(m[1].length, (counts.get(m[1].length) ?? 0) + 1);
+  }
+  if (tabs > [...counts.values()].reduce((a, b) => a + b, 0)) return '\t';
+  for (const w of [2, 4, 3, 8]) if ((counts.get(w) ?? 0) > 0 && (best === 0 || (counts.get(w) ?? 0) > (counts.get(best) ?? 0))) best = w;
+  const smallest = [...counts.keys()].filter((k) => k > 0).sort((a, b) => a - b)[0];
+  return ' '.repeat(smallest && smallest <= 8 ? smallest : best || 4);
+}
+
+/** Indentation of the line on which `offset` lies. */
+export function lineIndentAt(file: SourceFile, offset: number): string {
+  return file.lines.indentOf(file.lines.positionAt(offset).line);
+}
+
+/** Whether only whitespace precedes `offset` on its line. */
+export function startsLine(file: SourceFile, offset: number): boolean {
+  const s = file.lines.lineStart(file.lines.positionAt(offset).line);
+  return /^[ \t]*$/.test(file.text.slice(s, offset));
+}
+
+/** The qualified name to write for a core element at `el` (usually unprefixed). */
+export function coreName(el: XmlElement, local: string): string {
+  const core = 'http://www.mulesoft.org/schema/mule/core';
+  if (el.nsScope.get('') === core) return local;
+  for (const [p, uri] of el.nsScope) if (uri === core && p) return `${p}:${local}`;
+  return local;
+}
+
+export function replace(file: SourceFile, start: number, end: number, newText: string): TextEdit {
+  return { path: file.path, start, end, newText };
+}
+
+/**
+ * Inserts `lines` (already relative-indented with `\t` = one unit) as the first child of `el`.
+ * A self-closing element is opened and closed around the new content.
+ */
+export function insertFirstChild(file: SourceFile, el: XmlElement, lines: readonly string[]): TextEdit {
+  const nl = eol(file);
+  const unit = indentUnit(file);
+  const elIndent = lineIndentAt(file, el.start);
+  const childIndent = elIndent + unit;
+  const body = lines.map((l) => childIndent + l.replace(/^\t+/, (t) => unit.repeat(t.length))).join(nl);
+  if (el.selfClosing) {
+    let s = el.openEnd - 2;
+    while (s > el.nameEnd && /\s/.test(file.text[s - 1])) s--;
+    return replace(file, s, el.openEnd, `>${nl}${body}${nl}${elIndent}</${el.name}>`);
+  }
+  return replace(file, el.openEnd, el.openEnd, `${nl}${body}`);
+}
+
+/** Removes an element; when it is alone on its line(s), the whole line goes. */
+export function removeElement(file: SourceFile, el: XmlElement): TextEdit {
+  const text = file.text;
+  let start = el.start;
+  let end = el.end;
+  const lineStart = file.lines.lineStart(file.lines.positionAt(start).line);
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  const atEol = after >= text.length || text[after] === '\n' || text[after] === '\r';
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && atEol) {
+    start = lineStart;
+    end = after;
+    if (text[end] === '\r') end++;
+    if (text[end] === '\n') end++;
+  }
+  return replace(file, start, end, '');
+}
+
+/**
+ * Wraps `el` in new markup: `open` lines go before it and `close` lines after it, and the element
+ * itself is indented one level deeper.
+ */
+export function wrapElement(file: SourceFile, el: XmlElement, open: readonly string[], close: readonly string[]): TextEdit {
+  const nl = eol(file);
+  const unit = indentUnit(file);
+  const indent = lineIndentAt(file, el.start);
+  const expand = (l: string): string => indent + l.replace(/^\t+/, (t) => unit.repeat(t.length));
+  const inner = file.text
+    .slice(el.start, el.end)
+    .split(/\r\n|\n|\r/)
+    .map((l, i) => (i === 0 ? indent + unit + l : l.startsWith(indent) ? indent + unit + l.slice(indent.length) : unit + l))
+    .join(nl);
+  const text = [...open.map(expand), inner, ...close.map(expand)].join(nl);
+  const lineStart = file.lines.lineStart(file.lines.positionAt(el.start).line);
+  const from = startsLine(file, el.start) ? lineStart : el.start;
+  return replace(file, from, el.end, startsLine(file, el.start) ? text : text.trimStart());
+}
+
+/** Applies non-overlapping edits to a text (used by fix-all and by tests). */
+export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) continue; // overlapping: skip, the next run picks it up
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}

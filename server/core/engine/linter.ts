@@ -1,0 +1,144 @@
+/**
+ * Runs the rules over a workspace: per-file rules on every target XML file, app rules on every
+ * Mule app that contains a target. Applies each file's configuration (severity, off) and its
+ * suppression comments, converts offsets to positions, and isolates rule crashes.
+ */
+import type { ResolvedConfig } from '../config/config';
+import { compareFindings, type Finding, type Fix, type RelatedLocation } from '../findings';
+import type { Workspace } from '../project/workspace';
+import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
+import { collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
+
+export interface LintRequest {
+  /** Paths to report on; every other file only provides context (cross-file references). */
+  readonly targets: Iterable<string>;
+  /** The configuration that applies to a path. */
+  readonly configFor: (path: string) => ResolvedConfig;
+}
+
+export const INTERNAL_ERROR = 'internal-error';
+
+export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): Map<string, Finding[]> {
+  const targets = new Set(req.targets);
+  const out = new Map<string, Finding[]>();
+  for (const t of targets) if (ws.get(t)) out.set(t, []);
+  const suppressions = new Map<string, Suppressions>();
+  const suppressionsOf = (path: string): Suppressions => {
+    let s = suppressions.get(path);
+    if (!s) {
+      const f = ws.get(path)!;
+      s = collectSuppressions(f, isXmlPath(path) ? f.xml.comments : []);
+      suppressions.set(path, s);
+    }
+    return s;
+  };
+
+  const emit = (rule: Rule, r: Report): void => {
+    if (!targets.has(r.path)) return;
+    const file = ws.get(r.path);
+    if (!file) return;
+    const setting = req.configFor(r.path).rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
+    if (setting === 'off') return;
+    if (r.fix && !rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but does not declare meta.fixable`);
+    if (r.suggestions?.length && !rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} reported suggestions but does not declare meta.hasSuggestions`);
+    const start = file.lines.positionAt(r.start);
+    if (isSuppressed(suppressionsOf(r.path), rule.meta.id, start.line)) return;
+    const end = file.lines.positionAt(r.end);
+    const related: RelatedLocation[] = [];
+    for (const rel of r.related ?? []) {
+      const rf = ws.get(rel.path);
+      if (!rf) continue;
+      const rs = rf.lines.positionAt(rel.start);
+      const re = rf.lines.positionAt(rel.end);
+      related.push({ ...rel, line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column });
+    }
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      severity: setting,
+      message: r.message,
+      path: r.path,
+      start: r.start,
+      end: r.end,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      docsUrl: docsUrl(rule.meta.id),
+      related,
+      ...(r.fix ? { fix: r.fix as Fix } : {}),
+      suggestions: r.suggestions ?? [],
+    };
+    out.get(r.path)!.push(finding);
+  };
+
+  const runRule = (rule: Rule, target: RuleTarget, options: RuleOptions, reportPaths: readonly string[]): void => {
+    const pending: Report[] = [];
+    try {
+      rule.check(target, { options, report: (r) => void pending.push(r) });
+      for (const r of pending) emit(rule, r);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      for (const p of reportPaths) {
+        if (!targets.has(p)) continue;
+        const bucket = out.get(p);
+        const file = ws.get(p);
+        if (!bucket || !file) continue;
+        bucket.push({
+          ruleId: INTERNAL_ERROR,
+          severity: 'error',
+          message: `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`,
+          path: p,
+          start: 0,
+          end: 0,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          docsUrl: docsUrl(rule.meta.id),
+          related: [],
+          suggestions: [],
+        });
+      }
+    }
+  };
+
+  const enabledAnywhere = (rule: Rule, paths: readonly string[]): boolean =>
+    paths.some((p) => targets.has(p) && (req.configFor(p).rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity) !== 'off');
+
+  // Per-file XML rules.
+  for (const path of targets) {
+    const file = ws.get(path);
+    if (!file || !isLintableXml(ws, path)) continue;
+    for (const rule of rules) {
+      if (rule.meta.scope !== 'xml-file' || !enabledAnywhere(rule, [path])) continue;
+      runRule(rule, { scope: 'xml-file', file }, req.configFor(path).rules.get(rule.meta.id)?.options ?? {}, [path]);
+    }
+  }
+
+  // Mule app rules.
+  for (const [key, group] of ws.muleGroups()) {
+    const paths = group.files.map((f) => f.path);
+    if (!paths.some((p) => targets.has(p))) continue;
+    const app = ws.muleApp(key);
+    if (!app) continue;
+    const optionsPath = paths.find((p) => targets.has(p))!;
+    for (const rule of rules) {
+      if (rule.meta.scope !== 'mule-app' || !enabledAnywhere(rule, paths)) continue;
+      runRule(rule, { scope: 'mule-app', app }, req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
+    }
+  }
+
+  for (const list of out.values()) list.sort(compareFindings);
+  return out;
+}
+
+function isXmlPath(path: string): boolean {
+  return path.toLowerCase().endsWith('.xml');
+}
+
+/** XML files the linter reports on: Mule configuration and Salesforce metadata. */
+export function isLintableXml(ws: Workspace, path: string): boolean {
+  const role = ws.role(path);
+  if (role === 'xml') return ws.isMuleXml(path);
+  return role === 'flow' || role === 'named-credential' || role === 'external-credential' || role === 'external-service';
+}

@@ -1,0 +1,56 @@
+/**
+ * Suppression comments, honoured identically by the CLI and the language server:
+ *   <!-- session-guard-disable-next-line mule/a, mule/b -- reason -->
+ *   <!-- session-guard-disable mule/a -->          (whole file)
+ * Without rule ids a directive applies to every rule. In Apex, the same text in a `//` comment.
+ */
+import type { SourceFile } from '../project/source-file';
+
+export interface Suppressions {
+  /** Rules disabled for the whole file ('*' = all). */
+  readonly file: ReadonlySet<string>;
+  /** 1-based line → rules disabled on it. */
+  readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+const DIRECTIVE = /^\s*session-guard-(disable-next-line|disable)(?:\s+([^]*?))?\s*$/;
+
+export function parseDirective(body: string): { kind: 'next-line' | 'file'; rules: string[] } | undefined {
+  const withoutReason = body.split(/\s--\s|\s--$/)[0];
+  const m = DIRECTIVE.exec(withoutReason);
+  if (!m) return undefined;
+  const rules = (m[2] ?? '')
+    .split(/[\s,]+/)
+    .map((r) => r.trim())
+    .filter(Boolean);
+  return { kind: m[1] === 'disable' ? 'file' : 'next-line', rules: rules.length ? rules : ['*'] };
+}
+
+export function collectSuppressions(file: SourceFile, comments: readonly { start: number; end: number; body: string }[]): Suppressions {
+  const fileRules = new Set<string>();
+  const lines = new Map<number, Set<string>>();
+  for (const c of comments) {
+    const d = parseDirective(c.body);
+    if (!d) continue;
+    if (d.kind === 'file') {
+      for (const r of d.rules) fileRules.add(r);
+    } else {
+      const line = file.lines.positionAt(c.end).line + 1;
+      let set = lines.get(line);
+      if (!set) lines.set(line, (set = new Set()));
+      for (const r of d.rules) set.add(r);
+    }
+  }
+  return { file: fileRules, lines };
+}
+
+export function isSuppressed(s: Suppressions, ruleId: string, line: number): boolean {
+  if (s.file.has('*') || s.file.has(ruleId)) return true;
+  const l = s.lines.get(line);
+  return l !== undefined && (l.has('*') || l.has(ruleId));
+}
+
+/** The comment text a "disable for this line" action inserts above `line`. */
+export function disableNextLineComment(ruleId: string, indent: string): string {
+  return `${indent}<!-- session-guard-disable-next-line ${ruleId} -- reason -->`;
+}

@@ -1,0 +1,52 @@
+/** What the core produces: findings with exact ranges, related locations and text edits. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleSetting = Severity | 'off';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export interface TextEdit {
+  readonly path: string;
+  /** Replaced range [start, end) in UTF-16 offsets of the file's current text. */
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  /** What applying it does, e.g. "Replace with SALESFORCE:CONNECTIVITY". */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Location {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface RelatedLocation extends Location {
+  readonly message: string;
+}
+
+export interface Finding extends Location {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly docsUrl: string;
+  readonly related: readonly RelatedLocation[];
+  /** A safe edit that "fix all" may apply without review. */
+  readonly fix?: Fix;
+  /** Edits that change behaviour and need a human decision. */
+  readonly suggestions: readonly Fix[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -1,0 +1,28 @@
+/** JUnit XML: a test suite per file, a failing test case per problem, one passing case for clean files. */
+import { visible, type FormatInput } from './types';
+
+export function formatJunit(input: FormatInput): string {
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', '<testsuites name="session-guard">'];
+  for (const r of input.results) {
+    const shown = r.findings.filter((f) => visible(f, input.quiet));
+    out.push(`  <testsuite package="session-guard" time="0" tests="${Math.max(shown.length, 1)}" errors="0" failures="${shown.length}" skipped="0" name="${esc(r.displayPath)}">`);
+    if (!shown.length) out.push(`    <testcase time="0" name="${esc(r.displayPath)}" classname="session-guard" />`);
+    for (const f of shown) {
+      const name = `${r.displayPath}:${f.line}:${f.column} ${f.ruleId}`;
+      out.push(`    <testcase time="0" name="${esc(name)}" classname="${esc(r.displayPath.replace(/\.[^./]+$/, '').replace(/\//g, '.'))}">`);
+      out.push(`      <failure message="${esc(f.message)}" type="${f.severity}"><![CDATA[${cdata(`${f.severity}: ${f.message} (${f.ruleId}) at ${r.displayPath}:${f.line}:${f.column}\n${f.docsUrl}`)}]]></failure>`);
+      out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>', '');
+  return out.join('\n');
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? '');
+}
+
+function cdata(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/]]>/g, ']]]]><![CDATA[>');
+}

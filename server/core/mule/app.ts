@@ -1,0 +1,229 @@
+/**
+ * The Mule application model: every Mule XML file of one app, indexed so that rules can follow
+ * flow-refs, APIkit routes, error-handler references and config-refs across files.
+ */
+import { attr, children, firstChild, walk } from '../xml/dom';
+import type { XmlElement } from '../xml/types';
+import type { SourceFile } from '../project/source-file';
+import { NS } from './namespaces';
+import { PropertyResolver } from './properties';
+import { SALESFORCE_CONNECTIONS, SALESFORCE_SOURCES } from './salesforce-connector';
+import { flowSource, inProcessorPosition, isCore } from './structure';
+
+/** A Mule configuration file of the app. */
+export type MuleFile = SourceFile;
+
+export interface FlowModel {
+  readonly name: string;
+  readonly kind: 'flow' | 'sub-flow';
+  readonly el: XmlElement;
+  readonly file: MuleFile;
+  readonly source: XmlElement | undefined;
+}
+
+/** A place that runs another flow: a static flow-ref or an APIkit router. */
+export interface CallSite {
+  readonly el: XmlElement;
+  readonly file: MuleFile;
+  /** The flow or sub-flow that contains the call site (undefined for call sites in global handlers). */
+  readonly caller: FlowModel | undefined;
+  readonly kind: 'flow-ref' | 'apikit';
+}
+
+export interface Reconnection {
+  readonly kind: 'none' | 'bounded' | 'forever';
+  readonly el?: XmlElement;
+}
+
+export interface SalesforceConfig {
+  readonly name: string;
+  readonly el: XmlElement;
+  readonly file: MuleFile;
+  /** The connection provider element (`salesforce:basic-connection` …). */
+  readonly connection: XmlElement | undefined;
+  readonly reconnection: Reconnection;
+}
+
+export interface SalesforceOperation {
+  readonly el: XmlElement;
+  readonly file: MuleFile;
+  /** Enclosing flow/sub-flow, or undefined when the operation sits in a global error handler. */
+  readonly flow: FlowModel | undefined;
+  readonly config: SalesforceConfig | undefined;
+  /** The raw `config-ref` (after property resolution) even when it did not resolve. */
+  readonly configRef: string | undefined;
+  readonly reconnection: Reconnection;
+}
+
+export interface GlobalElement {
+  readonly el: XmlElement;
+  readonly file: MuleFile;
+}
+
+export class MuleApp {
+  readonly flows = new Map<string, FlowModel>();
+  readonly errorHandlers = new Map<string, GlobalElement>();
+  readonly onErrors = new Map<string, GlobalElement>();
+  readonly sfConfigs = new Map<string, SalesforceConfig>();
+  readonly operations: SalesforceOperation[] = [];
+  /** Flow name → call sites that run it. */
+  readonly callers = new Map<string, CallSite[]>();
+  /** `<configuration defaultErrorHandler-ref>` when present. */
+  defaultErrorHandler: { name: string; el: XmlElement; file: MuleFile } | undefined;
+  /** Types created by raise-error / error-mapping targetType (fully qualified). */
+  readonly appErrorTypes = new Set<string>();
+  private readonly fileByRoot = new Map<XmlElement, MuleFile>();
+
+  constructor(
+    readonly root: string,
+    readonly files: readonly MuleFile[],
+    readonly props: PropertyResolver,
+  ) {
+    for (const f of files) if (f.xml.root) this.fileByRoot.set(f.xml.root, f);
+    this.index();
+  }
+
+  fileOf(el: XmlElement): MuleFile | undefined {
+    let e = el;
+    while (e.parent) e = e.parent;
+    return this.fileByRoot.get(e);
+  }
+
+  /** The flow or sub-flow that contains `el`, if any. */
+  flowOf(el: XmlElement): FlowModel | undefined {
+    for (let e: XmlElement | null = el; e; e = e.parent) {
+      if (isCore(e) && (e.local === 'flow' || e.local === 'sub-flow') && e.parent && e.parent.parent === null) {
+        const name = attr(e, 'name');
+        const f = name !== undefined ? this.flows.get(name) : undefined;
+        return f && f.el === e ? f : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Resolves an attribute value that may hold `${}` placeholders to a single value. */
+  resolve(value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    return this.props.single(value) ?? undefined;
+  }
+
+  /** Flows a call site runs (a flow-ref may resolve to several names through properties). */
+  targetsOf(site: XmlElement): FlowModel[] {
+    if (site.ns === NS.apikit) {
+      const cfg = this.resolve(attr(site, 'config-ref'));
+      if (!cfg) return [];
+      const out: FlowModel[] = [];
+      for (const f of this.flows.values()) if (isApikitFlowFor(f.name, cfg)) out.push(f);
+      return out;
+    }
+    const name = attr(site, 'name');
+    if (name === undefined || name.includes('#[')) return [];
+    const names = this.props.expand(name) ?? [];
+    return names.map((n) => this.flows.get(n)).filter((f): f is FlowModel => f !== undefined);
+  }
+
+  private index(): void {
+    // Pass 1: global elements.
+    for (const file of this.files) {
+      const root = file.xml.root;
+      if (!root) continue;
+      for (const el of root.children) {
+        if (el.ns === NS.core) {
+          const name = attr(el, 'name');
+          if ((el.local === 'flow' || el.local === 'sub-flow') && name !== undefined && !this.flows.has(name)) {
+            this.flows.set(name, { name, kind: el.local, el, file, source: el.local === 'flow' ? flowSource(el) : undefined });
+          } else if (el.local === 'error-handler' && name !== undefined && !this.errorHandlers.has(name)) {
+            this.errorHandlers.set(name, { el, file });
+          } else if ((el.local === 'on-error-continue' || el.local === 'on-error-propagate') && name !== undefined) {
+            if (!this.onErrors.has(name)) this.onErrors.set(name, { el, file });
+          } else if (el.local === 'configuration') {
+            const ref = attr(el, 'defaultErrorHandler-ref');
+            if (ref !== undefined && !this.defaultErrorHandler) this.defaultErrorHandler = { name: ref, el, file };
+          }
+        } else if (el.ns === NS.salesforce && el.local === 'sfdc-config') {
+          const name = attr(el, 'name');
+          if (name !== undefined && !this.sfConfigs.has(name)) {
+            const connection = el.children.find((c) => c.ns === NS.salesforce && SALESFORCE_CONNECTIONS.has(c.local));
+            this.sfConfigs.set(name, { name, el, file, connection, reconnection: reconnectionOf(connection) });
+          }
+        }
+      }
+    }
+    // Pass 2: call sites, operations, app error types.
+    for (const file of this.files) {
+      const root = file.xml.root;
+      if (!root) continue;
+      walk(root, (el) => {
+        if (el.ns === NS.core && el.local === 'flow-ref') {
+          this.addCallSite(el, file, 'flow-ref');
+        } else if (el.ns === NS.apikit && el.local === 'router') {
+          this.addCallSite(el, file, 'apikit');
+        } else if (el.ns === NS.core && el.local === 'raise-error') {
+          this.addAppType(attr(el, 'type'));
+        } else if (el.ns === NS.core && el.local === 'error-mapping') {
+          this.addAppType(attr(el, 'targetType'));
+        } else if (el.ns === NS.salesforce && inProcessorPosition(el) && !SALESFORCE_SOURCES.has(el.local)) {
+          const rawRef = attr(el, 'config-ref');
+          const configRef = this.resolve(rawRef) ?? rawRef;
+          const config = configRef !== undefined ? this.sfConfigs.get(configRef) : undefined;
+          this.operations.push({ el, file, flow: this.flowOf(el), config, configRef, reconnection: operationReconnection(el) });
+          return false; // parameters of the operation are not processors
+        }
+        return undefined;
+      });
+    }
+  }
+
+  private addCallSite(el: XmlElement, file: MuleFile, kind: CallSite['kind']): void {
+    const caller = this.flowOf(el);
+    for (const target of this.targetsOf(el)) {
+      let list = this.callers.get(target.name);
+      if (!list) this.callers.set(target.name, (list = []));
+      list.push({ el, file, caller, kind });
+    }
+  }
+
+  private addAppType(value: string | undefined): void {
+    if (!value) return;
+    for (const v of this.props.expand(value) ?? []) {
+      const t = v.trim();
+      if (!t) continue;
+      this.appErrorTypes.add(t.includes(':') ? t : `MULE:${t}`);
+    }
+  }
+}
+
+/** APIkit router flows are named `verb:\path[:media-type]:config`. */
+export function isApikitFlowFor(flowName: string, config: string): boolean {
+  return /^(get|post|put|patch|delete|head|options|trace):\\/i.test(flowName) && flowName.endsWith(`:${config}`);
+}
+
+/** Reconnection on a connection provider: `<reconnection><reconnect|reconnect-forever/></reconnection>`. */
+export function reconnectionOf(connection: XmlElement | undefined): Reconnection {
+  if (!connection) return { kind: 'none' };
+  const wrapper = firstChild(connection, 'reconnection', NS.core);
+  if (wrapper) {
+    const r = strategyIn(wrapper);
+    if (r.kind !== 'none') return r;
+  }
+  return strategyIn(connection);
+}
+
+/** Reconnection on an operation: a direct `<reconnect>` / `<reconnect-forever>` child (or wrapped). */
+export function operationReconnection(op: XmlElement): Reconnection {
+  const wrapper = firstChild(op, 'reconnection', NS.core);
+  if (wrapper) {
+    const r = strategyIn(wrapper);
+    if (r.kind !== 'none') return r;
+  }
+  return strategyIn(op);
+}
+
+function strategyIn(el: XmlElement): Reconnection {
+  for (const c of children(el)) {
+    if (c.ns !== NS.core) continue;
+    if (c.local === 'reconnect') return { kind: 'bounded', el: c };
+    if (c.local === 'reconnect-forever') return { kind: 'forever', el: c };
+  }
+  return { kind: 'none' };
+}

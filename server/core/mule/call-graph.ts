@@ -1,0 +1,107 @@
+/** Questions about who calls whom in a Mule app, answered once per app and cached. */
+import { walk } from '../xml/dom';
+import type { XmlElement } from '../xml/types';
+import type { FlowModel, MuleApp } from './app';
+import { NS } from './namespaces';
+import { isOperationName } from './operations';
+
+interface Graph {
+  /** Flow name → flow names it runs (flow-ref, APIkit router), anywhere in its body or handlers. */
+  readonly callees: Map<string, Set<string>>;
+  /** Flows that run a real Salesforce operation themselves or through their callees. */
+  readonly reachesSalesforce: Set<string>;
+}
+
+const graphs = new WeakMap<MuleApp, Graph>();
+
+function graphOf(app: MuleApp): Graph {
+  let g = graphs.get(app);
+  if (g) return g;
+  const callees = new Map<string, Set<string>>();
+  const direct = new Set<string>();
+  for (const flow of app.flows.values()) {
+    const set = new Set<string>();
+    walk(flow.el, (el) => {
+      if ((el.ns === NS.core && el.local === 'flow-ref') || (el.ns === NS.apikit && el.local === 'router')) {
+        for (const t of app.targetsOf(el)) set.add(t.name);
+      }
+    });
+    callees.set(flow.name, set);
+  }
+  for (const op of app.operations) if (op.flow && isOperationName(op.el.local)) direct.add(op.flow.name);
+  const reachesSalesforce = new Set(direct);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, set] of callees) {
+      if (reachesSalesforce.has(name)) continue;
+      for (const c of set) {
+        if (reachesSalesforce.has(c)) {
+          reachesSalesforce.add(name);
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  g = { callees, reachesSalesforce };
+  graphs.set(app, g);
+  return g;
+}
+
+/** Flows reachable from `name` through calls (not including `name` unless it is on a cycle). */
+export function reachableFrom(app: MuleApp, name: string): Set<string> {
+  const { callees } = graphOf(app);
+  const out = new Set<string>();
+  const queue = [...(callees.get(name) ?? [])];
+  while (queue.length) {
+    const n = queue.pop()!;
+    if (out.has(n)) continue;
+    out.add(n);
+    for (const c of callees.get(n) ?? []) queue.push(c);
+  }
+  return out;
+}
+
+/** Whether `el`'s subtree runs a real Salesforce operation, directly or through flow-refs. */
+export function subtreeReachesSalesforce(app: MuleApp, el: XmlElement): boolean {
+  const g = graphOf(app);
+  let found = false;
+  walk(el, (e) => {
+    if (found) return false;
+    if (e.ns === NS.salesforce && isOperationName(e.local)) found = true;
+    else if ((e.ns === NS.core && e.local === 'flow-ref') || (e.ns === NS.apikit && e.local === 'router')) {
+      if (app.targetsOf(e).some((t) => g.reachesSalesforce.has(t.name))) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+export function flowReachesSalesforce(app: MuleApp, name: string): boolean {
+  return graphOf(app).reachesSalesforce.has(name);
+}
+
+export interface EntryPath {
+  /** The flow whose message source starts the run. */
+  readonly entry: FlowModel;
+  /** Call sites from the entry flow down to the flow that was asked about (outermost first). */
+  readonly sites: readonly { el: XmlElement; caller: FlowModel }[];
+}
+
+/** Every flow with a message source that eventually runs `flow`, with one call path each. */
+export function entryPaths(app: MuleApp, flow: FlowModel): EntryPath[] {
+  const out: EntryPath[] = [];
+  const seen = new Set<string>();
+  const queue: { flow: FlowModel; sites: { el: XmlElement; caller: FlowModel }[] }[] = [{ flow, sites: [] }];
+  while (queue.length) {
+    const { flow: f, sites } = queue.shift()!;
+    if (seen.has(f.name)) continue;
+    seen.add(f.name);
+    if (f.source) out.push({ entry: f, sites });
+    for (const site of app.callers.get(f.name) ?? []) {
+      if (site.caller) queue.push({ flow: site.caller, sites: [{ el: site.el, caller: site.caller }, ...sites] });
+    }
+  }
+  return out;
+}

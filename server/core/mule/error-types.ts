@@ -1,0 +1,166 @@
+/**
+ * The Mule 4 error type model: the core hierarchy, the Salesforce connector's types, parsing of
+ * `on-error-*` `type` expressions and matching with Mule's semantics (a type matches itself and
+ * every descendant; `*:ID` and `NS:*` wildcards also match through ancestors).
+ */
+
+/** Core types and their parents (null = root). From the Mule runtime's default error repository. */
+const CORE_PARENTS: Record<string, string | null> = {
+  ANY: null,
+  CONNECTIVITY: 'ANY',
+  RETRY_EXHAUSTED: 'CONNECTIVITY',
+  TRANSFORMATION: 'ANY',
+  EXPRESSION: 'ANY',
+  VALIDATION: 'ANY',
+  DUPLICATE_MESSAGE: 'VALIDATION',
+  REDELIVERY_EXHAUSTED: 'ANY',
+  ROUTING: 'ANY',
+  COMPOSITE_ROUTING: 'ROUTING',
+  SECURITY: 'ANY',
+  CLIENT_SECURITY: 'SECURITY',
+  SERVER_SECURITY: 'SECURITY',
+  NOT_PERMITTED: 'SERVER_SECURITY',
+  STREAM_MAXIMUM_SIZE_EXCEEDED: 'ANY',
+  TIMEOUT: 'ANY',
+  UNKNOWN: 'ANY',
+  SOURCE: 'ANY',
+  SOURCE_RESPONSE: 'SOURCE',
+  SOURCE_RESPONSE_GENERATE: 'SOURCE_RESPONSE',
+  SOURCE_RESPONSE_SEND: 'SOURCE_RESPONSE',
+  SOURCE_ERROR_RESPONSE_GENERATE: 'SOURCE',
+  SOURCE_ERROR_RESPONSE_SEND: 'SOURCE',
+  CRITICAL: null,
+  OVERLOAD: 'CRITICAL',
+  FLOW_BACK_PRESSURE: 'OVERLOAD',
+  FATAL_JVM_ERROR: 'CRITICAL',
+};
+
+/** Salesforce Connector 10.x–12.x error types. There is no INVALID_SESSION type. */
+export const SALESFORCE_TYPES: readonly string[] = [
+  'COMMUNICATION',
+  'CONNECTIVITY',
+  'INSUFFICIENT_PERMISSIONS',
+  'INVALID_INPUT',
+  'INVALID_RESPONSE',
+  'LIMIT_EXCEEDED',
+  'MUTUAL_AUTHENTICATION_FAILED',
+  'NOT_FOUND',
+  'OPERATION_NOT_SUPPORTED',
+  'RETRY_EXHAUSTED',
+  'TIMEOUT',
+  'UNAVAILABLE',
+];
+
+export const CORE_TYPES: readonly string[] = Object.keys(CORE_PARENTS);
+
+/** Namespaces whose complete list of types is known, so an unknown identifier is certainly wrong. */
+export const KNOWN_NAMESPACES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['MULE', CORE_TYPES],
+  ['SALESFORCE', SALESFORCE_TYPES],
+]);
+
+export const SESSION_CONNECTIVITY = 'SALESFORCE:CONNECTIVITY';
+export const SESSION_RETRY_EXHAUSTED = 'SALESFORCE:RETRY_EXHAUSTED';
+
+/** Parent of a fully qualified type `NS:ID`; app-defined and unknown types hang off MULE:ANY. */
+export function parentOf(type: string): string | null {
+  const colon = type.indexOf(':');
+  const ns = type.slice(0, colon);
+  const id = type.slice(colon + 1);
+  if (ns === 'MULE') {
+    const p = CORE_PARENTS[id];
+    return p === undefined ? 'MULE:ANY' : p === null ? null : `MULE:${p}`;
+  }
+  if (ns === 'SALESFORCE') {
+    if (id === 'CONNECTIVITY') return 'MULE:CONNECTIVITY';
+    if (id === 'RETRY_EXHAUSTED') return 'MULE:RETRY_EXHAUSTED';
+  }
+  return 'MULE:ANY';
+}
+
+export function lineage(type: string): string[] {
+  const out: string[] = [];
+  for (let t: string | null = type; t; t = parentOf(t)) out.push(t);
+  return out;
+}
+
+/** One alternative of a `type` list, with its offset inside the attribute value. */
+export interface TypeRef {
+  /** As written (trimmed). */
+  readonly raw: string;
+  /** Upper-case namespace as Mule resolves it ('MULE' when omitted) or '*'. */
+  readonly namespace: string;
+  readonly identifier: string;
+  /** True when the namespace was written explicitly. */
+  readonly qualified: boolean;
+  /** Offsets relative to the start of the attribute value. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TypeExpression {
+  readonly refs: readonly TypeRef[];
+  /** Ranges of ` OR ` / ` || ` / ` | ` separators (relative offsets): Mule has no such syntax. */
+  readonly orSeparators: readonly { start: number; end: number; text: string }[];
+}
+
+const OR_SEPARATOR = /\s+(?:OR|or|Or|\|\||\|)\s+/g;
+
+/** Parses a `type` attribute value: a comma-separated list (whitespace allowed). */
+export function parseTypeExpression(value: string): TypeExpression {
+  const orSeparators: { start: number; end: number; text: string }[] = [];
+  for (const m of value.matchAll(OR_SEPARATOR)) {
+    orSeparators.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  }
+  // Split on commas and on OR separators so that each named type is still checked.
+  const refs: TypeRef[] = [];
+  const splitter = /,|\s+(?:OR|or|Or|\|\||\|)\s+/g;
+  let last = 0;
+  const pieces: { text: string; start: number }[] = [];
+  for (const m of value.matchAll(splitter)) {
+    pieces.push({ text: value.slice(last, m.index!), start: last });
+    last = m.index! + m[0].length;
+  }
+  pieces.push({ text: value.slice(last), start: last });
+  for (const p of pieces) {
+    const lead = p.text.length - p.text.trimStart().length;
+    const raw = p.text.trim();
+    if (!raw) continue;
+    const start = p.start + lead;
+    const colon = raw.indexOf(':');
+    const qualified = colon >= 0;
+    const namespace = qualified ? raw.slice(0, colon).trim() : 'MULE';
+    const identifier = qualified ? raw.slice(colon + 1).trim() : raw;
+    refs.push({ raw, namespace: namespace === '*' ? '*' : namespace, identifier, qualified, start, end: start + raw.length });
+  }
+  return { refs, orSeparators };
+}
+
+/** Whether `ref` (one alternative of a handler's type) matches a concrete thrown type. */
+export function refMatches(ref: TypeRef, thrown: string): boolean {
+  for (const t of lineage(thrown)) {
+    const colon = t.indexOf(':');
+    const ns = t.slice(0, colon);
+    const id = t.slice(colon + 1);
+    if ((ref.namespace === '*' || ref.namespace === ns) && (ref.identifier === '*' || ref.identifier === id)) return true;
+  }
+  return false;
+}
+
+export function expressionMatches(expr: TypeExpression, thrown: string): boolean {
+  return expr.refs.some((r) => refMatches(r, thrown));
+}
+
+/** Whether a type reference names a type that exists, for namespaces whose full list is known. */
+export function isKnownType(ref: TypeRef): 'known' | 'unknown' | 'unverifiable' {
+  if (ref.namespace === '*' || ref.identifier === '*') {
+    if (ref.namespace === '*' && ref.identifier === '*') return 'known';
+    if (ref.identifier === '*') return 'known';
+    // `*:ID`: fine when some known namespace defines ID, otherwise we cannot tell.
+    for (const ids of KNOWN_NAMESPACES.values()) if (ids.includes(ref.identifier)) return 'known';
+    return 'unverifiable';
+  }
+  const ids = KNOWN_NAMESPACES.get(ref.namespace);
+  if (!ids) return 'unverifiable';
+  return ids.includes(ref.identifier) ? 'known' : 'unknown';
+}

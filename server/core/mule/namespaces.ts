@@ -1,0 +1,15 @@
+/** Namespace URIs of the Mule vocabularies the analysis understands (matched by URI, never by prefix). */
+export const NS = {
+  core: 'http://www.mulesoft.org/schema/mule/core',
+  salesforce: 'http://www.mulesoft.org/schema/mule/salesforce',
+  ee: 'http://www.mulesoft.org/schema/mule/ee/core',
+  batch: 'http://www.mulesoft.org/schema/mule/batch',
+  apikit: 'http://www.mulesoft.org/schema/mule/mule-apikit',
+  http: 'http://www.mulesoft.org/schema/mule/http',
+  os: 'http://www.mulesoft.org/schema/mule/os',
+  validation: 'http://www.mulesoft.org/schema/mule/validation',
+  doc: 'http://www.mulesoft.org/schema/mule/documentation',
+} as const;
+
+/** Namespaces whose elements never talk to the outside world (used to tell "routes/stores" apart). */
+export const LOCAL_NAMESPACES: ReadonlySet<string> = new Set([NS.core, NS.ee, NS.doc, '']);

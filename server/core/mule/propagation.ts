@@ -1,0 +1,293 @@
+/**
+ * Follows an error from the element that throws it, the way Mule does: try scopes and their
+ * handlers, until-successful (which turns what escapes into MULE:RETRY_EXHAUSTED after retrying),
+ * scatter-gather / parallel-foreach (MULE:COMPOSITE_ROUTING), the flow's own, referenced or
+ * default error handler, then every caller through flow-ref and APIkit routers; sub-flows are
+ * inlined at each flow-ref. Handlers are tried in document order and the first match wins; a
+ * `when` condition (or a type that cannot be resolved) is treated as "may match", which forks the
+ * path. The walk is memoised per (element, type, flags) and bounded, so cycles and large apps
+ * terminate.
+ */
+import { attr, children } from '../xml/dom';
+import type { XmlElement } from '../xml/types';
+import type { CallSite, FlowModel, MuleApp, MuleFile, SalesforceOperation } from './app';
+import { expressionMatches, parseTypeExpression, SESSION_CONNECTIVITY, SESSION_RETRY_EXHAUSTED } from './error-types';
+import { NS } from './namespaces';
+
+export type Match = 'yes' | 'no' | 'maybe';
+
+export interface PathStep {
+  readonly el: XmlElement;
+  readonly file: MuleFile;
+  readonly message: string;
+}
+
+/** A path on which the error reaches a flow's message source with no handler having matched it. */
+export interface UnhandledEnd {
+  readonly flow: FlowModel;
+  readonly type: string;
+  readonly steps: readonly PathStep[];
+}
+
+export interface HandlerHit {
+  readonly onError: XmlElement;
+  readonly type: string;
+  readonly match: Match;
+}
+
+export interface RetryHit {
+  readonly scope: XmlElement;
+  readonly type: string;
+  /** True when no "may match" decision was taken before the error reached the scope. */
+  readonly definite: boolean;
+}
+
+export interface Propagation {
+  readonly unhandled: UnhandledEnd[];
+  readonly handlers: HandlerHit[];
+  readonly retries: RetryHit[];
+  /** The walk stopped early (state budget exhausted); results are partial. */
+  truncated: boolean;
+}
+
+interface State {
+  readonly type: string;
+  /** A handler has matched the error on this path (it may have re-thrown it). */
+  readonly matched: boolean;
+  /** No "may match" decision was taken so far. */
+  readonly definite: boolean;
+  readonly steps: readonly PathStep[];
+  readonly visiting: ReadonlySet<string>;
+}
+
+const MAX_STATES = 4000;
+
+/** Whether an `on-error-*` element catches `thrown`. */
+export function matchOnError(app: MuleApp, onError: XmlElement, thrown: string): Match {
+  const typeAttr = attr(onError, 'type');
+  let m: Match;
+  if (typeAttr === undefined || typeAttr.trim() === '') {
+    m = 'yes';
+  } else {
+    const values = app.props.expand(typeAttr);
+    if (!values) m = 'maybe';
+    else {
+      let yes = 0;
+      for (const v of values) if (expressionMatches(parseTypeExpression(v), thrown)) yes++;
+      m = yes === values.length ? 'yes' : yes === 0 ? 'no' : 'maybe';
+    }
+  }
+  if (m === 'yes' && attr(onError, 'when') !== undefined) m = 'maybe';
+  return m;
+}
+
+/** The `on-error-*` elements an `<error-handler>` tries, in order, with `ref`s resolved. */
+export function handlerEntries(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
+  const ref = attr(errorHandler, 'ref');
+  if (ref !== undefined) {
+    const target = app.errorHandlers.get(app.resolve(ref) ?? ref);
+    return target && target.el !== errorHandler ? handlerEntries(app, target.el) : [];
+  }
+  const out: XmlElement[] = [];
+  for (const c of errorHandler.children) {
+    if (c.ns !== NS.core) continue;
+    if (c.local === 'on-error-continue' || c.local === 'on-error-propagate') out.push(c);
+    else if (c.local === 'on-error') {
+      const r = attr(c, 'ref');
+      const target = r !== undefined ? app.onErrors.get(app.resolve(r) ?? r) : undefined;
+      if (target) out.push(target.el);
+    }
+  }
+  return out;
+}
+
+/** The handler a flow uses: its own, the one it references, or the app's default one. */
+export function flowHandler(app: MuleApp, flow: FlowModel): { entries: XmlElement[]; el: XmlElement | undefined; isDefault: boolean } {
+  const own = children(flow.el, 'error-handler', NS.core)[0];
+  if (own) return { entries: handlerEntries(app, own), el: own, isDefault: false };
+  const def = app.defaultErrorHandler;
+  if (def) {
+    const target = app.errorHandlers.get(app.resolve(def.name) ?? def.name);
+    if (target) return { entries: handlerEntries(app, target.el), el: target.el, isDefault: true };
+  }
+  return { entries: [], el: undefined, isDefault: true };
+}
+
+/** Applies an operation's `<error-mapping>`s (first matching mapping wins). */
+export function mapOperationError(app: MuleApp, op: XmlElement, type: string): string {
+  const mappings: XmlElement[] = [];
+  for (const c of op.children) {
+    if (c.ns !== NS.core) continue;
+    if (c.local === 'error-mapping') mappings.push(c);
+    else if (c.local === 'error-mappings') mappings.push(...children(c, 'error-mapping', NS.core));
+  }
+  for (const m of mappings) {
+    const source = attr(m, 'sourceType');
+    const target = app.resolve(attr(m, 'targetType'));
+    if (!target) continue;
+    const sourceValue = source === undefined ? 'ANY' : app.resolve(source);
+    if (sourceValue === undefined) continue;
+    if (expressionMatches(parseTypeExpression(sourceValue), type)) return target.includes(':') ? target.trim() : `MULE:${target.trim()}`;
+  }
+  return type;
+}
+
+/**
+ * The error types a session failure of `op` surfaces as: SALESFORCE:CONNECTIVITY, or
+ * SALESFORCE:RETRY_EXHAUSTED once a bounded reconnection strategy has been exhausted. With
+ * reconnect-forever the operation never gives up, so nothing surfaces (unbounded-retry reports it).
+ */
+export function sessionFailureTypes(op: SalesforceOperation): string[] {
+  const strategy = op.reconnection.kind !== 'none' ? op.reconnection.kind : op.config?.reconnection.kind ?? 'none';
+  if (strategy === 'forever') return [];
+  return [strategy === 'bounded' ? SESSION_RETRY_EXHAUSTED : SESSION_CONNECTIVITY];
+}
+
+/** Follows `type` thrown at `from` through every handler and caller. */
+export function propagate(app: MuleApp, from: XmlElement, type: string): Propagation {
+  return new Walker(app).run(from, type);
+}
+
+class Walker {
+  private readonly result: Propagation = { unhandled: [], handlers: [], retries: [], truncated: false };
+  private readonly seen = new Map<XmlElement, Set<string>>();
+  private states = 0;
+
+  constructor(private readonly app: MuleApp) {}
+
+  run(from: XmlElement, type: string): Propagation {
+    this.climb(from, { type, matched: false, definite: true, steps: [], visiting: new Set() });
+    return this.result;
+  }
+
+  private mark(el: XmlElement, s: State): boolean {
+    if (++this.states > MAX_STATES) {
+      this.result.truncated = true;
+      return false;
+    }
+    const key = `${s.type}|${s.matched ? 1 : 0}${s.definite ? 1 : 0}`;
+    let set = this.seen.get(el);
+    if (!set) this.seen.set(el, (set = new Set()));
+    if (set.has(key)) return false;
+    set.add(key);
+    return true;
+  }
+
+  /** The error leaves `cur`; find what deals with it. */
+  private climb(from: XmlElement, state: State): void {
+    let cur = from;
+    let s = state;
+    for (;;) {
+      const parent = cur.parent;
+      if (!parent) return;
+      if (parent.ns === NS.batch) {
+        if (parent.local === 'step' || parent.local === 'aggregator' || parent.local === 'on-complete') return; // the batch job records the failed record
+      }
+      if (parent.ns !== NS.core) {
+        cur = parent;
+        continue;
+      }
+      switch (parent.local) {
+        case 'try': {
+          if (cur.ns === NS.core && cur.local === 'error-handler') {
+            cur = parent; // thrown inside the try's own handler: it escapes the try
+            continue;
+          }
+          if (!this.mark(parent, s)) return;
+          const eh = children(parent, 'error-handler', NS.core)[0];
+          const entries = eh ? handlerEntries(this.app, eh) : [];
+          for (const next of this.tryHandlers(entries, s)) this.climb(parent, next);
+          return;
+        }
+        case 'until-successful': {
+          this.result.retries.push({ scope: parent, type: s.type, definite: s.definite });
+          s = { ...s, type: 'MULE:RETRY_EXHAUSTED' };
+          cur = parent;
+          continue;
+        }
+        case 'scatter-gather':
+        case 'parallel-foreach': {
+          s = { ...s, type: 'MULE:COMPOSITE_ROUTING' };
+          cur = parent;
+          continue;
+        }
+        case 'async':
+          return; // errors inside async do not reach the caller
+        case 'error-handler': {
+          // Thrown inside an on-error body: the owner of the handler fails.
+          const owner = parent.parent;
+          if (owner && owner.ns === NS.core && owner.local === 'try') {
+            cur = owner;
+            continue;
+          }
+          const flow = owner ? this.flowFor(owner) : undefined;
+          if (flow) this.leaveFlow(flow, s);
+          return;
+        }
+        case 'flow':
+        case 'sub-flow': {
+          const flow = this.flowFor(parent);
+          if (!flow) return;
+          if (cur.ns === NS.core && cur.local === 'error-handler') {
+            this.leaveFlow(flow, s);
+            return;
+          }
+          if (!this.mark(parent, s)) return;
+          if (flow.kind === 'sub-flow') {
+            this.leaveFlow(flow, s);
+            return;
+          }
+          const handler = flowHandler(this.app, flow);
+          for (const next of this.tryHandlers(handler.entries, s)) this.leaveFlow(flow, next);
+          return;
+        }
+        default:
+          cur = parent;
+      }
+    }
+  }
+
+  private flowFor(el: XmlElement): FlowModel | undefined {
+    const name = attr(el, 'name');
+    const flow = name !== undefined ? this.app.flows.get(name) : undefined;
+    return flow && flow.el === el ? flow : undefined;
+  }
+
+  /**
+   * Evaluates handlers in order and returns the states in which the error continues past the
+   * owner (re-thrown by on-error-propagate, or not matched at all).
+   */
+  private tryHandlers(entries: readonly XmlElement[], s: State): State[] {
+    const out: State[] = [];
+    let definite = s.definite;
+    for (const h of entries) {
+      const m = matchOnError(this.app, h, s.type);
+      if (m === 'no') continue;
+      this.result.handlers.push({ onError: h, type: s.type, match: m });
+      const propagates = h.local === 'on-error-propagate';
+      if (propagates) out.push({ ...s, matched: true, definite: definite && m === 'yes' });
+      if (m === 'yes') return out;
+      definite = false;
+    }
+    out.push({ ...s, definite });
+    return out;
+  }
+
+  private leaveFlow(flow: FlowModel, s: State): void {
+    if (s.visiting.has(flow.name)) return;
+    if (flow.source && !s.matched) {
+      this.result.unhandled.push({ flow, type: s.type, steps: s.steps });
+    }
+    const sites: readonly CallSite[] = this.app.callers.get(flow.name) ?? [];
+    const visiting = new Set(s.visiting).add(flow.name);
+    for (const site of sites) {
+      if (!site.caller) continue;
+      const step: PathStep = {
+        el: site.el,
+        file: site.file,
+        message: site.kind === 'apikit' ? `routed here by the APIkit router in '${site.caller.name}'` : `called from '${site.caller.name}'`,
+      };
+      this.climb(site.el, { ...s, steps: [...s.steps, step], visiting });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Retry loops built from flow-refs: an error handler that runs (directly or through other flows)
+ * the flow it belongs to, so the failed work starts again.
+ */
+import { attr, walk } from '../xml/dom';
+import type { XmlElement } from '../xml/types';
+import type { FlowModel, MuleApp } from './app';
+import { reachableFrom } from './call-graph';
+import { NS } from './namespaces';
+import { isOnError } from './structure';
+
+export interface HandlerLoop {
+  readonly flowRef: XmlElement;
+  readonly onError: XmlElement;
+  /** The flow whose handler starts the loop. */
+  readonly owner: FlowModel;
+  /** The flow the flow-ref runs. */
+  readonly target: FlowModel;
+}
+
+export function handlerLoops(app: MuleApp): HandlerLoop[] {
+  const out: HandlerLoop[] = [];
+  for (const owner of app.flows.values()) {
+    walk(owner.el, (el) => {
+      if (!(el.ns === NS.core && el.local === 'flow-ref')) return;
+      const onError = enclosingOnError(el, owner.el);
+      if (!onError) return;
+      for (const target of app.targetsOf(el)) {
+        if (target.name === owner.name || reachableFrom(app, target.name).has(owner.name)) out.push({ flowRef: el, onError, owner, target });
+      }
+    });
+  }
+  return out;
+}
+
+function enclosingOnError(el: XmlElement, stop: XmlElement): XmlElement | undefined {
+  for (let p = el.parent; p && p !== stop; p = p.parent) if (isOnError(p)) return p;
+  return undefined;
+}
+
+const COUNTER = /\bvars\.|\battempt|\bretr(y|ies)|\bcount/i;
+
+/**
+ * A counter guard: the flow-ref only runs under a condition that looks at state (a `when` on the
+ * handler or an enclosing choice branch), which is how a bounded retry is written by hand.
+ */
+export function isCounterGuarded(loop: HandlerLoop): boolean {
+  if (COUNTER.test(attr(loop.onError, 'when') ?? '')) return true;
+  for (let p = loop.flowRef.parent; p && p !== loop.onError; p = p.parent) {
+    if (p.ns === NS.core && p.local === 'when' && COUNTER.test(attr(p, 'expression') ?? '')) return true;
+  }
+  return false;
+}
+
+/** Whether a handler catches every error (no type or ANY, and no `when`). */
+export function catchesEverything(app: MuleApp, onError: XmlElement): boolean {
+  if (attr(onError, 'when') !== undefined) return false;
+  const t = attr(onError, 'type');
+  if (t === undefined || t.trim() === '') return true;
+  const values = app.props.expand(t);
+  return values !== null && values.every((v) => v.split(',').some((x) => ['ANY', 'MULE:ANY', '*:*', 'MULE:*'].includes(x.trim())));
+}

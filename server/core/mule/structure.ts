@@ -1,0 +1,89 @@
+/**
+ * How Mule XML is shaped: which elements hold processors, which are sources, which are scopes
+ * with special error semantics. Everything is matched by namespace URI and local name.
+ */
+import type { XmlElement } from '../xml/types';
+import { NS } from './namespaces';
+import { SALESFORCE_SOURCES } from './salesforce-connector';
+
+const CORE_CONTAINERS = new Set([
+  'flow',
+  'sub-flow',
+  'try',
+  'until-successful',
+  'foreach',
+  'parallel-foreach',
+  'async',
+  'when',
+  'otherwise',
+  'route',
+  'on-error-continue',
+  'on-error-propagate',
+]);
+const BATCH_CONTAINERS = new Set(['step', 'aggregator', 'on-complete']);
+
+export function isCore(el: XmlElement, local?: string): boolean {
+  return el.ns === NS.core && (local === undefined || el.local === local);
+}
+
+/** Elements whose element children are processors. */
+export function isProcessorContainer(el: XmlElement): boolean {
+  if (el.ns === NS.core) return CORE_CONTAINERS.has(el.local);
+  if (el.ns === NS.batch) return BATCH_CONTAINERS.has(el.local);
+  if (el.ns === NS.ee) return el.local === 'cache';
+  return false;
+}
+
+/** True when `el` sits where a processor (operation, scope, router) goes. */
+export function inProcessorPosition(el: XmlElement): boolean {
+  return el.parent !== null && isProcessorContainer(el.parent) && !isNonProcessorChild(el);
+}
+
+/** Children of containers that are not processors (handlers, descriptions, routes of routers). */
+function isNonProcessorChild(el: XmlElement): boolean {
+  if (el.ns === NS.core) {
+    return el.local === 'error-handler' || el.local === 'description' || el.local === 'annotations';
+  }
+  return el.ns === NS.doc;
+}
+
+export function isOnError(el: XmlElement): boolean {
+  return el.ns === NS.core && (el.local === 'on-error-continue' || el.local === 'on-error-propagate' || el.local === 'on-error');
+}
+
+export function isFlowLike(el: XmlElement): boolean {
+  return el.ns === NS.core && (el.local === 'flow' || el.local === 'sub-flow');
+}
+
+/** Message sources: schedulers, listeners, subscribers, streaming and polling sources. */
+export function isSourceElement(el: XmlElement): boolean {
+  const l = el.local;
+  if (el.ns === NS.core) return l === 'scheduler';
+  if (el.ns === NS.salesforce) return SALESFORCE_SOURCES.has(l);
+  return (
+    l === 'listener' ||
+    l.endsWith('-listener') ||
+    l.startsWith('listener-') ||
+    l === 'subscriber' ||
+    l.endsWith('-trigger') ||
+    /^on-(new|modified|deleted|updated)-/.test(l)
+  );
+}
+
+/** The source of a flow: its first processor-position child when that child is a source. */
+export function flowSource(flow: XmlElement): XmlElement | undefined {
+  for (const c of flow.children) {
+    if (c.ns === NS.doc || (c.ns === NS.core && (c.local === 'description' || c.local === 'annotations'))) continue;
+    return isSourceElement(c) ? c : undefined;
+  }
+  return undefined;
+}
+
+export function isHttpListener(el: XmlElement): boolean {
+  return el.ns === NS.http && el.local === 'listener';
+}
+
+/** Human name for an element in messages, e.g. `<salesforce:query>`. */
+export function tagName(el: XmlElement): string {
+  return `<${el.name}>`;
+}

@@ -1,0 +1,145 @@
+/**
+ * The set of files the analysis sees, with parse results cached per file text and Mule app models
+ * cached per app until one of their files changes. Hosts (CLI, language server) feed it text;
+ * it never reads a file itself.
+ */
+import { MuleApp } from '../mule/app';
+import { PropertyResolver, type PropertySource } from '../mule/properties';
+import { NS } from '../mule/namespaces';
+import { parseJavaProperties } from '../properties/java-properties';
+import { parseYamlProperties } from '../properties/yaml-properties';
+import { attr, walk } from '../xml/dom';
+import { isAppPropertyFile, muleSourceRoot, roleOf, type FileRole } from './layout';
+import { SourceFile } from './source-file';
+
+export interface MuleAppGroup {
+  /** App root folder, or the file path itself for a standalone Mule file. */
+  readonly key: string;
+  readonly root: string;
+  readonly files: readonly SourceFile[];
+}
+
+export class Workspace {
+  private readonly files = new Map<string, SourceFile>();
+  private readonly propertyCache = new Map<string, ReadonlyMap<string, string>>();
+  private readonly appCache = new Map<string, MuleApp>();
+  private groupsCache: Map<string, MuleAppGroup> | undefined;
+
+  /** Adds or replaces a file; returns false when the text did not change. */
+  setFile(path: string, text: string): boolean {
+    const old = this.files.get(path);
+    if (old && old.text === text) return false;
+    this.files.set(path, new SourceFile(path, text));
+    this.invalidate(path, !old);
+    return true;
+  }
+
+  removeFile(path: string): boolean {
+    if (!this.files.delete(path)) return false;
+    this.invalidate(path, true);
+    return true;
+  }
+
+  get(path: string): SourceFile | undefined {
+    return this.files.get(path);
+  }
+
+  paths(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  role(path: string): FileRole {
+    return roleOf(path);
+  }
+
+  /** Whether a file is Mule configuration: under src/main/mule, or an XML file whose root is `<mule>`. */
+  isMuleXml(path: string): boolean {
+    if (roleOf(path) !== 'xml') return false;
+    if (muleSourceRoot(path) !== undefined) return true;
+    const root = this.files.get(path)?.xml.root;
+    return root !== null && root !== undefined && root.local === 'mule' && root.ns === NS.core;
+  }
+
+  muleGroups(): ReadonlyMap<string, MuleAppGroup> {
+    if (this.groupsCache) return this.groupsCache;
+    const groups = new Map<string, { root: string; files: SourceFile[] }>();
+    for (const [path, file] of this.files) {
+      if (!this.isMuleXml(path)) continue;
+      const root = muleSourceRoot(path);
+      const key = root ?? path;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { root: root ?? (path.slice(0, path.lastIndexOf('/')) || '/'), files: [] }));
+      g.files.push(file);
+    }
+    const out = new Map<string, MuleAppGroup>();
+    for (const [key, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      g.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      out.set(key, { key, root: g.root, files: g.files });
+    }
+    return (this.groupsCache = out);
+  }
+
+  /** The key of the Mule app a path belongs to (Mule XML or one of its property files). */
+  muleGroupKeyOf(path: string): string | undefined {
+    if (this.isMuleXml(path)) return muleSourceRoot(path) ?? path;
+    if (roleOf(path) === 'property') {
+      for (const g of this.muleGroups().values()) if (g.key !== g.files[0]?.path && isAppPropertyFile(g.root, path)) return g.key;
+    }
+    return undefined;
+  }
+
+  muleApp(key: string): MuleApp | undefined {
+    const cached = this.appCache.get(key);
+    if (cached) return cached;
+    const group = this.muleGroups().get(key);
+    if (!group) return undefined;
+    const app = new MuleApp(group.root, group.files, new PropertyResolver(this.propertySources(group)));
+    this.appCache.set(key, app);
+    return app;
+  }
+
+  private propertySources(group: MuleAppGroup): PropertySource[] {
+    const sources: PropertySource[] = [];
+    const standalone = group.files.length === 1 && group.key === group.files[0].path;
+    if (!standalone) {
+      for (const [path, file] of this.files) {
+        if (roleOf(path) !== 'property' || !isAppPropertyFile(group.root, path)) continue;
+        let values = this.propertyCache.get(path);
+        if (!values) {
+          values = path.endsWith('.properties') ? parseJavaProperties(file.text) : parseYamlProperties(file.text);
+          this.propertyCache.set(path, values);
+        }
+        sources.push({ path, values });
+      }
+    }
+    // <global-property name value> elements of the app's own files.
+    for (const f of group.files) {
+      const root = f.xml.root;
+      if (!root) continue;
+      const values = new Map<string, string>();
+      walk(root, (el) => {
+        if (el.parent === root && el.ns === NS.core && el.local === 'global-property') {
+          const n = attr(el, 'name');
+          const v = attr(el, 'value');
+          if (n !== undefined && v !== undefined) values.set(n, v);
+        }
+        return el === root;
+      });
+      if (values.size) sources.push({ path: f.path, values });
+    }
+    return sources;
+  }
+
+  private invalidate(path: string, structural: boolean): void {
+    this.propertyCache.delete(path);
+    const role = roleOf(path);
+    if (structural || role === 'xml') this.groupsCache = undefined;
+    if (role === 'xml' || role === 'property' || role === 'mule-marker') {
+      // Drop every app model that could include this file; they rebuild lazily.
+      const root = muleSourceRoot(path);
+      for (const key of [...this.appCache.keys()]) {
+        if (key === path || (root !== undefined && key === root) || role === 'property' || role === 'mule-marker') this.appCache.delete(key);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/** Every rule, in id order. Adding a rule means adding its folder and one line here. */
+import blindSessionRetry from './mule/blind-session-retry';
+import missingReconnection from './mule/missing-reconnection';
+import perUserOauthInAutomation from './mule/per-user-oauth-in-automation';
+import retryWithoutBackoff from './mule/retry-without-backoff';
+import swallowedSessionError from './mule/swallowed-session-error';
+import unboundedRetry from './mule/unbounded-retry';
+import unhandledSessionError from './mule/unhandled-session-error';
+import unknownErrorType from './mule/unknown-error-type';
+import unknownSalesforceElement from './mule/unknown-salesforce-element';
+import type { Rule } from './rule';
+import malformed from './xml/malformed';
+
+export const RULES: readonly Rule[] = [
+  blindSessionRetry,
+  missingReconnection,
+  perUserOauthInAutomation,
+  retryWithoutBackoff,
+  swallowedSessionError,
+  unboundedRetry,
+  unhandledSessionError,
+  unknownErrorType,
+  unknownSalesforceElement,
+  malformed,
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

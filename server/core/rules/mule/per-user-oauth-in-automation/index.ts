@@ -1,0 +1,38 @@
+import { entryPaths } from '../../../mule/call-graph';
+import { isOperationName } from '../../../mule/operations';
+import { PER_USER_CONNECTION } from '../../../mule/salesforce-connector';
+import { isHttpListener } from '../../../mule/structure';
+import { attr } from '../../../xml/dom';
+import { muleRule } from '../../rule';
+import { tagRange } from '../../ranges';
+
+export default muleRule(
+  {
+    id: 'mule/per-user-oauth-in-automation',
+    scope: 'mule-app',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    description:
+      'A per-user OAuth (authorization code) Salesforce connection used from a flow started by a scheduler or listener, where no user is present to authorize again.',
+  },
+  (app, ctx) => {
+    for (const op of app.operations) {
+      const conn = op.config?.connection;
+      if (!op.flow || !conn || conn.local !== PER_USER_CONNECTION || !isOperationName(op.el.local)) continue;
+      const automated = entryPaths(app, op.flow).find((p) => p.entry.source && !isHttpListener(p.entry.source));
+      if (!automated) continue;
+      const source = automated.entry.source!;
+      const owner = attr(op.el, 'resourceOwnerId') ?? attr(conn, 'resourceOwnerId');
+      ctx.report({
+        path: op.file.path,
+        ...tagRange(op.el),
+        message: `<${op.el.name}> uses '${op.config!.name}', an OAuth authorization-code (per-user) connection${owner ? ` for resource owner '${owner}'` : ''}, from flow '${automated.entry.name}', which starts from <${source.name}>. No user is present there: when the stored token expires or is revoked every run fails with INVALID_SESSION_ID until someone re-authorizes by hand. Use a server-to-server connection (salesforce:jwt-connection or salesforce:oauth-client-credentials-connection) for automation.`,
+        related: [
+          { path: op.config!.file.path, start: conn.start, end: conn.nameEnd, message: 'the per-user OAuth connection' },
+          { path: automated.entry.file.path, start: source.start, end: source.nameEnd, message: `'${automated.entry.name}' runs without a user` },
+          ...automated.sites.map((s) => ({ path: app.fileOf(s.el)?.path ?? automated.entry.file.path, start: s.el.start, end: s.el.nameEnd, message: `called from '${s.caller.name}'` })),
+        ],
+      });
+    }
+  },
+);

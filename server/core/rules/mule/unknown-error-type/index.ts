@@ -1,0 +1,140 @@
+import type { Fix } from '../../../findings';
+import type { MuleApp, MuleFile } from '../../../mule/app';
+import { isKnownType, KNOWN_NAMESPACES, parseTypeExpression, type TypeRef } from '../../../mule/error-types';
+import { NS } from '../../../mule/namespaces';
+import { closest } from '../../../text/closest';
+import { walk } from '../../../xml/dom';
+import type { XmlAttribute, XmlElement } from '../../../xml/types';
+import { muleRule, type RuleContext } from '../../rule';
+
+const SESSION_FAKE = /^INVALID_SESSION(_ID)?$/i;
+
+export default muleRule(
+  {
+    id: 'mule/unknown-error-type',
+    scope: 'mule-app',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description:
+      'Error type that does not exist (such as SALESFORCE:INVALID_SESSION) or joined with OR: the app fails to deploy with "Could not find error".',
+    fixable: true,
+    hasSuggestions: true,
+  },
+  (app, ctx) => {
+    for (const file of app.files) {
+      const root = file.xml.root;
+      if (!root) continue;
+      walk(root, (el) => {
+        if (el.ns !== NS.core) return;
+        if (el.local === 'on-error-continue' || el.local === 'on-error-propagate') check(app, file, el, 'type', 'handler', ctx);
+        else if (el.local === 'error-mapping') {
+          check(app, file, el, 'sourceType', 'handler', ctx);
+          check(app, file, el, 'targetType', 'created', ctx);
+        } else if (el.local === 'raise-error') check(app, file, el, 'type', 'created', ctx);
+      });
+    }
+  },
+);
+
+/** `handler`: the type must exist. `created`: a new type may not be invented in a connector/core namespace. */
+function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage: 'handler' | 'created', ctx: RuleContext): void {
+  const a = el.attrs.find((x) => x.name === name);
+  if (!a) return;
+  if (a.value.includes('${')) {
+    checkResolved(app, file, el, a, usage, ctx);
+    return;
+  }
+  const expr = parseTypeExpression(a.value);
+  const decoded = a.value.length === a.valueEnd - a.valueStart; // offsets map 1:1 only without entity references
+  for (const sep of expr.orSeparators) {
+    ctx.report({
+      path: file.path,
+      start: decoded ? a.valueStart + sep.start : a.valueStart,
+      end: decoded ? a.valueStart + sep.end : a.valueEnd,
+      message: `Mule has no '${sep.text.trim()}' in error types: list them separated by commas ("A, B"). As written, the app fails to deploy.`,
+      ...(decoded ? { fix: { title: 'Separate the error types with a comma', edits: [{ path: file.path, start: a.valueStart + sep.start, end: a.valueStart + sep.end, newText: ', ' }] } } : {}),
+    });
+  }
+  expr.refs.forEach((ref, i) => {
+    if (isKnownType(ref) !== 'unknown') return;
+    const start = decoded ? a.valueStart + ref.start : a.valueStart;
+    const end = decoded ? a.valueStart + ref.end : a.valueEnd;
+    const { message, replacement, safe } = explain(ref, usage);
+    const fixes: Fix[] = [];
+    if (replacement && decoded) {
+      const already = expr.refs.some((r, j) => j !== i && `${r.namespace}:${r.identifier}` === replacement);
+      const edit = already ? removalEdit(file.path, a, expr.refs, i) : { path: file.path, start, end, newText: replacement };
+      fixes.push({ title: already ? `Remove ${ref.raw} (${replacement} is already listed)` : `Replace with ${replacement}`, edits: [edit] });
+    }
+    ctx.report({
+      path: file.path,
+      start,
+      end,
+      message,
+      ...(safe && fixes.length ? { fix: fixes[0] } : {}),
+      suggestions: safe ? [] : fixes,
+    });
+  });
+}
+
+function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string; replacement?: string; safe: boolean } {
+  const ns = ref.namespace;
+  const full = `${ns}:${ref.identifier}`;
+  const known = KNOWN_NAMESPACES.get(ns) ?? [];
+  const upper = ref.identifier.toUpperCase();
+  const label = ns === 'MULE' ? 'Mule core' : 'Salesforce connector';
+  if (usage === 'created') {
+    return {
+      message: `${full} cannot be created here: the ${ns} namespace belongs to the ${label} and has no type ${ref.identifier}. Raise or map to a type in your app's own namespace (for example APP:${ref.identifier}).`,
+      replacement: `APP:${ref.identifier}`,
+      safe: false,
+    };
+  }
+  if (ns === 'SALESFORCE' && SESSION_FAKE.test(ref.identifier)) {
+    return {
+      message: `${ref.raw} is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error"). An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up).`,
+      replacement: 'SALESFORCE:CONNECTIVITY',
+      safe: true,
+    };
+  }
+  if (known.includes(upper)) {
+    return { message: `Error types are upper case: ${ref.raw} is not found at deployment. Use ${ns}:${upper}.`, replacement: `${ref.qualified ? `${ns}:` : ''}${upper}`, safe: true };
+  }
+  const guess = closest(upper, known, 3);
+  return {
+    message: `${ref.raw} is not a ${label} error type, so the app fails to deploy ("Could not find error").${guess ? ` Did you mean ${ns}:${guess}?` : ''}`,
+    ...(guess ? { replacement: `${ref.qualified ? `${ns}:` : ''}${guess}` } : {}),
+    safe: false,
+  };
+}
+
+/** Removes the i-th reference and the separator that joins it to its neighbour. */
+function removalEdit(path: string, a: XmlAttribute, refs: readonly TypeRef[], i: number) {
+  const ref = refs[i];
+  if (i > 0) return { path, start: a.valueStart + refs[i - 1].end, end: a.valueStart + ref.end, newText: '' };
+  const next = refs[i + 1];
+  return { path, start: a.valueStart + ref.start, end: next ? a.valueStart + next.start : a.valueStart + ref.end, newText: '' };
+}
+
+function checkResolved(app: MuleApp, file: MuleFile, el: XmlElement, a: XmlAttribute, usage: 'handler' | 'created', ctx: RuleContext): void {
+  const values = app.props.expand(a.value);
+  if (!values) return; // unknown: never guess
+  const bad = new Set<string>();
+  const ors = new Set<string>();
+  for (const v of values) {
+    const expr = parseTypeExpression(v);
+    if (expr.orSeparators.length) ors.add(v);
+    for (const r of expr.refs) if (isKnownType(r) === 'unknown') bad.add(r.raw);
+  }
+  if (!bad.size && !ors.size) return;
+  const problems = [
+    ...[...bad].map((b) => `${b} ${usage === 'created' ? 'cannot be created in that namespace' : 'does not exist'}`),
+    ...(ors.size ? ["'OR' is not a separator (use commas)"] : []),
+  ];
+  ctx.report({
+    path: file.path,
+    start: a.valueStart,
+    end: a.valueEnd,
+    message: `${a.value} resolves to ${[...values].map((v) => `"${v}"`).join(' or ')} in the app's properties: ${problems.join('; ')}. The app fails to deploy ("Could not find error") in ${el.local === 'raise-error' ? 'raise-error' : 'this handler'}.`,
+  });
+}

@@ -1,0 +1,111 @@
+import { at, mule } from '../../../../../test/support/fixtures';
+import { ruleTests } from '../../../../../test/support/rule-tester';
+
+const handler = (type: string, extra = '') =>
+  mule(`
+    <flow name="f">
+      <salesforce:query config-ref="sf"/>
+      <error-handler>
+        <on-error-propagate type="${type}"${extra}>
+          <logger level="ERROR" message="failed"/>
+        </on-error-propagate>
+      </error-handler>
+    </flow>`);
+
+const invalidSession = handler('SALESFORCE:INVALID_SESSION');
+const sessionId = handler('SALESFORCE:CONNECTIVITY, SALESFORCE:INVALID_SESSION_ID');
+const orSyntax = handler('SALESFORCE:CONNECTIVITY OR SALESFORCE:TIMEOUT');
+const typo = handler('SALESFORCE:CONECTIVITY');
+const coreTypo = handler('CONECTIVITY');
+const lower = handler('SALESFORCE:connectivity');
+const mapping = mule(`
+  <flow name="f">
+    <salesforce:query config-ref="sf">
+      <error-mapping sourceType="SALESFORCE:SESSION_EXPIRED" targetType="APP:SESSION"/>
+    </salesforce:query>
+  </flow>`);
+const raise = mule(`
+  <flow name="f">
+    <raise-error type="SALESFORCE:INVALID_SESSION" description="expired"/>
+  </flow>`);
+const fromProperty = {
+  'app/src/main/mule/main.xml': handler('${sf.errors}'),
+  'app/src/main/resources/config.yaml': 'sf:\n  errors: "SALESFORCE:CONNECTIVITY, SALESFORCE:INVALID_SESSION"\n',
+};
+
+ruleTests('mule/unknown-error-type', {
+  valid: [
+    { name: 'real Salesforce and core types, comma list', files: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED, MULE:RETRY_EXHAUSTED, EXPRESSION') },
+    { name: 'wildcards', files: handler('*:CONNECTIVITY, SALESFORCE:*') },
+    { name: 'ANY and no type', files: handler('ANY') },
+    { name: "the app's own namespaces and other connectors are not checked", files: handler('APP:SESSION_LOST, HTTP:UNAUTHORIZED, APIKIT:NOT_FOUND') },
+    {
+      name: 'a property that resolves to real types',
+      files: { 'app/src/main/mule/main.xml': handler('${sf.errors}'), 'app/src/main/resources/c.yaml': 'sf:\n  errors: "SALESFORCE:CONNECTIVITY"\n' },
+    },
+    { name: 'an unresolvable property is never guessed at', files: handler('${secure::sf.errors}') },
+    { name: 'raise-error in an app namespace', files: mule('<flow name="f"><raise-error type="APP:SESSION_LOST"/></flow>') },
+  ],
+  invalid: [
+    {
+      name: 'SALESFORCE:INVALID_SESSION is replaced by SALESFORCE:CONNECTIVITY',
+      files: invalidSession,
+      findings: [
+        {
+          ...at(invalidSession, 'SALESFORCE:INVALID_SESSION'),
+          message: 'reaches Mule as SALESFORCE:CONNECTIVITY',
+          severity: 'error',
+          fixOutput: handler('SALESFORCE:CONNECTIVITY'),
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'INVALID_SESSION_ID next to CONNECTIVITY is removed by the fix',
+      files: sessionId,
+      findings: [{ ...at(sessionId, 'SALESFORCE:INVALID_SESSION_ID'), fixOutput: handler('SALESFORCE:CONNECTIVITY') }],
+    },
+    {
+      name: "'OR' is not a separator",
+      files: orSyntax,
+      findings: [{ ...at(orSyntax, ' OR '), message: "no 'OR'", fixOutput: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT') }],
+    },
+    {
+      name: 'a typo gets a suggestion, not an automatic fix',
+      files: typo,
+      findings: [
+        {
+          ...at(typo, 'SALESFORCE:CONECTIVITY'),
+          message: 'Did you mean SALESFORCE:CONNECTIVITY?',
+          fixOutput: null,
+          suggestions: [{ title: 'Replace with SALESFORCE:CONNECTIVITY', output: handler('SALESFORCE:CONNECTIVITY') }],
+        },
+      ],
+    },
+    {
+      name: 'an unqualified type is a core type',
+      files: coreTypo,
+      findings: [{ ...at(coreTypo, 'CONECTIVITY'), message: 'not a Mule core error type', suggestions: [{ title: 'CONNECTIVITY', output: handler('CONNECTIVITY') }] }],
+    },
+    {
+      name: 'lower-case identifiers are fixed to upper case',
+      files: lower,
+      findings: [{ ...at(lower, 'SALESFORCE:connectivity'), message: 'upper case', fixOutput: handler('SALESFORCE:CONNECTIVITY') }],
+    },
+    {
+      name: 'error-mapping sourceType is checked',
+      files: mapping,
+      findings: [{ ...at(mapping, 'SALESFORCE:SESSION_EXPIRED'), message: 'not a Salesforce connector error type' }],
+    },
+    {
+      name: 'raise-error cannot invent a type in the SALESFORCE namespace',
+      files: raise,
+      findings: [{ ...at(raise, 'SALESFORCE:INVALID_SESSION'), message: 'cannot be created here', suggestions: [{ title: 'APP:INVALID_SESSION', output: raise.replace('SALESFORCE:INVALID_SESSION', 'APP:INVALID_SESSION') }] }],
+    },
+    {
+      name: 'a type list from a property names its bad member',
+      files: fromProperty,
+      findings: [{ ...at(fromProperty['app/src/main/mule/main.xml'], '${sf.errors}'), message: 'SALESFORCE:INVALID_SESSION does not exist' }],
+    },
+  ],
+});

@@ -1,0 +1,83 @@
+/**
+ * What a rule is: declarative metadata plus a `check` function that reports problems through its
+ * context. The engine refuses a report whose fix the rule did not declare (`fixable`) and turns a
+ * throwing rule into an internal-error finding so the other rules still report.
+ */
+import type { Fix, Severity } from '../findings';
+import type { MuleApp } from '../mule/app';
+import type { SourceFile } from '../project/source-file';
+
+export type RuleScope = 'xml-file' | 'mule-app';
+
+export interface NumberOption {
+  readonly type: 'number';
+  readonly default: number;
+  readonly minimum?: number;
+  readonly description: string;
+}
+export interface BooleanOption {
+  readonly type: 'boolean';
+  readonly default: boolean;
+  readonly description: string;
+}
+export type OptionSpec = NumberOption | BooleanOption;
+export type RuleOptions = Readonly<Record<string, number | boolean>>;
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly scope: RuleScope;
+  /** `problem`: the code will fail; `suggestion`: the code works but loses resilience. */
+  readonly type: 'problem' | 'suggestion';
+  readonly defaultSeverity: Severity;
+  /** One sentence, shown in `session-guard rules` and SARIF. */
+  readonly description: string;
+  readonly fixable?: boolean;
+  readonly hasSuggestions?: boolean;
+  readonly options?: Readonly<Record<string, OptionSpec>>;
+}
+
+export interface ReportRelated {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+export interface Report {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly related?: readonly ReportRelated[];
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Fix[];
+}
+
+export interface RuleContext {
+  readonly options: RuleOptions;
+  report(report: Report): void;
+}
+
+export type RuleTarget =
+  | { readonly scope: 'xml-file'; readonly file: SourceFile }
+  | { readonly scope: 'mule-app'; readonly app: MuleApp };
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(target: RuleTarget, context: RuleContext): void;
+}
+
+/** Helper so rule modules stay declarative and typed by scope. */
+export function muleRule(meta: RuleMeta & { scope: 'mule-app' }, check: (app: MuleApp, ctx: RuleContext) => void): Rule {
+  return { meta, check: (t, ctx) => (t.scope === 'mule-app' ? check(t.app, ctx) : undefined) };
+}
+
+export function xmlFileRule(meta: RuleMeta & { scope: 'xml-file' }, check: (file: SourceFile, ctx: RuleContext) => void): Rule {
+  return { meta, check: (t, ctx) => (t.scope === 'xml-file' ? check(t.file, ctx) : undefined) };
+}
+
+export const DOCS_BASE = 'https://github.com/session-guard/session-guard/blob/main/server/core/rules';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}/${ruleId}/README.md`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Finds the files to lint under the given paths and the extra files the analysis needs for
+ * context (the rest of a Mule app, its property files). Never throws for a bad file: unreadable
+ * entries and symlink loops are reported as problems and skipped.
+ */
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { roleOf } from '../core/project/layout';
+import type { ConfigResolver } from './config-loader';
+import { DEFAULT_IGNORED_DIRS } from './ignore';
+import { toCorePath } from './paths';
+
+export interface DiscoveryProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Discovery {
+  /** OS paths to report on. */
+  readonly targets: string[];
+  /** Directories that hold Mule apps or SFDX projects found while walking (for context loading). */
+  readonly problems: DiscoveryProblem[];
+  /** Input paths that matched no lintable file. */
+  readonly unmatched: string[];
+}
+
+const LINTABLE_ROLES = new Set(['xml', 'flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
+
+export function isLintableName(path: string): boolean {
+  return LINTABLE_ROLES.has(roleOf(toCorePath(path)));
+}
+
+export function discover(inputs: readonly string[], cwd: string, configs: ConfigResolver): Discovery {
+  const targets = new Set<string>();
+  const problems: DiscoveryProblem[] = [];
+  const unmatched: string[] = [];
+  const visitedDirs = new Set<string>();
+
+  const walk = (dir: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      problems.push({ path: dir, message: `cannot be resolved: ${(e as Error).message}` });
+      return;
+    }
+    if (visitedDirs.has(real)) return; // symlink loop or a folder reached twice
+    visitedDirs.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: dir, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      const p = join(dir, ent.name);
+      let isDir = ent.isDirectory();
+      let isFile = ent.isFile();
+      if (ent.isSymbolicLink()) {
+        try {
+          const st = statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          problems.push({ path: p, message: 'is a broken symbolic link' });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (DEFAULT_IGNORED_DIRS.has(ent.name) || safeIgnored(configs, p, problems)) continue;
+        walk(p);
+      } else if (isFile && isLintableName(p) && !safeIgnored(configs, p, problems)) {
+        targets.add(p);
+      }
+    }
+  };
+
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = resolve(cwd, input);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ path: abs, message: code === 'ENOENT' ? 'does not exist' : `cannot be read: ${code ?? (e as Error).message}` });
+      unmatched.push(input);
+      continue;
+    }
+    const before = targets.size;
+    if (st.isDirectory()) walk(abs);
+    else if (st.isFile()) targets.add(abs); // named explicitly: lint it even if ignored by name
+    if (targets.size === before) unmatched.push(input);
+  }
+  return { targets: [...targets], problems, unmatched };
+}
+
+function safeIgnored(configs: ConfigResolver, p: string, problems: DiscoveryProblem[]): boolean {
+  try {
+    return configs.isIgnored(p);
+  } catch (e) {
+    problems.push({ path: p, message: (e as Error).message });
+    return true;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * ESLint-style rule tests: each case is a set of files (paths relative to a virtual workspace,
+ * default app layout), linted with only the rule under test enabled. Invalid cases assert every
+ * reported finding's position and message, and the text produced by its fix and suggestions.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveConfig } from '../../server/core/config/config';
+import { applyEdits } from '../../server/core/edits/xml-edits';
+import { lint, isLintableXml } from '../../server/core/engine/linter';
+import type { Finding, Fix } from '../../server/core/findings';
+import { Workspace } from '../../server/core/project/workspace';
+import { RULES } from '../../server/core/rules';
+import type { Rule } from '../../server/core/rules/rule';
+
+export const ROOT = '/ws';
+export const DEFAULT_FILE = 'app/src/main/mule/main.xml';
+
+export type Files = string | Record<string, string>;
+
+export interface ExpectedFinding {
+  /** Relative path; defaults to the first file of the case. */
+  readonly path?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** Substring or pattern the message must contain/match. */
+  readonly message?: string | RegExp;
+  readonly severity?: Finding['severity'];
+  /** Number of related locations, or substrings their messages must contain (in order). */
+  readonly related?: number | readonly string[];
+  /** Expected files after applying the finding's fix (relative path → text); null = no fix. */
+  readonly fixOutput?: Record<string, string> | string | null;
+  /** Expected text of each suggestion applied alone (title substring + output of the first file or map). */
+  readonly suggestions?: readonly { title: string | RegExp; output: Record<string, string> | string }[];
+}
+
+export interface ValidCase {
+  readonly name: string;
+  readonly files: Files;
+  readonly options?: Record<string, unknown>;
+}
+
+export interface InvalidCase extends ValidCase {
+  readonly findings: readonly ExpectedFinding[];
+}
+
+function normalize(files: Files): Record<string, string> {
+  return typeof files === 'string' ? { [DEFAULT_FILE]: files } : files;
+}
+
+export function lintFiles(files: Files, rule: Rule | undefined, options: Record<string, unknown> = {}, rules: readonly Rule[] = RULES): { findings: Finding[]; ws: Workspace } {
+  const map = normalize(files);
+  const ws = new Workspace();
+  for (const [rel, text] of Object.entries(map)) ws.setFile(`${ROOT}/${rel}`, text);
+  const onlyThis = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r === rule || !rule ? r.meta.defaultSeverity : ('off' as const), options: r === rule ? options : {} }]));
+  const config = resolveConfig(rules, { rules: onlyThis });
+  const targets = [...ws.paths()].filter((p) => isLintableXml(ws, p) || ws.role(p) === 'apex');
+  const result = lint(ws, rules, { targets, configFor: () => config });
+  const findings = [...result.values()].flat().filter((f) => !rule || f.ruleId === rule.meta.id || f.ruleId === 'internal-error');
+  return { findings, ws };
+}
+
+function applyFix(ws: Workspace, fix: Fix): Record<string, string> {
+  const out: Record<string, string> = {};
+  const byPath = new Map<string, Fix['edits'][number][]>();
+  for (const e of fix.edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+  for (const [path, edits] of byPath) out[path.slice(ROOT.length + 1)] = applyEdits(ws.get(path)!.text, edits);
+  return out;
+}
+
+function expectOutput(actual: Record<string, string>, expected: Record<string, string> | string, firstFile: string): void {
+  const exp = typeof expected === 'string' ? { [firstFile]: expected } : expected;
+  for (const [rel, text] of Object.entries(exp)) assert.equal(actual[rel], text, `fixed text of ${rel}`);
+  for (const rel of Object.keys(actual)) assert.ok(rel in exp, `fix also changed ${rel}`);
+}
+
+export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  const rule = RULES.find((r) => r.meta.id === ruleId);
+  describe(ruleId, () => {
+    it('is registered', () => assert.ok(rule, `rule ${ruleId} is in RULES`));
+    if (!rule) return;
+    for (const c of cases.valid) {
+      it(`valid: ${c.name}`, () => {
+        const { findings } = lintFiles(c.files, rule, c.options);
+        assert.deepEqual(
+          findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.message}`),
+          [],
+          'no findings expected',
+        );
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const files = normalize(c.files);
+        const firstFile = Object.keys(files)[0];
+        const { findings, ws } = lintFiles(c.files, rule, c.options);
+        assert.equal(findings.length, c.findings.length, `finding count; got:\n${findings.map((f) => `  ${f.path}:${f.line}:${f.column} ${f.message}`).join('\n')}`);
+        c.findings.forEach((exp, i) => {
+          const f = findings[i];
+          assert.equal(f.ruleId, ruleId);
+          assert.equal(f.path, `${ROOT}/${exp.path ?? firstFile}`, `finding ${i} path`);
+          assert.equal(`${f.line}:${f.column}`, `${exp.line}:${exp.column}`, `finding ${i} position (${f.message})`);
+          if (exp.endLine !== undefined) assert.equal(f.endLine, exp.endLine, `finding ${i} endLine`);
+          if (exp.endColumn !== undefined) assert.equal(f.endColumn, exp.endColumn, `finding ${i} endColumn`);
+          if (exp.severity) assert.equal(f.severity, exp.severity);
+          if (typeof exp.message === 'string') assert.ok(f.message.includes(exp.message), `message "${f.message}" should contain "${exp.message}"`);
+          else if (exp.message) assert.match(f.message, exp.message);
+          if (typeof exp.related === 'number') assert.equal(f.related.length, exp.related, 'related count');
+          else if (exp.related) {
+            assert.equal(f.related.length, exp.related.length, `related: ${f.related.map((r) => r.message).join(' | ')}`);
+            exp.related.forEach((m, k) => assert.ok(f.related[k].message.includes(m), `related ${k} "${f.related[k].message}" should contain "${m}"`));
+          }
+          if (exp.fixOutput === null) assert.equal(f.fix, undefined, 'no fix expected');
+          else if (exp.fixOutput !== undefined) {
+            assert.ok(f.fix, 'a fix is expected');
+            expectOutput(applyFix(ws, f.fix!), exp.fixOutput, firstFile);
+          }
+          if (exp.suggestions) {
+            assert.equal(f.suggestions.length, exp.suggestions.length, `suggestions: ${f.suggestions.map((s) => s.title).join(' | ')}`);
+            exp.suggestions.forEach((s, k) => {
+              const got = f.suggestions[k];
+              if (typeof s.title === 'string') assert.ok(got.title.includes(s.title), `suggestion title "${got.title}"`);
+              else assert.match(got.title, s.title);
+              expectOutput(applyFix(ws, got), s.output, firstFile);
+            });
+          }
+        });
+      });
+    }
+  });
+}
