@@ -25,7 +25,7 @@ export default muleRule(
       ctx.report({
         path: config.file.path,
         ...tagRange(conn),
-        message: `Salesforce connection '${config.name}' has no reconnection strategy: when its session expires or is invalidated, ${exposed.length ? `${exposed.length} operation${exposed.length === 1 ? '' : 's'} fail` : 'operations fail'} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running. Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.`,
+        message: `Salesforce connection '${config.name}' has no reconnection strategy: when its session expires or is invalidated, ${exposed.length ? `${exposed.length} operation${exposed.length === 1 ? ' fails' : 's fail'}` : 'its operations fail'} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running. Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.`,
         related: exposed.slice(0, 5).map((op) => ({
           path: op.file.path,
           start: op.el.start,

@@ -47,7 +47,7 @@ ruleTests('mule/swallowed-session-error', {
       findings: [
         {
           ...at(empty, '<on-error-continue'),
-          message: '(SALESFORCE:CONNECTIVITY from <salesforce:query>',
+          message: "from <salesforce:query> in 'api' (as SALESFORCE:CONNECTIVITY)",
           related: ['the session failure comes from here'],
           suggestions: [
             { title: 'Log the failure', output: empty.replace('type="SALESFORCE:CONNECTIVITY"/>', `type="SALESFORCE:CONNECTIVITY">\n      <logger level="ERROR" message="#['Salesforce failure swallowed: ' ++ (error.description default '')]"/>\n    </on-error-continue>`) },

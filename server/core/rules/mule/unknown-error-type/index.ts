@@ -62,9 +62,10 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
     const { message, replacement, safe } = explain(ref, usage);
     const fixes: Fix[] = [];
     if (replacement && decoded) {
-      const already = expr.refs.some((r, j) => j !== i && `${r.namespace}:${r.identifier}` === replacement);
-      const edit = already ? removalEdit(file.path, a, expr.refs, i) : { path: file.path, start, end, newText: replacement };
-      fixes.push({ title: already ? `Remove ${ref.raw} (${replacement} is already listed)` : `Replace with ${replacement}`, edits: [edit] });
+      const listed = new Set(expr.refs.filter((_, j) => j !== i).map((r) => `${r.namespace}:${r.identifier}`));
+      const wanted = replacement.split(', ').filter((t) => !listed.has(t.includes(':') ? t : `MULE:${t}`));
+      const edit = wanted.length ? { path: file.path, start, end, newText: wanted.join(', ') } : removalEdit(file.path, a, expr.refs, i);
+      fixes.push({ title: wanted.length ? `Replace with ${wanted.join(', ')}` : `Remove ${ref.raw} (${replacement} already listed)`, edits: [edit] });
     }
     ctx.report({
       path: file.path,
@@ -93,7 +94,7 @@ function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string;
   if (ns === 'SALESFORCE' && SESSION_FAKE.test(ref.identifier)) {
     return {
       message: `${ref.raw} is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error"). An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up).`,
-      replacement: 'SALESFORCE:CONNECTIVITY',
+      replacement: 'SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED',
       safe: true,
     };
   }

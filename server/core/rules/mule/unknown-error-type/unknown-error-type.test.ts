@@ -14,6 +14,7 @@ const handler = (type: string, extra = '') =>
 
 const invalidSession = handler('SALESFORCE:INVALID_SESSION');
 const sessionId = handler('SALESFORCE:CONNECTIVITY, SALESFORCE:INVALID_SESSION_ID');
+const sessionIdBoth = handler('SALESFORCE:INVALID_SESSION_ID, SALESFORCE:RETRY_EXHAUSTED, SALESFORCE:CONNECTIVITY');
 const orSyntax = handler('SALESFORCE:CONNECTIVITY OR SALESFORCE:TIMEOUT');
 const typo = handler('SALESFORCE:CONECTIVITY');
 const coreTypo = handler('CONECTIVITY');
@@ -48,22 +49,27 @@ ruleTests('mule/unknown-error-type', {
   ],
   invalid: [
     {
-      name: 'SALESFORCE:INVALID_SESSION is replaced by SALESFORCE:CONNECTIVITY',
+      name: 'SALESFORCE:INVALID_SESSION is replaced by the types a session failure really has',
       files: invalidSession,
       findings: [
         {
           ...at(invalidSession, 'SALESFORCE:INVALID_SESSION'),
           message: 'reaches Mule as SALESFORCE:CONNECTIVITY',
           severity: 'error',
-          fixOutput: handler('SALESFORCE:CONNECTIVITY'),
+          fixOutput: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED'),
           suggestions: [],
         },
       ],
     },
     {
-      name: 'INVALID_SESSION_ID next to CONNECTIVITY is removed by the fix',
+      name: 'INVALID_SESSION_ID next to CONNECTIVITY becomes RETRY_EXHAUSTED',
       files: sessionId,
-      findings: [{ ...at(sessionId, 'SALESFORCE:INVALID_SESSION_ID'), fixOutput: handler('SALESFORCE:CONNECTIVITY') }],
+      findings: [{ ...at(sessionId, 'SALESFORCE:INVALID_SESSION_ID'), fixOutput: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED') }],
+    },
+    {
+      name: 'INVALID_SESSION_ID next to both real types is removed',
+      files: sessionIdBoth,
+      findings: [{ ...at(sessionIdBoth, 'SALESFORCE:INVALID_SESSION_ID'), fixOutput: handler('SALESFORCE:RETRY_EXHAUSTED, SALESFORCE:CONNECTIVITY') }],
     },
     {
       name: "'OR' is not a separator",

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { attr, attrNode, textOf, walk } from './dom';
+import { MAX_ANALYSED_DEPTH, parseXml } from './scanner';
+
+describe('XML scanner', () => {
+  it('keeps exact offsets of elements, attributes and attribute values', () => {
+    const text = '<a x="1">\n  <b y=\'two\'/>\n</a>';
+    const doc = parseXml(text);
+    const a = doc.root!;
+    assert.equal(a.name, 'a');
+    assert.equal(text.slice(a.start, a.end), text);
+    const b = a.children[0];
+    assert.equal(text.slice(b.start, b.end), "<b y='two'/>");
+    const y = attrNode(b, 'y')!;
+    assert.equal(text.slice(y.start, y.end), "y='two'");
+    assert.equal(text.slice(y.valueStart, y.valueEnd), 'two');
+    assert.equal(a.closeStart, text.lastIndexOf('</a>'));
+    assert.equal(b.selfClosing, true);
+    assert.deepEqual(doc.errors, []);
+  });
+
+  it('resolves namespaces by URI, not by prefix', () => {
+    const doc = parseXml('<m xmlns="urn:core" xmlns:s="urn:sf"><s:query/><x:query xmlns:x="urn:sf"/><q/></m>');
+    const [a, b, c] = doc.root!.children;
+    assert.equal(a.ns, 'urn:sf');
+    assert.equal(b.ns, 'urn:sf');
+    assert.equal(b.local, 'query');
+    assert.equal(c.ns, 'urn:core');
+    assert.equal(attrNode(b, 'xmlns:x')!.prefix, 'xmlns');
+  });
+
+  it('decodes predefined and character references in attribute values and text', () => {
+    const text = '<a v="&lt;&amp;&#65;&#x42;&quot;">x &gt; y<![CDATA[ <raw> ]]></a>';
+    const doc = parseXml(text);
+    assert.equal(attr(doc.root!, 'v'), '<&AB"');
+    assert.equal(textOf(text, doc.root!), 'x > y <raw> ');
+  });
+
+  it('never expands DTD entities (external or internal)', () => {
+    const text = '<!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY big "x">]><a v="&xxe;">&big;</a>';
+    const doc = parseXml(text);
+    assert.equal(attr(doc.root!, 'v'), '&xxe;');
+    assert.deepEqual(doc.errors, []);
+  });
+
+  it('reports the first error and recovers to analyse the rest', () => {
+    const doc = parseXml('<a><b><c/></a><!-- after -->');
+    assert.match(doc.errors[0].message, /Mismatched end tag <\/a>: expected <\/b>/);
+    assert.equal(doc.root!.children[0].children[0].name, 'c');
+    assert.equal(doc.comments.length, 1);
+  });
+
+  const errors: [string, string, RegExp][] = [
+    ['duplicate attribute', '<a x="1" x="2"/>', /specified more than once/],
+    ['unquoted value', '<a x=1/>', /must be quoted/],
+    ['missing whitespace between attributes', '<a x="1"y="2"/>', /separated by whitespace/],
+    ["'<' in an attribute value", '<a x="a<b"/>', /'<' is not allowed/],
+    ['unknown entity', '<a>&nbsp;</a>', /Unknown or invalid reference/],
+    ['bare ampersand', '<a>A & B</a>', /'&' must start a reference/],
+    ['undeclared prefix', '<p:a/>', /prefix 'p' is not declared/],
+    ['two roots', '<a/><b/>', /Only one root/],
+    ['text before the root', 'oops<a/>', /before the root/],
+    ['empty document', '   ', /no root element/],
+    ['unterminated comment', '<a><!-- x</a>', /Comment is never closed/],
+    ['unterminated CDATA', '<a><![CDATA[x</a>', /CDATA section is never closed/],
+    ['late XML declaration', '<a/><?xml version="1.0"?>', /only allowed at the very start/],
+    ['NUL byte', '<a>\u0000</a>', /U\+0000 is not allowed/],
+    ['unclosed start tag at EOF', '<a x="1"', /not closed with '>'|never closed/],
+    ['stray end tag', '<a></b></a>', /Mismatched end tag <\/b>/],
+  ];
+  for (const [name, text, re] of errors) {
+    it(`reports ${name}`, () => {
+      const doc = parseXml(text);
+      assert.ok(doc.errors.length > 0, 'an error');
+      assert.match(doc.errors[0].message, re);
+      assert.ok(doc.errors[0].start >= 0 && doc.errors[0].end <= text.length && doc.errors[0].start <= doc.errors[0].end);
+    });
+  }
+
+  it('accepts a BOM, an XML declaration and CRLF line ends', () => {
+    const doc = parseXml('\uFEFF<?xml version="1.0"?>\r\n<a>\r\n<b/>\r\n</a>\r\n');
+    assert.deepEqual(doc.errors, []);
+    assert.equal(doc.root!.children.length, 1);
+  });
+
+  it('stops materialising past the depth limit without recursion', () => {
+    const depth = 100_000;
+    const doc = parseXml('<a>'.repeat(depth) + '</a>'.repeat(depth));
+    assert.deepEqual(doc.errors, []);
+    assert.notEqual(doc.depthLimitAt, null);
+    let max = 0;
+    walk(doc.root!, (el) => void (max = Math.max(max, el.depth)));
+    assert.equal(max, MAX_ANALYSED_DEPTH);
+  });
+
+  it('closes every open element at end of file', () => {
+    const text = '<a><b>';
+    const doc = parseXml(text);
+    assert.equal(doc.root!.end, text.length);
+    assert.equal(doc.root!.children[0].end, text.length);
+  });
+});

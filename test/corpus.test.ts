@@ -1,0 +1,65 @@
+/**
+ * The CLI over the real public apps in ../shared/corpus: no crash, every file parsed, and the
+ * findings reviewed by hand (see the notes next to each expectation).
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cli, REPO } from './support/cli';
+
+const CORPUS = join(REPO, '..', 'shared', 'corpus');
+const skip = existsSync(CORPUS) ? false : `corpus not found at ${CORPUS}`;
+
+interface Message {
+  ruleId: string;
+  line: number;
+  message: string;
+}
+
+describe('real-world corpus', { skip }, () => {
+  let results: { filePath: string; messages: Message[] }[] = [];
+  const count = (app: string, rule: string) =>
+    results.filter((r) => r.filePath.includes(app)).reduce((n, r) => n + r.messages.filter((m) => m.ruleId === rule).length, 0);
+
+  it('lints every file without crashing', async () => {
+    const r = await cli(['lint', CORPUS, '--format', 'json']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0, 'the corpus has warnings only');
+    results = JSON.parse(r.stdout);
+    assert.equal(results.length, 50, 'Mule XML (src/main/mule and MUnit) and Salesforce metadata files');
+  });
+
+  it('parses every file (no malformed XML, no internal error)', () => {
+    const bad = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'xml/malformed' || m.ruleId === 'internal-error').map((m) => `${r.filePath}: ${m.message}`));
+    assert.deepEqual(bad, []);
+  });
+
+  it('tinashaw: reconnection from properties plus a default handler with CONNECTIVITY and RETRY_EXHAUSTED: clean', () => {
+    assert.deepEqual(results.filter((r) => r.filePath.includes('tinashaw')).flatMap((r) => r.messages), []);
+  });
+
+  it('madhava: the until-successful turns session failures into MULE:RETRY_EXHAUSTED that the APIKIT-only global handler never matches', () => {
+    assert.equal(count('madhava', 'mule/unhandled-session-error'), 4, 'create, delete, query, update behind the APIkit router');
+    const get = results.find((r) => r.filePath.endsWith('madhava-mule__accounts-sfdc-system-api/src/main/mule/implementation/get-accounts.xml'))!;
+    assert.match(get.messages[0].message, /\(SALESFORCE:CONNECTIVITY, seen there as MULE:RETRY_EXHAUSTED\).*flow 'accounts-sfdc-sapi-main' runs from <http:listener> \(through 2 calls\)/);
+    assert.equal(count('madhava', 'mule/missing-reconnection'), 1, 'salesforce-config has no reconnection');
+    assert.equal(count('madhava', 'mule/blind-session-retry'), 0, "the try's when condition classifies before the retry");
+  });
+
+  it('madajee: every operation in the APIkit sub-flows ends in a handler that only knows APIKIT types', () => {
+    assert.equal(count('madajee', 'mule/unhandled-session-error'), 65);
+    assert.equal(count('madajee', 'mule/missing-reconnection'), 1);
+  });
+
+  it('rathinrajan8: the default handler catches ANY; the classified until-successful is not blind', () => {
+    assert.equal(count('rathinrajan8', 'mule/unhandled-session-error'), 0);
+    assert.equal(count('rathinrajan8', 'mule/blind-session-retry'), 0, 'type="${salesforce.errorCodes}" resolves from YAML to transient types');
+    assert.equal(count('rathinrajan8', 'mule/missing-reconnection'), 1);
+  });
+
+  it('template: the scheduler flow propagates ANY; batch steps keep failures inside the job', () => {
+    assert.equal(count('template-sfdc2sfdc', 'mule/unhandled-session-error'), 0);
+    assert.equal(count('template-sfdc2sfdc', 'mule/missing-reconnection'), 2, 'both instances A and B');
+  });
+});
