@@ -54,12 +54,12 @@ describe('session-guard lint', () => {
 
   it('writes SARIF 2.1.0 that validates against the schema, with rule metadata', async () => {
     const r = await cli(['lint', BROKEN, '--format', 'sarif']);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout); // untyped on purpose: the schema is the contract
     const schema = JSON.parse(readFileSync(join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-    const run = log.runs[0];
+    const run = (log as { runs: any[] }).runs[0];
     const rules = run.tool.driver.rules;
     assert.ok(rules.length >= 10);
     assert.ok(rules.every((x: { helpUri: string }) => /^https:\/\//.test(x.helpUri)));

@@ -25,7 +25,7 @@ describe('PropertyResolver', () => {
   ]);
   it('leaves literals alone', () => assert.deepEqual(r.expand('abc'), ['abc']));
   it('resolves nested placeholders', () => assert.deepEqual(r.expand('${types}'), ['SALESFORCE:CONNECTIVITY']));
-  it('returns every environment value', () => assert.deepEqual(r.expand('${retries}').sort(), ['3', '30']));
+  it('returns every environment value', () => assert.deepEqual(r.expand('${retries}')?.sort(), ['3', '30']));
   it('is unknown for missing keys and secure properties', () => {
     assert.equal(r.expand('${missing}'), null);
     assert.equal(r.expand('${secure::retries}'), null);
