@@ -11,8 +11,16 @@ export function eol(file: SourceFile): string {
   return i > 0 && file.text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
+const unitCache = new WeakMap<SourceFile, string>();
+
 /** The file's indentation unit, guessed from its indented lines (default four spaces). */
 export function indentUnit(file: SourceFile): string {
+  let unit = unitCache.get(file);
+  if (unit === undefined) unitCache.set(file, (unit = guessIndentUnit(file)));
+  return unit;
+}
+
+function guessIndentUnit(file: SourceFile): string {
   const text = file.text;
   let tabs = 0;
   let best = 0;

@@ -78,9 +78,17 @@ export function parentOf(type: string): string | null {
   return 'MULE:ANY';
 }
 
-export function lineage(type: string): string[] {
-  const out: string[] = [];
-  for (let t: string | null = type; t; t = parentOf(t)) out.push(t);
+const lineageCache = new Map<string, readonly string[]>();
+
+/** The type and its ancestors, nearest first (memoised: the set of type names is small). */
+export function lineage(type: string): readonly string[] {
+  let out = lineageCache.get(type);
+  if (!out) {
+    const list: string[] = [];
+    for (let t: string | null = type; t; t = parentOf(t)) list.push(t);
+    out = list;
+    if (lineageCache.size < 10_000) lineageCache.set(type, out);
+  }
   return out;
 }
 
@@ -106,8 +114,19 @@ export interface TypeExpression {
 
 const OR_SEPARATOR = /\s+(?:OR|or|Or|\|\||\|)\s+/g;
 
-/** Parses a `type` attribute value: a comma-separated list (whitespace allowed). */
+const expressionCache = new Map<string, TypeExpression>();
+
+/** Parses a `type` attribute value: a comma-separated list (whitespace allowed). Memoised. */
 export function parseTypeExpression(value: string): TypeExpression {
+  let e = expressionCache.get(value);
+  if (!e) {
+    e = parseUncached(value);
+    if (expressionCache.size < 10_000) expressionCache.set(value, e);
+  }
+  return e;
+}
+
+function parseUncached(value: string): TypeExpression {
   const orSeparators: { start: number; end: number; text: string }[] = [];
   for (const m of value.matchAll(OR_SEPARATOR)) {
     orSeparators.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
@@ -140,9 +159,9 @@ export function parseTypeExpression(value: string): TypeExpression {
 export function refMatches(ref: TypeRef, thrown: string): boolean {
   for (const t of lineage(thrown)) {
     const colon = t.indexOf(':');
-    const ns = t.slice(0, colon);
-    const id = t.slice(colon + 1);
-    if ((ref.namespace === '*' || ref.namespace === ns) && (ref.identifier === '*' || ref.identifier === id)) return true;
+    const nsMatches = ref.namespace === '*' || (colon === ref.namespace.length && t.startsWith(ref.namespace));
+    const idMatches = ref.identifier === '*' || (t.length - colon - 1 === ref.identifier.length && t.endsWith(ref.identifier));
+    if (nsMatches && idMatches) return true;
   }
   return false;
 }

@@ -62,8 +62,20 @@ interface State {
 
 const MAX_STATES = 4000;
 
-/** Whether an `on-error-*` element catches `thrown`. */
+const matchCache = new WeakMap<MuleApp, WeakMap<XmlElement, Map<string, Match>>>();
+
+/** Whether an `on-error-*` element catches `thrown` (memoised per app). */
 export function matchOnError(app: MuleApp, onError: XmlElement, thrown: string): Match {
+  let perApp = matchCache.get(app);
+  if (!perApp) matchCache.set(app, (perApp = new WeakMap()));
+  let perEl = perApp.get(onError);
+  if (!perEl) perApp.set(onError, (perEl = new Map()));
+  let m = perEl.get(thrown);
+  if (m === undefined) perEl.set(thrown, (m = matchUncached(app, onError, thrown)));
+  return m;
+}
+
+function matchUncached(app: MuleApp, onError: XmlElement, thrown: string): Match {
   const typeAttr = attr(onError, 'type');
   let m: Match;
   if (typeAttr === undefined || typeAttr.trim() === '') {
@@ -81,12 +93,22 @@ export function matchOnError(app: MuleApp, onError: XmlElement, thrown: string):
   return m;
 }
 
-/** The `on-error-*` elements an `<error-handler>` tries, in order, with `ref`s resolved. */
+const entriesCache = new WeakMap<MuleApp, WeakMap<XmlElement, XmlElement[]>>();
+
+/** The `on-error-*` elements an `<error-handler>` tries, in order, with `ref`s resolved (memoised per app). */
 export function handlerEntries(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
+  let perApp = entriesCache.get(app);
+  if (!perApp) entriesCache.set(app, (perApp = new WeakMap()));
+  let e = perApp.get(errorHandler);
+  if (!e) perApp.set(errorHandler, (e = entriesUncached(app, errorHandler)));
+  return e;
+}
+
+function entriesUncached(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
   const ref = attr(errorHandler, 'ref');
   if (ref !== undefined) {
     const target = app.errorHandlers.get(app.resolve(ref) ?? ref);
-    return target && target.el !== errorHandler ? handlerEntries(app, target.el) : [];
+    return target && target.el !== errorHandler ? entriesUncached(app, target.el) : [];
   }
   const out: XmlElement[] = [];
   for (const c of errorHandler.children) {

@@ -9,7 +9,7 @@ import { NS } from '../mule/namespaces';
 import { parseJavaProperties } from '../properties/java-properties';
 import { parseYamlProperties } from '../properties/yaml-properties';
 import { attr, walk } from '../xml/dom';
-import { isAppPropertyFile, muleSourceRoot, roleOf, type FileRole } from './layout';
+import { muleSourceRoot, roleOf, type FileRole } from './layout';
 import { SourceFile } from './source-file';
 
 export interface MuleAppGroup {
@@ -24,6 +24,9 @@ export class Workspace {
   private readonly propertyCache = new Map<string, ReadonlyMap<string, string>>();
   private readonly appCache = new Map<string, MuleApp>();
   private groupsCache: Map<string, MuleAppGroup> | undefined;
+  /** App root → its property files, built with the groups. */
+  private propertyFilesByRoot = new Map<string, string[]>();
+  private readonly roles = new Map<string, FileRole>();
 
   /** Adds or replaces a file; returns false when the text did not change. */
   setFile(path: string, text: string): boolean {
@@ -49,12 +52,14 @@ export class Workspace {
   }
 
   role(path: string): FileRole {
-    return roleOf(path);
+    let r = this.roles.get(path);
+    if (r === undefined) this.roles.set(path, (r = roleOf(path)));
+    return r;
   }
 
   /** Whether a file is Mule configuration: under src/main/mule, or an XML file whose root is `<mule>`. */
   isMuleXml(path: string): boolean {
-    if (roleOf(path) !== 'xml') return false;
+    if (this.role(path) !== 'xml') return false;
     if (muleSourceRoot(path) !== undefined) return true;
     const root = this.files.get(path)?.xml.root;
     return root !== null && root !== undefined && root.local === 'mule' && root.ns === NS.core;
@@ -76,14 +81,25 @@ export class Workspace {
       g.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       out.set(key, { key, root: g.root, files: g.files });
     }
+    // Property files, assigned to the app whose src/main/resources or src/main/mule holds them.
+    this.propertyFilesByRoot = new Map();
+    for (const path of this.files.keys()) {
+      if (this.role(path) !== 'property') continue;
+      const root = propertyRoot(path);
+      if (root === undefined || !out.has(root)) continue;
+      let list = this.propertyFilesByRoot.get(root);
+      if (!list) this.propertyFilesByRoot.set(root, (list = []));
+      list.push(path);
+    }
     return (this.groupsCache = out);
   }
 
   /** The key of the Mule app a path belongs to (Mule XML or one of its property files). */
   muleGroupKeyOf(path: string): string | undefined {
     if (this.isMuleXml(path)) return muleSourceRoot(path) ?? path;
-    if (roleOf(path) === 'property') {
-      for (const g of this.muleGroups().values()) if (g.key !== g.files[0]?.path && isAppPropertyFile(g.root, path)) return g.key;
+    if (this.role(path) === 'property') {
+      const root = propertyRoot(path);
+      return root !== undefined && this.muleGroups().has(root) ? root : undefined;
     }
     return undefined;
   }
@@ -100,10 +116,10 @@ export class Workspace {
 
   private propertySources(group: MuleAppGroup): PropertySource[] {
     const sources: PropertySource[] = [];
-    const standalone = group.files.length === 1 && group.key === group.files[0].path;
-    if (!standalone) {
-      for (const [path, file] of this.files) {
-        if (roleOf(path) !== 'property' || !isAppPropertyFile(group.root, path)) continue;
+    this.muleGroups();
+    for (const path of this.propertyFilesByRoot.get(group.key) ?? []) {
+      const file = this.files.get(path);
+      if (file) {
         let values = this.propertyCache.get(path);
         if (!values) {
           values = path.endsWith('.properties') ? parseJavaProperties(file.text) : parseYamlProperties(file.text);
@@ -132,8 +148,8 @@ export class Workspace {
 
   private invalidate(path: string, structural: boolean): void {
     this.propertyCache.delete(path);
-    const role = roleOf(path);
-    if (structural || role === 'xml') this.groupsCache = undefined;
+    const role = this.role(path);
+    if (structural || role === 'xml' || role === 'property') this.groupsCache = undefined;
     if (role === 'xml' || role === 'property' || role === 'mule-marker') {
       // Drop every app model that could include this file; they rebuild lazily.
       const root = muleSourceRoot(path);
@@ -142,4 +158,13 @@ export class Workspace {
       }
     }
   }
+}
+
+/** The app root a property file belongs to (the folder above its src/main/resources or src/main/mule). */
+function propertyRoot(path: string): string | undefined {
+  for (const marker of ['/src/main/resources/', '/src/main/mule/']) {
+    const i = path.lastIndexOf(marker);
+    if (i >= 0) return path.slice(0, i) || '/';
+  }
+  return undefined;
 }
