@@ -58,6 +58,22 @@ describe('real-world corpus', { skip }, () => {
     assert.equal(count('rathinrajan8', 'mule/missing-reconnection'), 1);
   });
 
+  it('Salesforce projects: the three External Service callouts have no fault path', () => {
+    const fault = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === 'flow/callout-without-fault-path').map((m) => `${r.filePath.split('/').pop()}: ${/action '[^']+' \([^)]+\) on the [a-z ]+ path/i.exec(m.message)?.[0]}`),
+    );
+    assert.deepEqual(fault, [
+      "Bank_Account_Records.flow-meta.xml: action 'Add_Bank_Account' (BankService.addAccount) on the immediate path",
+      "Create_Product_Order-10.flow-meta.xml: action 'Evaluate_Service' (CreditServices_Evaluate__Service) on the immediate path",
+      "Get_Credit_Rating-1.flow-meta.xml: action 'Get_Credit_Rating_Service' (CreditServices_CreditRating__Service) on the immediate path",
+    ]);
+  });
+
+  it('Salesforce projects: nothing else (anonymous credentials, a named principal, an Apex class that is not in the tree)', () => {
+    const sf = results.filter((r) => /SFDC-Assets|elfausto|uday|dreamhouse/.test(r.filePath)).flatMap((r) => r.messages.filter((m) => m.ruleId !== 'flow/callout-without-fault-path'));
+    assert.deepEqual(sf, []);
+  });
+
   it('template: the scheduler flow propagates ANY; batch steps keep failures inside the job', () => {
     assert.equal(count('template-sfdc2sfdc', 'mule/unhandled-session-error'), 0);
     assert.equal(count('template-sfdc2sfdc', 'mule/missing-reconnection'), 2, 'both instances A and B');

@@ -14,17 +14,25 @@ import { lintFiles } from './support/rule-tester';
 const RULES_DIR = join(__dirname, '..', 'server', 'core', 'rules');
 const HEADINGS = ['## What it catches', '## Why it matters', '## Bad example', '## Good example', '## Options', '## When not to use it'];
 
-function example(readme: string, heading: string): string {
+/**
+ * The files of a README example: every ```xml / ```apex block under the heading. A block may start
+ * with `<!-- file: path -->` (or `// file: path` in Apex); Salesforce examples live in an SFDX project.
+ */
+function example(ruleId: string, readme: string, heading: string): Record<string, string> {
   const start = readme.indexOf(heading);
   assert.ok(start >= 0, `missing ${heading}`);
-  const m = /```xml\n([\s\S]*?)```/.exec(readme.slice(start));
-  assert.ok(m, `${heading} has an xml code block`);
-  return m[1];
-}
-
-function exampleFile(ruleId: string): string {
-  if (ruleId.startsWith('mule/') || ruleId.startsWith('xml/')) return 'app/src/main/mule/example.xml';
-  throw new Error(`no example location for ${ruleId}`);
+  const rest = readme.slice(start + heading.length);
+  const section = rest.slice(0, rest.search(/\n## /) < 0 ? undefined : rest.search(/\n## /));
+  const files: Record<string, string> = {};
+  const salesforce = !ruleId.startsWith('mule/') && !ruleId.startsWith('xml/');
+  if (salesforce) files['sf/sfdx-project.json'] = JSON.stringify({ packageDirectories: [{ path: 'force-app' }] });
+  for (const m of section.matchAll(/```(xml|apex)\n([\s\S]*?)```/g)) {
+    const named = /^(?:<!--\s*file:\s*(.+?)\s*-->|\/\/\s*file:\s*(.+))\n/.exec(m[2]);
+    const path = named ? (named[1] ?? named[2]).trim() : 'app/src/main/mule/example.xml';
+    files[salesforce ? `sf/${path}` : path] = named ? m[2].slice(named[0].length) : m[2];
+  }
+  assert.ok(Object.keys(files).length > (salesforce ? 1 : 0), `${heading} has a code block`);
+  return files;
 }
 
 function ruleFolders(dir = RULES_DIR, prefix = ''): string[] {
@@ -71,11 +79,11 @@ for (const rule of RULES) {
       assert.ok(readme.includes(`**Default severity:** ${rule.meta.defaultSeverity}`), 'README states the default severity');
     });
     it('bad example triggers the rule', () => {
-      const { findings } = lintFiles({ [exampleFile(id)]: example(readme, '## Bad example') }, rule);
+      const { findings } = lintFiles(example(id, readme, '## Bad example'), rule);
       assert.ok(findings.some((f) => f.ruleId === id), `expected a finding, got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`);
     });
     it('good example does not', () => {
-      const { findings } = lintFiles({ [exampleFile(id)]: example(readme, '## Good example') }, rule);
+      const { findings } = lintFiles(example(id, readme, '## Good example'), rule);
       assert.deepEqual(findings.map((f) => `${f.line}:${f.column} ${f.message}`), []);
     });
   });

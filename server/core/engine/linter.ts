@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/config';
 import { compareFindings, type Finding, type Fix, type RelatedLocation } from '../findings';
 import type { Workspace } from '../project/workspace';
 import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
+import { lexApex } from '../salesforce/apex';
 import { collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
 
 export interface LintRequest {
@@ -27,7 +28,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     let s = suppressions.get(path);
     if (!s) {
       const f = ws.get(path)!;
-      s = collectSuppressions(f, isXmlPath(path) ? f.xml.comments : []);
+      s = collectSuppressions(f, isXmlPath(path) ? f.xml.comments : path.toLowerCase().endsWith('.cls') ? lexApex(f.text).comments : []);
       suppressions.set(path, s);
     }
     return s;
@@ -125,6 +126,19 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     for (const rule of rules) {
       if (rule.meta.scope !== 'mule-app' || !enabledAnywhere(rule, paths)) continue;
       runRule(rule, { scope: 'mule-app', app }, req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
+    }
+  }
+
+  // SFDX project rules.
+  for (const [key, group] of ws.sfdxGroups()) {
+    const paths = group.files.map((f) => f.path);
+    if (!paths.some((p) => targets.has(p))) continue;
+    const project = ws.sfdxProject(key);
+    if (!project) continue;
+    const optionsPath = paths.find((p) => targets.has(p))!;
+    for (const rule of rules) {
+      if (rule.meta.scope !== 'sfdx-project' || !enabledAnywhere(rule, paths)) continue;
+      runRule(rule, { scope: 'sfdx-project', project }, req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
     }
   }
 

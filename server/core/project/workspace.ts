@@ -9,6 +9,7 @@ import { NS } from '../mule/namespaces';
 import { parseJavaProperties } from '../properties/java-properties';
 import { parseYamlProperties } from '../properties/yaml-properties';
 import { attr, walk } from '../xml/dom';
+import { inPackageDirs, readSfdxProject, SfdxProject, type SfdxProjectDescriptor } from '../salesforce/project';
 import { muleSourceRoot, roleOf, type FileRole } from './layout';
 import { SourceFile } from './source-file';
 
@@ -19,6 +20,15 @@ export interface MuleAppGroup {
   readonly files: readonly SourceFile[];
 }
 
+export interface SfdxGroup {
+  /** Project root, or '' for metadata outside any sfdx-project.json. */
+  readonly key: string;
+  readonly descriptor: SfdxProjectDescriptor;
+  readonly files: readonly SourceFile[];
+}
+
+const SF_ROLES: ReadonlySet<FileRole> = new Set(['flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
+
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly propertyCache = new Map<string, ReadonlyMap<string, string>>();
@@ -27,6 +37,8 @@ export class Workspace {
   /** App root → its property files, built with the groups. */
   private propertyFilesByRoot = new Map<string, string[]>();
   private readonly roles = new Map<string, FileRole>();
+  private sfdxGroupsCache: Map<string, SfdxGroup> | undefined;
+  private readonly sfdxCache = new Map<string, SfdxProject>();
 
   /** Adds or replaces a file; returns false when the text did not change. */
   setFile(path: string, text: string): boolean {
@@ -114,6 +126,47 @@ export class Workspace {
     return app;
   }
 
+  /** Salesforce metadata grouped by SFDX project (nearest sfdx-project.json; the rest in one loose project). */
+  sfdxGroups(): ReadonlyMap<string, SfdxGroup> {
+    if (this.sfdxGroupsCache) return this.sfdxGroupsCache;
+    const descriptors: SfdxProjectDescriptor[] = [];
+    for (const [path, file] of this.files) if (this.role(path) === 'sfdx-marker') descriptors.push(readSfdxProject(path, file.text));
+    descriptors.sort((a, b) => b.root.length - a.root.length); // deepest first
+    const groups = new Map<string, { descriptor: SfdxProjectDescriptor; files: SourceFile[] }>();
+    const loose: SfdxProjectDescriptor = { root: '', namespace: undefined, packageDirs: [] };
+    for (const [path, file] of this.files) {
+      if (!SF_ROLES.has(this.role(path))) continue;
+      const d = descriptors.find((x) => path.startsWith(x.root === '/' ? '/' : `${x.root}/`));
+      if (d && !inPackageDirs(d, path)) continue;
+      const desc = d ?? loose;
+      let g = groups.get(desc.root);
+      if (!g) groups.set(desc.root, (g = { descriptor: desc, files: [] }));
+      g.files.push(file);
+    }
+    const out = new Map<string, SfdxGroup>();
+    for (const [key, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      g.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      out.set(key, { key, descriptor: g.descriptor, files: g.files });
+    }
+    return (this.sfdxGroupsCache = out);
+  }
+
+  sfdxProject(key: string): SfdxProject | undefined {
+    const cached = this.sfdxCache.get(key);
+    if (cached) return cached;
+    const g = this.sfdxGroups().get(key);
+    if (!g) return undefined;
+    const project = new SfdxProject(g.descriptor, g.files);
+    this.sfdxCache.set(key, project);
+    return project;
+  }
+
+  /** The key of the SFDX project a path belongs to, if any. */
+  sfdxGroupKeyOf(path: string): string | undefined {
+    for (const [key, g] of this.sfdxGroups()) if (g.files.some((f) => f.path === path)) return key;
+    return undefined;
+  }
+
   private propertySources(group: MuleAppGroup): PropertySource[] {
     const sources: PropertySource[] = [];
     this.muleGroups();
@@ -149,6 +202,13 @@ export class Workspace {
   private invalidate(path: string, structural: boolean): void {
     this.propertyCache.delete(path);
     const role = this.role(path);
+    if (SF_ROLES.has(role) || role === 'sfdx-marker') {
+      if (structural || role === 'sfdx-marker') this.sfdxGroupsCache = undefined;
+      // A metadata change can alter any resolution in its project: rebuild that project lazily.
+      const key = role === 'sfdx-marker' ? undefined : this.sfdxGroupKeyOf(path);
+      if (key === undefined) this.sfdxCache.clear();
+      else this.sfdxCache.delete(key);
+    }
     if (structural || role === 'xml' || role === 'property') this.groupsCache = undefined;
     if (role === 'xml' || role === 'property' || role === 'mule-marker') {
       // Drop every app model that could include this file; they rebuild lazily.

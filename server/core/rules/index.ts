@@ -1,4 +1,11 @@
 /** Every rule, in id order. Adding a rule means adding its folder and one line here. */
+import missingAuthorizationHeader from './credential/missing-authorization-header';
+import soapSessionNotRefreshed from './credential/soap-session-not-refreshed';
+import calloutInLoop from './flow/callout-in-loop';
+import calloutWithoutFaultPath from './flow/callout-without-fault-path';
+import perUserCredentialInAutomation from './flow/per-user-credential-in-automation';
+import syncCalloutInRecordTrigger from './flow/sync-callout-in-record-trigger';
+import unboundedFaultRetry from './flow/unbounded-fault-retry';
 import blindSessionRetry from './mule/blind-session-retry';
 import missingReconnection from './mule/missing-reconnection';
 import perUserOauthInAutomation from './mule/per-user-oauth-in-automation';
@@ -12,6 +19,13 @@ import type { Rule } from './rule';
 import malformed from './xml/malformed';
 
 export const RULES: readonly Rule[] = [
+  missingAuthorizationHeader,
+  soapSessionNotRefreshed,
+  calloutInLoop,
+  calloutWithoutFaultPath,
+  perUserCredentialInAutomation,
+  syncCalloutInRecordTrigger,
+  unboundedFaultRetry,
   blindSessionRetry,
   missingReconnection,
   perUserOauthInAutomation,

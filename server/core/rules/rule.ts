@@ -6,8 +6,9 @@
 import type { Fix, Severity } from '../findings';
 import type { MuleApp } from '../mule/app';
 import type { SourceFile } from '../project/source-file';
+import type { SfdxProject } from '../salesforce/project';
 
-export type RuleScope = 'xml-file' | 'mule-app';
+export type RuleScope = 'xml-file' | 'mule-app' | 'sfdx-project';
 
 export interface NumberOption {
   readonly type: 'number';
@@ -60,7 +61,8 @@ export interface RuleContext {
 
 export type RuleTarget =
   | { readonly scope: 'xml-file'; readonly file: SourceFile }
-  | { readonly scope: 'mule-app'; readonly app: MuleApp };
+  | { readonly scope: 'mule-app'; readonly app: MuleApp }
+  | { readonly scope: 'sfdx-project'; readonly project: SfdxProject };
 
 export interface Rule {
   readonly meta: RuleMeta;
@@ -74,6 +76,10 @@ export function muleRule(meta: RuleMeta & { scope: 'mule-app' }, check: (app: Mu
 
 export function xmlFileRule(meta: RuleMeta & { scope: 'xml-file' }, check: (file: SourceFile, ctx: RuleContext) => void): Rule {
   return { meta, check: (t, ctx) => (t.scope === 'xml-file' ? check(t.file, ctx) : undefined) };
+}
+
+export function sfdxRule(meta: RuleMeta & { scope: 'sfdx-project' }, check: (project: SfdxProject, ctx: RuleContext) => void): Rule {
+  return { meta, check: (t, ctx) => (t.scope === 'sfdx-project' ? check(t.project, ctx) : undefined) };
 }
 
 export const DOCS_BASE = 'https://github.com/session-guard/session-guard/blob/main/server/core/rules';

@@ -1,0 +1,44 @@
+import type { NamedCredentialModel } from '../../../salesforce/credentials';
+import type { SfdxProject } from '../../../salesforce/project';
+import { sfdxRule } from '../../rule';
+
+const SOAP = /\/services\/Soap\//i;
+
+export default sfdxRule(
+  {
+    id: 'credential/soap-session-not-refreshed',
+    scope: 'sfdx-project',
+    type: 'suggestion',
+    defaultSeverity: 'info',
+    description: 'An OAuth Named/External Credential pointing at a Salesforce SOAP endpoint (/services/Soap/): SOAP reports an expired session as 500, so the token is never refreshed.',
+  },
+  (project, ctx) => {
+    const why = `SOAP reports an expired session as HTTP 500 sf:INVALID_SESSION_ID, while Named Credentials refresh OAuth tokens only on 401: once the access token expires, every call fails until someone re-authenticates. Call the REST API instead, or catch the fault and refresh explicitly.`;
+    for (const nc of project.namedCredentials.values()) {
+      if (!nc.endpoint || !SOAP.test(nc.endpoint.value) || !usesOauth(project, nc)) continue;
+      ctx.report({ path: nc.file.path, start: nc.endpoint.start, end: nc.endpoint.end, message: `Named Credential '${nc.name}' uses OAuth against a SOAP endpoint. ${why}` });
+    }
+    for (const cls of project.apexClasses.values()) {
+      for (const c of cls.credentials) {
+        if (!SOAP.test(c.path)) continue;
+        const local = c.namespace ? project.localName(`${c.namespace}__${c.name}`) : c.name;
+        const nc = local !== undefined ? project.namedCredential(local) : undefined;
+        if (!nc || !usesOauth(project, nc) || (nc.endpoint && SOAP.test(nc.endpoint.value))) continue;
+        ctx.report({
+          path: cls.file.path,
+          start: c.start,
+          end: c.end + c.path.length,
+          message: `Apex class ${cls.name} calls a SOAP endpoint through OAuth Named Credential '${nc.name}'. ${why}`,
+          related: [{ path: nc.file.path, start: nc.file.xml.root?.start ?? 0, end: nc.file.xml.root?.nameEnd ?? 0, message: `Named Credential '${nc.name}'` }],
+        });
+      }
+    }
+  },
+);
+
+function usesOauth(project: SfdxProject, nc: NamedCredentialModel): boolean {
+  if (nc.style === 'legacy') return nc.protocol?.value === 'Oauth';
+  const local = nc.externalCredential ? project.localName(nc.externalCredential.value) : undefined;
+  const ec = local !== undefined ? project.externalCredential(local) : undefined;
+  return ec?.protocol?.value === 'Oauth';
+}

@@ -1,0 +1,74 @@
+import type { Fix } from '../../../findings';
+import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
+import { calloutInfo } from '../../../salesforce/callouts';
+import { describeCallout } from '../../../salesforce/describe';
+import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../../../salesforce/flow';
+import { sfdxRule } from '../../rule';
+
+/** Child elements of an action call that come after faultConnector in the metadata schema. */
+const AFTER_FAULT = new Set(['flowTransactionModel', 'inputParameters', 'nameSegment', 'offset', 'outputParameters', 'storeOutputAutomatically', 'versionSegment']);
+const HANDLER_TYPES = new Set(['assignments', 'customErrors', 'recordCreates', 'actionCalls', 'subflows', 'screens']);
+
+export default sfdxRule(
+  {
+    id: 'flow/callout-without-fault-path',
+    scope: 'sfdx-project',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    description: 'A callout action (External Service, or Apex that calls out) with no fault connector, on any path of the flow including asynchronous and scheduled paths.',
+    hasSuggestions: true,
+  },
+  (project, ctx) => {
+    for (const flow of project.flows) {
+      const paths = flowPaths(flow);
+      const seen = new Set<string>();
+      for (const path of paths) {
+        for (const name of path.nodes) {
+          if (seen.has(name)) continue;
+          seen.add(name);
+          const node = flow.nodes.get(name)!;
+          const info = calloutInfo(project, flow, node);
+          if (info.kind !== 'callout' || node.edges.some((e) => e.kind === 'fault')) continue;
+          const consequence = isRecordTriggered(flow) && !path.async
+            ? 'the flow interview fails and the change that triggered it is rolled back'
+            : flow.processType === 'Flow'
+              ? 'the user gets an unhandled fault error and the work is lost'
+              : 'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded';
+          ctx.report({
+            path: flow.file.path,
+            ...node.nameRange,
+            message: `${describeCallout(flow, node, info)} on the ${path.label} path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
+            related: info.evidence ? [info.evidence] : [],
+            suggestions: suggestions(flow, node),
+          });
+        }
+      }
+    }
+  },
+);
+
+/** Connect the fault path to an element that already looks like error handling. */
+function suggestions(flow: FlowModel, node: FlowNode): Fix[] {
+  const out: Fix[] = [];
+  for (const candidate of flow.nodes.values()) {
+    if (candidate === node || !HANDLER_TYPES.has(candidate.type) || !/(fault|error|fail)/i.test(candidate.name)) continue;
+    out.push({ title: `Connect the fault path to '${candidate.name}'`, edits: [faultConnectorEdit(flow, node, candidate.name)] });
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+function faultConnectorEdit(flow: FlowModel, node: FlowNode, target: string) {
+  const file = flow.file;
+  const nl = eol(file);
+  const unit = indentUnit(file);
+  const before = node.el.children.find((c) => AFTER_FAULT.has(c.local));
+  const childIndent = lineIndentAt(file, (node.el.children[0] ?? node.el).start);
+  const block = [`${childIndent}<faultConnector>`, `${childIndent}${unit}<targetReference>${target}</targetReference>`, `${childIndent}</faultConnector>`].join(nl);
+  if (before) {
+    const lineStart = file.lines.lineStart(file.lines.positionAt(before.start).line);
+    return { path: file.path, start: lineStart, end: lineStart, newText: block + nl };
+  }
+  const lineStart = file.lines.lineStart(file.lines.positionAt(node.el.closeStart).line);
+  return { path: file.path, start: lineStart, end: lineStart, newText: block + nl };
+}

@@ -1,0 +1,128 @@
+/**
+ * Which Flow actions call out, and through which credential. Resolution chain:
+ * externalService action → registration (actionName prefix, operation matched case-insensitively)
+ * → Named Credential → principal; apex action → class → its `callout:` credentials. Pre-API-46
+ * External Services appear as apex actions named `Registration_Operation__Service`. Any link that
+ * cannot be resolved yields `unknown`, so rules stay silent instead of guessing.
+ */
+import type { ReportRelated } from '../rules/rule';
+import type { ApexClassModel } from './apex';
+import type { NamedCredentialModel } from './credentials';
+import type { FlowModel, FlowNode } from './flow';
+import { leafValue } from './metadata';
+import type { SfdxProject } from './project';
+
+export interface CredentialUse {
+  readonly name: string;
+  /** Resolved Named Credential, when it is in the project. */
+  readonly nc: NamedCredentialModel | undefined;
+  /** Where the action reaches this credential (registration line, Apex `callout:` literal). */
+  readonly via: ReportRelated;
+}
+
+export type CalloutInfo =
+  | { readonly kind: 'not-callout' }
+  | { readonly kind: 'unknown'; readonly reason: string }
+  | {
+      readonly kind: 'callout';
+      readonly via: 'external-service' | 'apex';
+      /** Credentials it uses; `complete` is false when some endpoint could not be resolved. */
+      readonly credentials: readonly CredentialUse[];
+      readonly complete: boolean;
+      readonly evidence: ReportRelated | undefined;
+    };
+
+const cache = new WeakMap<FlowNode, CalloutInfo>();
+
+export function calloutInfo(project: SfdxProject, flow: FlowModel, node: FlowNode): CalloutInfo {
+  let info = cache.get(node);
+  if (!info) cache.set(node, (info = resolve(project, flow, node)));
+  return info;
+}
+
+function resolve(project: SfdxProject, flow: FlowModel, node: FlowNode): CalloutInfo {
+  if (node.type !== 'actionCalls') return { kind: 'not-callout' };
+  const actionType = leafValue(flow.file, node.el, 'actionType');
+  const actionName = leafValue(flow.file, node.el, 'actionName') ?? '';
+  if (actionType === 'externalService') {
+    const dot = actionName.indexOf('.');
+    const reg = dot > 0 ? actionName.slice(0, dot) : actionName;
+    const op = dot > 0 ? actionName.slice(dot + 1) : '';
+    return viaRegistration(project, reg, op);
+  }
+  if (actionType !== 'apex') return { kind: 'not-callout' };
+  // Pre-API-46 External Services: Registration_Operation__Service.
+  const legacy = /^(.+)__Service$/i.exec(actionName);
+  if (legacy) {
+    const parts = legacy[1].split('_');
+    for (let k = parts.length - 1; k >= 1; k--) {
+      const reg = parts.slice(0, k).join('_');
+      if (project.externalService(reg)) return viaRegistration(project, reg, parts.slice(k).join('_'));
+    }
+  }
+  const local = project.localName(actionName);
+  const cls = local !== undefined ? project.apexClass(local) : undefined;
+  if (!cls) return { kind: 'unknown', reason: `Apex class ${actionName} is not in the project` };
+  return viaApex(project, cls);
+}
+
+function viaRegistration(project: SfdxProject, regName: string, op: string): CalloutInfo {
+  const reg = project.externalService(regName);
+  if (!reg) return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: undefined };
+  const regLoc = { path: reg.file.path, start: reg.file.xml.root?.start ?? 0, end: reg.file.xml.root?.nameEnd ?? 0, message: `External Service '${reg.name}'` };
+  if (op && reg.operations.size > 0 && !reg.operations.has(op.toLowerCase())) {
+    return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: regLoc };
+  }
+  const ncRef = reg.namedCredential;
+  if (!ncRef || !ncRef.value) return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: regLoc };
+  const local = project.localName(ncRef.value);
+  const nc = local !== undefined ? project.namedCredential(local) : undefined;
+  return {
+    kind: 'callout',
+    via: 'external-service',
+    credentials: [{ name: ncRef.value, nc, via: { path: reg.file.path, start: ncRef.start, end: ncRef.end, message: `External Service '${reg.name}' calls through Named Credential '${ncRef.value}'` } }],
+    complete: nc !== undefined,
+    evidence: regLoc,
+  };
+}
+
+function viaApex(project: SfdxProject, cls: ApexClassModel): CalloutInfo {
+  if (cls.calloutEvidence.length === 0) return { kind: 'not-callout' };
+  const credentials: CredentialUse[] = cls.credentials.map((c) => {
+    const local = c.namespace ? project.localName(`${c.namespace}__${c.name}`) : c.name;
+    return {
+      name: c.namespace ? `${c.namespace}__${c.name}` : c.name,
+      nc: local !== undefined ? project.namedCredential(local) : undefined,
+      via: { path: cls.file.path, start: c.start, end: c.end, message: `Apex class ${cls.name} calls out through '${c.namespace ? `${c.namespace}__` : ''}${c.name}'` },
+    };
+  });
+  const ev = cls.calloutEvidence[0];
+  return {
+    kind: 'callout',
+    via: 'apex',
+    credentials,
+    complete: !cls.dynamicCallout && credentials.every((c) => c.nc !== undefined),
+    evidence: { path: cls.file.path, start: ev.start, end: ev.end, message: `Apex class ${cls.name} calls out (${ev.what})` },
+  };
+}
+
+export type PrincipalKind = 'per-user' | 'named' | 'anonymous' | 'mixed' | 'unknown';
+
+/** Whose token a Named Credential uses, with the location that proves it. */
+export function principalOf(project: SfdxProject, nc: NamedCredentialModel): { kind: PrincipalKind; proof: ReportRelated | undefined } {
+  if (nc.style === 'legacy') {
+    const p = nc.principalType;
+    if (!p) return { kind: 'unknown', proof: undefined };
+    const kind: PrincipalKind = p.value === 'PerUser' ? 'per-user' : p.value === 'NamedUser' ? 'named' : p.value === 'Anonymous' ? 'anonymous' : 'unknown';
+    return { kind, proof: { path: nc.file.path, start: p.start, end: p.end, message: `Named Credential '${nc.name}' uses principal type ${p.value}` } };
+  }
+  const ecRef = nc.externalCredential;
+  if (!ecRef) return { kind: 'unknown', proof: undefined };
+  const local = project.localName(ecRef.value);
+  const ec = local !== undefined ? project.externalCredential(local) : undefined;
+  if (!ec || ec.principals.length === 0) return { kind: 'unknown', proof: undefined };
+  const perUser = ec.principals.filter((p) => p.type === 'PerUserPrincipal');
+  const kind: PrincipalKind = perUser.length === ec.principals.length ? 'per-user' : perUser.length === 0 ? 'named' : 'mixed';
+  const p = perUser[0] ?? ec.principals[0];
+  return { kind, proof: { path: ec.file.path, start: p.start, end: p.end, message: `External Credential '${ec.name}' (used by '${nc.name}') authenticates with a ${p.type}${p.name ? ` '${p.name}'` : ''}` } };
+}

@@ -1,0 +1,104 @@
+/**
+ * Named Credentials (legacy and new-style SecuredEndpoint), External Credentials and External
+ * Service Registrations, read from source-format metadata.
+ */
+import type { SourceFile } from '../project/source-file';
+import { apiNameOf, kids, leaf, leafBool, leafValue, metadataRoot, type Located } from './metadata';
+
+export interface NamedCredentialModel {
+  readonly file: SourceFile;
+  readonly name: string;
+  readonly style: 'legacy' | 'secured-endpoint';
+  /** Legacy only: NamedUser | PerUser | Anonymous. */
+  readonly principalType: Located | undefined;
+  /** Legacy only: NoAuthentication | Password | Oauth | Jwt | JwtExchange | AwsSv4. */
+  readonly protocol: Located | undefined;
+  readonly generateAuthorizationHeader: Located | undefined;
+  readonly allowMergeFieldsInHeader: boolean | undefined;
+  /** Legacy `endpoint`, or the `Url` parameter of a new-style credential. */
+  readonly endpoint: Located | undefined;
+  /** New style: the External Credential it authenticates with. */
+  readonly externalCredential: Located | undefined;
+  /** New style: custom headers set on the credential (`HttpHeader` parameters), by lower-cased name. */
+  readonly headers: ReadonlySet<string>;
+}
+
+export interface Principal {
+  readonly type: 'NamedPrincipal' | 'PerUserPrincipal' | 'AwsStsPrincipal';
+  readonly name: string;
+  /** Range of the `<parameterType>` text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ExternalCredentialModel {
+  readonly file: SourceFile;
+  readonly name: string;
+  readonly protocol: Located | undefined;
+  readonly principals: readonly Principal[];
+}
+
+export interface ExternalServiceModel {
+  readonly file: SourceFile;
+  readonly name: string;
+  readonly namedCredential: Located | undefined;
+  /** Operation names (lower-cased); empty when the registration does not list them. */
+  readonly operations: ReadonlySet<string>;
+}
+
+export function parseNamedCredential(file: SourceFile): NamedCredentialModel | undefined {
+  const root = metadataRoot(file, 'NamedCredential');
+  if (!root) return undefined;
+  const type = leafValue(file, root, 'namedCredentialType');
+  let endpoint = leaf(file, root, 'endpoint');
+  let externalCredential: Located | undefined;
+  const headers = new Set<string>();
+  for (const p of kids(root, 'namedCredentialParameters')) {
+    const ptype = leafValue(file, p, 'parameterType');
+    if (ptype === 'Url') endpoint ??= leaf(file, p, 'parameterValue');
+    else if (ptype === 'Authentication') externalCredential ??= leaf(file, p, 'externalCredential');
+    else if (ptype === 'HttpHeader') headers.add((leafValue(file, p, 'parameterName') ?? '').toLowerCase());
+  }
+  const secured = type !== undefined || externalCredential !== undefined;
+  return {
+    file,
+    name: apiNameOf(file.path, '.namedCredential-meta.xml'),
+    style: secured ? 'secured-endpoint' : 'legacy',
+    principalType: leaf(file, root, 'principalType'),
+    protocol: leaf(file, root, 'protocol'),
+    generateAuthorizationHeader: leaf(file, root, 'generateAuthorizationHeader'),
+    allowMergeFieldsInHeader: leafBool(file, root, 'allowMergeFieldsInHeader'),
+    endpoint,
+    externalCredential,
+    headers,
+  };
+}
+
+export function parseExternalCredential(file: SourceFile): ExternalCredentialModel | undefined {
+  const root = metadataRoot(file, 'ExternalCredential');
+  if (!root) return undefined;
+  const principals: Principal[] = [];
+  for (const p of kids(root, 'externalCredentialParameters')) {
+    const t = leaf(file, p, 'parameterType');
+    if (t && (t.value === 'NamedPrincipal' || t.value === 'PerUserPrincipal' || t.value === 'AwsStsPrincipal')) {
+      principals.push({ type: t.value, name: leafValue(file, p, 'parameterName') ?? leafValue(file, p, 'parameterGroup') ?? '', start: t.start, end: t.end });
+    }
+  }
+  return { file, name: apiNameOf(file.path, '.externalCredential-meta.xml'), protocol: leaf(file, root, 'authenticationProtocol'), principals };
+}
+
+export function parseExternalService(file: SourceFile): ExternalServiceModel | undefined {
+  const root = metadataRoot(file, 'ExternalServiceRegistration');
+  if (!root) return undefined;
+  const operations = new Set<string>();
+  for (const op of kids(root, 'operations')) {
+    const n = leafValue(file, op, 'name');
+    if (n) operations.add(n.toLowerCase());
+  }
+  return {
+    file,
+    name: apiNameOf(file.path, '.externalServiceRegistration-meta.xml'),
+    namedCredential: leaf(file, root, 'namedCredential') ?? leaf(file, root, 'namedCredentialReference'),
+    operations,
+  };
+}

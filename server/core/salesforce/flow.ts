@@ -1,0 +1,245 @@
+/**
+ * The Flow graph: nodes with their names and ranges, every connector kind (including scheduled
+ * paths, fault connectors and isGoTo back edges), and reachability from the start's immediate
+ * connector and from each scheduled/async path. A single child where a list is usual works,
+ * because children are read one by one.
+ */
+import type { SourceFile } from '../project/source-file';
+import type { XmlElement } from '../xml/types';
+import { apiNameOf, kid, kids, leaf, leafValue, metadataRoot, type Located } from './metadata';
+
+const NODE_TYPES = new Set([
+  'actionCalls',
+  'apexPluginCalls',
+  'assignments',
+  'collectionProcessors',
+  'customErrors',
+  'decisions',
+  'loops',
+  'orchestratedStages',
+  'recordCreates',
+  'recordDeletes',
+  'recordLookups',
+  'recordRollbacks',
+  'recordUpdates',
+  'screens',
+  'steps',
+  'subflows',
+  'transforms',
+  'waits',
+]);
+
+export type EdgeKind = 'next' | 'default' | 'rule' | 'fault' | 'nextValue' | 'noMoreValues' | 'timeout' | 'waitEvent' | 'scheduledPath';
+
+export interface FlowEdge {
+  readonly kind: EdgeKind;
+  readonly target: string;
+  readonly isGoTo: boolean;
+  /** The connector element (`<faultConnector>` …). */
+  readonly el: XmlElement;
+  /** Range of the `<targetReference>` text. */
+  readonly targetRange: { start: number; end: number };
+}
+
+export interface FlowNode {
+  readonly name: string;
+  /** Metadata element type, e.g. `actionCalls`, `decisions`. */
+  readonly type: string;
+  readonly el: XmlElement;
+  /** Range of the `<name>` text: what findings point at. */
+  readonly nameRange: { start: number; end: number };
+  readonly edges: FlowEdge[];
+}
+
+export interface ScheduledPath {
+  readonly name: string | undefined;
+  /** `AsyncAfterCommit` for "Run Asynchronously"; undefined for time-based paths. */
+  readonly pathType: string | undefined;
+  readonly edge: FlowEdge | undefined;
+  readonly el: XmlElement;
+}
+
+export interface FlowModel {
+  readonly file: SourceFile;
+  readonly apiName: string;
+  readonly processType: string | undefined;
+  readonly triggerType: string | undefined;
+  readonly apiVersion: number | undefined;
+  readonly start: XmlElement | undefined;
+  /** First element run on the immediate path (start connector or legacy startElementReference). */
+  readonly startTarget: Located | undefined;
+  readonly scheduledPaths: readonly ScheduledPath[];
+  readonly nodes: ReadonlyMap<string, FlowNode>;
+}
+
+const EDGE_ELEMENTS: Record<string, EdgeKind> = {
+  connector: 'next',
+  defaultConnector: 'default',
+  faultConnector: 'fault',
+  nextValueConnector: 'nextValue',
+  noMoreValuesConnector: 'noMoreValues',
+  timeoutConnector: 'timeout',
+};
+
+export function parseFlow(file: SourceFile): FlowModel | undefined {
+  const root = metadataRoot(file, 'Flow');
+  if (!root) return undefined;
+  const nodes = new Map<string, FlowNode>();
+  let start: XmlElement | undefined;
+  for (const el of root.children) {
+    if (el.local === 'start') {
+      start = el;
+      continue;
+    }
+    if (!NODE_TYPES.has(el.local)) continue;
+    const name = leaf(file, el, 'name');
+    if (!name || !name.value || nodes.has(name.value)) continue;
+    nodes.set(name.value, { name: name.value, type: el.local, el, nameRange: { start: name.start, end: name.end }, edges: edgesOf(file, el) });
+  }
+  const scheduledPaths: ScheduledPath[] = [];
+  let startTarget: Located | undefined;
+  let triggerType: string | undefined;
+  if (start) {
+    triggerType = leafValue(file, start, 'triggerType');
+    const c = kid(start, 'connector');
+    if (c) startTarget = leaf(file, c, 'targetReference');
+    for (const sp of kids(start, 'scheduledPaths')) {
+      const conn = kid(sp, 'connector');
+      scheduledPaths.push({
+        name: leafValue(file, sp, 'name'),
+        pathType: leafValue(file, sp, 'pathType'),
+        edge: conn ? edge(file, conn, 'scheduledPath') : undefined,
+        el: sp,
+      });
+    }
+  }
+  startTarget ??= leaf(file, root, 'startElementReference');
+  const version = Number(leafValue(file, root, 'apiVersion'));
+  return {
+    file,
+    apiName: apiNameOf(file.path, '.flow-meta.xml'),
+    processType: leafValue(file, root, 'processType'),
+    triggerType,
+    apiVersion: Number.isFinite(version) ? version : undefined,
+    start,
+    startTarget,
+    scheduledPaths,
+    nodes,
+  };
+}
+
+function edge(file: SourceFile, el: XmlElement, kind: EdgeKind): FlowEdge | undefined {
+  const t = leaf(file, el, 'targetReference');
+  if (!t || !t.value) return undefined;
+  return { kind, target: t.value, isGoTo: leafValue(file, el, 'isGoTo')?.toLowerCase() === 'true', el, targetRange: { start: t.start, end: t.end } };
+}
+
+function edgesOf(file: SourceFile, el: XmlElement): FlowEdge[] {
+  const out: FlowEdge[] = [];
+  for (const c of el.children) {
+    const kind = EDGE_ELEMENTS[c.local];
+    if (kind) {
+      const e = edge(file, c, kind);
+      if (e) out.push(e);
+    } else if (c.local === 'rules' || c.local === 'waitEvents') {
+      const conn = kid(c, 'connector');
+      const e = conn ? edge(file, conn, c.local === 'rules' ? 'rule' : 'waitEvent') : undefined;
+      if (e) out.push(e);
+    }
+  }
+  return out;
+}
+
+/** Node names reachable from `from` (following every connector, fault and go-to edges included). */
+export function reachableFrom(flow: FlowModel, from: readonly string[], avoid?: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...from];
+  while (queue.length) {
+    const n = queue.pop()!;
+    if (seen.has(n) || n === avoid) continue;
+    const node = flow.nodes.get(n);
+    if (!node) continue;
+    seen.add(n);
+    for (const e of node.edges) queue.push(e.target);
+  }
+  return seen;
+}
+
+export interface FlowPath {
+  /** 'immediate', or the scheduled path's name / 'Run Asynchronously'. */
+  readonly label: string;
+  readonly async: boolean;
+  readonly nodes: ReadonlySet<string>;
+}
+
+/** The immediate path and each scheduled path, with the nodes each can run. */
+export function flowPaths(flow: FlowModel): FlowPath[] {
+  const out: FlowPath[] = [];
+  if (flow.startTarget) out.push({ label: 'immediate', async: false, nodes: reachableFrom(flow, [flow.startTarget.value]) });
+  for (const sp of flow.scheduledPaths) {
+    if (!sp.edge) continue;
+    const label = sp.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : `scheduled path ${sp.name ?? ''}`.trim();
+    out.push({ label, async: true, nodes: reachableFrom(flow, [sp.edge.target]) });
+  }
+  return out;
+}
+
+/** Nodes that run once per item of a loop: reachable from its next-value connector and leading back to it. */
+export function loopBody(flow: FlowModel, loop: FlowNode): Set<string> {
+  const next = loop.edges.find((e) => e.kind === 'nextValue');
+  if (!next) return new Set();
+  const forward = reachableFrom(flow, [next.target], loop.name);
+  const body = new Set<string>();
+  for (const n of forward) if (canReach(flow, n, loop.name)) body.add(n);
+  return body;
+}
+
+/** Whether `to` is reachable from `from` through at least one edge. */
+export function canReach(flow: FlowModel, from: string, to: string): boolean {
+  const start = flow.nodes.get(from);
+  if (!start) return false;
+  const seen = new Set<string>();
+  const queue = start.edges.map((e) => e.target);
+  while (queue.length) {
+    const n = queue.pop()!;
+    if (n === to) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    for (const e of flow.nodes.get(n)?.edges ?? []) queue.push(e.target);
+  }
+  return false;
+}
+
+const RECORD_TRIGGERS = new Set(['RecordAfterSave', 'RecordBeforeSave', 'RecordBeforeDelete']);
+
+export type Automation = 'record-triggered' | 'scheduled' | 'platform-event' | 'process-builder';
+
+/** Whether the flow runs without a user starting it, and how. */
+export function automationOf(flow: FlowModel): Automation | undefined {
+  const pt = flow.processType;
+  if (pt === 'Workflow' || pt === 'CustomEvent' || pt === 'InvocableProcess') return 'process-builder';
+  const t = flow.triggerType;
+  if (t && RECORD_TRIGGERS.has(t)) return 'record-triggered';
+  if (t === 'Scheduled') return 'scheduled';
+  if (t === 'PlatformEvent') return 'platform-event';
+  return undefined;
+}
+
+export function isRecordTriggered(flow: FlowModel): boolean {
+  return !!flow.triggerType && RECORD_TRIGGERS.has(flow.triggerType);
+}
+
+/** Who the flow runs as, for messages. */
+export function runningUser(flow: FlowModel, automation: Automation): string {
+  switch (automation) {
+    case 'record-triggered':
+    case 'process-builder':
+      return 'whichever user saved the record, including integration users, data loads and other automation that never authenticated a per-user principal';
+    case 'scheduled':
+      return flow.apiVersion !== undefined && flow.apiVersion < 53
+        ? 'the Automated Process user (schedule-triggered, API version below 53.0)'
+        : 'the Default Workflow User (or the Automated Process user when none is set)';
+    case 'platform-event':
+      return 'the Automated Process user';
+  }
+}
