@@ -31,6 +31,11 @@ describe('Apex class model', () => {
     assert.deepEqual(c.credentials, []);
     assert.deepEqual(c.calloutEvidence.map((e) => e.what), ['Database.AllowsCallouts', '@future(callout=true)']);
   });
+  it('indexes $Credential merge fields with their ranges', () => {
+    const src = "req.setHeader('Authorization', 'Bearer {!$Credential.Erp_EC.Token}');";
+    const c = cls(src);
+    assert.deepEqual(c.mergeFields.map((m) => [m.text, src.slice(m.start, m.end)]), [['{!$Credential.Erp_EC.Token}', '{!$Credential.Erp_EC.Token}']]);
+  });
   it('flags a credential name built at run time', () => {
     assert.equal(cls("String e = 'callout:' + name;").dynamicCallout, true);
   });

@@ -90,6 +90,8 @@ export interface ApexClassModel {
   readonly dynamicCallout: boolean;
   /** Evidence that the class makes callouts at all (annotation, interface, endpoint, Http). */
   readonly calloutEvidence: readonly { start: number; end: number; what: string }[];
+  /** `{!$Credential.…}` merge fields in string literals (need allowMergeFields on the credential). */
+  readonly mergeFields: readonly { text: string; start: number; end: number }[];
 }
 
 const CALLOUT_LITERAL = /callout:([A-Za-z][A-Za-z0-9_]*)?([^'\s]*)/i;
@@ -105,7 +107,13 @@ export function parseApexClass(file: SourceFile): ApexClassModel {
   const credentials: CalloutCredential[] = [];
   const calloutEvidence: { start: number; end: number; what: string }[] = [];
   let dynamicCallout = false;
+  const mergeFields: { text: string; start: number; end: number }[] = [];
   for (const s of lexed.strings) {
+    for (const mf of s.value.matchAll(/\{!\s*\$Credential\.[^}]*\}/gi)) {
+      const raw = file.text.slice(s.start, s.end);
+      const at = raw.indexOf(mf[0]);
+      if (at >= 0) mergeFields.push({ text: mf[0], start: s.start + at, end: s.start + at + mf[0].length });
+    }
     const m = CALLOUT_LITERAL.exec(s.value);
     if (!m || m.index !== 0) continue;
     const raw = file.text.slice(s.start + 1, s.end - 1);
@@ -129,5 +137,5 @@ export function parseApexClass(file: SourceFile): ApexClassModel {
   }
   calloutEvidence.sort((a, b) => a.start - b.start);
   const base = file.path.slice(file.path.lastIndexOf('/') + 1);
-  return { file, name: base.replace(/\.cls$/i, ''), comments: lexed.comments, credentials, dynamicCallout, calloutEvidence };
+  return { file, name: base.replace(/\.cls$/i, ''), comments: lexed.comments, credentials, dynamicCallout, calloutEvidence, mergeFields };
 }
