@@ -1,4 +1,4 @@
-// Bundles each host into one file: the CLI now; the language server and the extension join later.
+// Bundles each host into one file: the CLI, the language server, and the VS Code extension.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
@@ -13,5 +13,9 @@ const common = {
   legalComments: 'none',
 };
 
-await build({ ...common, entryPoints: ['server/cli/entry.ts'], outfile: 'dist/cli.js' });
+await Promise.all([
+  build({ ...common, entryPoints: ['server/cli/entry.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+]);
 chmodSync('dist/cli.js', 0o755);

@@ -39,6 +39,28 @@ describe('architecture', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('the extension (client/) talks to the server only through protocol types', () => {
+    const bad: string[] = [];
+    for (const file of sources(join(ROOT, 'client', 'src'))) {
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative(ROOT, join(file, '..', spec));
+        if (!target.startsWith('client') && target !== join('server', 'lsp', 'protocol')) bad.push(`${relative(ROOT, file)} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('hosts do not import each other (cli and lsp are independent)', () => {
+    const bad: string[] = [];
+    for (const [host, other] of [['cli', 'lsp'], ['lsp', 'cli']]) {
+      for (const file of sources(join(ROOT, 'server', host))) {
+        for (const spec of imports(file)) if (spec.includes(`/${other}/`) || spec.startsWith(`../${other}`)) bad.push(`${relative(ROOT, file)} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('server/node never imports a host (cli, lsp, client)', () => {
     const bad: string[] = [];
     for (const file of sources(join(ROOT, 'server', 'node'))) {

@@ -129,3 +129,16 @@ export function applyEdits(text: string, edits: readonly { start: number; end: n
   }
   return out;
 }
+
+/** The edits of several fixes that can be applied together: sorted, overlapping ones dropped. */
+export function nonOverlapping<T extends { start: number; end: number }>(edits: readonly T[]): T[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: T[] = [];
+  let end = -1;
+  for (const e of sorted) {
+    if (e.start < end || (e.start === end && e.start === e.end && out.length && out[out.length - 1].start === e.start)) continue;
+    out.push(e);
+    end = Math.max(end, e.end);
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { compareFindings, type Finding, type Fix, type RelatedLocation } from '.
 import type { Workspace } from '../project/workspace';
 import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
 import { lexApex } from '../salesforce/apex';
-import { collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
+import { anchorLine, collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
 
 export interface LintRequest {
   /** Paths to report on; every other file only provides context (cross-file references). */
@@ -43,7 +43,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     if (r.fix && !rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but does not declare meta.fixable`);
     if (r.suggestions?.length && !rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} reported suggestions but does not declare meta.hasSuggestions`);
     const start = file.lines.positionAt(r.start);
-    if (isSuppressed(suppressionsOf(r.path), rule.meta.id, start.line)) return;
+    if (isSuppressed(suppressionsOf(r.path), rule.meta.id, start.line, anchorLine(file, r.start))) return;
     const end = file.lines.positionAt(r.end);
     const related: RelatedLocation[] = [];
     for (const rel of r.related ?? []) {

@@ -44,10 +44,31 @@ export function collectSuppressions(file: SourceFile, comments: readonly { start
   return { file: fileRules, lines };
 }
 
-export function isSuppressed(s: Suppressions, ruleId: string, line: number): boolean {
+export function isSuppressed(s: Suppressions, ruleId: string, ...lines: number[]): boolean {
   if (s.file.has('*') || s.file.has(ruleId)) return true;
-  const l = s.lines.get(line);
-  return l !== undefined && (l.has('*') || l.has(ruleId));
+  return lines.some((line) => {
+    const l = s.lines.get(line);
+    return l !== undefined && (l.has('*') || l.has(ruleId));
+  });
+}
+
+/**
+ * The line a "disable next line" comment must precede to cover `offset`: the line of the offset,
+ * or, when the offset sits inside a start tag spanning several lines, the line where the tag starts
+ * (a comment cannot go inside a tag).
+ */
+export function anchorLine(file: SourceFile, offset: number): number {
+  if (!file.path.toLowerCase().endsWith('.xml')) return file.lines.positionAt(offset).line;
+  let el = file.xml.root;
+  let inTag: number | undefined;
+  while (el) {
+    if (offset >= el.start && offset < el.openEnd) {
+      inTag = el.start;
+      break;
+    }
+    el = el.children.find((c) => offset >= c.start && offset < c.end) ?? null;
+  }
+  return file.lines.positionAt(inTag ?? offset).line;
 }
 
 /** The comment text a "disable for this line" action inserts above `line`. */

@@ -1,0 +1,25 @@
+/**
+ * Palette commands, category "Session Guard". Each feature adds its commands to COMMANDS; the
+ * Diagnose Error commands and the runbook panel plug in here the same way.
+ */
+import * as vscode from 'vscode';
+import type { SessionGuardClient } from '../client';
+import { insertRecoverySnippet } from './insert-snippet';
+import { lintWorkspace } from './lint-workspace';
+import { CLIENT_COMMANDS } from '../../../server/lsp/protocol';
+
+export interface CommandContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly client: SessionGuardClient;
+}
+
+export const COMMANDS: readonly { id: string; run: (ctx: CommandContext, ...args: unknown[]) => unknown }[] = [
+  { id: CLIENT_COMMANDS.lintWorkspace, run: lintWorkspace },
+  { id: CLIENT_COMMANDS.insertSnippet, run: insertRecoverySnippet },
+  { id: CLIENT_COMMANDS.restartServer, run: async (ctx) => ctx.client.restart() },
+  { id: CLIENT_COMMANDS.showOutput, run: (ctx) => ctx.client.output.show(true) },
+];
+
+export function registerCommands(ctx: CommandContext): void {
+  for (const c of COMMANDS) ctx.extension.subscriptions.push(vscode.commands.registerCommand(c.id, (...args: unknown[]) => c.run(ctx, ...args)));
+}

@@ -1,0 +1,69 @@
+/** Conversions between core findings / edits and LSP types. Pure; unit-tested. */
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Finding, Fix, Severity } from '../core/findings';
+import { toCorePath, toOsPath } from '../node/paths';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol';
+import type { LineIndex } from '../core/text/line-index';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return toCorePath(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(toOsPath(path)).toString();
+}
+
+/** Finding positions are 1-based line/column in UTF-16 code units; LSP is 0-based in the same units. */
+export function findingRange(f: { line: number; column: number; endLine: number; endColumn: number }): Range {
+  return { start: { line: f.line - 1, character: f.column - 1 }, end: { line: f.endLine - 1, character: f.endColumn - 1 } };
+}
+
+export function toDiagnostic(f: Finding, version: number, index: number): Diagnostic {
+  const data: DiagnosticData = { ruleId: f.ruleId, version, index };
+  return {
+    range: findingRange(f),
+    severity: SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: f.ruleId,
+    codeDescription: { href: f.docsUrl },
+    message: f.message,
+    relatedInformation: f.related.map((r) => ({ location: { uri: pathToUri(r.path), range: findingRange(r) }, message: r.message })),
+    ...(f.ruleId === 'internal-error' ? { tags: [] as DiagnosticTag[] } : {}),
+    data,
+  };
+}
+
+/** A core fix as a workspace edit; `versionOf` pins open documents to the version it was computed for. */
+export function toWorkspaceEdit(fix: Fix, lines: (path: string) => LineIndex | undefined, versionOf: (uri: string) => number | null): WorkspaceEdit {
+  const byPath = new Map<string, LspTextEdit[]>();
+  for (const e of fix.edits) {
+    const idx = lines(e.path);
+    if (!idx) continue;
+    const s = idx.positionAt(e.start);
+    const t = idx.positionAt(e.end);
+    let list = byPath.get(e.path);
+    if (!list) byPath.set(e.path, (list = []));
+    list.push({ range: { start: { line: s.line - 1, character: s.column - 1 }, end: { line: t.line - 1, character: t.column - 1 } }, newText: e.newText });
+  }
+  return {
+    documentChanges: [...byPath].map(([path, edits]) => {
+      const uri = pathToUri(path);
+      return { textDocument: { uri, version: versionOf(uri) }, edits };
+    }),
+  };
+}

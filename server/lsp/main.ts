@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * `session-guard-language-server`: run with --stdio (any editor) or --node-ipc (the VS Code
+ * extension). Nothing but protocol may reach stdout, so console output goes to the client's log.
+ */
+import { join } from 'node:path';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const connection = createConnection(ProposedFeatures.all);
+const forward =
+  (level: 'log' | 'info' | 'warn' | 'error') =>
+  (...args: unknown[]) =>
+    connection.console[level](args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' '));
+console.log = forward('log');
+console.info = forward('info');
+console.warn = forward('warn');
+console.error = forward('error');
+console.debug = forward('log');
+
+process.on('uncaughtException', (e) => connection.console.error(`Unexpected error (the server keeps running): ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection (the server keeps running): ${e instanceof Error ? e.stack : String(e)}`));
+
+// The bundle sits in dist/; the rule READMEs ship next to it under server/core/rules.
+startServer(connection, { rulesDocDir: join(__dirname, '..', 'server', 'core', 'rules') });

@@ -1,0 +1,64 @@
+/**
+ * What the extension and the language server agree on: settings, commands, code action kinds,
+ * diagnostic data. Types and constants only, so the client can import it without pulling in the
+ * server.
+ */
+
+export type RunMode = 'onType' | 'onSave';
+export type SeverityOverride = 'off' | 'info' | 'warning' | 'error' | 'default';
+
+/** Like vscode-eslint's `eslint.rules.customizations`: `rule` is an id or a glob such as `mule/*`. */
+export interface RuleCustomization {
+  readonly rule: string;
+  readonly severity: SeverityOverride;
+}
+
+/** `sessionGuard.*` settings, per workspace folder. */
+export interface Settings {
+  readonly enable: boolean;
+  readonly run: RunMode;
+  readonly rules: { readonly customizations: readonly RuleCustomization[] };
+  /** A `.sessionguardrc.json` to use instead of the nearest one (absolute, or relative to the folder). */
+  readonly configFile: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  run: 'onType',
+  rules: { customizations: [] },
+  configFile: null,
+};
+
+export const SETTINGS_SECTION = 'sessionGuard';
+export const DIAGNOSTIC_SOURCE = 'session-guard';
+export const FIX_ALL_KIND = 'source.fixAll.sessionGuard';
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const SERVER_COMMANDS = {
+  showRuleDocumentation: 'sessionGuard.showRuleDocumentation',
+  lintWorkspace: 'sessionGuard.server.lintWorkspace',
+} as const;
+
+/** Commands the extension contributes to the palette. */
+export const CLIENT_COMMANDS = {
+  lintWorkspace: 'sessionGuard.lintWorkspace',
+  insertSnippet: 'sessionGuard.insertRecoverySnippet',
+  restartServer: 'sessionGuard.restartServer',
+  showOutput: 'sessionGuard.showOutput',
+} as const;
+
+/** Carried in each diagnostic so code actions find the finding they were computed with. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  /** Document version the finding was computed for; code actions for other versions are refused. */
+  readonly version: number;
+  /** Index of the finding in the server's cache for that document version. */
+  readonly index: number;
+}
+
+export interface LintWorkspaceResult {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { REPO } from '../support/cli';
+import { LspClient, PUSH_CAPABILITIES, uriOf } from '../support/lsp-client';
+
+function fixtureApp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sg-lsp-'));
+  cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(dir, 'app'), { recursive: true });
+  return dir;
+}
+
+const ids = (d: Diagnostic[]) => d.map((x) => x.code).sort();
+
+describe('language server over stdio (pull diagnostics)', () => {
+  let root: string;
+  let client: LspClient;
+  let accounts: string;
+  let globalXml: string;
+
+  before(async () => {
+    root = fixtureApp();
+    accounts = join(root, 'app/src/main/mule/accounts.xml');
+    globalXml = join(root, 'app/src/main/mule/global.xml');
+    client = new LspClient();
+    await client.start(root);
+  });
+  after(async () => client.stop());
+
+  it('reports cancellable indexing progress and finishes', async () => {
+    await client.waitFor('progress end', () => client.progress.some((p) => p.kind === 'end'));
+    const begin = client.progress.find((p) => p.kind === 'begin')!;
+    assert.equal(begin.cancellable, true);
+    assert.ok(client.logs.some((l) => /Indexed 4 files in 1 folder/.test(l)));
+  });
+
+  it('diagnoses an opened Mule file with rule ids, doc links, severities and related information', async () => {
+    await client.open(accounts, readFileSync(accounts, 'utf8'));
+    const d = await client.pull(accounts);
+    assert.deepEqual(ids(d), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
+    const bad = d.find((x) => x.code === 'mule/unknown-error-type')!;
+    assert.deepEqual(bad.range, { start: { line: 10, character: 38 }, end: { line: 10, character: 64 } });
+    assert.equal(bad.severity, 1);
+    assert.equal(bad.source, 'session-guard');
+    assert.match(bad.codeDescription!.href, /unknown-error-type\/README\.md$/);
+    const unhandled = d.find((x) => x.code === 'mule/unhandled-session-error')!;
+    assert.equal(unhandled.severity, 2);
+    assert.ok(unhandled.relatedInformation!.some((r) => r.location.uri === uriOf(accounts) && /starts here/.test(r.message)));
+  });
+
+  it('updates after an edit', async () => {
+    await client.change(accounts, client.texts.get(accounts)!.replace('SALESFORCE:INVALID_SESSION', 'SALESFORCE:TIMEOUT'));
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
+  });
+
+  it('offers fix all, the fix, disable-for-line and documentation; applying the fix removes the finding', async () => {
+    await client.change(accounts, readFileSync(accounts, 'utf8'));
+    const d = await client.pull(accounts);
+    const actions = await client.codeActions(accounts, d.filter((x) => x.code === 'mule/unknown-error-type'));
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Session Guard: fix all auto-fixable problems', 'Replace with SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED', 'Disable mule/unknown-error-type for this line', 'Show documentation for mule/unknown-error-type'],
+    );
+    const fix = actions[1];
+    assert.equal(fix.isPreferred, true);
+    await client.apply(fix.edit!);
+    assert.match(client.texts.get(accounts)!, /type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"/);
+    assert.deepEqual(ids(await client.pull(accounts)), [], 'the handler now matches the session failure too');
+  });
+
+  it('refuses code actions computed for another document version', async () => {
+    await client.change(accounts, readFileSync(accounts, 'utf8'));
+    const d = await client.pull(accounts);
+    await client.change(accounts, client.texts.get(accounts)! + '\n');
+    const actions = await client.codeActions(accounts, d);
+    assert.deepEqual(actions, []);
+  });
+
+  it('inserts a suppression comment the CLI also honours', async () => {
+    await client.change(accounts, readFileSync(accounts, 'utf8').replace('SALESFORCE:INVALID_SESSION', 'HTTP:UNAUTHORIZED'));
+    const d = await client.pull(accounts);
+    assert.deepEqual(ids(d), ['mule/unhandled-session-error']);
+    const disable = (await client.codeActions(accounts, d)).find((a: CodeAction) => a.title === 'Disable mule/unhandled-session-error for this line')!;
+    await client.apply(disable.edit!);
+    assert.match(client.texts.get(accounts)!, /\n( +)<!-- session-guard-disable-next-line mule\/unhandled-session-error -- reason -->\n\1<salesforce:query/);
+    assert.deepEqual(ids(await client.pull(accounts)), []);
+  });
+
+  it('shows rule documentation from the bundled README', async () => {
+    await client.conn.sendRequest('workspace/executeCommand', { command: 'sessionGuard.showRuleDocumentation', arguments: ['mule/missing-reconnection'] });
+    const shown = client.requests.find((r) => r.method === 'window/showDocument')!;
+    assert.match((shown.params as { uri: string }).uri, /server\/core\/rules\/mule\/missing-reconnection\/README\.md$/);
+  });
+
+  it('fix all applies every safe fix of the document', async () => {
+    await client.open(globalXml, readFileSync(globalXml, 'utf8'));
+    const d = await client.pull(globalXml);
+    assert.deepEqual(ids(d), ['mule/missing-reconnection']);
+    const [fixAll] = await client.codeActions(globalXml, [], ['source.fixAll.sessionGuard']);
+    assert.equal(fixAll.kind, 'source.fixAll.sessionGuard');
+    await client.apply(fixAll.edit!);
+    assert.deepEqual(ids(await client.pull(globalXml)), []);
+  });
+
+  it('re-diagnoses dependent files after a cross-file edit (global error handler)', async () => {
+    await client.change(accounts, readFileSync(accounts, 'utf8').replace('SALESFORCE:INVALID_SESSION', 'HTTP:UNAUTHORIZED'));
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
+    const refreshesBefore = client.refreshes;
+    const withDefault = client.texts.get(globalXml)!.replace('</mule>', '    <configuration defaultErrorHandler-ref="global"/>\n    <error-handler name="global">\n        <on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"/>\n    </error-handler>\n</mule>');
+    await client.change(globalXml, withDefault);
+    await client.waitFor('a diagnostics refresh', () => client.refreshes > refreshesBefore);
+    // accounts.xml has its own handler, so the default handler does not apply: still unhandled.
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
+    await client.change(accounts, client.texts.get(accounts)!.replace(/\s*<error-handler>[\s\S]*<\/error-handler>/, ''));
+    assert.deepEqual(ids(await client.pull(accounts)), [], 'without its own handler the flow uses the default one');
+    await client.change(globalXml, client.texts.get(globalXml)!.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="HTTP:NOT_FOUND"'));
+    await client.waitFor('another refresh', () => client.refreshes > refreshesBefore + 1);
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
+  });
+
+  it('picks up files changed on disk through file watching', async () => {
+    const extra = join(root, 'app/src/main/mule/extra.xml');
+    writeFileSync(extra, readFileSync(accounts, 'utf8').replace('name="accounts"', 'name="extra"'));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(extra), type: 1 }] });
+    const report = (await client.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: Diagnostic[] }[] };
+    const extraReport = report.items.find((i) => i.uri === uriOf(extra));
+    assert.ok(extraReport, 'the new file is part of the workspace diagnostics');
+    assert.ok(extraReport!.items.some((x) => x.code === 'mule/unknown-error-type'));
+  });
+
+  it('an invalid .sessionguardrc.json is reported on the config file and defaults keep working', async () => {
+    const cfg = join(root, '.sessionguardrc.json');
+    writeFileSync(cfg, JSON.stringify({ rules: { 'mule/unhandled-session-error': 'loud' } }));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 1 }] });
+    const d = await client.pull(accounts);
+    assert.deepEqual(ids(d), ['mule/unhandled-session-error']);
+    const cfgDiags = await client.waitFor('config diagnostics', () => client.published.get(uriOf(cfg))?.length && client.published.get(uriOf(cfg)));
+    assert.match(cfgDiags[0].message, /rules\["mule\/unhandled-session-error"\]: must be one of/);
+    writeFileSync(cfg, JSON.stringify({ rules: { 'mule/unhandled-session-error': 'off' } }));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 2 }] });
+    assert.deepEqual(ids(await client.pull(accounts)), []);
+    await client.waitFor('config diagnostics cleared', () => client.published.get(uriOf(cfg))?.length === 0);
+  });
+
+  it('never wrote anything but protocol to stdout, and is still alive', () => {
+    assert.deepEqual(client.stdoutErrors, []);
+    assert.ok(client.alive);
+  });
+});
+
+describe('language server over stdio (push diagnostics, editor settings)', () => {
+  let client: LspClient;
+  let root: string;
+  before(async () => {
+    root = fixtureApp();
+    client = new LspClient({ rules: { customizations: [{ rule: 'mule/*', severity: 'info' }] } });
+    await client.start(root, PUSH_CAPABILITIES);
+  });
+  after(async () => client.stop());
+
+  it('publishes diagnostics to clients without pull support, with editor severity customizations applied', async () => {
+    const accounts = join(root, 'app/src/main/mule/accounts.xml');
+    await client.open(accounts, readFileSync(accounts, 'utf8'));
+    const d = await client.waitFor('published diagnostics', () => client.published.get(uriOf(accounts))?.length && client.published.get(uriOf(accounts)));
+    assert.deepEqual(ids(d), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
+    assert.ok(d.every((x) => x.severity === 3), 'customizations turned every mule/* rule into info');
+  });
+});

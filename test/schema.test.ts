@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv';
+import { validateConfig } from '../server/core/config/config';
+import { RULES } from '../server/core/rules';
+import { render, SCHEMA_PATH } from '../scripts/gen-schema';
+
+describe('.sessionguardrc.json schema', () => {
+  it('is up to date with the rule metadata (run `npm run schema`)', () => {
+    assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), render());
+  });
+  it('agrees with the validator on valid and invalid files', () => {
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(render()));
+    const cases: unknown[] = [
+      { rules: { 'mule/unbounded-retry': ['error', { maxRetries: 10 }] }, ignore: ['x/**'] },
+      { rules: { 'mule/unbounded-retry': 'warn' } },
+      { rules: { 'mule/nope': 'off' } },
+      { rulez: {} },
+      { rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 1 }] } },
+    ];
+    for (const c of cases) assert.equal(validate(c), validateConfig(c, RULES).errors.length === 0, JSON.stringify(c));
+  });
+});

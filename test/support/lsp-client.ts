@@ -1,0 +1,142 @@
+/**
+ * A minimal LSP client for tests: spawns the built server over stdio, answers the server's requests
+ * (configuration, registrations, progress, refresh, showDocument) and records what it sends.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { WorkDoneProgress, type ClientCapabilities, type CodeAction, type Diagnostic, type DocumentDiagnosticReport, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { REPO } from './cli';
+
+export const uriOf = (p: string) => pathToFileURL(p).toString();
+
+export const PULL_CAPABILITIES: ClientCapabilities = {
+  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false }, publishDiagnostics: { relatedInformation: true }, codeAction: {} },
+  workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+  window: { workDoneProgress: true, showDocument: { support: true } },
+};
+
+export const PUSH_CAPABILITIES: ClientCapabilities = {
+  textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: {} },
+  workspace: { configuration: true },
+};
+
+export class LspClient {
+  readonly published = new Map<string, Diagnostic[]>();
+  readonly requests: { method: string; params: unknown }[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly logs: string[] = [];
+  readonly progress: { kind: string; cancellable?: boolean; message?: string }[] = [];
+  refreshes = 0;
+  stdoutErrors: unknown[] = [];
+  private proc!: ChildProcess;
+  conn!: MessageConnection;
+  private versions = new Map<string, number>();
+  readonly texts = new Map<string, string>();
+
+  constructor(private readonly settings: Record<string, unknown> = {}) {}
+
+  async start(root: string, capabilities = PULL_CAPABILITIES): Promise<void> {
+    this.proc = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
+    const reader = new StreamMessageReader(this.proc.stdout!);
+    reader.onError((e) => this.stdoutErrors.push(e));
+    this.conn = createMessageConnection(reader, new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onRequest((method, params) => {
+      this.requests.push({ method, params });
+      if (method === 'workspace/configuration') return ((params as { items: unknown[] }).items ?? []).map(() => this.settings);
+      if (method === 'workspace/diagnostic/refresh') this.refreshes++;
+      if (method === 'window/workDoneProgress/create') {
+        const token = (params as { token: string | number }).token;
+        this.conn.onProgress(WorkDoneProgress.type, token, (value) => this.progress.push(value));
+      }
+      if (method === 'window/showDocument') return { success: true };
+      return null;
+    });
+    this.conn.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+      if (method === 'textDocument/publishDiagnostics') {
+        const p = params as { uri: string; diagnostics: Diagnostic[] };
+        this.published.set(p.uri, p.diagnostics);
+      } else if (method === 'window/logMessage') this.logs.push((params as { message: string }).message);
+    });
+    this.conn.listen();
+    await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: 'ws' }], capabilities });
+    await this.conn.sendNotification('initialized', {});
+  }
+
+  async open(path: string, text: string): Promise<void> {
+    this.versions.set(path, 1);
+    this.texts.set(path, text);
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(path), languageId: path.endsWith('.cls') ? 'apex' : 'xml', version: 1, text } });
+  }
+
+  async change(path: string, text: string): Promise<number> {
+    const v = (this.versions.get(path) ?? 0) + 1;
+    this.versions.set(path, v);
+    this.texts.set(path, text);
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(path), version: v }, contentChanges: [{ text }] });
+    return v;
+  }
+
+  async close(path: string): Promise<void> {
+    await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(path) } });
+  }
+
+  async pull(path: string): Promise<Diagnostic[]> {
+    const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(path) } })) as DocumentDiagnosticReport;
+    return r.kind === 'full' ? r.items : [];
+  }
+
+  async codeActions(path: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return (await this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(path) }, range, context: { diagnostics, ...(only ? { only } : {}) } })) as CodeAction[];
+  }
+
+  /** Applies a workspace edit to the client's copies of open documents and sends the change. */
+  async apply(edit: WorkspaceEdit): Promise<void> {
+    for (const dc of edit.documentChanges ?? []) {
+      if (!('textDocument' in dc)) continue;
+      const path = new URL(dc.textDocument.uri).pathname;
+      const text = this.texts.get(decodeURIComponent(path));
+      if (text === undefined) throw new Error(`edit for a document that is not open: ${path}`);
+      await this.change(decodeURIComponent(path), applyTextEdits(text, dc.edits as TextEdit[]));
+    }
+  }
+
+  async waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await probe();
+      if (v) return v;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; server log:\n${this.logs.join('\n')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    this.conn.dispose();
+    this.proc.kill();
+  }
+
+  get alive(): boolean {
+    return this.proc.exitCode === null && !this.proc.killed;
+  }
+}
+
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const off = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
+  const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
+  return out;
+}
