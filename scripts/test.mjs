@@ -30,6 +30,6 @@ if (!args.includes('--no-build')) {
 const files = [...find(join(root, 'server')), ...find(join(root, 'test'))]
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
-run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
   env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
 });

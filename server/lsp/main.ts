@@ -3,11 +3,23 @@
  * `session-guard-language-server`: run with --stdio (any editor) or --node-ipc (the VS Code
  * extension). Nothing but protocol may reach stdout, so console output goes to the client's log.
  */
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
+if (process.env.SESSION_GUARD_LOG_FILE) {
+  // Mirror the server's log to a file (diagnosing an editor integration without its UI).
+  const file = process.env.SESSION_GUARD_LOG_FILE;
+  for (const level of ['log', 'info', 'warn', 'error'] as const) {
+    const original = connection.console[level].bind(connection.console);
+    connection.console[level] = (message: string) => {
+      appendFileSync(file, `${new Date().toISOString()} ${level} ${message}\n`);
+      original(message);
+    };
+  }
+}
 const forward =
   (level: 'log' | 'info' | 'warn' | 'error') =>
   (...args: unknown[]) =>

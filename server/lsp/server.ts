@@ -77,6 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const state = new ServerState(settingsFor);
 
   const log = (msg: string) => connection.console.log(msg);
+  const trace = process.env.SESSION_GUARD_TRACE ? (msg: string) => connection.console.log(`[trace] ${msg}`) : () => undefined;
   const logError = (msg: string, e: unknown) => connection.console.error(`${msg}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 
   async function ensureSettings(path: string): Promise<Settings> {
@@ -143,6 +144,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function propagate(): Promise<void> {
     publishConfigProblems();
     if (pull) {
+      trace(`refresh (supported=${refreshSupport})`);
       if (refreshSupport) await connection.languages.diagnostics.refresh().catch((e) => logError('diagnostics refresh failed', e));
       return;
     }
@@ -326,6 +328,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeConfiguration(() => {
+    trace('configuration changed');
     settingsCache.clear();
     state.resetConfiguration();
     changed(0);
@@ -340,6 +343,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = documents.get(params.textDocument.uri);
       if (doc) state.setDocument(path, doc.getText(), doc.version);
       const settings = await ensureSettings(path);
+      trace(`pull ${path} enable=${settings.enable} generation=${state.generation}`);
       if (!settings.enable || !state.isLintable(path)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const prev = lastResult.get(path);
       const version = state.versionOf(path) ?? 0;
@@ -358,25 +362,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  /** Workspace reports of the last computation, reused while nothing changes (clients poll). */
+  let workspaceCache: { generation: number; items: WorkspaceDocumentDiagnosticReport[] } | undefined;
   connection.languages.diagnostics.onWorkspace(async (params, token: CancellationToken) => {
+    trace(`workspace pull (${params.previousResultIds.length} previous)`);
     const previous = new Map(params.previousResultIds.map((r) => [r.uri, r.value]));
-    const current = `${state.generation}`;
     // Long-poll: when nothing changed since the client's last report, wait for a change.
-    if (previous.size && [...previous.values()].every((v) => v === current)) {
+    if (previous.size && [...previous.values()].every((v) => v === `${state.generation}`)) {
       await new Promise<void>((resolve) => {
         changeWaiters.push(resolve);
         token.onCancellationRequested(() => resolve());
       });
       if (token.isCancellationRequested) return { items: [] };
     }
+    if (workspaceCache && workspaceCache.generation === state.generation) return { items: workspaceCache.items };
+    const generation = state.generation;
+    const resultId = `${generation}`;
     const targets: string[] = [];
+    const silent: string[] = [];
     for (const p of state.lintablePaths()) {
-      if (state.isOpen(p)) continue;
+      if (state.isOpen(p)) continue; // open documents are reported by document pulls
       if ((await ensureSettings(p)).enable && !state.isIgnored(p)) targets.push(p);
+      else silent.push(p); // report empty so that earlier findings do not linger
     }
     const results = safeLint(targets);
-    const resultId = `${state.generation}`;
-    const items: WorkspaceDocumentDiagnosticReport[] = [...results].map(([p, findings]) => ({ kind: DocumentDiagnosticReportKind.Full, uri: pathToUri(p), version: null, resultId, items: diagnosticsFor(p, findings) }));
+    const report = (p: string, diagnostics: Diagnostic[]): WorkspaceDocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, uri: pathToUri(p), version: null, resultId, items: diagnostics });
+    const items = [...[...results].map(([p, findings]) => report(p, diagnosticsFor(p, findings))), ...silent.map((p) => report(p, []))];
+    workspaceCache = { generation, items };
     return { items };
   });
 

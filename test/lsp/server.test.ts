@@ -137,8 +137,8 @@ describe('language server over stdio (pull diagnostics)', () => {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 1 }] });
     const d = await client.pull(accounts);
     assert.deepEqual(ids(d), ['mule/unhandled-session-error']);
-    const cfgDiags = await client.waitFor('config diagnostics', () => client.published.get(uriOf(cfg))?.length && client.published.get(uriOf(cfg)));
-    assert.match(cfgDiags[0].message, /rules\["mule\/unhandled-session-error"\]: must be one of/);
+    const cfgDiags = await client.waitFor('config diagnostics', () => { const d = client.published.get(uriOf(cfg)); return d && d.length > 0 ? d : undefined; });
+    assert.match(String(cfgDiags[0].message), /rules\["mule\/unhandled-session-error"\]: must be one of/);
     writeFileSync(cfg, JSON.stringify({ rules: { 'mule/unhandled-session-error': 'off' } }));
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 2 }] });
     assert.deepEqual(ids(await client.pull(accounts)), []);
@@ -164,7 +164,7 @@ describe('language server over stdio (push diagnostics, editor settings)', () =>
   it('publishes diagnostics to clients without pull support, with editor severity customizations applied', async () => {
     const accounts = join(root, 'app/src/main/mule/accounts.xml');
     await client.open(accounts, readFileSync(accounts, 'utf8'));
-    const d = await client.waitFor('published diagnostics', () => client.published.get(uriOf(accounts))?.length && client.published.get(uriOf(accounts)));
+    const d = await client.waitFor('published diagnostics', () => { const x = client.published.get(uriOf(accounts)); return x && x.length > 0 ? x : undefined; });
     assert.deepEqual(ids(d), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
     assert.ok(d.every((x) => x.severity === 3), 'customizations turned every mule/* rule into info');
   });

@@ -49,7 +49,7 @@ export class LspClient {
       if (method === 'workspace/diagnostic/refresh') this.refreshes++;
       if (method === 'window/workDoneProgress/create') {
         const token = (params as { token: string | number }).token;
-        this.conn.onProgress(WorkDoneProgress.type, token, (value) => this.progress.push(value));
+        this.conn.onProgress(WorkDoneProgress.type, token, (value) => void this.progress.push(value));
       }
       if (method === 'window/showDocument') return { success: true };
       return null;
