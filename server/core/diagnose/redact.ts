@@ -1,0 +1,71 @@
+/**
+ * Masks secrets in any text before it is shown, logged or returned: access tokens and session ids
+ * (`00D…!…`, keeping the org prefix, which is not secret and helps diagnosis), `Bearer …`, refresh
+ * tokens, passwords, client secrets, security tokens, `sid=` cookies, SOAP `<sessionId>`.
+ */
+
+export const MASK = '****';
+
+interface Rule {
+  readonly re: RegExp;
+  /** Index of the capture group holding the secret. */
+  readonly group: number;
+}
+
+const RULES: readonly Rule[] = [
+  // Access tokens / session ids: 15- or 18-char org id, '!', then the secret part.
+  { re: /\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)!([A-Za-z0-9._\-]{8,})/g, group: 2 },
+  { re: /\b(Bearer|OAuth|Basic)\s+([A-Za-z0-9._~+/=!\-]{8,})/gi, group: 2 },
+  { re: /(<(?:\w+:)?sessionId>)([^<]+)(<\/(?:\w+:)?sessionId>)/gi, group: 2 },
+  // key=value and "key": "value" forms.
+  { re: /(\b(?:access_token|refresh_token|id_token|session_?id|sid|password|passwd|pwd|client_secret|consumer_?secret|security_?token|securityToken|private_key|assertion|code)\s*[=:]\s*"?)([^"&\s,;}<]{3,})/gi, group: 2 },
+  { re: /("(?:access_token|refresh_token|id_token|sessionId|password|client_secret|consumerSecret|securityToken|assertion)"\s*:\s*")([^"]{3,})(")/gi, group: 2 },
+  // Cookies: sid=..., and Salesforce refresh tokens that stand alone (5Aep861…).
+  { re: /(\bsid=)([^;\s]{8,})/gi, group: 2 },
+  { re: /\b(5Aep86[A-Za-z0-9._]{20,})/g, group: 1 },
+];
+
+export interface RedactedSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The secret spans of `text` (sorted, non-overlapping). */
+export function secretSpans(text: string): RedactedSpan[] {
+  const spans: RedactedSpan[] = [];
+  for (const { re, group } of RULES) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const secret = m[group];
+      if (!secret) continue;
+      let offset = m.index!;
+      for (let g = 1; g < group; g++) offset += m[g]?.length ?? 0;
+      const rel = m[0].indexOf(secret, offset - m.index!);
+      const start = m.index! + (rel >= 0 ? rel : 0);
+      spans.push({ start, end: start + secret.length });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: RedactedSpan[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) {
+      if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+export function redact(text: string): string {
+  const spans = secretSpans(text);
+  if (!spans.length) return text;
+  let out = '';
+  let last = 0;
+  for (const s of spans) {
+    out += text.slice(last, s.start) + MASK;
+    last = s.end;
+  }
+  return out + text.slice(last);
+}

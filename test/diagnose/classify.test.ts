@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CAUSES } from '../../server/core/diagnose/causes';
+import { diagnose } from '../../server/core/diagnose/classify';
+import { CASES } from './corpus';
+
+describe('Diagnose: labelled corpus', () => {
+  it('has at least 60 cases covering every cause and many wrappers', () => {
+    assert.ok(CASES.length >= 60, `${CASES.length} cases`);
+    for (const c of CAUSES) assert.ok(CASES.some((x) => x.expected === c), `a case for ${c}`);
+    assert.ok(new Set(CASES.map((c) => c.wrapper.replace(/ \(trap\)$/, ''))).size >= 12);
+    assert.equal(new Set(CASES.map((c) => c.id)).size, CASES.length, 'unique ids');
+  });
+
+  const results = CASES.map((c) => ({ c, d: diagnose(c.text) }));
+  const correct = results.filter((r) => r.d.cause === r.c.expected);
+  const accuracy = correct.length / CASES.length;
+
+  it(`classifies at least 95% correctly (measured: ${(accuracy * 100).toFixed(1)}%)`, () => {
+    const wrong = results.filter((r) => r.d.cause !== r.c.expected).map((r) => `${r.c.id}: expected ${r.c.expected}, got ${r.d.cause} (${r.d.confidence})`);
+    assert.ok(accuracy >= 0.95, `accuracy ${accuracy}:\n${wrong.join('\n')}`);
+  });
+
+  it('never lets a secret of the corpus into any output', () => {
+    for (const { c, d } of results) {
+      const out = JSON.stringify(d);
+      for (const s of c.secrets ?? []) assert.ok(!out.includes(s), `${c.id} leaks ${s.slice(0, 8)}…`);
+    }
+  });
+
+  it('keeps cases with only the generic message at low confidence, and specific ones above it', () => {
+    for (const { c, d } of results) {
+      const generic = d.evidence.every((e) => ['invalid-session-id', 'session-expired-or-invalid', 'bulk-invalid-session', 'bad-oauth-token', 'mule-connectivity'].includes(e.signal));
+      if (d.cause === 'UNKNOWN') assert.equal(d.confidence, 0, c.id);
+      else if (generic) assert.ok(d.confidence < 0.5 && /low confidence/.test(d.summary), `${c.id}: ${d.confidence}`);
+      else assert.ok(d.confidence >= 0.5, `${c.id}: ${d.confidence}`);
+      for (const a of d.alternatives) assert.ok(a.confidence > 0 && a.confidence < d.confidence, c.id);
+    }
+  });
+
+  it('evidence offsets point into the original text and name their signal', () => {
+    for (const { c, d } of results) {
+      for (const e of d.evidence) {
+        assert.ok(e.start >= 0 && e.end <= c.text.length && e.start < e.end, c.id);
+        assert.ok(e.signal.length > 0);
+        if (!(c.secrets ?? []).some((s) => c.text.slice(e.start, e.end).includes(s))) assert.equal(e.text, c.text.slice(e.start, e.end), c.id);
+      }
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MASK, redact, secretSpans } from '../../server/core/diagnose/redact';
+
+describe('Diagnose: redaction', () => {
+  const cases: [string, string, string][] = [
+    ['15-char org prefix token', 'sid 00D5g000004XyZa!AQ4AQLz8vXqJ1b2c3d4e5f end', `sid 00D5g000004XyZa!${MASK} end`],
+    ['18-char org prefix token', 'token 00D5g000004XyZaEAK!AQ4AQLz8vXqJ1b2c.d4e5f', `token 00D5g000004XyZaEAK!${MASK}`],
+    ['Bearer header', 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.abc.def', `Authorization: Bearer ${MASK}`],
+    ['OAuth header', 'Authorization: OAuth 00D5g000004XyZa!AQ4AQLz8vXqJ1b2c3d', `Authorization: OAuth ${MASK}`],
+    ['Basic header', 'Authorization: Basic aW50ZWdyYXRpb246SHVudGVyMg==', `Authorization: Basic ${MASK}`],
+    ['SOAP sessionId', '<urn:sessionId>00D5g000004XyZa!AQ4AQLz8vXq</urn:sessionId>', `<urn:sessionId>${MASK}</urn:sessionId>`],
+    ['form body', 'grant_type=refresh_token&refresh_token=5Aep861abc.def&client_secret=C0FFEE99', `grant_type=refresh_token&refresh_token=${MASK}&client_secret=${MASK}`],
+    ['JSON fields', '{"access_token":"abc.def.ghi","password":"Hunter2!"}', `{"access_token":"${MASK}","password":"${MASK}"}`],
+    ['property file', 'salesforce.password=Hunter2!Secret\nsalesforce.securityToken=XyZ123abc', `salesforce.password=${MASK}\nsalesforce.securityToken=${MASK}`],
+    ['cookie', 'Cookie: sid=00D5g000004XyZa!AQ4AQLz8vXqJ; oid=00D5g000004XyZa', `Cookie: sid=${MASK}; oid=00D5g000004XyZa`],
+    ['bare refresh token', 'stored 5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJo7Xr34 in vault', `stored ${MASK} in vault`],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(`masks a ${name}`, () => assert.equal(redact(input), expected));
+  }
+
+  it('leaves words that only look like keys alone', () => {
+    const text = 'The description says the password policy changed; ip restricted hours. Org 00D5g000004XyZa.';
+    assert.equal(redact(text), text);
+    assert.deepEqual(secretSpans(text), []);
+  });
+
+  it('reports sorted, non-overlapping spans', () => {
+    const text = 'Authorization: OAuth 00D5g000004XyZa!AQ4AQLz8vXqJ1b2c3d and sid=QWERTYUIOP123';
+    const spans = secretSpans(text);
+    assert.equal(spans.length, 2);
+    assert.ok(spans[0].end <= spans[1].start);
+    assert.equal(text.slice(spans[1].start, spans[1].end), 'QWERTYUIOP123');
+  });
+});
