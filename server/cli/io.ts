@@ -4,6 +4,8 @@ export interface CliIO {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
   readonly isTTY: boolean;
+  /** Whether standard input is a terminal (nothing piped in). */
+  readonly stdinIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readStdin: () => Promise<string>;
 }

@@ -1,6 +1,7 @@
-/** `session-guard` command line: lint (CI mode), rules; diagnose and probe come with the Diagnose feature. */
+/** `session-guard` command line: lint (CI mode), diagnose (root cause of a pasted error), rules. */
+import { diagnoseCommand, DIAGNOSE_HELP } from './commands/diagnose';
 import { lintCommand, LINT_HELP } from './commands/lint';
-import { rulesCommand } from './commands/rules';
+import { rulesCommand, RULES_HELP } from './commands/rules';
 import { EXIT, UsageError, type CliIO } from './io';
 import { VERSION } from './version';
 
@@ -9,10 +10,13 @@ export const HELP = `Session Guard ${VERSION}: finds the paths that lose message
 Usage:
   session-guard lint [paths...] [--format stylish|json|sarif|junit] [--output FILE]
                      [--max-warnings N] [--config FILE] [--quiet] [--fix]
+  session-guard diagnose [FILE|-] [--format text|json]
   session-guard rules [--format text|json]
   session-guard --version
 
 Run 'session-guard <command> --help' for details.`;
+
+const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, diagnose: DIAGNOSE_HELP, rules: RULES_HELP };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -20,6 +24,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     switch (command) {
       case 'lint':
         return await lintCommand(rest, io);
+      case 'diagnose':
+        return await diagnoseCommand(rest, io);
       case 'rules':
         return await rulesCommand(rest, io);
       case '--version':
@@ -37,7 +43,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`session-guard: ${(e as Error).message}\n\n${command === 'lint' ? LINT_HELP : HELP}\n`);
+      io.stderr(`session-guard: ${(e as Error).message}\n\n${COMMAND_HELP[command ?? ''] ?? HELP}\n`);
       return EXIT.usage;
     }
     io.stderr(`session-guard: internal error: ${(e as Error).stack ?? e}\n`);
@@ -51,6 +57,7 @@ export function nodeIO(): CliIO {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     isTTY: !!process.stdout.isTTY,
+    stdinIsTTY: !!process.stdin.isTTY,
     env: process.env,
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -35,7 +35,7 @@ import { docsUrl } from '../core/rules/rule';
 import { ConfigResolver } from '../node/config-loader';
 import { contextFiles } from '../node/context';
 import { discover } from '../node/discovery';
-import { decode } from '../node/run-lint';
+import { decode } from '../node/decode';
 import { toCorePath, toOsPath } from '../node/paths';
 import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, type DiagnosticData, type LintWorkspaceResult, type Settings } from './protocol';

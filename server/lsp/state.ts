@@ -10,7 +10,7 @@ import type { Finding } from '../core/findings';
 import { Workspace } from '../core/project/workspace';
 import { RULES } from '../core/rules';
 import { ConfigLoadError, ConfigResolver } from '../node/config-loader';
-import { decode } from '../node/run-lint';
+import { decode } from '../node/decode';
 import { toOsPath } from '../node/paths';
 import { customize } from './settings';
 import type { Settings } from './protocol';

@@ -3,10 +3,18 @@ import { writeFileSync } from 'node:fs';
 import type { TextEdit } from '../core/findings';
 import { applyEdits } from '../core/edits/xml-edits';
 import type { LintRun } from './run-lint';
+import { encodeText } from './decode';
 import { toOsPath } from './paths';
 
-/** Returns the core paths that changed. */
-export function applyFixes(run: LintRun): string[] {
+export interface FixOutcome {
+  /** Core paths written. */
+  readonly changed: string[];
+  /** Files with fixes that were left alone, and why. */
+  readonly skipped: { readonly path: string; readonly message: string }[];
+}
+
+/** Writes each file back in the encoding it was read in; never rewrites bytes that did not decode. */
+export function applyFixes(run: LintRun): FixOutcome {
   const byPath = new Map<string, TextEdit[]>();
   for (const list of run.findings.values()) {
     for (const f of list) {
@@ -20,13 +28,19 @@ export function applyFixes(run: LintRun): string[] {
     }
   }
   const changed: string[] = [];
+  const skipped: FixOutcome['skipped'] = [];
   for (const [path, edits] of byPath) {
     const file = run.workspace.get(path);
-    if (!file) continue;
+    const decoded = run.encodings.get(path);
+    if (!file || !decoded) continue;
+    if (!decoded.lossless) {
+      skipped.push({ path, message: 'contains bytes that are not valid UTF-8; fixes not applied' });
+      continue;
+    }
     const text = applyEdits(file.text, edits);
     if (text === file.text) continue;
-    writeFileSync(toOsPath(path), text);
+    writeFileSync(toOsPath(path), encodeText(text, decoded.encoding));
     changed.push(path);
   }
-  return changed;
+  return { changed, skipped };
 }

@@ -11,6 +11,7 @@ import { RULES } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
 import { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
+import { decodeText, type Decoded } from './decode';
 import { discover, type DiscoveryProblem } from './discovery';
 import { displayPath, toCorePath, toOsPath } from './paths';
 
@@ -28,6 +29,8 @@ export interface LintRun {
   readonly workspace: Workspace;
   /** Core path → findings (same objects as in results). */
   readonly findings: Map<string, Finding[]>;
+  /** Core path → how the file was encoded on disk (for writing fixes back). */
+  readonly encodings: Map<string, Decoded>;
 }
 
 /** Throws ConfigLoadError for an invalid configuration; everything else becomes a problem. */
@@ -38,40 +41,30 @@ export function runLint(opts: LintRunOptions): LintRun {
   const problems = [...found.problems];
   const ws = new Workspace();
   const targets: string[] = [];
+  const encodings = new Map<string, Decoded>();
+  const readText = (p: string): string | undefined => {
+    try {
+      const d = decodeText(readFileSync(p));
+      encodings.set(toCorePath(p), d);
+      return d.text;
+    } catch (e) {
+      problems.push({ path: p, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return undefined;
+    }
+  };
   for (const p of found.targets) {
-    const text = readText(p, problems);
+    const text = readText(p);
     if (text === undefined) continue;
     ws.setFile(toCorePath(p), text);
     targets.push(toCorePath(p));
   }
   for (const p of contextFiles(found.targets)) {
-    const text = readText(p, problems);
+    const text = readText(p);
     if (text !== undefined) ws.setFile(toCorePath(p), text);
   }
   const findings = lint(ws, rules, { targets, configFor: (path) => configs.forFile(toOsPath(path)).resolved });
   const results: FileResult[] = [...findings]
     .map(([path, list]) => ({ displayPath: displayPath(path, opts.cwd), findings: list }))
     .sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  return { results, problems, unmatched: found.unmatched, workspace: ws, findings };
-}
-
-function readText(p: string, problems: DiscoveryProblem[]): string | undefined {
-  try {
-    const buf = readFileSync(p);
-    return decode(buf);
-  } catch (e) {
-    problems.push({ path: p, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-    return undefined;
-  }
-}
-
-/** UTF-8 (with or without BOM) or UTF-16 with BOM; invalid UTF-8 bytes become U+FFFD. */
-export function decode(buf: Buffer): string {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    const swapped = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return buf.toString('utf8');
+  return { results, problems, unmatched: found.unmatched, workspace: ws, findings, encodings };
 }

@@ -105,6 +105,37 @@ describe('session-guard lint', () => {
     assert.equal(r.stdout, '', 'after fixing, the handler matches and the connection reconnects: nothing left');
   });
 
+  it('--fix writes a file back in its own encoding (UTF-16 with BOM, UTF-8 with BOM)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-fix-enc-'));
+    cpSync(join(REPO, BROKEN), join(dir, 'app'), { recursive: true });
+    const accountsPath = join(dir, 'app/src/main/mule/accounts.xml');
+    const globalPath = join(dir, 'app/src/main/mule/global.xml');
+    writeFileSync(accountsPath, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(accountsPath, 'utf8'), 'utf16le')]));
+    writeFileSync(globalPath, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(globalPath)]));
+    const r = await cli(['lint', 'app', '--fix'], dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const accounts = readFileSync(accountsPath);
+    assert.deepEqual([...accounts.subarray(0, 2)], [0xff, 0xfe]);
+    assert.ok(accounts.toString('utf16le', 2).includes('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"'));
+    const global = readFileSync(globalPath);
+    assert.deepEqual([...global.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(global.toString('utf8', 3).includes('<reconnect frequency="5000" count="3"/>'));
+  });
+
+  it('--fix leaves a file with invalid UTF-8 bytes untouched and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-fix-bad-'));
+    cpSync(join(REPO, BROKEN), join(dir, 'app'), { recursive: true });
+    const accountsPath = join(dir, 'app/src/main/mule/accounts.xml');
+    const bytes = Buffer.from(readFileSync(accountsPath, 'utf8').replace('</mule>', '<!-- caf\u0000 --></mule>'), 'utf8');
+    bytes[bytes.indexOf(0)] = 0xe9; // Latin-1 é: not valid UTF-8
+    writeFileSync(accountsPath, bytes);
+    const r = await cli(['lint', 'app', '--fix'], dir);
+    assert.equal(r.code, 1, 'the unfixed error remains');
+    assert.ok(readFileSync(accountsPath).equals(bytes), 'byte-for-byte unchanged');
+    assert.match(r.stderr, /app\/src\/main\/mule\/accounts\.xml contains bytes that are not valid UTF-8; fixes not applied\./);
+    assert.match(r.stdout, /mule\/unknown-error-type/);
+  });
+
   it('exits 2 and names the key for an invalid configuration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-cfg-'));
     cpSync(join(REPO, `${FIX}/warn-app`), join(dir, 'app'), { recursive: true });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CAUSES } from '../../server/core/diagnose/causes';
+import { CAUSE_INFO, CAUSES } from '../../server/core/diagnose/causes';
 import { diagnose } from '../../server/core/diagnose/classify';
+import { REPO } from '../support/cli';
 import { CASES } from './corpus';
 
 describe('Diagnose: labelled corpus', () => {
@@ -46,5 +49,21 @@ describe('Diagnose: labelled corpus', () => {
         if (!(c.secrets ?? []).some((s) => c.text.slice(e.start, e.end).includes(s))) assert.equal(e.text, c.text.slice(e.start, e.end), c.id);
       }
     }
+  });
+});
+
+describe('Diagnose: cause catalogue', () => {
+  const labels = new Set(['mule-recovery.json', 'flow-recovery.json'].flatMap((f) => Object.keys(JSON.parse(readFileSync(join(REPO, 'snippets', f), 'utf8')))));
+  for (const cause of CAUSES) {
+    it(`${cause} has a title, recovery, runbook and an existing snippet (if any)`, () => {
+      const info = CAUSE_INFO[cause];
+      assert.ok(info.title && info.summary && info.recovery && info.runbook.length > 0);
+      if (info.snippet) assert.ok(labels.has(info.snippet), `snippet '${info.snippet}' exists`);
+      else assert.equal(cause, 'UNKNOWN', 'only UNKNOWN has no recovery snippet');
+    });
+  }
+
+  it('auto-recoverable exactly for expired tokens, concurrency and rate limits', () => {
+    assert.deepEqual(CAUSES.filter((c) => CAUSE_INFO[c].autoRecoverable), ['TOKEN_EXPIRED', 'CONCURRENT_SESSION_LIMIT', 'RATE_LIMITED']);
   });
 });

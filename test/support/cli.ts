@@ -5,7 +5,7 @@ import { main } from '../../server/cli/main';
 
 export const REPO = join(__dirname, '..', '..');
 
-export async function cli(argv: string[], cwd = REPO): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cli(argv: string[], cwd = REPO, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -14,7 +14,7 @@ export async function cli(argv: string[], cwd = REPO): Promise<{ code: number; s
     stderr: (s) => void (stderr += s),
     isTTY: false,
     env: {},
-    readStdin: async () => '',
+    readStdin: async () => stdin,
   });
   return { code, stdout, stderr };
 }

@@ -60,11 +60,14 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const configFile = values.config ? resolve(io.cwd, values.config as string) : undefined;
   let run;
+  const notFixed = new Map<string, string>();
   try {
     run = runLint({ paths: positionals, cwd: io.cwd, configFile });
     // Like ESLint: fixes can unlock further fixes, so re-run until nothing changes (at most 10 passes).
     for (let pass = 0; values.fix && pass < 10; pass++) {
-      if (!applyFixes(run).length) break;
+      const outcome = applyFixes(run);
+      for (const s of outcome.skipped) notFixed.set(s.path, s.message);
+      if (!outcome.changed.length) break;
       run = runLint({ paths: positionals, cwd: io.cwd, configFile });
     }
   } catch (e) {
@@ -74,6 +77,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  for (const [p, message] of notFixed) io.stderr(`session-guard: ${displayPath(p, io.cwd)} ${message}.\n`);
   for (const p of run.problems) io.stderr(`session-guard: ${displayPath(p.path.startsWith('/') ? p.path : resolve(p.path), io.cwd)} ${p.message}; skipped.\n`);
   if (run.unmatched.length && run.results.length === 0) {
     io.stderr(`session-guard: no Mule XML or Salesforce metadata found in ${run.unmatched.join(', ')}.\n`);

@@ -66,6 +66,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Update stored instance URLs and org ids in the integration configuration.',
       'Add the re-authorization step to the sandbox refresh checklist.',
     ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
   },
   IP_RESTRICTION: {
     title: 'IP or login-hours restriction',
@@ -79,6 +80,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Check whether sessions are locked to their originating IP and the runtime has several egress IPs.',
       'Do not retry until the restriction is changed: it fails the same way every time.',
     ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
   },
   TOKEN_REVOKED: {
     title: 'Token revoked or user deactivated',
@@ -91,6 +93,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Check the refresh token policy (expiry, rotation) and how many grants the user holds for this app (the oldest are revoked past the cap).',
       'Re-authorize and store the new refresh token; alert when it fails again instead of retrying.',
     ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
   },
   PER_USER_CREDENTIAL: {
     title: 'Per-user credential used without a user',
@@ -103,6 +106,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Switch the credential (or a copy used by automation) to a named principal, with a permission set for the running user.',
       'Run `session-guard lint` on the project: flow/per-user-credential-in-automation finds the other places.',
     ],
+    snippet: 'Flow: fault connector to a logging element',
   },
   SESSION_NOT_API_ENABLED: {
     title: 'Session not valid for the API',
@@ -115,6 +119,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'If API Access Control is on, make sure the connected app is approved for the user.',
       'Check the session security level required for the API or the connected app (high assurance).',
     ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
   },
   WRONG_INSTANCE: {
     title: 'Wrong instance or URL',
@@ -126,6 +131,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Replace *.lightning.force.com and old instance hosts (na1, cs12 …) with the My Domain URL.',
       'Check that redirects (HTML login pages) are not being parsed as API responses.',
     ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
   },
   INVALID_CREDENTIALS: {
     title: 'Invalid credentials or connected app configuration',
@@ -138,6 +144,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Verify the consumer key and secret, and that the user is pre-authorized (Admin approved users) for the connected app.',
       'For JWT: certificate uploaded to the connected app, audience login/test.salesforce.com, subject is the username.',
     ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
   },
   RATE_LIMITED: {
     title: 'API request limit exceeded',
@@ -149,6 +156,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Find the top API consumers (Event Monitoring / API usage reports).',
       'Retry with long backoff; move high-volume paths to Bulk API.',
     ],
+    snippet: 'Object-store attempt counter with give-up and alert',
   },
   API_DISABLED: {
     title: 'API disabled',
@@ -159,6 +167,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Check the integration user\'s profile or permission sets for "API Enabled".',
       'Check the org edition includes API access.',
     ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
   },
   UNKNOWN: {
     title: 'No known cause found',

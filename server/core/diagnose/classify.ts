@@ -20,12 +20,15 @@ export interface Evidence {
 
 export interface Diagnosis {
   readonly cause: Cause;
+  readonly title: string;
   readonly confidence: number;
   readonly autoRecoverable: boolean;
   readonly summary: string;
   readonly evidence: Evidence[];
   readonly recovery: string;
   readonly runbook: string[];
+  /** Label of the recovery snippet that fits (snippets/*.json), if any. */
+  readonly snippet?: string;
   readonly alternatives: { cause: Cause; confidence: number }[];
   readonly redacted: string;
   /** Where the failure happened, when the text says (Mule element, flow, org, user). */
@@ -75,12 +78,14 @@ export function diagnose(text: string): Diagnosis {
     .map((h) => ({ text: redact(text.slice(h.span.start, h.span.end)), start: h.span.start, end: h.span.end, signal: h.signal, means: h.means }));
   return {
     cause: top,
+    title: info.title,
     confidence,
     autoRecoverable: info.autoRecoverable,
     summary: summaryFor(top, confidence, ranked.length > 0, hits),
     evidence,
     recovery: info.recovery,
     runbook: [...info.runbook],
+    ...(info.snippet ? { snippet: info.snippet } : {}),
     alternatives: ranked.slice(1).map(([cause, s]) => ({ cause, confidence: confidenceOf(s) })).filter((a) => a.confidence > 0),
     redacted: redact(text),
     context: {
