@@ -13,9 +13,18 @@ const common = {
   legalComments: 'none',
 };
 
+/** The probe (jsforce) is its own bundle, required from dist/ on first use: see server/node/probe/load.ts. */
+const probeAsSeparateBundle = {
+  name: 'probe-as-separate-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/probe$/ }, (args) => (/[\\/]node[\\/]probe[\\/]load\.ts$/.test(args.importer) ? { path: './probe.js', external: true } : undefined));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['server/cli/entry.ts'], outfile: 'dist/cli.js' }),
-  build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/cli/entry.ts'], outfile: 'dist/cli.js', plugins: [probeAsSeparateBundle] }),
+  build({ ...common, entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js', plugins: [probeAsSeparateBundle] }),
+  build({ ...common, entryPoints: ['server/node/probe/probe.ts'], outfile: 'dist/probe.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -1,6 +1,7 @@
-/** `session-guard` command line: lint (CI mode), diagnose (root cause of a pasted error), rules. */
+/** `session-guard` command line: lint (CI mode), diagnose (root cause of a pasted error), probe (live org), rules. */
 import { diagnoseCommand, DIAGNOSE_HELP } from './commands/diagnose';
 import { lintCommand, LINT_HELP } from './commands/lint';
+import { probeCommand, PROBE_HELP } from './commands/probe';
 import { rulesCommand, RULES_HELP } from './commands/rules';
 import { EXIT, UsageError, type CliIO } from './io';
 import { VERSION } from './version';
@@ -11,12 +12,14 @@ Usage:
   session-guard lint [paths...] [--format stylish|json|sarif|junit] [--output FILE]
                      [--max-warnings N] [--config FILE] [--quiet] [--fix]
   session-guard diagnose [FILE|-] [--format text|json]
+  session-guard probe --instance-url URL (--access-token T | --target-org ALIAS)
+                      [--user USERNAME] [--error FILE] [--format text|json]
   session-guard rules [--format text|json]
   session-guard --version
 
 Run 'session-guard <command> --help' for details.`;
 
-const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, diagnose: DIAGNOSE_HELP, rules: RULES_HELP };
+const COMMAND_HELP: Record<string, string> = { lint: LINT_HELP, diagnose: DIAGNOSE_HELP, probe: PROBE_HELP, rules: RULES_HELP };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +29,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return await lintCommand(rest, io);
       case 'diagnose':
         return await diagnoseCommand(rest, io);
+      case 'probe':
+        return await probeCommand(rest, io);
       case 'rules':
         return await rulesCommand(rest, io);
       case '--version':

@@ -5,7 +5,7 @@ import { main } from '../../server/cli/main';
 
 export const REPO = join(__dirname, '..', '..');
 
-export async function cli(argv: string[], cwd = REPO, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cli(argv: string[], cwd = REPO, stdin = '', env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -13,7 +13,7 @@ export async function cli(argv: string[], cwd = REPO, stdin = ''): Promise<{ cod
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
     isTTY: false,
-    env: {},
+    env,
     readStdin: async () => stdin,
   });
   return { code, stdout, stderr };

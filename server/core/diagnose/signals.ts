@@ -66,7 +66,7 @@ export const SIGNALS: readonly Signal[] = [
   // Credentials and app configuration.
   S('authentication-failure', 'INVALID_CREDENTIALS', 5, /\bauthentication failure\b/gi, 'the login was refused'),
   S('invalid-login', 'INVALID_CREDENTIALS', 6, /\b(?:INVALID_LOGIN|Invalid username, password, security token(?:; or user locked out)?)\b/gi, 'wrong username, password or security token'),
-  S('security-token-required', 'INVALID_CREDENTIALS', 7, /\bLOGIN_MUST_USE_SECURITY_TOKEN\b/g, 'the login needs a security token (or an allow-listed IP)'),
+  S('security-token-required', 'INVALID_CREDENTIALS', 7, /\b(?:LOGIN_MUST_USE_SECURITY_TOKEN|API security token required)\b/gi, 'the login needs a security token (or an allow-listed IP)'),
   S('invalid-client', 'INVALID_CREDENTIALS', 6, /\b(?:invalid_client(?:_id|_credentials)?|client identifier invalid|invalid client credentials)\b/gi, 'the consumer key or secret is wrong'),
   S('not-approved', 'INVALID_CREDENTIALS', 7, /\buser hasn'?t approved this consumer\b/gi, 'the user is not pre-authorized for the connected app'),
   S('invalid-assertion', 'INVALID_CREDENTIALS', 6, /\b(?:invalid assertion|invalid_grant: audience is invalid|invalid jwt)\b/gi, 'the JWT assertion was rejected (certificate, audience or subject)'),
