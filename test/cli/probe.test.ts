@@ -133,6 +133,14 @@ describe('session-guard probe', () => {
     }
   });
 
+  it('--error - reads the error text from standard input; with --access-token - as well it is a usage error', async () => {
+    const r = await probe(base, (url) => ['--instance-url', url, '--target-org', 'uat-admin', '--error', '-', '-f', 'json'], { sf: true, stdin: `Authorization: Bearer ${OLD_ORG_TOKEN}` });
+    assert.deepEqual(json(r.stdout).confirmed.map((c: { cause: string }) => c.cause), ['SANDBOX_REFRESH']);
+    const both = await cli(['probe', '--instance-url', 'https://acme.my.salesforce.com', '--access-token', '-', '--error', '-']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /both read standard input/);
+  });
+
   it('rate limit: REQUEST_LIMIT_EXCEEDED and no daily API requests left; the token itself is fine', async () => {
     const org: FakeOrg = { ...base, restError: { status: 403, body: JSON.stringify([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]) }, dailyApi: { Max: 15000, Remaining: 0 } };
     const rep = json((await probe(org, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json'])).stdout);

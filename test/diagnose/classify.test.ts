@@ -47,6 +47,7 @@ describe('Diagnose: labelled corpus', () => {
         assert.ok(e.start >= 0 && e.end <= c.text.length && e.start < e.end, c.id);
         assert.ok(e.signal.length > 0);
         if (!(c.secrets ?? []).some((s) => c.text.slice(e.start, e.end).includes(s))) assert.equal(e.text, c.text.slice(e.start, e.end), c.id);
+        assert.equal(d.redacted.slice(e.redactedStart, e.redactedEnd), e.text, `${c.id}: the span in the redacted text is the evidence text`);
       }
     }
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MASK, redact, secretSpans } from '../../server/core/diagnose/redact';
+import { MASK, redact, redactedOffsetMapper, secretSpans } from '../../server/core/diagnose/redact';
 
 describe('Diagnose: redaction', () => {
   const cases: [string, string, string][] = [
@@ -32,5 +32,19 @@ describe('Diagnose: redaction', () => {
     assert.equal(spans.length, 2);
     assert.ok(spans[0].end <= spans[1].start);
     assert.equal(text.slice(spans[1].start, spans[1].end), 'QWERTYUIOP123');
+  });
+});
+
+describe('Diagnose: offsets in the redacted text', () => {
+  it('maps offsets before, inside and after masked secrets', () => {
+    const text = 'a sid=QWERTYUIOP123 then password=Hunter2Secret end';
+    const red = redact(text);
+    const map = redactedOffsetMapper(text);
+    const at = (s: string) => text.indexOf(s);
+    assert.equal(red.slice(map(at('then')), map(at('then') + 4, true)), 'then');
+    assert.equal(red.slice(map(at('end')), map(text.length, true)), 'end');
+    assert.equal(red.slice(map(at('QWERTY')), map(at('123') + 3, true)), MASK, 'a span that is the secret maps onto its mask');
+    assert.equal(red.slice(map(at('sid')), map(at('then') - 1, true)), `sid=${MASK}`);
+    assert.equal(map(0), 0);
   });
 });

@@ -24,8 +24,8 @@ Options:
                              with --access-token, the token is investigated and this login reads the org
       --user <username>      the integration user whose state and login history to read
                              (default: the token's user)
-      --error <file>         the error text being investigated: token org prefixes in it are
-                             compared with the org's id
+      --error <file|->       the error text being investigated ('-' reads standard input):
+                             token org prefixes in it are compared with the org's id
       --api-version <v>      REST API version (default 62.0)
       --timeout <seconds>    per request (default 30)
   -f, --format <name>        text (default) or json
@@ -66,13 +66,16 @@ export async function probeCommand(argv: string[], io: CliIO): Promise<number> {
     timeoutMs = Number(values.timeout) * 1000;
   }
 
+  if (values['access-token'] === '-' && values.error === '-') throw new UsageError('--access-token - and --error - both read standard input; pass the token in SESSION_GUARD_ACCESS_TOKEN instead.');
   let accessToken = values['access-token'] ?? io.env.SESSION_GUARD_ACCESS_TOKEN;
   if (accessToken === '-') accessToken = (await io.readStdin()).trim();
   else if (values['access-token'] !== undefined) io.stderr('session-guard: note: a token on the command line ends up in shell history; prefer SESSION_GUARD_ACCESS_TOKEN or --access-token -.\n');
   if (accessToken !== undefined && !accessToken) throw new UsageError('--access-token is empty.');
 
   let errorText: string | undefined;
-  if (values.error !== undefined) {
+  if (values.error === '-') {
+    errorText = await io.readStdin();
+  } else if (values.error !== undefined) {
     try {
       errorText = decode(readFileSync(resolve(io.cwd, values.error)));
     } catch (e) {

@@ -6,7 +6,7 @@
  */
 import { CAUSE_INFO, type Cause } from './causes';
 import { readContext, type DiagnoseContext, type Span } from './context';
-import { redact } from './redact';
+import { redact, redactedOffsetMapper } from './redact';
 import { SIGNALS } from './signals';
 
 export interface Evidence {
@@ -16,6 +16,9 @@ export interface Evidence {
   readonly signal: string;
   /** What the signal means, in words. */
   readonly means: string;
+  /** The same span in `redacted` (where a panel highlights it). */
+  readonly redactedStart: number;
+  readonly redactedEnd: number;
 }
 
 export interface Diagnosis {
@@ -72,10 +75,19 @@ export function diagnose(text: string): Diagnosis {
   const [top, topScore] = ranked[0] ?? (['UNKNOWN', 0] as [Cause, number]);
   const info = CAUSE_INFO[top];
   const confidence = ranked.length ? confidenceOf(topScore) : 0;
+  const toRedacted = redactedOffsetMapper(text);
   const evidence = hits
     .filter((h) => h.cause === top || ranked.slice(1).some(([c]) => c === h.cause))
     .sort((a, b) => (a.cause === top ? 0 : 1) - (b.cause === top ? 0 : 1) || a.span.start - b.span.start)
-    .map((h) => ({ text: redact(text.slice(h.span.start, h.span.end)), start: h.span.start, end: h.span.end, signal: h.signal, means: h.means }));
+    .map((h) => ({
+      text: redact(text.slice(h.span.start, h.span.end)),
+      start: h.span.start,
+      end: h.span.end,
+      signal: h.signal,
+      means: h.means,
+      redactedStart: toRedacted(h.span.start),
+      redactedEnd: toRedacted(h.span.end, true),
+    }));
   return {
     cause: top,
     title: info.title,

@@ -69,3 +69,20 @@ export function redact(text: string): string {
   }
   return out + text.slice(last);
 }
+
+/**
+ * Maps an offset in the original text to the same place in `redact(text)`: offsets inside a masked
+ * secret move to the start (or, for an end offset, the end) of its mask.
+ */
+export function redactedOffsetMapper(text: string): (offset: number, isEnd?: boolean) => number {
+  const spans = secretSpans(text);
+  return (offset, isEnd = false) => {
+    let shift = 0;
+    for (const s of spans) {
+      if (offset <= s.start) break;
+      if (offset < s.end || (isEnd && offset === s.end)) return s.start + shift + (isEnd ? MASK.length : 0);
+      shift += MASK.length - (s.end - s.start);
+    }
+    return offset + shift;
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Finds where a diagnosed failure happened in the workspace: the Mule element a log names
+ * (`Element : flow/processors/2 @ app:orders.xml:42`) or the Flow a fault e-mail names
+ * (`Flow API Name: Sync_Invoices`). Several apps may hold a file of that name; the one whose folder
+ * is named like the deployed app comes first.
+ */
+import type { Workspace } from '../project/workspace';
+import { walk } from '../xml/dom';
+import type { Diagnosis } from './classify';
+
+export interface FailureLocation {
+  readonly kind: 'mule-element' | 'flow';
+  readonly path: string;
+  /** The element the error names (its whole range), or the Flow's root element. */
+  readonly start: number;
+  readonly end: number;
+  /** 1-based line of `start`. */
+  readonly line: number;
+  readonly label: string;
+}
+
+const MULE_DIR = '/src/main/mule/';
+
+export function locateFailure(ws: Workspace, context: Diagnosis['context']): FailureLocation[] {
+  const out: FailureLocation[] = [];
+  const el = context.muleElement;
+  if (el) {
+    const file = el.file.replace(/\\/g, '/').replace(/^\/+/, '');
+    const candidates: { path: string; exact: boolean }[] = [];
+    for (const path of ws.paths()) {
+      if (!path.endsWith(`${MULE_DIR}${file}`) || !ws.isMuleXml(path)) continue;
+      const appRoot = path.slice(0, path.length - MULE_DIR.length - file.length);
+      const folder = appRoot.slice(appRoot.lastIndexOf('/') + 1);
+      candidates.push({ path, exact: folder === el.app || folder.startsWith(`${el.app}-`) || el.app.startsWith(`${folder}-`) });
+    }
+    candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || (a.path < b.path ? -1 : 1));
+    for (const c of candidates) {
+      const range = elementOnLine(ws, c.path, el.line);
+      out.push({ kind: 'mule-element', path: c.path, ...range, line: el.line, label: `${el.file}:${el.line} (${el.path})` });
+    }
+  }
+  if (context.flowApiName) {
+    const suffix = `/${context.flowApiName}.flow-meta.xml`;
+    for (const path of [...ws.paths()].sort()) {
+      if (!path.endsWith(suffix)) continue;
+      const root = ws.get(path)!.xml.root;
+      out.push({ kind: 'flow', path, start: root?.start ?? 0, end: root?.end ?? 0, line: root ? ws.get(path)!.lines.positionAt(root.start).line : 1, label: `Flow ${context.flowApiName}` });
+    }
+  }
+  return out;
+}
+
+/** The outermost element whose start tag begins on `line`, or the line's text. */
+function elementOnLine(ws: Workspace, path: string, line: number): { start: number; end: number } {
+  const file = ws.get(path)!;
+  const lines = file.lines;
+  if (line < 1 || line > lines.lineCount) return { start: 0, end: 0 };
+  const from = lines.lineStart(line);
+  const to = line < lines.lineCount ? lines.lineStart(line + 1) : file.text.length;
+  let found: { start: number; end: number } | undefined;
+  const root = file.xml.root;
+  if (root) {
+    walk(root, (e) => {
+      if (found || e.end < from || e.start >= to) return false;
+      if (e.start >= from) {
+        found = { start: e.start, end: e.end };
+        return false;
+      }
+      return true;
+    });
+  }
+  if (found) return found;
+  const lineText = file.text.slice(from, to);
+  const lead = lineText.length - lineText.trimStart().length;
+  return { start: from + lead, end: from + lineText.trimEnd().length };
+}
