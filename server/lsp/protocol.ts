@@ -4,6 +4,11 @@
  * server.
  */
 
+import type { Diagnosis } from '../core/diagnose/classify';
+import type { ProbeReport } from '../core/diagnose/probe-verdict';
+
+export type { Diagnosis, ProbeReport };
+
 export type RunMode = 'onType' | 'onSave';
 export type SeverityOverride = 'off' | 'info' | 'warning' | 'error' | 'default';
 
@@ -37,6 +42,8 @@ export const FIX_ALL_KIND = 'source.fixAll.sessionGuard';
 export const SERVER_COMMANDS = {
   showRuleDocumentation: 'sessionGuard.showRuleDocumentation',
   lintWorkspace: 'sessionGuard.server.lintWorkspace',
+  /** Arguments: [Diagnosis['context']] (no secrets); returns FailureLocationInfo[]. */
+  locateFailure: 'sessionGuard.server.locateFailure',
 } as const;
 
 /** Commands the extension contributes to the palette. */
@@ -45,6 +52,9 @@ export const CLIENT_COMMANDS = {
   insertSnippet: 'sessionGuard.insertRecoverySnippet',
   restartServer: 'sessionGuard.restartServer',
   showOutput: 'sessionGuard.showOutput',
+  diagnoseClipboard: 'sessionGuard.diagnoseClipboard',
+  diagnoseSelection: 'sessionGuard.diagnoseSelection',
+  probeOrg: 'sessionGuard.probeOrg',
 } as const;
 
 /** Carried in each diagnostic so code actions find the finding they were computed with. */
@@ -61,4 +71,14 @@ export interface LintWorkspaceResult {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+}
+
+/** Where a diagnosed failure happened in the workspace, with the Session Guard findings there. */
+export interface FailureLocationInfo {
+  readonly kind: 'mule-element' | 'flow';
+  readonly uri: string;
+  readonly label: string;
+  /** 0-based LSP range of the element the error names. */
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly findings: readonly { readonly ruleId: string; readonly severity: string; readonly message: string; readonly line: number; readonly docsUrl: string }[];
 }

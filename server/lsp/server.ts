@@ -39,6 +39,7 @@ import { decode } from '../node/decode';
 import { toCorePath, toOsPath } from '../node/paths';
 import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, type DiagnosticData, type LintWorkspaceResult, type Settings } from './protocol';
+import { failureLocations } from './locate-failure';
 import { normalizeSettings } from './settings';
 import { ServerState } from './state';
 
@@ -214,7 +215,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(pull ? { diagnosticProvider: { identifier: 'session-guard', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
-        executeCommandProvider: { commands: [SERVER_COMMANDS.showRuleDocumentation, SERVER_COMMANDS.lintWorkspace] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.showRuleDocumentation, SERVER_COMMANDS.lintWorkspace, SERVER_COMMANDS.locateFailure] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'session-guard-language-server' },
@@ -230,11 +231,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         for (const f of ev.removed) folders = folders.filter((x) => x !== uriToPath(f.uri));
         const added = ev.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
         folders.push(...added);
-        void indexFolders(added);
+        indexing = indexing.then(() => indexFolders(added));
       });
     }
-    void indexFolders(folders);
+    indexing = indexFolders(folders);
   });
+
+  /** Settles when the folders known so far are indexed (requests that need the whole workspace wait for it). */
+  let indexing: Promise<void> = Promise.resolve();
 
   /** Reads every Mule and Salesforce file of the folders into the workspace, with cancellable progress. */
   async function indexFolders(roots: readonly string[]): Promise<void> {
@@ -466,6 +470,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return null;
       }
       if (params.command === SERVER_COMMANDS.lintWorkspace) return await lintWorkspace();
+      if (params.command === SERVER_COMMANDS.locateFailure) {
+        await indexing;
+        return failureLocations(state, params.arguments?.[0], (paths) => safeLint(paths));
+      }
     } catch (e) {
       logError(`Command ${params.command} failed`, e);
     }

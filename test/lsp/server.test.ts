@@ -51,6 +51,19 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.ok(unhandled.relatedInformation!.some((r) => r.location.uri === uriOf(accounts) && /starts here/.test(r.message)));
   });
 
+  it('locates the Mule element a diagnosed error names, with the findings on that element only', async () => {
+    const locs = (await client.conn.sendRequest('workspace/executeCommand', {
+      command: 'sessionGuard.server.locateFailure',
+      arguments: [{ muleElement: { app: 'app', file: 'accounts.xml', line: 7, path: 'accounts/processors/1' }, user: 'ignored' }],
+    })) as { uri: string; label: string; range: { start: { line: number; character: number }; end: { line: number } }; findings: { ruleId: string }[] }[];
+    assert.equal(locs.length, 1);
+    assert.equal(locs[0].uri, uriOf(accounts));
+    assert.deepEqual([locs[0].range.start, locs[0].range.end.line], [{ line: 6, character: 8 }, 8]);
+    assert.deepEqual(locs[0].findings.map((f) => f.ruleId), ['mule/unhandled-session-error'], 'the unknown error type on line 11 is outside the element');
+    const none = await client.conn.sendRequest('workspace/executeCommand', { command: 'sessionGuard.server.locateFailure', arguments: [{ muleElement: { app: 'app', file: '../../etc/passwd', line: 'x' } }] });
+    assert.deepEqual(none, [], 'malformed context is ignored, not trusted');
+  });
+
   it('updates after an edit', async () => {
     await client.change(accounts, client.texts.get(accounts)!.replace('SALESFORCE:INVALID_SESSION', 'SALESFORCE:TIMEOUT'));
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);

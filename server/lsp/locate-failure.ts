@@ -1,0 +1,44 @@
+/**
+ * `sessionGuard.server.locateFailure`: where a diagnosed failure happened (the Mule element or the
+ * Flow its error text names) and the Session Guard findings on that element. Receives only the
+ * diagnosis context, which holds no secrets; the error text itself never crosses the protocol.
+ */
+import type { Diagnosis } from '../core/diagnose/classify';
+import { locateFailure } from '../core/diagnose/locate';
+import type { Finding } from '../core/findings';
+import { pathToUri } from './convert';
+import type { FailureLocationInfo } from './protocol';
+import type { ServerState } from './state';
+
+export function failureLocations(state: ServerState, context: unknown, lint: (paths: string[]) => Map<string, Finding[]>): FailureLocationInfo[] {
+  const ctx = sanitize(context);
+  const out: FailureLocationInfo[] = [];
+  for (const loc of locateFailure(state.ws, ctx)) {
+    const file = state.ws.get(loc.path)!;
+    const s = file.lines.positionAt(loc.start);
+    const e = file.lines.positionAt(loc.end);
+    const findings = (lint([loc.path]).get(loc.path) ?? [])
+      .filter((f) => loc.kind === 'flow' || (f.start < loc.end && f.end > loc.start) || (f.start === f.end && f.start >= loc.start && f.start <= loc.end))
+      .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line, docsUrl: f.docsUrl }));
+    out.push({
+      kind: loc.kind,
+      uri: pathToUri(loc.path),
+      label: loc.label,
+      range: { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } },
+      findings,
+    });
+  }
+  return out;
+}
+
+/** Only the fields the locator reads, with their types checked: the argument comes from a client. */
+function sanitize(raw: unknown): Diagnosis['context'] {
+  const c = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const el = (c.muleElement && typeof c.muleElement === 'object' ? c.muleElement : undefined) as Record<string, unknown> | undefined;
+  const muleElement =
+    el && typeof el.app === 'string' && typeof el.file === 'string' && typeof el.path === 'string' && Number.isInteger(el.line)
+      ? { app: el.app, file: el.file, path: el.path, line: el.line as number }
+      : undefined;
+  const flowApiName = typeof c.flowApiName === 'string' && /^[A-Za-z]\w*$/.test(c.flowApiName) ? c.flowApiName : undefined;
+  return { ...(muleElement ? { muleElement } : {}), ...(flowApiName ? { flowApiName } : {}) };
+}
