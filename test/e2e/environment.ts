@@ -58,7 +58,7 @@ export function ensureCodeServer(): string {
 /** Builds the .vsix unless it is newer than every bundle it packs. */
 export function ensureVsix(): string {
   const vsix = join(REPO, 'session-guard.vsix');
-  const inputs = ['dist/extension.js', 'dist/server.js', 'package.json'].map((p) => join(REPO, p));
+  const inputs = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/probe.js', 'dist/webview/runbook.js', 'media/runbook.css', 'package.json'].map((p) => join(REPO, p));
   if (existsSync(vsix) && inputs.every((i) => existsSync(i) && statSync(i).mtimeMs <= statSync(vsix).mtimeMs)) return vsix;
   run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: REPO });
   return vsix;

@@ -22,7 +22,7 @@ describe('extension-host tests through @vscode/test-electron', { timeout: 600_00
     await build({ entryPoints: [join(__dirname, 'extension-host', 'suite.ts')], outfile: join(out, 'index.js'), bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
   });
 
-  it('activation, diagnostics, settings, commands, snippets and the config schema all work in the extension host', async () => {
+  it('activation, diagnostics, settings, commands, snippets, Diagnose, Probe and the config schema all work in the extension host', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'sg-exthost-'));
     cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(workspace, 'app'), { recursive: true });
     const results = join(workspace, '..', `${workspace.split('/').pop()}-results.json`);
@@ -41,7 +41,7 @@ describe('extension-host tests through @vscode/test-electron', { timeout: 600_00
     assert.ok(existsSync(results), `the suite ran and wrote its results (${failure ?? 'no error'})`);
     const list = JSON.parse(readFileSync(results, 'utf8')) as { name: string; ok: boolean; error?: string }[];
     assert.deepEqual(list.filter((r) => !r.ok).map((r) => `${r.name}: ${r.error}`), []);
-    assert.equal(list.length, 7);
+    assert.equal(list.length, 10);
     assert.equal(failure, undefined);
   });
 });

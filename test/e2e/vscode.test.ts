@@ -1,18 +1,29 @@
 /**
  * Session Guard in real VS Code (code-server 4.100.3, headless Chromium), installed from the packaged
- * .vsix: squiggles reach the Problems panel and a quick fix removes its finding.
+ * .vsix: squiggles reach the Problems panel, a quick fix removes its finding, and Diagnose Selection
+ * opens the runbook panel (a webview) with the evidence, runbook, actions and the failing element.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { REPO } from '../support/cli';
 import { ensureCodeServer, ensureSystemPackages, ensureVsix, launchBrowser, startCodeServer, type CodeServer } from './environment';
-import { applyQuickFix, openFile, openWorkbench, problemRows, showProblems, waitForProblem } from './workbench';
+import { applyQuickFix, openFile, openWorkbench, problemRows, runCommand, showProblems, waitForProblem, webviewFrame } from './workbench';
 
 export const RESULTS = join(REPO, 'test-results');
+
+const SECRET = 'AQ4AQSecretTokenThatMustNeverReachThePanel0123456789';
+const INCIDENT = [
+  'ERROR 2026-11-20 03:14:07,512 [[MuleRuntime].uber.07: [app].accounts.CPU_LITE] org.mule.runtime.core.internal.exception.OnErrorPropagateHandler:',
+  'Message               : Unable to refresh session due to: invalid_grant: ip restricted or invalid login hours',
+  'Element               : accounts/processors/1 @ app:accounts.xml:7 (Query)',
+  'Error type            : SALESFORCE:CONNECTIVITY',
+  `Authorization: Bearer 00D7Q000009AbCd!${SECRET}`,
+  'Payload               : <img src=x onerror="document.body.dataset.pwned=1"><script>document.body.dataset.pwned=1</script>',
+].join('\n');
 
 describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
   let cs: CodeServer;
@@ -28,6 +39,7 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     workspace = mkdtempSync(join(tmpdir(), 'sg-vscode-'));
     cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(workspace, 'app'), { recursive: true });
+    writeFileSync(join(workspace, 'incident.log'), INCIDENT + '\n');
     mkdirSync(RESULTS, { recursive: true });
   });
   after(async () => {
@@ -44,6 +56,50 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     const rows = await problemRows(page);
     assert.ok(rows.some((r) => r.includes('SALESFORCE:INVALID_SESSION is not an error type') && r.includes('[Ln 11, Col 39]')), rows.join('\n'));
     await page.screenshot({ path: join(RESULTS, 'vscode-problems.png') });
+  });
+
+  it('Diagnose Selection opens the runbook panel: cause, highlighted evidence, masked token, checklist, actions, location', async () => {
+    const console: string[] = [];
+    page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cs.url });
+    await openFile(page, 'incident.log');
+    await runCommand(page, 'Session Guard: Diagnose Selection');
+    const panel = webviewFrame(page);
+    await panel.locator('#title').waitFor({ timeout: 60_000 });
+    assert.equal(await panel.locator('#title').textContent(), 'IP or login-hours restriction');
+    assert.equal(await panel.locator('#cause').textContent(), 'IP_RESTRICTION');
+    await page.screenshot({ path: join(RESULTS, 'vscode-runbook.png') });
+    assert.match((await panel.locator('#confidence').textContent()) ?? '', /^Confidence \d+%$/);
+    assert.match((await panel.locator('#recoverable').textContent()) ?? '', /Not recoverable by retrying/);
+
+    const marks = await panel.locator('#redacted mark.primary').allTextContents();
+    assert.ok(marks.includes('ip restricted') && marks.includes('invalid login hours'), marks.join(' | '));
+    const text = (await panel.locator('#redacted').textContent()) ?? '';
+    assert.ok(text.includes('Bearer ****') && !text.includes(SECRET), 'the token is masked in the panel');
+    assert.ok(text.includes('<img src=x onerror='), 'markup in the error text is shown as text');
+    assert.equal(await panel.locator('#redacted img, #redacted script').count(), 0, 'and never becomes elements');
+    assert.equal(await panel.locator('body[data-pwned]').count(), 0);
+
+    assert.equal(await panel.locator('#runbook vscode-checkbox').count(), 5);
+    await panel.locator('#runbook vscode-checkbox').first().click();
+    assert.equal(await panel.locator('#runbook vscode-checkbox').first().evaluate((e) => (e as HTMLElement & { checked: boolean }).checked), true);
+
+    assert.match((await panel.locator('#where').textContent()) ?? '', /Mule element accounts\/processors\/1 in app, accounts\.xml:7/);
+    assert.match((await panel.locator('#where .findings').textContent()) ?? '', /mule\/unhandled-session-error/);
+    assert.ok(await panel.locator('#insert-snippet').isVisible());
+    assert.ok(await panel.locator('#probe').isVisible());
+
+    await panel.locator('#copy-alert').click();
+    await panel.locator('#notice').waitFor({ timeout: 20_000 });
+    assert.equal(await panel.locator('#notice').textContent(), 'Alert payload copied to the clipboard.');
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(JSON.parse(clipboard).cause, 'IP_RESTRICTION');
+    assert.ok(!clipboard.includes(SECRET), 'the alert payload is redacted');
+
+    await panel.locator('#where vscode-button', { hasText: 'Open accounts.xml:7' }).click();
+    await page.waitForSelector('.tab.active:has-text("accounts.xml")', { timeout: 20_000 });
+    const violations = console.filter((l) => /Content Security Policy|Refused to/i.test(l));
+    assert.deepEqual(violations, [], 'the panel runs under its CSP without violations');
   });
 
   it('applies the quick fix and the finding disappears', async () => {

@@ -61,3 +61,26 @@ export async function applyQuickFix(page: Page, rowText: string, fixTitle: strin
   }
   throw new Error(`quick fix "${fixTitle}" was never offered for "${rowText}"`);
 }
+
+/** Runs a palette command by its title (F1, type, Enter). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('F1');
+    const input = await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 }).catch(() => null);
+    if (!input) continue;
+    await page.keyboard.type(title, { delay: 10 });
+    const row = await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`, { timeout: 15_000 }).catch(() => null);
+    if (!row) {
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    return;
+  }
+  throw new Error(`could not run "${title}" from the command palette`);
+}
+
+/** The document inside a webview: VS Code nests it in two iframes (the host frame, then #active-frame). */
+export function webviewFrame(page: Page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}

@@ -1,9 +1,7 @@
-/**
- * Palette commands, category "Session Guard". Each feature adds its commands to COMMANDS; the
- * Diagnose Error commands and the runbook panel plug in here the same way.
- */
+/** Palette commands, category "Session Guard". Each feature adds its commands to COMMANDS. */
 import * as vscode from 'vscode';
 import type { SessionGuardClient } from '../client';
+import { DIAGNOSE_COMMANDS, trackXmlEditors } from './diagnose';
 import { insertRecoverySnippet } from './insert-snippet';
 import { lintWorkspace } from './lint-workspace';
 import { CLIENT_COMMANDS } from '../../../server/lsp/protocol';
@@ -18,8 +16,10 @@ export const COMMANDS: readonly { id: string; run: (ctx: CommandContext, ...args
   { id: CLIENT_COMMANDS.insertSnippet, run: insertRecoverySnippet },
   { id: CLIENT_COMMANDS.restartServer, run: async (ctx) => ctx.client.restart() },
   { id: CLIENT_COMMANDS.showOutput, run: (ctx) => ctx.client.output.show(true) },
+  ...DIAGNOSE_COMMANDS,
 ];
 
 export function registerCommands(ctx: CommandContext): void {
+  trackXmlEditors(ctx);
   for (const c of COMMANDS) ctx.extension.subscriptions.push(vscode.commands.registerCommand(c.id, (...args: unknown[]) => c.run(ctx, ...args)));
 }

@@ -16,6 +16,8 @@ export interface Evidence {
   readonly signal: string;
   /** What the signal means, in words. */
   readonly means: string;
+  /** The cause the signal points to (the diagnosed one, or an alternative). */
+  readonly cause: Cause;
   /** The same span in `redacted` (where a panel highlights it). */
   readonly redactedStart: number;
   readonly redactedEnd: number;
@@ -85,6 +87,7 @@ export function diagnose(text: string): Diagnosis {
       end: h.span.end,
       signal: h.signal,
       means: h.means,
+      cause: h.cause,
       redactedStart: toRedacted(h.span.start),
       redactedEnd: toRedacted(h.span.end, true),
     }));

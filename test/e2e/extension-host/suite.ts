@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { startFakeSalesforce } from '../../support/fake-salesforce';
 
 type Test = { name: string; fn: () => Promise<void> };
 const tests: Test[] = [];
@@ -32,7 +33,9 @@ test('activates on a Mule file and registers its commands in the palette', async
   const ext = await until('the extension', () => vscode.extensions.all.find((e) => e.packageJSON.name === 'session-guard'));
   await until('activation', () => ext.isActive);
   const commands = await vscode.commands.getCommands(true);
-  for (const c of ['sessionGuard.lintWorkspace', 'sessionGuard.insertRecoverySnippet', 'sessionGuard.restartServer', 'sessionGuard.showOutput']) assert.ok(commands.includes(c), c);
+  for (const c of ['sessionGuard.lintWorkspace', 'sessionGuard.insertRecoverySnippet', 'sessionGuard.restartServer', 'sessionGuard.showOutput', 'sessionGuard.diagnoseClipboard', 'sessionGuard.diagnoseSelection', 'sessionGuard.probeOrg']) {
+    assert.ok(commands.includes(c), c);
+  }
 });
 
 test('reports diagnostics with rule ids and documentation links', async () => {
@@ -75,6 +78,61 @@ test('Insert Recovery Snippet inserts a snippet that expands at the cursor', asy
   assert.equal(await vscode.commands.executeCommand('sessionGuard.insertRecoverySnippet', 'Reconnection strategy for a Salesforce connection'), true);
   assert.match(editor.document.getText(), /<reconnection>\s*<reconnect frequency="5000" count="3"\/>\s*<\/reconnection>/);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+const runbookTabs = () =>
+  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && (t.input as vscode.TabInputWebview).viewType.endsWith('sessionGuard.runbook'));
+const MULE_LOG = [
+  'ERROR 2026-11-20 03:14:07,512 [[MuleRuntime].uber.07: [app].accounts.CPU_LITE] org.mule.runtime.core.internal.exception.OnErrorPropagateHandler:',
+  'Message               : Unable to refresh session due to: invalid_grant: ip restricted or invalid login hours',
+  'Element               : accounts/processors/1 @ app:accounts.xml:7 (Query)',
+  'Error type            : SALESFORCE:CONNECTIVITY',
+  'Authorization: Bearer 00D7Q000009AbCd!AQ4AQSecretTokenThatMustNeverShow0123456789',
+].join('\n');
+
+test('Diagnose Error from Clipboard diagnoses, locates the element and opens the runbook panel', async () => {
+  await vscode.env.clipboard.writeText(MULE_LOG);
+  const d = (await vscode.commands.executeCommand('sessionGuard.diagnoseClipboard')) as { cause: string; redacted: string; context: { muleElement?: { line: number } } };
+  assert.equal(d.cause, 'IP_RESTRICTION');
+  assert.equal(d.context.muleElement?.line, 7);
+  assert.ok(!JSON.stringify(d).includes('AQ4AQSecretTokenThatMustNeverShow'), 'the diagnosis is redacted');
+  const tabs = await until('the runbook panel', () => (runbookTabs().length ? runbookTabs() : undefined));
+  assert.equal(tabs.length, 1);
+  assert.equal(tabs[0].label, 'Session Guard: IP_RESTRICTION');
+});
+
+test('Diagnose Selection reads only the selected text; an empty clipboard is refused', async () => {
+  const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `noise\n${'REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.'}\nmore noise INVALID_LOGIN` });
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(1, 0, 1, 52);
+  const d = (await vscode.commands.executeCommand('sessionGuard.diagnoseSelection')) as { cause: string; alternatives: unknown[] };
+  assert.equal(d.cause, 'RATE_LIMITED');
+  assert.deepEqual(d.alternatives, [], 'INVALID_LOGIN outside the selection was not read');
+  assert.equal(runbookTabs().length, 1, 'one panel, reused');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.env.clipboard.writeText('');
+  assert.equal(await vscode.commands.executeCommand('sessionGuard.diagnoseClipboard'), undefined);
+});
+
+test('Probe Org runs the live probe (token in the environment of a child process) and shows it', async () => {
+  const token = '00D7Q000009AbCd!AQ4AQProbeTokenForTheExtensionHostTest0123456789';
+  const fake = await startFakeSalesforce({
+    orgId: '00D7Q000009AbCdUAK',
+    name: 'Acme UAT',
+    isSandbox: true,
+    instanceName: 'CS42',
+    tokens: { [token]: 'integration@acme.com.uat' },
+    users: [{ Id: '0057Q000001XyZaQAK', Username: 'integration@acme.com.uat', IsActive: true }],
+  });
+  try {
+    const report = (await vscode.commands.executeCommand('sessionGuard.probeOrg', { instanceUrl: fake.url, accessToken: token })) as { tokenValid: boolean; org: { id: string } };
+    assert.equal(report.tokenValid, true);
+    assert.equal(report.org.id, '00D7Q000009AbCdUAK');
+    assert.ok(fake.requests.some((r) => r.url === '/services/oauth2/userinfo'));
+    assert.equal(runbookTabs().length, 1);
+  } finally {
+    await fake.close();
+  }
 });
 
 test('.sessionguardrc.json is validated against the contributed schema', async () => {
