@@ -7,23 +7,33 @@ export async function openWorkbench(page: Page, url: string, folder: string): Pr
   await page.waitForSelector('.explorer-folders-view, .explorer-viewlet', { timeout: 60_000 });
 }
 
-/** Quick Open (Ctrl+P) a file by name and wait for its editor. */
-export async function openFile(page: Page, name: string): Promise<void> {
+/** Opens a quick input with `key`, types `text`, and accepts the row showing it (three tries: the workbench may still be busy). */
+async function pickFromQuickInput(page: Page, key: string, text: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.keyboard.press('Control+P');
+    await page.keyboard.press(key);
     const input = await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 }).catch(() => null);
     if (!input) continue;
-    await page.keyboard.type(name, { delay: 20 });
-    const row = await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, { timeout: 15_000 }).catch(() => null);
+    await page.keyboard.type(text, { delay: 10 });
+    const row = await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${text}")`, { timeout: 15_000 }).catch(() => null);
     if (!row) {
       await page.keyboard.press('Escape');
       continue;
     }
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab.active:has-text("${name}")`, { timeout: 20_000 });
     return;
   }
-  throw new Error(`could not open ${name} with Quick Open`);
+  throw new Error(`"${text}" never showed up in the quick input opened with ${key}`);
+}
+
+/** Quick Open (Ctrl+P) a file by name and wait for its editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await pickFromQuickInput(page, 'Control+P', name);
+  await page.waitForSelector(`.tab.active:has-text("${name}")`, { timeout: 20_000 });
+}
+
+/** Runs a palette command by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await pickFromQuickInput(page, 'F1', title);
 }
 
 export async function showProblems(page: Page): Promise<void> {
@@ -60,24 +70,6 @@ export async function applyQuickFix(page: Page, rowText: string, fixTitle: strin
     await page.keyboard.press('Escape');
   }
   throw new Error(`quick fix "${fixTitle}" was never offered for "${rowText}"`);
-}
-
-/** Runs a palette command by its title (F1, type, Enter). */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.keyboard.press('F1');
-    const input = await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 }).catch(() => null);
-    if (!input) continue;
-    await page.keyboard.type(title, { delay: 10 });
-    const row = await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`, { timeout: 15_000 }).catch(() => null);
-    if (!row) {
-      await page.keyboard.press('Escape');
-      continue;
-    }
-    await page.keyboard.press('Enter');
-    return;
-  }
-  throw new Error(`could not run "${title}" from the command palette`);
 }
 
 /** The document inside a webview: VS Code nests it in two iframes (the host frame, then #active-frame). */
