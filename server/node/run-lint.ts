@@ -20,6 +20,8 @@ export interface LintRunOptions {
   readonly cwd: string;
   readonly configFile?: string;
   readonly rules?: readonly Rule[];
+  /** Collects milliseconds per rule when given. */
+  readonly timings?: Map<string, number>;
 }
 
 export interface LintRun {
@@ -38,7 +40,20 @@ export function runLint(opts: LintRunOptions): LintRun {
   const rules = opts.rules ?? RULES;
   const configs = new ConfigResolver(rules, opts.configFile);
   const found = discover(opts.paths, opts.cwd, configs);
-  const problems = [...found.problems];
+  const run = analyseTargets(found.targets, { cwd: opts.cwd, rules, configs, ...(opts.timings ? { timings: opts.timings } : {}) });
+  return { ...run, problems: [...found.problems, ...run.problems], unmatched: found.unmatched };
+}
+
+export interface AnalyseContext {
+  readonly cwd: string;
+  readonly rules: readonly Rule[];
+  readonly configs: ConfigResolver;
+  readonly timings?: Map<string, number>;
+}
+
+/** Reads and lints discovered targets (OS paths), with the files they need as context. */
+export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext): LintRun {
+  const problems: DiscoveryProblem[] = [];
   const ws = new Workspace();
   const targets: string[] = [];
   const encodings = new Map<string, Decoded>();
@@ -52,19 +67,37 @@ export function runLint(opts: LintRunOptions): LintRun {
       return undefined;
     }
   };
-  for (const p of found.targets) {
+  for (const p of osTargets) {
     const text = readText(p);
     if (text === undefined) continue;
     ws.setFile(toCorePath(p), text);
     targets.push(toCorePath(p));
   }
-  for (const p of contextFiles(found.targets)) {
+  for (const p of contextFiles(osTargets)) {
     const text = readText(p);
     if (text !== undefined) ws.setFile(toCorePath(p), text);
   }
-  const findings = lint(ws, rules, { targets, configFor: (path) => configs.forFile(toOsPath(path)).resolved });
+  // One analysis unit (Mule app, SFDX project, lone file) at a time, freeing its trees and models
+  // afterwards: the findings are the same as in one pass, and memory stays flat on large workspaces.
+  const units = new Map<string, string[]>();
+  for (const t of targets) {
+    const key = ws.analysisUnitOf(t);
+    const list = units.get(key);
+    if (list) list.push(t);
+    else units.set(key, [t]);
+  }
+  const findings = new Map<string, Finding[]>();
+  const configFor = (path: string) => ctx.configs.forFile(toOsPath(path)).resolved;
+  for (const unitTargets of units.values()) {
+    for (const [path, list] of lint(ws, ctx.rules, { targets: unitTargets, configFor, releaseFlowTrees: true, ...(ctx.timings ? { timings: ctx.timings } : {}) })) findings.set(path, list);
+    ws.releaseAnalysis(unitTargets);
+  }
   const results: FileResult[] = [...findings]
-    .map(([path, list]) => ({ displayPath: displayPath(path, opts.cwd), findings: list }))
-    .sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  return { results, problems, unmatched: found.unmatched, workspace: ws, findings, encodings };
+    .map(([path, list]) => ({ displayPath: displayPath(path, ctx.cwd), findings: list }))
+    .sort(byDisplayPath);
+  return { results, problems, unmatched: [], workspace: ws, findings, encodings };
+}
+
+export function byDisplayPath(a: FileResult, b: FileResult): number {
+  return a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0;
 }

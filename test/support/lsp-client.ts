@@ -37,6 +37,11 @@ export class LspClient {
 
   constructor(private readonly settings: Record<string, unknown> = {}) {}
 
+  /** The server process id (for memory measurements). */
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
   async start(root: string, capabilities = PULL_CAPABILITIES): Promise<void> {
     this.proc = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));

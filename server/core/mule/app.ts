@@ -60,6 +60,9 @@ export interface GlobalElement {
   readonly file: MuleFile;
 }
 
+/** Core elements the app indexes for its rules. */
+export const INDEXED_CORE = ['until-successful', 'on-error-continue', 'on-error-propagate', 'error-mapping', 'raise-error'] as const;
+
 export class MuleApp {
   readonly flows = new Map<string, FlowModel>();
   readonly errorHandlers = new Map<string, GlobalElement>();
@@ -72,6 +75,8 @@ export class MuleApp {
   defaultErrorHandler: { name: string; el: XmlElement; file: MuleFile } | undefined;
   /** Types created by raise-error / error-mapping targetType (fully qualified). */
   readonly appErrorTypes = new Set<string>();
+  /** Core elements rules look for, in document order (collected by the one indexing walk). */
+  private readonly indexed = new Map<string, GlobalElement[]>();
   private readonly fileByRoot = new Map<XmlElement, MuleFile>();
 
   constructor(
@@ -122,6 +127,19 @@ export class MuleApp {
     return names.map((n) => this.flows.get(n)).filter((f): f is FlowModel => f !== undefined);
   }
 
+  /** Every core element with this local name (one of INDEXED_CORE), in document order. */
+  coreElements(local: (typeof INDEXED_CORE)[number]): readonly GlobalElement[] {
+    return this.indexed.get(local) ?? [];
+  }
+
+  private collect(el: XmlElement, file: MuleFile): void {
+    if (el.ns === NS.core && (INDEXED_CORE as readonly string[]).includes(el.local)) {
+      let list = this.indexed.get(el.local);
+      if (!list) this.indexed.set(el.local, (list = []));
+      list.push({ el, file });
+    }
+  }
+
   private index(): void {
     // Pass 1: global elements.
     for (const file of this.files) {
@@ -154,6 +172,7 @@ export class MuleApp {
       const root = file.xml.root;
       if (!root) continue;
       walk(root, (el) => {
+        this.collect(el, file);
         if (el.ns === NS.core && el.local === 'flow-ref') {
           this.addCallSite(el, file, 'flow-ref');
         } else if (el.ns === NS.apikit && el.local === 'router') {
@@ -167,7 +186,9 @@ export class MuleApp {
           const configRef = this.resolve(rawRef) ?? rawRef;
           const config = configRef !== undefined ? this.sfConfigs.get(configRef) : undefined;
           this.operations.push({ el, file, flow: this.flowOf(el), config, configRef, reconnection: operationReconnection(el) });
-          return false; // parameters of the operation are not processors
+          // Parameters of the operation are not processors; its error mappings still count.
+          for (const c of el.children) walk(c, (inner) => void this.collect(inner, file));
+          return false;
         }
         return undefined;
       });

@@ -19,15 +19,9 @@ function graphOf(app: MuleApp): Graph {
   if (g) return g;
   const callees = new Map<string, Set<string>>();
   const direct = new Set<string>();
-  for (const flow of app.flows.values()) {
-    const set = new Set<string>();
-    walk(flow.el, (el) => {
-      if ((el.ns === NS.core && el.local === 'flow-ref') || (el.ns === NS.apikit && el.local === 'router')) {
-        for (const t of app.targetsOf(el)) set.add(t.name);
-      }
-    });
-    callees.set(flow.name, set);
-  }
+  for (const flow of app.flows.values()) callees.set(flow.name, new Set());
+  // The app's call sites already know their containing flow and targets.
+  for (const [target, sites] of app.callers) for (const site of sites) if (site.caller) callees.get(site.caller.name)?.add(target);
   for (const op of app.operations) if (op.flow && isOperationName(op.el.local)) direct.add(op.flow.name);
   const reachesSalesforce = new Set(direct);
   let changed = true;

@@ -165,9 +165,17 @@ export function sessionFailureTypes(op: SalesforceOperation): string[] {
   return [strategy === 'bounded' ? SESSION_RETRY_EXHAUSTED : SESSION_CONNECTIVITY];
 }
 
-/** Follows `type` thrown at `from` through every handler and caller. */
+const propagationCache = new WeakMap<MuleApp, WeakMap<XmlElement, Map<string, Propagation>>>();
+
+/** Follows `type` thrown at `from` through every handler and caller (memoised per app: several rules ask the same). */
 export function propagate(app: MuleApp, from: XmlElement, type: string): Propagation {
-  return new Walker(app).run(from, type);
+  let perApp = propagationCache.get(app);
+  if (!perApp) propagationCache.set(app, (perApp = new WeakMap()));
+  let perEl = perApp.get(from);
+  if (!perEl) perApp.set(from, (perEl = new Map()));
+  let p = perEl.get(type);
+  if (!p) perEl.set(type, (p = new Walker(app).run(from, type)));
+  return p;
 }
 
 class Walker {

@@ -2,7 +2,7 @@
  * Retry loops built from flow-refs: an error handler that runs (directly or through other flows)
  * the flow it belongs to, so the failed work starts again.
  */
-import { attr, walk } from '../xml/dom';
+import { attr } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { FlowModel, MuleApp } from './app';
 import { reachableFrom } from './call-graph';
@@ -18,18 +18,29 @@ export interface HandlerLoop {
   readonly target: FlowModel;
 }
 
+const loopCache = new WeakMap<MuleApp, HandlerLoop[]>();
+
+/** Every flow-ref inside an error handler that leads back to the handler's own flow (memoised per app). */
 export function handlerLoops(app: MuleApp): HandlerLoop[] {
+  const cached = loopCache.get(app);
+  if (cached) return cached;
   const out: HandlerLoop[] = [];
-  for (const owner of app.flows.values()) {
-    walk(owner.el, (el) => {
-      if (!(el.ns === NS.core && el.local === 'flow-ref')) return;
-      const onError = enclosingOnError(el, owner.el);
-      if (!onError) return;
-      for (const target of app.targetsOf(el)) {
-        if (target.name === owner.name || reachableFrom(app, target.name).has(owner.name)) out.push({ flowRef: el, onError, owner, target });
+  const seen = new Set<XmlElement>();
+  for (const sites of app.callers.values()) {
+    for (const site of sites) {
+      const owner = site.caller;
+      if (site.kind !== 'flow-ref' || !owner || seen.has(site.el)) continue;
+      seen.add(site.el);
+      const onError = enclosingOnError(site.el, owner.el);
+      if (!onError) continue;
+      for (const target of app.targetsOf(site.el)) {
+        if (target.name === owner.name || reachableFrom(app, target.name).has(owner.name)) out.push({ flowRef: site.el, onError, owner, target });
       }
-    });
+    }
   }
+  // Document order, as a walk of the flows would find them.
+  out.sort((a, b) => (a.owner.file.path < b.owner.file.path ? -1 : a.owner.file.path > b.owner.file.path ? 1 : a.flowRef.start - b.flowRef.start));
+  loopCache.set(app, out);
   return out;
 }
 

@@ -19,4 +19,10 @@ export class SourceFile {
   get xml(): XmlDocument {
     return (this.parsed ??= parseXml(this.text));
   }
+
+  /** Forgets the tree and line index (rebuilt on next use): lets a batch run free memory as it goes. */
+  release(): void {
+    this.parsed = undefined;
+    this.lineIndex = undefined;
+  }
 }

@@ -38,6 +38,8 @@ export class Workspace {
   private propertyFilesByRoot = new Map<string, string[]>();
   private readonly roles = new Map<string, FileRole>();
   private sfdxGroupsCache: Map<string, SfdxGroup> | undefined;
+  /** Path → SFDX group key, built with the groups. */
+  private sfdxKeyByPath = new Map<string, string>();
   private readonly sfdxCache = new Map<string, SfdxProject>();
 
   /** Adds or replaces a file; returns false when the text did not change. */
@@ -144,9 +146,11 @@ export class Workspace {
       g.files.push(file);
     }
     const out = new Map<string, SfdxGroup>();
+    this.sfdxKeyByPath = new Map();
     for (const [key, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       g.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       out.set(key, { key, descriptor: g.descriptor, files: g.files });
+      for (const f of g.files) this.sfdxKeyByPath.set(f.path, key);
     }
     return (this.sfdxGroupsCache = out);
   }
@@ -161,10 +165,35 @@ export class Workspace {
     return project;
   }
 
+  /**
+   * The unit a path is analysed with: its Mule app, its SFDX project, or the file alone. Files of
+   * different units never affect each other's findings.
+   */
+  analysisUnitOf(path: string): string {
+    return this.muleGroupKeyOf(path) ?? (this.sfdxGroupKeyOf(path) !== undefined ? `sfdx:${this.sfdxGroupKeyOf(path)}` : path);
+  }
+
+  /** Drops parsed trees, line indexes and models of the given files' units; texts stay. */
+  releaseAnalysis(paths: Iterable<string>): void {
+    for (const path of paths) {
+      const mule = this.muleGroupKeyOf(path);
+      if (mule !== undefined) {
+        this.appCache.delete(mule);
+        for (const f of this.muleGroups().get(mule)?.files ?? []) f.release();
+      }
+      const sfdx = this.sfdxGroupKeyOf(path);
+      if (sfdx !== undefined) {
+        this.sfdxCache.delete(sfdx);
+        for (const f of this.sfdxGroups().get(sfdx)?.files ?? []) f.release();
+      }
+      this.files.get(path)?.release();
+    }
+  }
+
   /** The key of the SFDX project a path belongs to, if any. */
   sfdxGroupKeyOf(path: string): string | undefined {
-    for (const [key, g] of this.sfdxGroups()) if (g.files.some((f) => f.path === path)) return key;
-    return undefined;
+    this.sfdxGroups();
+    return this.sfdxKeyByPath.get(path);
   }
 
   private propertySources(group: MuleAppGroup): PropertySource[] {
@@ -203,11 +232,17 @@ export class Workspace {
     this.propertyCache.delete(path);
     const role = this.role(path);
     if (SF_ROLES.has(role) || role === 'sfdx-marker') {
-      if (structural || role === 'sfdx-marker') this.sfdxGroupsCache = undefined;
-      // A metadata change can alter any resolution in its project: rebuild that project lazily.
-      const key = role === 'sfdx-marker' ? undefined : this.sfdxGroupKeyOf(path);
-      if (key === undefined) this.sfdxCache.clear();
-      else this.sfdxCache.delete(key);
+      // A metadata change can alter any resolution in its project: rebuild that project lazily. A file
+      // added or removed (or a project descriptor) changes the grouping itself: rebuild everything lazily,
+      // without regrouping now (adding n files must stay linear).
+      if (structural || role === 'sfdx-marker' || !this.sfdxGroupsCache) {
+        this.sfdxGroupsCache = undefined;
+        this.sfdxCache.clear();
+      } else {
+        const key = this.sfdxKeyByPath.get(path);
+        if (key === undefined) this.sfdxCache.clear();
+        else this.sfdxCache.delete(key);
+      }
     }
     if (structural || role === 'xml' || role === 'property') this.groupsCache = undefined;
     if (role === 'xml' || role === 'property' || role === 'mule-marker') {

@@ -7,8 +7,14 @@ import type { Fix, Severity } from '../findings';
 import type { MuleApp } from '../mule/app';
 import type { SourceFile } from '../project/source-file';
 import type { SfdxProject } from '../salesforce/project';
+import type { FlowModel } from '../salesforce/flow';
 
-export type RuleScope = 'xml-file' | 'mule-app' | 'sfdx-project';
+/**
+ * What a rule looks at: one XML file, a whole Mule app, a whole SFDX project, or one Flow with its
+ * project for resolving references (Flows never depend on each other, so they are analysed one at a
+ * time and their trees freed as the engine goes).
+ */
+export type RuleScope = 'xml-file' | 'mule-app' | 'sfdx-project' | 'sfdx-flow';
 
 export interface NumberOption {
   readonly type: 'number';
@@ -62,7 +68,8 @@ export interface RuleContext {
 export type RuleTarget =
   | { readonly scope: 'xml-file'; readonly file: SourceFile }
   | { readonly scope: 'mule-app'; readonly app: MuleApp }
-  | { readonly scope: 'sfdx-project'; readonly project: SfdxProject };
+  | { readonly scope: 'sfdx-project'; readonly project: SfdxProject }
+  | { readonly scope: 'sfdx-flow'; readonly flow: FlowModel; readonly project: SfdxProject };
 
 export interface Rule {
   readonly meta: RuleMeta;
@@ -80,6 +87,10 @@ export function xmlFileRule(meta: RuleMeta & { scope: 'xml-file' }, check: (file
 
 export function sfdxRule(meta: RuleMeta & { scope: 'sfdx-project' }, check: (project: SfdxProject, ctx: RuleContext) => void): Rule {
   return { meta, check: (t, ctx) => (t.scope === 'sfdx-project' ? check(t.project, ctx) : undefined) };
+}
+
+export function sfdxFlowRule(meta: RuleMeta & { scope: 'sfdx-flow' }, check: (flow: FlowModel, project: SfdxProject, ctx: RuleContext) => void): Rule {
+  return { meta, check: (t, ctx) => (t.scope === 'sfdx-flow' ? check(t.flow, t.project, ctx) : undefined) };
 }
 
 export const DOCS_BASE = 'https://github.com/session-guard/session-guard/blob/main/server/core/rules';

@@ -59,7 +59,9 @@ export function inPackageDirs(d: SfdxProjectDescriptor, path: string): boolean {
 }
 
 export class SfdxProject {
-  readonly flows: FlowModel[] = [];
+  /** The project's Flow files; their models are built on demand (see `flows`, `flowOf`). */
+  readonly flowFiles: SourceFile[] = [];
+  private flowModels: FlowModel[] | undefined;
   readonly namedCredentials = new Map<string, NamedCredentialModel>();
   readonly externalCredentials = new Map<string, ExternalCredentialModel>();
   readonly externalServices = new Map<string, ExternalServiceModel>();
@@ -72,8 +74,7 @@ export class SfdxProject {
     for (const f of files) {
       const lower = f.path.toLowerCase();
       if (lower.endsWith('.flow-meta.xml')) {
-        const flow = parseFlow(f);
-        if (flow) this.flows.push(flow);
+        this.flowFiles.push(f);
       } else if (lower.endsWith('.namedcredential-meta.xml')) {
         const nc = parseNamedCredential(f);
         if (nc) setOnce(this.namedCredentials, nc.name, nc);
@@ -88,6 +89,16 @@ export class SfdxProject {
         setOnce(this.apexClasses, cls.name, cls);
       }
     }
+  }
+
+  /** Every Flow of the project (parsed and kept: prefer `flowOf` when going through them one at a time). */
+  get flows(): readonly FlowModel[] {
+    return (this.flowModels ??= this.flowFiles.map(parseFlow).filter((f): f is FlowModel => f !== undefined));
+  }
+
+  /** The model of one Flow file of the project (not cached: its tree can be freed after use). */
+  flowOf(file: SourceFile): FlowModel | undefined {
+    return parseFlow(file);
   }
 
   get namespace(): string | undefined {

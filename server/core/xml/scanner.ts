@@ -21,8 +21,75 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 type NsScope = Map<string, string>;
 
-interface MutableElement extends XmlElement {
-  readonly nsScope: NsScope;
+const SELF_CLOSING = 1;
+const HAS_TEXT = 2;
+
+/**
+ * The tree's element. Derived values (prefix, end of the name, the flags) are getters on the
+ * prototype, so each of the millions of elements in a large workspace carries fewer fields: less to
+ * allocate and less for the garbage collector to copy.
+ */
+class Element implements XmlElement {
+  children: XmlElement[] = NO_CHILDREN;
+  closeStart: number;
+  end: number;
+  flags: number;
+  constructor(
+    readonly name: string,
+    readonly local: string,
+    readonly ns: string,
+    readonly start: number,
+    public openEnd: number,
+    selfClosing: boolean,
+    readonly attrs: XmlAttribute[],
+    readonly parent: Element | null,
+    readonly nsScope: NsScope,
+  ) {
+    this.closeStart = openEnd;
+    this.end = openEnd;
+    this.flags = selfClosing ? SELF_CLOSING : 0;
+  }
+  get prefix(): string {
+    return splitQName(this.name)[1];
+  }
+  get nameEnd(): number {
+    return this.start + 1 + this.name.length;
+  }
+  get selfClosing(): boolean {
+    return (this.flags & SELF_CLOSING) !== 0;
+  }
+  get hasText(): boolean {
+    return (this.flags & HAS_TEXT) !== 0;
+  }
+}
+
+type MutableElement = Element;
+
+interface MutableAttribute extends XmlAttribute {
+  ns: string;
+}
+
+/**
+ * Leaf elements share these (frozen, so a stray push throws instead of corrupting every leaf): most
+ * elements of Flow metadata have no attributes and many have no children.
+ */
+const NO_ATTRS: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+/**
+ * Qualified names repeat across files: split each once, and keep one copy of the name for every
+ * element that carries it. Bounded so that hostile input cannot grow it.
+ */
+const QNAMES = new Map<string, readonly [name: string, prefix: string, local: string]>();
+const MAX_QNAMES = 20_000;
+function splitQName(name: string): readonly [string, string, string] {
+  let q = QNAMES.get(name);
+  if (!q) {
+    const colon = name.indexOf(':');
+    q = colon > 0 ? [name, name.slice(0, colon), name.slice(colon + 1)] : [name, '', name];
+    if (QNAMES.size < MAX_QNAMES) QNAMES.set(name, q);
+  }
+  return q;
 }
 
 /** Characters XML 1.0 forbids anywhere in a document. */
@@ -61,6 +128,8 @@ class Scanner {
   /** Depth of unmaterialised elements currently open below the depth limit. */
   private skippedDepth = 0;
   private readonly skippedNames: string[] = [];
+  /** Offset of the next '&' at or after the last text run (n when there is none): one search per '&'. */
+  private nextAmp = -1;
   private readonly defaultScope: NsScope = new Map([
     ['xml', XML_NS],
     ['xmlns', XMLNS_NS],
@@ -133,16 +202,20 @@ class Scanner {
       }
       return;
     }
-    let amp = text.indexOf('&', from);
-    if (top && this.skippedDepth === 0 && !top.hasText) {
+    if (this.nextAmp < from) {
+      const found = text.indexOf('&', from);
+      this.nextAmp = found < 0 ? text.length : found;
+    }
+    const amp = this.nextAmp;
+    if (top && this.skippedDepth === 0 && !(top.flags & HAS_TEXT)) {
       for (let k = from; k < to; k++) {
         if (!isSpace(text.charCodeAt(k))) {
-          top.hasText = true;
+          top.flags |= HAS_TEXT;
           break;
         }
       }
     }
-    if (amp >= 0 && amp < to) {
+    if (amp < to) {
       decodeEntities(text.slice(amp, to), this.doctypeDeclaresEntities, (issue) =>
         this.error(issue.message, amp + issue.at, amp + issue.at + issue.length),
       );
@@ -164,7 +237,7 @@ class Scanner {
       const close = text.indexOf(']]>', lt + 9);
       if (this.stack.length === 0 && this.skippedDepth === 0) this.error('CDATA is only allowed inside an element', lt, lt + 9);
       const top = this.stack[this.stack.length - 1];
-      if (top && this.skippedDepth === 0) top.hasText = true;
+      if (top && this.skippedDepth === 0) top.flags |= HAS_TEXT;
       if (close < 0) {
         this.error('CDATA section is never closed (missing ]]>)', lt, text.length);
         return text.length;
@@ -222,7 +295,9 @@ class Scanner {
     const text = this.text;
     let k = lt + 2;
     while (k < text.length && isNameChar(text.charCodeAt(k))) k++;
-    const name = text.slice(lt + 2, k);
+    // The usual case, the end tag of the open element: no need to copy the name.
+    const open = this.stack[this.stack.length - 1];
+    const name = open && this.skippedDepth === 0 && k - lt - 2 === open.name.length && text.startsWith(open.name, lt + 2) ? open.name : text.slice(lt + 2, k);
     const nameEnd = k;
     while (k < text.length && isSpace(text.charCodeAt(k))) k++;
     let end: number;
@@ -276,10 +351,10 @@ class Scanner {
     const n = text.length;
     let k = lt + 1;
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
-    const name = text.slice(lt + 1, k);
+    const [name, prefix, local] = splitQName(text.slice(lt + 1, k));
     const nameEnd = k;
-    const attrs: XmlAttribute[] = [];
-    const rawAttrs: { name: string; start: number; end: number; valueStart: number; valueEnd: number; raw: string }[] = [];
+    let attrs: MutableAttribute[] | undefined;
+    let hasNsDecl = false;
     let selfClosing = false;
     let openEnd = -1;
     for (;;) {
@@ -310,7 +385,7 @@ class Scanner {
         k++;
         continue;
       }
-      if (k === wsStart && rawAttrs.length > 0) {
+      if (k === wsStart && attrs) {
         this.error('Attributes must be separated by whitespace', k, k + 1);
       }
       const aStart = k;
@@ -339,10 +414,12 @@ class Scanner {
       if (ltInValue >= 0) {
         this.error(`'<' is not allowed in the value of attribute '${aName}' (escape it as &lt;)`, k + 1 + ltInValue, k + 2 + ltInValue);
       }
-      if (rawAttrs.some((a) => a.name === aName)) {
+      if (attrs?.some((a) => a.name === aName)) {
         this.error(`Attribute '${aName}' is specified more than once`, aStart, aStart + aName.length);
       }
-      rawAttrs.push({ name: aName, start: aStart, end: close + 1, valueStart: k + 1, valueEnd: close, raw });
+      const [aQName, aPrefix, aLocal] = splitQName(aName);
+      if (aName === 'xmlns' || aPrefix === 'xmlns') hasNsDecl = true;
+      (attrs ??= []).push({ name: aQName, prefix: aPrefix, local: aLocal, ns: '', value: this.decode(raw, k + 1), start: aStart, end: close + 1, valueStart: k + 1, valueEnd: close });
       k = close + 1;
     }
 
@@ -356,70 +433,42 @@ class Scanner {
       this.skipSubtree(name, selfClosing);
       return openEnd;
     }
-    const depth = parent ? parent.depth + 1 : 0;
-    if (depth > MAX_ANALYSED_DEPTH) {
+    if (this.stack.length > MAX_ANALYSED_DEPTH) {
       if (this.depthLimitAt === null) this.depthLimitAt = lt;
       this.skipSubtree(name, selfClosing);
       return openEnd;
     }
 
     // Namespace declarations first, then resolution of the element and attribute prefixes.
-    let scope = parent ? parent.nsScope : this.defaultScope;
-    for (const a of rawAttrs) {
-      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
-        if (scope === (parent ? parent.nsScope : this.defaultScope)) scope = new Map(scope);
-        scope.set(a.name === 'xmlns' ? '' : a.name.slice(6), this.decode(a.raw, a.valueStart));
+    const inherited = parent ? parent.nsScope : this.defaultScope;
+    let scope = inherited;
+    if (hasNsDecl) {
+      for (const a of attrs!) {
+        if (a.name === 'xmlns' || a.prefix === 'xmlns') {
+          if (scope === inherited) scope = new Map(scope);
+          scope.set(a.name === 'xmlns' ? '' : a.local, a.value);
+        }
       }
     }
-    const colon = name.indexOf(':');
-    const prefix = colon > 0 ? name.slice(0, colon) : '';
-    const local = colon > 0 ? name.slice(colon + 1) : name;
     let ns = scope.get(prefix) ?? '';
     if (prefix && !scope.has(prefix)) {
       this.error(`Namespace prefix '${prefix}' is not declared`, lt + 1, lt + 1 + prefix.length);
       ns = '';
     }
-    for (const a of rawAttrs) {
-      const ac = a.name.indexOf(':');
-      const aPrefix = ac > 0 ? a.name.slice(0, ac) : '';
-      let aNs = '';
-      if (aPrefix) {
-        const bound = scope.get(aPrefix);
-        if (bound === undefined) this.error(`Namespace prefix '${aPrefix}' is not declared`, a.start, a.start + aPrefix.length);
-        else aNs = bound;
+    if (attrs) {
+      for (const a of attrs) {
+        if (!a.prefix) continue;
+        const bound = scope.get(a.prefix);
+        if (bound === undefined) this.error(`Namespace prefix '${a.prefix}' is not declared`, a.start, a.start + a.prefix.length);
+        else a.ns = bound;
       }
-      attrs.push({
-        name: a.name,
-        prefix: aPrefix,
-        local: ac > 0 ? a.name.slice(ac + 1) : a.name,
-        ns: aNs,
-        value: this.decode(a.raw, a.valueStart),
-        start: a.start,
-        end: a.end,
-        valueStart: a.valueStart,
-        valueEnd: a.valueEnd,
-      });
     }
 
-    const el: MutableElement = {
-      name,
-      prefix,
-      local,
-      ns,
-      start: lt,
-      nameEnd,
-      openEnd,
-      closeStart: openEnd,
-      end: openEnd,
-      selfClosing,
-      attrs,
-      children: [],
-      parent,
-      depth,
-      hasText: false,
-      nsScope: scope,
-    };
-    if (parent) parent.children.push(el);
+    const el = new Element(name, local, ns, lt, openEnd, selfClosing, attrs ?? NO_ATTRS, parent, scope);
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [el];
+      else parent.children.push(el);
+    }
     else this.root = el;
     if (!selfClosing) this.stack.push(el);
     return openEnd;

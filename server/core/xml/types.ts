@@ -38,13 +38,12 @@ export interface XmlElement {
   closeStart: number;
   /** Offset just after the end tag (or the start tag when self-closing / never closed properly). */
   end: number;
-  selfClosing: boolean;
+  readonly selfClosing: boolean;
   readonly attrs: XmlAttribute[];
   readonly children: XmlElement[];
   readonly parent: XmlElement | null;
-  readonly depth: number;
   /** True when the element has character data or CDATA directly inside it. */
-  hasText: boolean;
+  readonly hasText: boolean;
   /** Namespace prefixes in scope at this element ('' is the default namespace). */
   readonly nsScope: ReadonlyMap<string, string>;
 }

@@ -1,35 +1,33 @@
 import { calloutInfo } from '../../../salesforce/callouts';
 import { describeCallout } from '../../../salesforce/describe';
 import { flowPaths, loopBody } from '../../../salesforce/flow';
-import { sfdxRule } from '../../rule';
+import { sfdxFlowRule } from '../../rule';
 
-export default sfdxRule(
+export default sfdxFlowRule(
   {
     id: 'flow/callout-in-loop',
-    scope: 'sfdx-project',
+    scope: 'sfdx-flow',
     type: 'suggestion',
     defaultSeverity: 'warning',
     description: 'A callout inside a loop body: one callout per record, which exhausts callout limits and races token refreshes under bulk load.',
   },
-  (project, ctx) => {
-    for (const flow of project.flows) {
-      const reachable = new Set(flowPaths(flow).flatMap((p) => [...p.nodes]));
-      const reported = new Set<string>();
-      for (const loop of flow.nodes.values()) {
-        if (loop.type !== 'loops' || !reachable.has(loop.name)) continue;
-        for (const name of loopBody(flow, loop)) {
-          if (reported.has(name)) continue;
-          const node = flow.nodes.get(name)!;
-          const info = calloutInfo(project, flow, node);
-          if (info.kind !== 'callout') continue;
-          reported.add(name);
-          ctx.report({
-            path: flow.file.path,
-            ...node.nameRange,
-            message: `${describeCallout(flow, node, info)} runs once per item of loop '${loop.name}': a batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.`,
-            related: [{ path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: `the loop '${loop.name}'` }],
-          });
-        }
+  (flow, project, ctx) => {
+    const reachable = new Set(flowPaths(flow).flatMap((p) => [...p.nodes]));
+    const reported = new Set<string>();
+    for (const loop of flow.nodes.values()) {
+      if (loop.type !== 'loops' || !reachable.has(loop.name)) continue;
+      for (const name of loopBody(flow, loop)) {
+        if (reported.has(name)) continue;
+        const node = flow.nodes.get(name)!;
+        const info = calloutInfo(project, flow, node);
+        if (info.kind !== 'callout') continue;
+        reported.add(name);
+        ctx.report({
+          path: flow.file.path,
+          ...node.nameRange,
+          message: `${describeCallout(flow, node, info)} runs once per item of loop '${loop.name}': a batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.`,
+          related: [{ path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: `the loop '${loop.name}'` }],
+        });
       }
     }
   },

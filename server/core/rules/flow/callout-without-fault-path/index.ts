@@ -3,45 +3,43 @@ import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
 import { calloutInfo } from '../../../salesforce/callouts';
 import { describeCallout } from '../../../salesforce/describe';
 import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../../../salesforce/flow';
-import { sfdxRule } from '../../rule';
+import { sfdxFlowRule } from '../../rule';
 
 /** Child elements of an action call that come after faultConnector in the metadata schema. */
 const AFTER_FAULT = new Set(['flowTransactionModel', 'inputParameters', 'nameSegment', 'offset', 'outputParameters', 'storeOutputAutomatically', 'versionSegment']);
 const HANDLER_TYPES = new Set(['assignments', 'customErrors', 'recordCreates', 'actionCalls', 'subflows', 'screens']);
 
-export default sfdxRule(
+export default sfdxFlowRule(
   {
     id: 'flow/callout-without-fault-path',
-    scope: 'sfdx-project',
+    scope: 'sfdx-flow',
     type: 'problem',
     defaultSeverity: 'warning',
     description: 'A callout action (External Service, or Apex that calls out) with no fault connector, on any path of the flow including asynchronous and scheduled paths.',
     hasSuggestions: true,
   },
-  (project, ctx) => {
-    for (const flow of project.flows) {
-      const paths = flowPaths(flow);
-      const seen = new Set<string>();
-      for (const path of paths) {
-        for (const name of path.nodes) {
-          if (seen.has(name)) continue;
-          seen.add(name);
-          const node = flow.nodes.get(name)!;
-          const info = calloutInfo(project, flow, node);
-          if (info.kind !== 'callout' || node.edges.some((e) => e.kind === 'fault')) continue;
-          const consequence = isRecordTriggered(flow) && !path.async
-            ? 'the flow interview fails and the change that triggered it is rolled back'
-            : flow.processType === 'Flow'
-              ? 'the user gets an unhandled fault error and the work is lost'
-              : 'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded';
-          ctx.report({
-            path: flow.file.path,
-            ...node.nameRange,
-            message: `${describeCallout(flow, node, info)} on the ${path.label} path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
-            related: info.evidence ? [info.evidence] : [],
-            suggestions: suggestions(flow, node),
-          });
-        }
+  (flow, project, ctx) => {
+    const paths = flowPaths(flow);
+    const seen = new Set<string>();
+    for (const path of paths) {
+      for (const name of path.nodes) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const node = flow.nodes.get(name)!;
+        const info = calloutInfo(project, flow, node);
+        if (info.kind !== 'callout' || node.edges.some((e) => e.kind === 'fault')) continue;
+        const consequence = isRecordTriggered(flow) && !path.async
+          ? 'the flow interview fails and the change that triggered it is rolled back'
+          : flow.processType === 'Flow'
+            ? 'the user gets an unhandled fault error and the work is lost'
+            : 'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded';
+        ctx.report({
+          path: flow.file.path,
+          ...node.nameRange,
+          message: `${describeCallout(flow, node, info)} on the ${path.label} path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
+          related: info.evidence ? [info.evidence] : [],
+          suggestions: suggestions(flow, node),
+        });
       }
     }
   },

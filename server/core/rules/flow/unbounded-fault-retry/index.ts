@@ -2,37 +2,35 @@ import { calloutInfo } from '../../../salesforce/callouts';
 import { describeCallout } from '../../../salesforce/describe';
 import { canReach, flowPaths, reachableFrom, type FlowModel } from '../../../salesforce/flow';
 import { kids, leafValue } from '../../../salesforce/metadata';
-import { sfdxRule } from '../../rule';
+import { sfdxFlowRule } from '../../rule';
 
-export default sfdxRule(
+export default sfdxFlowRule(
   {
     id: 'flow/unbounded-fault-retry',
-    scope: 'sfdx-project',
+    scope: 'sfdx-flow',
     type: 'problem',
     defaultSeverity: 'error',
     description: 'A fault path that leads back to the same callout with no counter-guarded decision (and no screen) on the cycle: a dead session loops until the flow hits its element limit.',
   },
-  (project, ctx) => {
-    for (const flow of project.flows) {
-      const reachable = new Set(flowPaths(flow).flatMap((p) => [...p.nodes]));
-      for (const name of reachable) {
-        const node = flow.nodes.get(name)!;
-        const fault = node.edges.find((e) => e.kind === 'fault');
-        if (!fault) continue;
-        const info = calloutInfo(project, flow, node);
-        if (info.kind !== 'callout') continue;
-        if (fault.target !== name && !canReach(flow, fault.target, name)) continue;
-        const cycle = [...reachableFrom(flow, [fault.target])].filter((n) => n === name || canReach(flow, n, name));
-        if (cycle.includes(name) === false) cycle.push(name);
-        if (isBounded(flow, cycle)) continue;
-        ctx.report({
-          path: flow.file.path,
-          start: fault.targetRange.start,
-          end: fault.targetRange.end,
-          message: `The fault path of ${describeCallout(flow, node, info)} leads back to it with no counter on the way: an expired or revoked session fails the same way every time, so the flow retries until it hits its limit of executed elements. Add a Number variable, increment it on the fault path, and stop with a Decision after a few attempts.`,
-          related: [{ path: flow.file.path, start: node.nameRange.start, end: node.nameRange.end, message: `the callout '${name}'` }],
-        });
-      }
+  (flow, project, ctx) => {
+    const reachable = new Set(flowPaths(flow).flatMap((p) => [...p.nodes]));
+    for (const name of reachable) {
+      const node = flow.nodes.get(name)!;
+      const fault = node.edges.find((e) => e.kind === 'fault');
+      if (!fault) continue;
+      const info = calloutInfo(project, flow, node);
+      if (info.kind !== 'callout') continue;
+      if (fault.target !== name && !canReach(flow, fault.target, name)) continue;
+      const cycle = [...reachableFrom(flow, [fault.target])].filter((n) => n === name || canReach(flow, n, name));
+      if (cycle.includes(name) === false) cycle.push(name);
+      if (isBounded(flow, cycle)) continue;
+      ctx.report({
+        path: flow.file.path,
+        start: fault.targetRange.start,
+        end: fault.targetRange.end,
+        message: `The fault path of ${describeCallout(flow, node, info)} leads back to it with no counter on the way: an expired or revoked session fails the same way every time, so the flow retries until it hits its limit of executed elements. Add a Number variable, increment it on the fault path, and stop with a Decision after a few attempts.`,
+        related: [{ path: flow.file.path, start: node.nameRange.start, end: node.nameRange.end, message: `the callout '${name}'` }],
+      });
     }
   },
 );

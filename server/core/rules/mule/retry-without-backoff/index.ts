@@ -1,8 +1,7 @@
 import type { MuleApp } from '../../../mule/app';
 import { subtreeReachesSalesforce } from '../../../mule/call-graph';
-import { NS } from '../../../mule/namespaces';
 import { salesforceReconnections } from '../../../mule/reconnections';
-import { attrNode, walk } from '../../../xml/dom';
+import { attrNode } from '../../../xml/dom';
 import type { XmlAttribute } from '../../../xml/types';
 import { muleRule } from '../../rule';
 import { valueRange } from '../../ranges';
@@ -42,11 +41,7 @@ export default muleRule(
 );
 
 function forEachUntil(app: MuleApp, visit: (path: string, a: XmlAttribute | undefined) => void): void {
-  for (const file of app.files) {
-    const root = file.xml.root;
-    if (!root) continue;
-    walk(root, (el) => {
-      if (el.ns === NS.core && el.local === 'until-successful' && subtreeReachesSalesforce(app, el)) visit(file.path, attrNode(el, 'millisBetweenRetries'));
-    });
+  for (const { el, file } of app.coreElements('until-successful')) {
+    if (subtreeReachesSalesforce(app, el)) visit(file.path, attrNode(el, 'millisBetweenRetries'));
   }
 }

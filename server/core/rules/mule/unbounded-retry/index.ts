@@ -1,10 +1,9 @@
 import type { Fix } from '../../../findings';
 import type { MuleApp, MuleFile } from '../../../mule/app';
 import { subtreeReachesSalesforce } from '../../../mule/call-graph';
-import { NS } from '../../../mule/namespaces';
 import { flowReachesSalesforce } from '../../../mule/call-graph';
 import { handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
-import { attrNode, walk } from '../../../xml/dom';
+import { attrNode } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
 import { muleRule, type RuleContext } from '../../rule';
 import { tagRange, valueRange } from '../../ranges';
@@ -34,13 +33,7 @@ export default muleRule(
         suggestions: [foreverToBounded(r.file, r.strategy)],
       });
     }
-    for (const file of app.files) {
-      const root = file.xml.root;
-      if (!root) continue;
-      walk(root, (el) => {
-        if (el.ns === NS.core && el.local === 'until-successful') checkUntil(app, file, el, ceiling, ctx);
-      });
-    }
+    for (const { el, file } of app.coreElements('until-successful')) checkUntil(app, file, el, ceiling, ctx);
     for (const loop of handlerLoops(app)) {
       if (!flowReachesSalesforce(app, loop.target.name) || isCounterGuarded(loop)) continue;
       const file = app.fileOf(loop.flowRef);

@@ -1,9 +1,7 @@
 import type { Fix } from '../../../findings';
 import type { MuleApp, MuleFile } from '../../../mule/app';
 import { isKnownType, KNOWN_NAMESPACES, parseTypeExpression, type TypeRef } from '../../../mule/error-types';
-import { NS } from '../../../mule/namespaces';
 import { closest } from '../../../text/closest';
-import { walk } from '../../../xml/dom';
 import type { XmlAttribute, XmlElement } from '../../../xml/types';
 import { muleRule, type RuleContext } from '../../rule';
 
@@ -21,18 +19,12 @@ export default muleRule(
     hasSuggestions: true,
   },
   (app, ctx) => {
-    for (const file of app.files) {
-      const root = file.xml.root;
-      if (!root) continue;
-      walk(root, (el) => {
-        if (el.ns !== NS.core) return;
-        if (el.local === 'on-error-continue' || el.local === 'on-error-propagate') check(app, file, el, 'type', 'handler', ctx);
-        else if (el.local === 'error-mapping') {
-          check(app, file, el, 'sourceType', 'handler', ctx);
-          check(app, file, el, 'targetType', 'created', ctx);
-        } else if (el.local === 'raise-error') check(app, file, el, 'type', 'created', ctx);
-      });
+    for (const local of ['on-error-continue', 'on-error-propagate'] as const) for (const { el, file } of app.coreElements(local)) check(app, file, el, 'type', 'handler', ctx);
+    for (const { el, file } of app.coreElements('error-mapping')) {
+      check(app, file, el, 'sourceType', 'handler', ctx);
+      check(app, file, el, 'targetType', 'created', ctx);
     }
+    for (const { el, file } of app.coreElements('raise-error')) check(app, file, el, 'type', 'created', ctx);
   },
 );
 

@@ -1,0 +1,110 @@
+/**
+ * Editor-side figures, with the built language server over stdio (test/support/lsp-client.ts):
+ * latency from a `didChange` to fresh diagnostics (pull), memory after indexing, and the time from
+ * spawning the server to its first diagnostics.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient } from '../test/support/lsp-client';
+import { muleGlobalFile, muleFlowsFile, generateWorkspace } from './generate';
+import { median, percentile } from './stats';
+
+export interface LatencyFigure {
+  readonly samples: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly detail: string;
+}
+
+async function started(root: string): Promise<LspClient> {
+  const c = new LspClient();
+  await c.start(root);
+  await c.waitFor('indexing', () => c.progress.some((p) => p.kind === 'end'), 300_000);
+  return c;
+}
+
+/** (a) Typing in one large Mule file (~1 MB). */
+export async function bigFileLatency(tmp: string, samples: number): Promise<LatencyFigure> {
+  const root = join(tmp, 'big-file');
+  const file = join(root, 'big/src/main/mule/big.xml');
+  mkdirSync(join(root, 'big/src/main/mule'), { recursive: true });
+  writeFileSync(join(root, 'big/src/main/mule/global.xml'), muleGlobalFile(1));
+  const text = muleFlowsFile(1_000_000, 7);
+  writeFileSync(file, text);
+  const c = await started(root);
+  try {
+    await c.open(file, text);
+    await c.pull(file);
+    const out: number[] = [];
+    for (let i = 0; i < samples + 2; i++) {
+      const edited = text.replace('started, correlation', `started (${i}), correlation`);
+      const t = performance.now();
+      await c.change(file, edited);
+      await c.pull(file);
+      if (i >= 2) out.push(performance.now() - t);
+    }
+    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB Mule file` };
+  } finally {
+    await c.stop();
+  }
+}
+
+/** (b) Editing the global error handler of an app in a 2,000-file workspace; a flow file that depends on it is re-diagnosed. */
+export async function crossFileLatency(tmp: string, samples: number): Promise<LatencyFigure> {
+  const root = join(tmp, 'cross-file');
+  generateWorkspace(root, { muleFiles: 2000, flows: 0, seed: 7 });
+  const global = join(root, 'mule/app-0/src/main/mule/global.xml');
+  const dependent = join(root, 'mule/app-0/src/main/mule/flows-1.xml');
+  const c = await started(root);
+  try {
+    const globalText = readFileSync(global, 'utf8');
+    await c.open(global, globalText);
+    await c.open(dependent, readFileSync(dependent, 'utf8'));
+    await c.pull(dependent);
+    const out: number[] = [];
+    for (let i = 0; i < samples + 2; i++) {
+      const edited = i % 2 === 0 ? globalText.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="SALESFORCE:CONNECTIVITY"') : globalText;
+      const t = performance.now();
+      await c.change(global, edited);
+      await c.pull(dependent);
+      if (i >= 2) out.push(performance.now() - t);
+    }
+    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: 'global error handler edit, dependent flow file pulled, 2,000 Mule files indexed' };
+  } finally {
+    await c.stop();
+  }
+}
+
+/** Resident memory of the server after indexing a folder. */
+export async function serverMemory(root: string): Promise<{ rssMb: number; indexMs: number }> {
+  const t = performance.now();
+  const c = await started(root);
+  const indexMs = performance.now() - t;
+  try {
+    const status = readFileSync(`/proc/${c.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return { rssMb: kb / 1024, indexMs };
+  } finally {
+    await c.stop();
+  }
+}
+
+/** Spawn → initialize → open a file → first diagnostics, several fresh servers. */
+export async function timeToFirstDiagnostic(tmp: string, runs: number): Promise<number> {
+  const root = join(tmp, 'first-diagnostic');
+  const file = join(root, 'app/src/main/mule/flows.xml');
+  mkdirSync(join(root, 'app/src/main/mule'), { recursive: true });
+  writeFileSync(join(root, 'app/src/main/mule/global.xml'), muleGlobalFile(1));
+  writeFileSync(file, muleFlowsFile(8000, 3));
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const c = new LspClient();
+    await c.start(root);
+    await c.open(file, readFileSync(file, 'utf8'));
+    await c.pull(file);
+    out.push(performance.now() - t);
+    await c.stop();
+  }
+  return median(out);
+}

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: every performance figure of Session Guard, side by side in one run, written to
+ * BENCHMARKS.md (a table with the targets) and BENCHMARKS.json (the raw figures). Not part of
+ * `npm test`: timings belong here, never in unit tests.
+ *
+ * Usage: npm run bench [-- --quick]   (--quick: fewer runs and a smaller workspace, for a smoke check)
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { bigFileLatency, crossFileLatency, serverMemory, timeToFirstDiagnostic } from './editor';
+import { generateWorkspace, quantiles } from './generate';
+import { peers } from './peers';
+import { writeReport, type BenchResults } from './report';
+import { activationMs, vsixBytes } from './startup';
+import { cliThroughput, REPO } from './throughput';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 2 : 5;
+const SIZE = quick ? { muleFiles: 500, flows: 500 } : { muleFiles: 5000, flows: 5000 };
+
+function log(s: string): void {
+  process.stderr.write(`[bench] ${s}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const tmp = join(tmpdir(), `sg-bench-${quick ? 'quick' : 'full'}`);
+  mkdirSync(join(REPO, 'bench', '.out'), { recursive: true });
+  const ws = join(tmp, 'workspace');
+  const stamp = join(tmp, 'workspace.json');
+  let gen: ReturnType<typeof generateWorkspace>;
+  if (existsSync(stamp)) gen = JSON.parse(readFileSync(stamp, 'utf8'));
+  else {
+    log(`generating ${SIZE.muleFiles} Mule files and ${SIZE.flows} Flows in ${ws}`);
+    gen = generateWorkspace(ws, SIZE);
+    writeFileSync(stamp, JSON.stringify(gen));
+  }
+
+  log('lint throughput (CLI, whole process)');
+  const corpusDir = join(REPO, '..', 'shared', 'corpus');
+  const corpus = existsSync(corpusDir) ? cliThroughput(corpusDir, RUNS) : undefined;
+  const generated = cliThroughput(ws, RUNS);
+
+  log('peers on the same Flows');
+  const flowPaths: string[] = [];
+  for (const p of readdirSync(join(ws, 'sfdx'))) {
+    const dir = join(ws, 'sfdx', p, 'force-app/main/default/flows');
+    for (const f of readdirSync(dir)) flowPaths.push(join(dir, f));
+  }
+  const peer = await peers(flowPaths, quick ? 1 : 3);
+
+  log('editor latency');
+  const big = await bigFileLatency(tmp, quick ? 5 : 20);
+  const cross = await crossFileLatency(tmp, quick ? 5 : 20);
+  log('server memory after indexing');
+  const memory = await serverMemory(join(ws, 'mule'));
+  log('start-up');
+  const firstDiagnosticMs = await timeToFirstDiagnostic(tmp, RUNS);
+  const activation = activationMs(RUNS);
+  log('package size');
+  const vsix = vsixBytes();
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+    quick,
+    runs: RUNS,
+    workspace: {
+      muleFiles: gen.muleSizes.length,
+      flows: gen.flowSizes.length,
+      files: gen.files,
+      megabytes: (gen.muleBytes + gen.flowBytes + gen.otherBytes) / 1e6,
+      muleSizes: quantiles(gen.muleSizes),
+      flowSizes: quantiles(gen.flowSizes),
+    },
+    throughput: { ...(corpus ? { corpus } : {}), generated },
+    peers: peer,
+    latency: { bigFile: big, crossFile: cross },
+    memory: { ...memory, files: gen.muleSizes.length },
+    startup: { activationMs: activation, firstDiagnosticMs },
+    vsixBytes: vsix,
+    durationSeconds: (Date.now() - started) / 1000,
+  };
+  writeReport(results, REPO);
+  log(`done in ${results.durationSeconds.toFixed(0)} s: BENCHMARKS.md, BENCHMARKS.json`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+});
