@@ -79,8 +79,8 @@ ${table}
 
 ## What was measured
 
-- **Throughput** is \`node dist/cli.js lint DIR --format json --output …\` from spawn to exit (start-up,
-  discovery, reading, every rule, formatting, writing), divided into the bytes of the files it lints.
+- **Throughput** is \`node dist/cli.js lint DIR --output …\` (the default stylish report) from spawn to exit
+  (start-up, discovery, reading, every rule, formatting, writing), divided into the bytes of the files it lints.
 - **The generated workspace** (\`bench/generate.ts\`, deterministic) has ${w.muleFiles} Mule files in apps of 50
   (median ${kb(w.muleSizes.median)}, p90 ${kb(w.muleSizes.p90)}, max ${kb(w.muleSizes.max)}: the shape of
   the corpus apps) with global Salesforce configurations, property files, flow-refs, try scopes, until-successful

@@ -89,7 +89,7 @@ export function partition(osTargets: readonly string[], n: number): string[][] {
   }
   const shards = Array.from({ length: Math.max(1, Math.min(n, units.size)) }, () => ({ files: [] as string[], bytes: 0 }));
   for (const u of [...units.values()].sort((a, b) => b.bytes - a.bytes)) {
-    const lightest = shards.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    const lightest = shards.reduce((a, b) => (b.bytes < a.bytes || (b.bytes === a.bytes && b.files.length < a.files.length) ? b : a));
     lightest.files.push(...u.files);
     lightest.bytes += u.bytes;
   }

@@ -82,6 +82,8 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
  */
 const QNAMES = new Map<string, readonly [name: string, prefix: string, local: string]>();
 const MAX_QNAMES = 20_000;
+const RECENT_BY_LENGTH = 48;
+const RECENT_PER_LENGTH = 4;
 function splitQName(name: string): readonly [string, string, string] {
   let q = QNAMES.get(name);
   if (!q) {
@@ -128,6 +130,8 @@ class Scanner {
   /** Depth of unmaterialised elements currently open below the depth limit. */
   private skippedDepth = 0;
   private readonly skippedNames: string[] = [];
+  /** Recently seen qualified names, by length (see `qname`). */
+  private readonly recent: (readonly [string, string, string])[][] = [];
   /** Offset of the next '&' at or after the last text run (n when there is none): one search per '&'. */
   private nextAmp = -1;
   private readonly defaultScope: NsScope = new Map([
@@ -293,11 +297,18 @@ class Scanner {
 
   private endTag(lt: number): number {
     const text = this.text;
+    // The usual case first: `</name>` of the open element.
+    const open = this.stack[this.stack.length - 1];
+    if (open && this.skippedDepth === 0) {
+      const after = lt + 2 + open.name.length;
+      if (text.charCodeAt(after) === 62 /* > */ && text.startsWith(open.name, lt + 2)) {
+        this.close(open, lt, after + 1);
+        return after + 1;
+      }
+    }
     let k = lt + 2;
     while (k < text.length && isNameChar(text.charCodeAt(k))) k++;
-    // The usual case, the end tag of the open element: no need to copy the name.
-    const open = this.stack[this.stack.length - 1];
-    const name = open && this.skippedDepth === 0 && k - lt - 2 === open.name.length && text.startsWith(open.name, lt + 2) ? open.name : text.slice(lt + 2, k);
+    const name = text.slice(lt + 2, k);
     const nameEnd = k;
     while (k < text.length && isSpace(text.charCodeAt(k))) k++;
     let end: number;
@@ -351,7 +362,7 @@ class Scanner {
     const n = text.length;
     let k = lt + 1;
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
-    const [name, prefix, local] = splitQName(text.slice(lt + 1, k));
+    const [name, prefix, local] = this.qname(lt + 1, k);
     const nameEnd = k;
     let attrs: MutableAttribute[] | undefined;
     let hasNsDecl = false;
@@ -472,6 +483,24 @@ class Scanner {
     else this.root = el;
     if (!selfClosing) this.stack.push(el);
     return openEnd;
+  }
+
+  /**
+   * The qualified name at text[from, to): names repeat, so a few recent ones per length are compared
+   * in place before slicing and hashing a new string.
+   */
+  private qname(from: number, to: number): readonly [string, string, string] {
+    const len = to - from;
+    const bucket = len < RECENT_BY_LENGTH ? (this.recent[len] ??= []) : undefined;
+    if (bucket) {
+      for (const q of bucket) if (this.text.startsWith(q[0], from)) return q;
+    }
+    const q = splitQName(this.text.slice(from, to));
+    if (bucket) {
+      if (bucket.length >= RECENT_PER_LENGTH) bucket.pop();
+      bucket.unshift(q);
+    }
+    return q;
   }
 
   private skipSubtree(name: string, selfClosing: boolean): void {

@@ -59,9 +59,11 @@ function suggestions(flow: FlowModel, node: FlowNode): Fix[] {
 function faultConnectorEdit(flow: FlowModel, node: FlowNode, target: string) {
   const file = flow.file;
   const nl = eol(file);
-  const unit = indentUnit(file);
   const before = node.el.children.find((c) => AFTER_FAULT.has(c.local));
   const childIndent = lineIndentAt(file, (node.el.children[0] ?? node.el).start);
+  // One level is what separates the element's children from the element (cheaper than guessing for the file).
+  const ownIndent = lineIndentAt(file, node.el.start);
+  const unit = childIndent.length > ownIndent.length && childIndent.startsWith(ownIndent) ? childIndent.slice(ownIndent.length) : indentUnit(file);
   const block = [`${childIndent}<faultConnector>`, `${childIndent}${unit}<targetReference>${target}</targetReference>`, `${childIndent}</faultConnector>`].join(nl);
   if (before) {
     const lineStart = file.lines.lineStart(file.lines.positionAt(before.start).line);
