@@ -17,8 +17,9 @@ const HEADINGS = ['## What it catches', '## Why it matters', '## Bad example', '
 /**
  * The files of a README example: every ```xml / ```apex block under the heading. A block may start
  * with `<!-- file: path -->` (or `// file: path` in Apex); Salesforce examples live in an SFDX project.
+ * `<!-- options: {...} -->` in the section sets the rule's options for the example.
  */
-function example(ruleId: string, readme: string, heading: string): Record<string, string> {
+function example(ruleId: string, readme: string, heading: string): { files: Record<string, string>; options: Record<string, unknown> } {
   const start = readme.indexOf(heading);
   assert.ok(start >= 0, `missing ${heading}`);
   const rest = readme.slice(start + heading.length);
@@ -32,7 +33,8 @@ function example(ruleId: string, readme: string, heading: string): Record<string
     files[salesforce ? `sf/${path}` : path] = named ? m[2].slice(named[0].length) : m[2];
   }
   assert.ok(Object.keys(files).length > (salesforce ? 1 : 0), `${heading} has a code block`);
-  return files;
+  const options = /<!--\s*options:\s*(\{[\s\S]*?\})\s*-->/.exec(section);
+  return { files, options: options ? JSON.parse(options[1]) : {} };
 }
 
 function ruleFolders(dir = RULES_DIR, prefix = ''): string[] {
@@ -79,11 +81,13 @@ for (const rule of RULES) {
       assert.ok(readme.includes(`**Default severity:** ${rule.meta.defaultSeverity}`), 'README states the default severity');
     });
     it('bad example triggers the rule', () => {
-      const { findings } = lintFiles(example(id, readme, '## Bad example'), rule);
+      const ex = example(id, readme, '## Bad example');
+      const { findings } = lintFiles(ex.files, rule, ex.options);
       assert.ok(findings.some((f) => f.ruleId === id), `expected a finding, got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`);
     });
     it('good example does not', () => {
-      const { findings } = lintFiles(example(id, readme, '## Good example'), rule);
+      const ex = example(id, readme, '## Good example');
+      const { findings } = lintFiles(ex.files, rule, ex.options);
       assert.deepEqual(findings.map((f) => `${f.line}:${f.column} ${f.message}`), []);
     });
   });

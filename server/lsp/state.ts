@@ -9,6 +9,7 @@ import { lint, isLintableXml } from '../core/engine/linter';
 import type { Finding } from '../core/findings';
 import { Workspace } from '../core/project/workspace';
 import { RULES } from '../core/rules';
+import { sizeLimit } from '../core/rules/file/too-large';
 import { ConfigLoadError, ConfigResolver } from '../node/config-loader';
 import { decode } from '../node/decode';
 import { toOsPath } from '../node/paths';
@@ -21,7 +22,7 @@ export interface LintedDocument {
 }
 
 export class ServerState {
-  readonly ws = new Workspace();
+  readonly ws = new Workspace((path) => sizeLimit(this.configFor(path)));
   /** Open documents: core path → editor version. */
   private readonly open = new Map<string, number>();
   private readonly resolvers = new Map<string, ConfigResolver>();
@@ -74,6 +75,7 @@ export class ServerState {
   resetConfiguration(): void {
     this.resolvers.clear();
     this.configProblems.clear();
+    this.ws.refreshSizeLimits();
     this.generation++;
   }
 

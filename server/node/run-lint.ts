@@ -8,6 +8,7 @@ import type { Finding } from '../core/findings';
 import type { FileResult } from '../core/formatters';
 import { Workspace } from '../core/project/workspace';
 import { RULES } from '../core/rules';
+import { sizeLimit } from '../core/rules/file/too-large';
 import type { Rule } from '../core/rules/rule';
 import { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
@@ -54,7 +55,7 @@ export interface AnalyseContext {
 /** Reads and lints discovered targets (OS paths), with the files they need as context. */
 export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext): LintRun {
   const problems: DiscoveryProblem[] = [];
-  const ws = new Workspace();
+  const ws = new Workspace((path) => sizeLimit(ctx.configs.forFile(toOsPath(path)).resolved));
   const targets: string[] = [];
   const encodings = new Map<string, Decoded>();
   const readText = (p: string): string | undefined => {

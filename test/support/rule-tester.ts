@@ -11,6 +11,7 @@ import { lint, isLintableXml } from '../../server/core/engine/linter';
 import type { Finding, Fix } from '../../server/core/findings';
 import { Workspace } from '../../server/core/project/workspace';
 import { RULES } from '../../server/core/rules';
+import { sizeLimit } from '../../server/core/rules/file/too-large';
 import type { Rule } from '../../server/core/rules/rule';
 
 export const ROOT = '/ws';
@@ -52,10 +53,10 @@ function normalize(files: Files): Record<string, string> {
 
 export function lintFiles(files: Files, rule: Rule | undefined, options: Record<string, unknown> = {}, rules: readonly Rule[] = RULES): { findings: Finding[]; ws: Workspace } {
   const map = normalize(files);
-  const ws = new Workspace();
-  for (const [rel, text] of Object.entries(map)) ws.setFile(`${ROOT}/${rel}`, text);
   const onlyThis = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r === rule || !rule ? r.meta.defaultSeverity : ('off' as const), options: r === rule ? options : {} }]));
   const config = resolveConfig(rules, { rules: onlyThis });
+  const ws = new Workspace(() => sizeLimit(config));
+  for (const [rel, text] of Object.entries(map)) ws.setFile(`${ROOT}/${rel}`, text);
   const targets = [...ws.paths()].filter((p) => isLintableXml(ws, p) || ws.role(p) === 'apex');
   const result = lint(ws, rules, { targets, configFor: () => config });
   const findings = [...result.values()].flat().filter((f) => !rule || f.ruleId === rule.meta.id || f.ruleId === 'internal-error');

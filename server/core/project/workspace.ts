@@ -27,6 +27,9 @@ export interface SfdxGroup {
   readonly files: readonly SourceFile[];
 }
 
+/** An XML declaration, comments, then a `<mule>` (or `<prefix:mule>`) start tag. */
+const MULE_ROOT_START = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?mule[\s>/]/;
+
 const SF_ROLES: ReadonlySet<FileRole> = new Set(['flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
 
 export class Workspace {
@@ -42,13 +45,31 @@ export class Workspace {
   private sfdxKeyByPath = new Map<string, string>();
   private readonly sfdxCache = new Map<string, SfdxProject>();
 
+  /**
+   * @param sizeLimit the most characters a file may have to be analysed (file/too-large), per path;
+   * undefined for no limit.
+   */
+  constructor(private readonly sizeLimit: (path: string) => number | undefined = () => undefined) {}
+
   /** Adds or replaces a file; returns false when the text did not change. */
   setFile(path: string, text: string): boolean {
     const old = this.files.get(path);
     if (old && old.text === text) return false;
-    this.files.set(path, new SourceFile(path, text));
+    const limit = this.sizeLimit(path);
+    this.files.set(path, new SourceFile(path, text, limit !== undefined && text.length > limit));
     this.invalidate(path, !old);
     return true;
+  }
+
+  /** Re-applies the size limit after a configuration change (files that crossed it are re-read). */
+  refreshSizeLimits(): void {
+    for (const [path, file] of this.files) {
+      const limit = this.sizeLimit(path);
+      const tooLarge = limit !== undefined && file.text.length > limit;
+      if (tooLarge === file.tooLarge) continue;
+      this.files.set(path, new SourceFile(path, file.text, tooLarge));
+      this.invalidate(path, false);
+    }
   }
 
   removeFile(path: string): boolean {
@@ -75,7 +96,10 @@ export class Workspace {
   isMuleXml(path: string): boolean {
     if (this.role(path) !== 'xml') return false;
     if (muleSourceRoot(path) !== undefined) return true;
-    const root = this.files.get(path)?.xml.root;
+    const file = this.files.get(path);
+    // Not parsed when too large: look at how it starts.
+    if (file?.tooLarge) return MULE_ROOT_START.test(file.text.slice(0, 65536));
+    const root = file?.xml.root;
     return root !== null && root !== undefined && root.local === 'mule' && root.ns === NS.core;
   }
 

@@ -1,6 +1,7 @@
 /** Every rule, in id order. Adding a rule means adding its folder and one line here. */
 import missingAuthorizationHeader from './credential/missing-authorization-header';
 import soapSessionNotRefreshed from './credential/soap-session-not-refreshed';
+import tooLarge from './file/too-large';
 import calloutInLoop from './flow/callout-in-loop';
 import calloutWithoutFaultPath from './flow/callout-without-fault-path';
 import perUserCredentialInAutomation from './flow/per-user-credential-in-automation';
@@ -21,6 +22,7 @@ import malformed from './xml/malformed';
 export const RULES: readonly Rule[] = [
   missingAuthorizationHeader,
   soapSessionNotRefreshed,
+  tooLarge,
   calloutInLoop,
   calloutWithoutFaultPath,
   perUserCredentialInAutomation,

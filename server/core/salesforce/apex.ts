@@ -103,7 +103,7 @@ const EVIDENCE: readonly [RegExp, string][] = [
 ];
 
 export function parseApexClass(file: SourceFile): ApexClassModel {
-  const lexed = lexApex(file.text);
+  const lexed = lexApex(file.tooLarge ? '' : file.text);
   const credentials: CalloutCredential[] = [];
   const calloutEvidence: { start: number; end: number; what: string }[] = [];
   let dynamicCallout = false;
