@@ -625,6 +625,13 @@ export function muleFlowsFile(bytes: number, seed = 1): string {
   return muleFile(rng(seed), bytes, 1, 1);
 }
 
+/** One Flow of about `bytes` bytes calling the given Apex classes and External Services. */
+export function flowFile(bytes: number, seed = 1, creds = { apex: ['Callout0Sender'], services: ['Service0Api'] }): string {
+  return flowXml(rng(seed), bytes, 0, seed, creds);
+}
+
+export const metadataFiles = { namedCredential, externalCredential, registration, apexClass };
+
 export function quantiles(sizes: readonly number[]): { median: number; p90: number; max: number } {
   const s = [...sizes].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)] ?? 0, p90: s[Math.floor(s.length * 0.9)] ?? 0, max: s[s.length - 1] ?? 0 };

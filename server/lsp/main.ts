@@ -6,6 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { injectedRules } from './fault-injection';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -34,4 +35,4 @@ process.on('uncaughtException', (e) => connection.console.error(`Unexpected erro
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection (the server keeps running): ${e instanceof Error ? e.stack : String(e)}`));
 
 // The bundle sits in dist/; the rule READMEs ship next to it under server/core/rules.
-startServer(connection, { rulesDocDir: join(__dirname, '..', 'server', 'core', 'rules') });
+startServer(connection, { rulesDocDir: join(__dirname, '..', 'server', 'core', 'rules'), extraRules: injectedRules(process.env) });

@@ -31,7 +31,7 @@ import { nonOverlapping } from '../core/edits/xml-edits';
 import { anchorLine } from '../core/engine/suppressions';
 import type { Finding } from '../core/findings';
 import { RULES } from '../core/rules';
-import { docsUrl } from '../core/rules/rule';
+import { docsUrl, type Rule } from '../core/rules/rule';
 import { ConfigResolver } from '../node/config-loader';
 import { contextFiles } from '../node/context';
 import { discover } from '../node/discovery';
@@ -46,6 +46,8 @@ import { ServerState } from './state';
 export interface ServerOptions {
   /** Folder holding the rule READMEs (server/core/rules), for "show documentation". */
   readonly rulesDocDir?: string;
+  /** Rules run after the built-in ones (fault-injection tests). */
+  readonly extraRules?: readonly Rule[];
 }
 
 const WATCH_GLOBS = ['**/*.xml', '**/*.cls', '**/*.{yaml,yml,properties}', '**/sfdx-project.json', '**/mule-artifact.json', '**/.sessionguardrc.json'];
@@ -75,7 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return s;
   };
 
-  const state = new ServerState(settingsFor);
+  const state = new ServerState(settingsFor, [...RULES, ...(options.extraRules ?? [])]);
 
   const log = (msg: string) => connection.console.log(msg);
   const trace = process.env.SESSION_GUARD_TRACE ? (msg: string) => connection.console.log(`[trace] ${msg}`) : () => undefined;

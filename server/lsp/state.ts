@@ -9,6 +9,7 @@ import { lint, isLintableXml } from '../core/engine/linter';
 import type { Finding } from '../core/findings';
 import { Workspace } from '../core/project/workspace';
 import { RULES } from '../core/rules';
+import type { Rule } from '../core/rules/rule';
 import { sizeLimit } from '../core/rules/file/too-large';
 import { ConfigLoadError, ConfigResolver } from '../node/config-loader';
 import { decode } from '../node/decode';
@@ -32,7 +33,10 @@ export class ServerState {
   /** Bumped on every change; lets callers tell stale results apart. */
   generation = 0;
 
-  constructor(private readonly settingsFor: (path: string) => Settings) {}
+  constructor(
+    private readonly settingsFor: (path: string) => Settings,
+    private readonly rules: readonly Rule[] = RULES,
+  ) {}
 
   isOpen(path: string): boolean {
     return this.open.has(path);
@@ -118,7 +122,7 @@ export class ServerState {
 
   /** Lints `targets` (with the whole workspace as context) and remembers open documents' findings. */
   lint(targets: readonly string[]): Map<string, Finding[]> {
-    const out = lint(this.ws, RULES, { targets, configFor: (p) => this.configFor(p) });
+    const out = lint(this.ws, this.rules, { targets, configFor: (p) => this.configFor(p) });
     for (const [path, findings] of out) {
       const version = this.open.get(path);
       if (version !== undefined) this.linted.set(path, { version, findings });

@@ -35,7 +35,11 @@ export class LspClient {
   private versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
 
-  constructor(private readonly settings: Record<string, unknown> = {}) {}
+  constructor(
+    private readonly settings: Record<string, unknown> = {},
+    /** Extra environment for the server process. */
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   /** The server process id (for memory measurements). */
   get pid(): number | undefined {
@@ -43,7 +47,7 @@ export class LspClient {
   }
 
   async start(root: string, capabilities = PULL_CAPABILITIES): Promise<void> {
-    this.proc = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.env } });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     const reader = new StreamMessageReader(this.proc.stdout!);
     reader.onError((e) => this.stdoutErrors.push(e));

@@ -1,0 +1,118 @@
+/**
+ * The language server under faults: a thousand rapid edits with cancelled requests, files deleted,
+ * renamed and recreated while open, an invalid configuration appearing mid-session, and a rule that
+ * throws (fault injection). The server must answer correctly afterwards and never exit.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { REPO } from '../support/cli';
+import { LspClient, uriOf } from '../support/lsp-client';
+
+const ids = (d: Diagnostic[]) => d.map((x) => String(x.code)).sort();
+const CREATED = 1;
+const CHANGED = 2;
+const DELETED = 3;
+
+describe('language server under faults', () => {
+  let root: string;
+  let client: LspClient;
+  let accounts: string;
+  let globalXml: string;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'sg-faults-'));
+    cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(root, 'app'), { recursive: true });
+    accounts = join(root, 'app/src/main/mule/accounts.xml');
+    globalXml = join(root, 'app/src/main/mule/global.xml');
+    client = new LspClient({}, { SESSION_GUARD_FAULT_INJECTION: 'throwing-rule' });
+    await client.start(root);
+    await client.waitFor('indexing', () => client.progress.some((p) => p.kind === 'end'));
+  });
+  after(async () => client.stop());
+
+  it('survives 1,000 rapid edits with cancelled diagnostic requests, and answers for the last text', async () => {
+    const base = readFileSync(accounts, 'utf8');
+    await client.open(accounts, base);
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < 1000; i++) {
+      // Every edit is a different buffer, some of them half-typed.
+      const text = i % 7 === 0 ? base.slice(0, (i * 37) % base.length) : base.replace('accounts', `accounts-${i}`);
+      await client.change(accounts, text);
+      if (i % 3 === 0) {
+        const cts = new CancellationTokenSource();
+        pending.push(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } }, cts.token).catch(() => undefined));
+        cts.cancel();
+      } else if (i % 10 === 1) {
+        pending.push(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } }).catch((e) => assert.fail(`a diagnostic request failed: ${e}`)));
+      }
+    }
+    await Promise.all(pending);
+    await client.change(accounts, base);
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
+    assert.ok(client.alive);
+  });
+
+  it('keeps working when open files are deleted, renamed and recreated on disk', async () => {
+    rmSync(accounts);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(accounts), type: DELETED }] });
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type'], 'the open buffer still counts');
+
+    const moved = join(root, 'app/src/main/mule/global-renamed.xml');
+    await client.open(globalXml, readFileSync(globalXml, 'utf8'));
+    renameSync(globalXml, moved);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(globalXml), type: DELETED }, { uri: uriOf(moved), type: CREATED }] });
+    await client.close(globalXml);
+    const renamed = await client.pull(moved);
+    assert.ok(renamed.some((d) => d.code === 'mule/missing-reconnection'), 'the renamed file is analysed under its new name');
+    assert.deepEqual(ids(await client.pull(globalXml)), [], 'the old name is gone');
+
+    writeFileSync(accounts, client.texts.get(accounts)!);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(accounts), type: CREATED }] });
+    await client.close(accounts);
+    const report = (await client.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: Diagnostic[] }[] };
+    assert.ok(report.items.find((i) => i.uri === uriOf(accounts))?.items.some((d) => d.code === 'mule/unknown-error-type'), 'the recreated file is back in the workspace');
+    assert.ok(client.alive);
+  });
+
+  it('reports an invalid .sessionguardrc.json that appears mid-session on that file, with defaults in force', async () => {
+    const cfg = join(root, '.sessionguardrc.json');
+    writeFileSync(cfg, '{ "rules": { "mule/unknown-error-type": "warn" }, "ignored": true }');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: CREATED }] });
+    await client.open(accounts, readFileSync(accounts, 'utf8'));
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
+    const problems = await client.waitFor('config diagnostics', () => {
+      const d = client.published.get(uriOf(cfg));
+      return d && d.length > 0 ? d : undefined;
+    });
+    const messages = problems.map((p) => p.message).join('\n');
+    assert.match(messages, /rules\["mule\/unknown-error-type"\]/);
+    assert.match(messages, /ignored: unknown key/);
+    writeFileSync(cfg, '{ not json');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: CHANGED }] });
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type'], 'defaults still apply');
+    rmSync(cfg);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: DELETED }] });
+    await client.waitFor('config diagnostics cleared', () => client.published.get(uriOf(cfg))?.length === 0);
+  });
+
+  it('turns a rule that throws into an internal-error diagnostic naming it; the other rules still report', async () => {
+    const text = readFileSync(accounts, 'utf8').replace('<flow name="accounts">', '<!-- SESSION_GUARD_FAULT -->\n    <flow name="accounts">');
+    await client.change(accounts, text);
+    const d = await client.pull(accounts);
+    const internal = d.find((x) => x.code === 'internal-error');
+    assert.ok(internal, 'an internal-error diagnostic');
+    assert.match(String(internal!.message), /Rule fault-injection\/throws failed on this file and was skipped \(other rules still ran\): injected fault/);
+    assert.ok(d.some((x) => x.code === 'mule/unknown-error-type') && d.some((x) => x.code === 'mule/unhandled-session-error'));
+  });
+
+  it('never exited and wrote only protocol to stdout', () => {
+    assert.ok(client.alive);
+    assert.deepEqual(client.stdoutErrors, []);
+    assert.ok(!client.logs.some((l) => /Unexpected error|Unhandled rejection/.test(l)), client.logs.filter((l) => /Unexpected|Unhandled/.test(l)).join('\n'));
+  });
+});
