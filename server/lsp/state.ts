@@ -3,7 +3,7 @@
  * configuration per file (.sessionguardrc.json + editor customizations), and the findings last
  * computed per document version (so code actions apply only to the version they were made for).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolveConfig, type ConfigError, type ResolvedConfig } from '../core/config/config';
 import { lint, isLintableXml } from '../core/engine/linter';
 import type { Finding } from '../core/findings';
@@ -137,6 +137,8 @@ export class ServerState {
 
 function readDisk(path: string): string | undefined {
   try {
+    // Only regular files: a pipe or device with an .xml name would block the server on read.
+    if (!statSync(toOsPath(path)).isFile()) return undefined;
     return decode(readFileSync(toOsPath(path)));
   } catch {
     return undefined;

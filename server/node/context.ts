@@ -74,16 +74,19 @@ function collect(dir: string, keep: (p: string) => boolean, out: Set<string>, de
   for (const ent of entries) {
     const p = join(dir, ent.name);
     let isDir = ent.isDirectory();
+    let isFile = ent.isFile();
     if (ent.isSymbolicLink()) {
       try {
-        isDir = statSync(p).isDirectory();
+        const st = statSync(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
       } catch {
         continue;
       }
     }
     if (isDir) {
       if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collect(p, keep, out, depth + 1);
-    } else if (keep(p)) out.add(p);
+    } else if (isFile && keep(p)) out.add(p); // never a pipe or device: reading one would block
   }
 }
 

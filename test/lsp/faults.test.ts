@@ -4,6 +4,7 @@
  * throws (fault injection). The server must answer correctly afterwards and never exit.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +109,15 @@ describe('language server under faults', () => {
     assert.ok(internal, 'an internal-error diagnostic');
     assert.match(String(internal!.message), /Rule fault-injection\/throws failed on this file and was skipped \(other rules still ran\): injected fault/);
     assert.ok(d.some((x) => x.code === 'mule/unknown-error-type') && d.some((x) => x.code === 'mule/unhandled-session-error'));
+  });
+
+  it('does not block on a pipe that appears with an .xml name', async () => {
+    const pipe = join(root, 'app/src/main/mule/pipe.xml');
+    execFileSync('mkfifo', [pipe]);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(pipe), type: CREATED }] });
+    assert.ok((await client.pull(accounts)).length > 0, 'still answering');
+    rmSync(pipe);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(pipe), type: DELETED }] });
   });
 
   it('never exited and wrote only protocol to stdout', () => {
