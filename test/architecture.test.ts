@@ -70,4 +70,15 @@ describe('architecture', () => {
     }
     assert.deepEqual(bad, []);
   });
+
+  it('only the probe talks to the network: no other source imports a network module or calls fetch', () => {
+    const NETWORK = /^(node:)?(http|https|http2|net|tls|dgram|dns)$|^(undici|node-fetch|axios|jsforce)(\/|$)/;
+    const bad: string[] = [];
+    const files = [...sources(join(ROOT, 'client', 'src')), ...sources(join(ROOT, 'server'))].filter((f) => !f.includes(join('server', 'node', 'probe')));
+    for (const file of files) {
+      for (const spec of imports(file)) if (NETWORK.test(spec)) bad.push(`${relative(ROOT, file)} imports ${spec}`);
+      if (/\bfetch\s*\(/.test(readFileSync(file, 'utf8'))) bad.push(`${relative(ROOT, file)} calls fetch`);
+    }
+    assert.deepEqual(bad, []);
+  });
 });

@@ -6,17 +6,23 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { redact } from '../core/diagnose/redact';
 import { injectedRules } from './fault-injection';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
+// Everything the server logs goes through redaction: error messages can quote file contents.
+for (const level of ['log', 'info', 'warn', 'error'] as const) {
+  const original = connection.console[level].bind(connection.console);
+  connection.console[level] = (message: string) => original(redact(message));
+}
 if (process.env.SESSION_GUARD_LOG_FILE) {
   // Mirror the server's log to a file (diagnosing an editor integration without its UI).
   const file = process.env.SESSION_GUARD_LOG_FILE;
   for (const level of ['log', 'info', 'warn', 'error'] as const) {
     const original = connection.console[level].bind(connection.console);
     connection.console[level] = (message: string) => {
-      appendFileSync(file, `${new Date().toISOString()} ${level} ${message}\n`);
+      appendFileSync(file, `${new Date().toISOString()} ${level} ${redact(message)}\n`);
       original(message);
     };
   }

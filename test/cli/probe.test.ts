@@ -179,6 +179,20 @@ describe('session-guard probe', () => {
     assert.deepEqual(json(r.stdout).confirmed.map((c: { cause: string }) => c.cause), ['WRONG_INSTANCE']);
   });
 
+  it('a redirect is never followed: the token stays with the instance host, and the instance is reported wrong', async () => {
+    const elsewhere = await startFakeSalesforce(base);
+    try {
+      const r = await probe({ ...base, redirectTo: elsewhere.url }, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json']);
+      assert.deepEqual(elsewhere.requests, [], 'nothing reached the other host');
+      const rep = json(r.stdout);
+      assert.ok(rep.confirmed.some((c: { cause: string }) => c.cause === 'WRONG_INSTANCE'));
+      assert.match(rep.checks[0].detail, /UNEXPECTED_RESPONSE: the answer is not user information \(a redirect, which is never followed/);
+      assert.ok(r.requests.every((q) => q.authorization === `Bearer ${GOOD}`), 'the instance itself got the token in the header');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('login history that needs Manage Users is reported as unreadable, not as clean', async () => {
     const org: FakeOrg = { ...base, loginHistoryError: { status: 403, body: JSON.stringify([{ message: 'Insufficient access rights on cross-reference id', errorCode: 'INSUFFICIENT_ACCESS' }]) } };
     const rep = json((await probe(org, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json'])).stdout);

@@ -44,12 +44,14 @@ export interface FakeOrg {
   readonly loginHistoryError?: FakeError;
   /** Every request answers an HTML page (a Lightning UI host, a login page). */
   readonly html?: boolean;
+  /** Every request is redirected (302) to this base URL plus the same path. */
+  readonly redirectTo?: string;
 }
 
 export interface FakeSalesforce {
   readonly url: string;
-  /** Method, path and query of every request, and whether a token showed up anywhere but the Authorization header. */
-  readonly requests: { method: string; url: string; tokenInUrl: boolean }[];
+  /** Method, path and query of every request, whether a token showed up anywhere but the Authorization header, and the Authorization header. */
+  readonly requests: { method: string; url: string; tokenInUrl: boolean; authorization?: string }[];
   close(): Promise<void>;
 }
 
@@ -80,7 +82,17 @@ export async function startFakeSalesforce(org: FakeOrg): Promise<FakeSalesforce>
 function handle(org: FakeOrg, req: IncomingMessage, res: ServerResponse, log: FakeSalesforce['requests']): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  log.push({ method: req.method ?? 'GET', url: url.pathname + url.search, tokenInUrl: Object.keys(org.tokens).some((t) => decodeURIComponent(url.search).includes(t)) || (!!token && decodeURIComponent(url.search).includes(token)) });
+  log.push({
+    method: req.method ?? 'GET',
+    url: url.pathname + url.search,
+    tokenInUrl: Object.keys(org.tokens).some((t) => decodeURIComponent(url.search).includes(t)) || (!!token && decodeURIComponent(url.search).includes(token)),
+    ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+  });
+  if (org.redirectTo) {
+    res.writeHead(302, { location: `${org.redirectTo}${url.pathname}${url.search}` });
+    res.end();
+    return;
+  }
   if (org.html) {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<!DOCTYPE html><html><head><title>Login | Salesforce</title></head><body></body></html>');

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Diagnosis, FailureLocationInfo, ProbeReport } from '../../../server/lsp/protocol';
+import { runbookHtml } from './html';
 import { isFromWebview, type FromWebview, type ToWebview } from './messages';
 
 export interface RunbookHandlers {
@@ -119,28 +120,7 @@ export class RunbookPanel {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(18).toString('base64');
     const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'runbook.css')}" nonce="${nonce}">
-<title>Session Guard: Runbook</title>
-</head>
-<body>
-<main id="app"><p>Loading…</p></main>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'runbook.js')}"></script>
-</body>
-</html>`;
+    return runbookHtml({ cspSource: webview.cspSource, nonce: randomBytes(18).toString('base64'), styleUri: asset('media', 'runbook.css'), scriptUri: asset('dist', 'webview', 'runbook.js') });
   }
 }

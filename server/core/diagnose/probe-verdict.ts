@@ -136,6 +136,7 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
       refute('INVALID_CREDENTIALS', 'the token is valid, so the login that issued it worked.');
     } else if (isFailed(o.userinfo)) {
       checks.push({ id: 'userinfo', title: 'Token accepted by userinfo', status: 'failed', detail: describeError(o.userinfo) });
+      if (o.userinfo.errorCode === 'UNEXPECTED_RESPONSE') confirm('WRONG_INSTANCE', `userinfo: ${o.userinfo.message}.`);
       const specific = causeOfError(o.userinfo);
       if (specific) confirm(specific, `userinfo answered ${describeError(o.userinfo)}.`);
       else if (isRejection(o.userinfo)) tokenValid = false;

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/config';
 import { compareFindings, type Finding, type Fix, type RelatedLocation } from '../findings';
 import type { Workspace } from '../project/workspace';
 import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
+import { redact } from '../diagnose/redact';
 import { lexApex } from '../salesforce/apex';
 import { anchorLine, collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
 
@@ -58,12 +59,13 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       if (!rf) continue;
       const rs = rf.lines.positionAt(rel.start);
       const re = rf.lines.positionAt(rel.end);
-      related.push({ ...rel, line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column });
+      related.push({ ...rel, message: redact(rel.message), line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column });
     }
     const finding: Finding = {
       ruleId: rule.meta.id,
       severity: setting,
-      message: r.message,
+      // Messages quote values from the files; a token pasted into one never reaches a report.
+      message: redact(r.message),
       path: r.path,
       start: r.start,
       end: r.end,

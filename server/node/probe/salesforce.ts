@@ -19,13 +19,17 @@ export interface CallOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** jsforce keeps its HTTP defaults (proxy, timeout, retries) module-wide; a probe retries at most once. */
+/**
+ * jsforce keeps its HTTP defaults (proxy, timeout, retries) module-wide; a probe retries at most once
+ * and follows no redirect, so the token only ever goes to the instance URL's host.
+ */
 function configureHttp(opts: CallOptions): void {
   const env = opts.env ?? process.env;
   setDefaults({
     httpProxy: env.https_proxy ?? env.http_proxy ?? env.HTTPS_PROXY ?? env.HTTP_PROXY ?? undefined,
     timeout: opts.timeoutMs,
-    followRedirect: true,
+    // Never follow a redirect: jsforce would resend the Authorization header to wherever it points.
+    followRedirect: false,
     retry: { maxRetries: 1, minTimeout: 300, timeoutFactor: 2 },
   } as Parameters<typeof setDefaults>[0]);
 }
@@ -36,6 +40,12 @@ export function connect(session: SalesforceSession, opts: CallOptions): Connecti
 }
 
 const HTML_MESSAGE = 'an HTML page came back where the API answers JSON (HTML content): not an API endpoint';
+const UNEXPECTED = (what: string) => ({
+  ok: false as const,
+  errorCode: 'UNEXPECTED_RESPONSE',
+  message: `the answer is not ${what} (a redirect, which is never followed, or a proxy page?): check that the instance URL is the org's My Domain URL`,
+});
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Runs a call and turns any failure into data; network failures carry errorCode NETWORK. */
 export async function call<T>(fn: () => Promise<T>, token?: string): Promise<CallResult<T>> {
@@ -63,15 +73,21 @@ export async function call<T>(fn: () => Promise<T>, token?: string): Promise<Cal
 const soqlString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const SF_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
-export const userinfo = (c: Connection) => call(() => c.request<UserInfo>({ method: 'GET', url: '/services/oauth2/userinfo' }), c.accessToken ?? undefined);
+export async function userinfo(c: Connection): Promise<CallResult<UserInfo>> {
+  const r = await call(() => c.request<UserInfo>({ method: 'GET', url: '/services/oauth2/userinfo' }), c.accessToken ?? undefined);
+  return 'ok' in r && r.ok && !(isObject(r.value) && (r.value.user_id || r.value.sub)) ? UNEXPECTED('user information') : r;
+}
 
-export const restApiRoot = (c: Connection, apiVersion: string) =>
-  call(() => c.request<unknown>({ method: 'GET', url: `/services/data/v${apiVersion}/` }), c.accessToken ?? undefined);
+export async function restApiRoot(c: Connection, apiVersion: string): Promise<CallResult<unknown>> {
+  const r = await call(() => c.request<unknown>({ method: 'GET', url: `/services/data/v${apiVersion}/` }), c.accessToken ?? undefined);
+  return 'ok' in r && r.ok && !isObject(r.value) ? UNEXPECTED('the REST API') : r;
+}
 
 export async function organization(c: Connection): Promise<CallResult<OrganizationRow>> {
   const r = await call(async () => await c.query<OrganizationRow>('SELECT Id, Name, IsSandbox, InstanceName, OrganizationType FROM Organization LIMIT 1'), c.accessToken ?? undefined);
   if (!('ok' in r) || !r.ok) return r;
-  const row = r.value?.records?.[0];
+  if (!isObject(r.value) || !Array.isArray(r.value.records)) return UNEXPECTED('a query result');
+  const row = r.value.records[0];
   return row ? { ok: true, value: strip(row) } : { ok: false, errorCode: 'NOT_FOUND', message: 'the Organization query returned no row' };
 }
 
@@ -100,7 +116,8 @@ export async function loginHistory(c: Connection, userId: string, max = 20): Pro
 export async function limits(c: Connection): Promise<CallResult<ApiLimits>> {
   const r = await call(() => c.request<Record<string, { Max: number; Remaining: number }>>({ method: 'GET', url: `/services/data/v${c.version}/limits/` }), c.accessToken ?? undefined);
   if (!('ok' in r) || !r.ok) return r;
-  const daily = r.value?.DailyApiRequests;
+  if (!isObject(r.value)) return UNEXPECTED('the limits resource');
+  const daily = r.value.DailyApiRequests;
   return { ok: true, value: daily ? { DailyApiRequests: { Max: daily.Max, Remaining: daily.Remaining } } : {} };
 }
 
