@@ -21,7 +21,7 @@ describe('Diagnose: redaction', () => {
   }
 
   it('leaves words that only look like keys alone', () => {
-    const text = 'The description says the password policy changed; ip restricted hours. Org 00D5g000004XyZa.';
+    const text = 'The description says the password policy changed; ip restricted hours. Org 00D5g000004XyZa. The per-user OAuth connection uses Basic authentication and a Bearer scheme.';
     assert.equal(redact(text), text);
     assert.deepEqual(secretSpans(text), []);
   });
