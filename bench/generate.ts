@@ -259,6 +259,9 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
   const nodes: FlowNode[] = [];
   let size = 900;
   let i = 0;
+  /** The lines every Flow element starts with. */
+  const head = (name: string, x: number, row: number) =>
+    `        <name>${name}</name>\n        <label>${name.replace('_', ' ')}</label>\n        <locationX>${x}</locationX>\n        <locationY>${158 + row * 120}</locationY>`;
   const conn = (tag: string, next: string | undefined) => (next ? `\n        <${tag}>\n            <targetReference>${next}</targetReference>\n        </${tag}>` : '');
   while (size < target) {
     const k = r();
@@ -272,10 +275,7 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
         type: 'actionCalls',
         name,
         body: (next) => `    <actionCalls>
-        <name>${name}</name>
-        <label>${name.replace('_', ' ')}</label>
-        <locationX>${176 + (i % 3) * 88}</locationX>
-        <locationY>${158 + i * 120}</locationY>
+${head(name, 176 + (i % 3) * 88, i)}
         <actionName>${action}</actionName>
         <actionType>${external ? 'externalService' : 'apex'}</actionType>${conn('connector', next)}${fault ? conn('faultConnector', 'Log_Fault') : ''}
         <flowTransactionModel>CurrentTransaction</flowTransactionModel>
@@ -293,10 +293,7 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
         type: 'assignments',
         name,
         body: (next) => `    <assignments>
-        <name>${name}</name>
-        <label>${name.replace('_', ' ')}</label>
-        <locationX>176</locationX>
-        <locationY>${158 + i * 120}</locationY>
+${head(name, 176, i)}
         <assignmentItems>
             <assignToReference>varCounter</assignToReference>
             <operator>Add</operator>
@@ -318,10 +315,7 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
         type: 'decisions',
         name,
         body: (next) => `    <decisions>
-        <name>${name}</name>
-        <label>${name.replace('_', ' ')}</label>
-        <locationX>176</locationX>
-        <locationY>${158 + i * 120}</locationY>${conn('defaultConnector', next)}
+${head(name, 176, i)}${conn('defaultConnector', next)}
         <defaultConnectorLabel>Default Outcome</defaultConnectorLabel>
         <rules>
             <name>${name}_Is_Active</name>
@@ -350,10 +344,7 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
         type: 'recordLookups',
         name,
         body: (next) => `    <recordLookups>
-        <name>${name}</name>
-        <label>${name.replace('_', ' ')}</label>
-        <locationX>176</locationX>
-        <locationY>${158 + i * 120}</locationY>
+${head(name, 176, i)}
         <assignNullValuesIfNoRecordsFound>false</assignNullValuesIfNoRecordsFound>${conn('connector', next)}
         <filterLogic>and</filterLogic>
         <filters>
@@ -376,10 +367,7 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
         type: 'recordUpdates',
         name,
         body: (next) => `    <recordUpdates>
-        <name>${name}</name>
-        <label>${name.replace('_', ' ')}</label>
-        <locationX>176</locationX>
-        <locationY>${158 + i * 120}</locationY>${conn('connector', next)}
+${head(name, 176, i)}${conn('connector', next)}
         <inputAssignments>
             <field>Status__c</field>
             <value>
