@@ -5,16 +5,28 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { REPO } from '../support/cli';
 
-const BIN = join(REPO, 'bin', 'session-guard.js');
 const asRoot = process.getuid?.() === 0;
 
-/** Runs the CLI; as root, as the unprivileged `nobody` user so that file permissions apply. */
+/**
+ * The built CLI, copied where any user can read it (the checkout may sit in a private home folder):
+ * as root the tests run it as the unprivileged `nobody` user, so that file permissions apply.
+ */
+function installCli(dir: string): string {
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  copyFileSync(join(REPO, 'bin', 'session-guard.js'), join(dir, 'bin', 'session-guard.js'));
+  copyFileSync(join(REPO, 'dist', 'cli.js'), join(dir, 'dist', 'cli.js'));
+  return join(dir, 'bin', 'session-guard.js');
+}
+
+let BIN = '';
+
 function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
   assert.equal(r.signal, null, `the CLI was killed (${r.signal}): it hung`);
@@ -24,6 +36,7 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
 describe('session-guard lint on hostile file systems', () => {
   const root = mkdtempSync(join(tmpdir(), 'sg-hostile-'));
   chmodSync(root, 0o755);
+  BIN = installCli(join(root, 'cli'));
   after(() => rmSync(root, { recursive: true, force: true }));
   const app = join(root, 'ws', 'app');
   cpSync(join(REPO, 'test/fixtures/cli/broken-app'), app, { recursive: true });
