@@ -29,7 +29,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { disableNextLineComment } from '../core/engine/suppressions';
 import { nonOverlapping } from '../core/edits/xml-edits';
 import { anchorLine } from '../core/engine/suppressions';
-import type { Finding } from '../core/findings';
+import { internalErrorFinding, type Finding } from '../core/findings';
 import { RULES } from '../core/rules';
 import { docsUrl, type Rule } from '../core/rules/rule';
 import { ConfigResolver } from '../node/config-loader';
@@ -107,21 +107,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const out = new Map<string, Finding[]>();
       for (const t of targets) {
         out.set(t, [
-          {
-            ruleId: 'internal-error',
-            severity: 'error',
-            message: `Session Guard could not analyse this file: ${e instanceof Error ? e.message : String(e)}. See the Session Guard output for details.`,
-            path: t,
-            start: 0,
-            end: 0,
-            line: 1,
-            column: 1,
-            endLine: 1,
-            endColumn: 1,
-            docsUrl: 'https://github.com/session-guard/session-guard#readme',
-            related: [],
-            suggestions: [],
-          },
+          internalErrorFinding(t, `Session Guard could not analyse this file: ${e instanceof Error ? e.message : String(e)}. See the Session Guard output for details.`, 'https://github.com/session-guard/session-guard#readme'),
         ]);
       }
       return out;

@@ -2,9 +2,10 @@
  * The files the analysis needs besides the ones being linted: every Mule XML and property file of
  * each Mule app a target belongs to, and (for Salesforce metadata) the rest of the SFDX project.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { roleOf } from '../core/project/layout';
+import { entryKind } from './entries';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
 import { toCorePath } from './paths';
 
@@ -73,17 +74,9 @@ function collect(dir: string, keep: (p: string) => boolean, out: Set<string>, de
   }
   for (const ent of entries) {
     const p = join(dir, ent.name);
-    let isDir = ent.isDirectory();
-    let isFile = ent.isFile();
-    if (ent.isSymbolicLink()) {
-      try {
-        const st = statSync(p);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch {
-        continue;
-      }
-    }
+    const kind = entryKind(dir, ent);
+    const isDir = kind === 'dir';
+    const isFile = kind === 'file';
     if (isDir) {
       if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collect(p, keep, out, depth + 1);
     } else if (isFile && keep(p)) out.add(p); // never a pipe or device: reading one would block

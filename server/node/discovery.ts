@@ -6,6 +6,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { roleOf } from '../core/project/layout';
+import { entryKind } from './entries';
 import type { ConfigResolver } from './config-loader';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
 import { toCorePath } from './paths';
@@ -56,18 +57,13 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
       const p = join(dir, ent.name);
-      let isDir = ent.isDirectory();
-      let isFile = ent.isFile();
-      if (ent.isSymbolicLink()) {
-        try {
-          const st = statSync(p);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch {
-          problems.push({ path: p, message: 'is a broken symbolic link' });
-          continue;
-        }
+      const kind = entryKind(dir, ent);
+      if (kind === 'broken-link') {
+        problems.push({ path: p, message: 'is a broken symbolic link' });
+        continue;
       }
+      const isDir = kind === 'dir';
+      const isFile = kind === 'file';
       if (isDir) {
         if (DEFAULT_IGNORED_DIRS.has(ent.name) || safeIgnored(configs, p, problems)) continue;
         walk(p);

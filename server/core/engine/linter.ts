@@ -4,7 +4,7 @@
  * suppression comments, converts offsets to positions, and isolates rule crashes.
  */
 import type { ResolvedConfig } from '../config/config';
-import { compareFindings, type Finding, type Fix, type RelatedLocation } from '../findings';
+import { compareFindings, internalErrorFinding, type Finding, type Fix, type RelatedLocation } from '../findings';
 import type { Workspace } from '../project/workspace';
 import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
 import { redact } from '../diagnose/redact';
@@ -25,7 +25,7 @@ export interface LintRequest {
   readonly releaseFlowTrees?: boolean;
 }
 
-export const INTERNAL_ERROR = 'internal-error';
+export { INTERNAL_ERROR } from '../findings';
 
 export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): Map<string, Finding[]> {
   const targets = new Set(req.targets);
@@ -95,21 +95,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
         const bucket = out.get(p);
         const file = ws.get(p);
         if (!bucket || !file) continue;
-        bucket.push({
-          ruleId: INTERNAL_ERROR,
-          severity: 'error',
-          message: `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`,
-          path: p,
-          start: 0,
-          end: 0,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          docsUrl: docsUrl(rule.meta.id),
-          related: [],
-          suggestions: [],
-        });
+        bucket.push(internalErrorFinding(p, `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`, docsUrl(rule.meta.id)));
       }
     }
   };
