@@ -41,6 +41,13 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     }
     return s;
   };
+  // Rules repeat messages (the same related note on every action of a project): mask each text once.
+  const redacted = new Map<string, string>();
+  const masked = (text: string): string => {
+    let m = redacted.get(text);
+    if (m === undefined) redacted.set(text, (m = redact(text)));
+    return m;
+  };
 
   const emit = (rule: Rule, r: Report): void => {
     if (!targets.has(r.path)) return;
@@ -59,13 +66,13 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       if (!rf) continue;
       const rs = rf.lines.positionAt(rel.start);
       const re = rf.lines.positionAt(rel.end);
-      related.push({ ...rel, message: redact(rel.message), line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column });
+      related.push({ path: rel.path, start: rel.start, end: rel.end, message: masked(rel.message), line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column });
     }
     const finding: Finding = {
       ruleId: rule.meta.id,
       severity: setting,
       // Messages quote values from the files; a token pasted into one never reaches a report.
-      message: redact(r.message),
+      message: masked(r.message),
       path: r.path,
       start: r.start,
       end: r.end,

@@ -62,6 +62,17 @@ interface State {
 
 const MAX_STATES = 4000;
 
+/** A copy of `s` with some fields changed; built field by field (object spread is slow on this hot path). */
+function with_(s: State, c: Partial<State>): State {
+  return {
+    type: c.type ?? s.type,
+    matched: c.matched ?? s.matched,
+    definite: c.definite ?? s.definite,
+    steps: c.steps ?? s.steps,
+    visiting: c.visiting ?? s.visiting,
+  };
+}
+
 const matchCache = new WeakMap<MuleApp, WeakMap<XmlElement, Map<string, Match>>>();
 
 /** Whether an `on-error-*` element catches `thrown` (memoised per app). */
@@ -231,13 +242,13 @@ class Walker {
         }
         case 'until-successful': {
           this.result.retries.push({ scope: parent, type: s.type, definite: s.definite });
-          s = { ...s, type: 'MULE:RETRY_EXHAUSTED' };
+          s = with_(s, { type: 'MULE:RETRY_EXHAUSTED' });
           cur = parent;
           continue;
         }
         case 'scatter-gather':
         case 'parallel-foreach': {
-          s = { ...s, type: 'MULE:COMPOSITE_ROUTING' };
+          s = with_(s, { type: 'MULE:COMPOSITE_ROUTING' });
           cur = parent;
           continue;
         }
@@ -295,11 +306,11 @@ class Walker {
       if (m === 'no') continue;
       this.result.handlers.push({ onError: h, type: s.type, match: m });
       const propagates = h.local === 'on-error-propagate';
-      if (propagates) out.push({ ...s, matched: true, definite: definite && m === 'yes' });
+      if (propagates) out.push(with_(s, { matched: true, definite: definite && m === 'yes' }));
       if (m === 'yes') return out;
       definite = false;
     }
-    out.push({ ...s, definite });
+    out.push(with_(s, { definite }));
     return out;
   }
 
@@ -317,7 +328,7 @@ class Walker {
         file: site.file,
         message: site.kind === 'apikit' ? `routed here by the APIkit router in '${site.caller.name}'` : `called from '${site.caller.name}'`,
       };
-      this.climb(site.el, { ...s, steps: [...s.steps, step], visiting });
+      this.climb(site.el, with_(s, { steps: [...s.steps, step], visiting }));
     }
   }
 }
