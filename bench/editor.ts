@@ -39,7 +39,7 @@ export async function bigFileLatency(tmp: string, samples: number): Promise<Late
     for (let i = 0; i < samples + 2; i++) {
       const edited = text.replace('started, correlation', `started (${i}), correlation`);
       const t = performance.now();
-      await c.change(file, edited);
+      await c.edit(file, edited);
       await c.pull(file);
       if (i >= 2) out.push(performance.now() - t);
     }
@@ -65,7 +65,7 @@ export async function crossFileLatency(tmp: string, samples: number): Promise<La
     for (let i = 0; i < samples + 2; i++) {
       const edited = i % 2 === 0 ? globalText.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="SALESFORCE:CONNECTIVITY"') : globalText;
       const t = performance.now();
-      await c.change(global, edited);
+      await c.edit(global, edited);
       await c.pull(dependent);
       if (i >= 2) out.push(performance.now() - t);
     }

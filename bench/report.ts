@@ -90,11 +90,12 @@ ${table}
   ${round(w.megabytes)} MB.
 - **Peers** run in this process on the same Flow files, alternating. The bare parse reads nothing from disk; the
   analysis figures both read the files (Session Guard also reads each project's credentials and classes).
-- **Latency** drives \`dist/server.js\` over stdio like an editor with pull diagnostics: the time from sending
-  \`didChange\` to receiving the document's diagnostics.
+- **Latency** drives \`dist/server.js\` over stdio like an editor with pull diagnostics and incremental sync (the
+  \`didChange\` carries the edited range, as VS Code sends it): the time from sending it to receiving the
+  document's diagnostics.
 - **Memory** is the server's resident set (\`/proc/PID/status\` VmRSS) once indexing has finished.
 
-Profiling: \`node --cpu-prof dist/cli.js lint DIR\`, and \`SESSION_GUARD_TIMING=1 session-guard lint DIR\` for the
+Profiling: \`node --cpu-prof dist/cli.js lint DIR\`, and \`SESSION_GUARD_TIMING=all session-guard lint DIR\` for the
 time per rule.
 `;
   writeFileSync(join(repo, 'BENCHMARKS.md'), md);

@@ -51,4 +51,13 @@ describe('session-guard lint --concurrency', () => {
     assert.equal(lines.length, 5, 'header, separator and three rows');
     assert.match(lines[2], /^[a-z]+\/[a-z-]+ +\| +\d+\.\d \| +\d+\.\d%$/);
   });
+
+  it('SESSION_GUARD_TIMING=1 prints the ten slowest rules and =all every rule', async () => {
+    const rows = async (value: string) => {
+      const r = await cli(['lint', root, '-o', join(root, '..', `${root.split('/').pop()}.txt`)], undefined, '', { SESSION_GUARD_TIMING: value });
+      return r.stderr.trim().split('\n').length - 2;
+    };
+    assert.equal(await rows('1'), 10);
+    assert.ok((await rows('all')) > 10, 'every rule that ran');
+  });
 });

@@ -69,6 +69,19 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
   });
 
+  it('applies ranged (incremental) edits like an editor: the same diagnostics as after a full resend', async () => {
+    const full = client.texts.get(accounts)!;
+    // One range spanning several lines: a comment added near the top, the bad type restored on line 11.
+    const edited = full.replace('<flow ', '<!-- two\nlines -->\n  <flow ').replace('SALESFORCE:TIMEOUT', 'SALESFORCE:INVALID_SESSION');
+    assert.notEqual(edited, full);
+    await client.edit(accounts, edited);
+    const d = await client.pull(accounts);
+    assert.deepEqual(ids(d), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
+    assert.deepEqual(d.find((x) => x.code === 'mule/unknown-error-type')!.range.start, { line: 12, character: 38 });
+    await client.edit(accounts, full);
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
+  });
+
   it('offers fix all, the fix, disable-for-line and documentation; applying the fix removes the finding', async () => {
     await client.change(accounts, readFileSync(accounts, 'utf8'));
     const d = await client.pull(accounts);

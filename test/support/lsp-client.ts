@@ -89,6 +89,28 @@ export class LspClient {
     return v;
   }
 
+  /**
+   * Like an editor with incremental sync (what the server asks for): sends only the changed range of
+   * the previous text, not the whole document.
+   */
+  async edit(path: string, text: string): Promise<number> {
+    const before = this.texts.get(path) ?? '';
+    let start = 0;
+    while (start < before.length && start < text.length && before.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let endBefore = before.length;
+    let endAfter = text.length;
+    while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === text.charCodeAt(endAfter - 1)) {
+      endBefore--;
+      endAfter--;
+    }
+    const v = (this.versions.get(path) ?? 0) + 1;
+    this.versions.set(path, v);
+    this.texts.set(path, text);
+    const range = { start: positionIn(before, start), end: positionIn(before, endBefore) };
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(path), version: v }, contentChanges: [{ range, text: text.slice(start, endAfter) }] });
+    return v;
+  }
+
   async close(path: string): Promise<void> {
     await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(path) } });
   }
@@ -148,4 +170,15 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   let out = text;
   for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
   return out;
+}
+
+/** The LSP position (line, UTF-16 character) of an offset; lines end at \n (or \r\n). */
+function positionIn(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }

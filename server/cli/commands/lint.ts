@@ -34,7 +34,14 @@ Options:
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 usage or configuration error.
-Set SESSION_GUARD_TIMING=1 (or a number of rows) to print the time each rule took, on stderr.`;
+Set SESSION_GUARD_TIMING=1 to print the ten slowest rules on stderr (=all: every rule; =N: N rows).`;
+
+/** Rows of the timing table: `1` (or any other word) the ten slowest like ESLint's TIMING, `all` every rule, N ≥ 2 that many. */
+function timingRows(value: string): number {
+  if (value.trim().toLowerCase() === 'all') return Number.POSITIVE_INFINITY;
+  const n = Number.parseInt(value, 10);
+  return n >= 2 ? n : 10;
+}
 
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -124,7 +131,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       return EXIT.usage;
     }
   } else io.stdout(text);
-  if (timings) io.stderr(timingTable(timings, Number(io.env.SESSION_GUARD_TIMING) || 10));
+  if (timings) io.stderr(timingTable(timings, timingRows(io.env.SESSION_GUARD_TIMING!)));
   const c = counts(run.results);
   if (c.errors > 0) return EXIT.findings;
   if (maxWarnings >= 0 && c.warnings > maxWarnings) {
