@@ -63,7 +63,7 @@ interface State {
 const MAX_STATES = 4000;
 
 /** A copy of `s` with some fields changed; built field by field (object spread is slow on this hot path). */
-function with_(s: State, c: Partial<State>): State {
+function withChanges(s: State, c: Partial<State>): State {
   return {
     type: c.type ?? s.type,
     matched: c.matched ?? s.matched,
@@ -242,13 +242,13 @@ class Walker {
         }
         case 'until-successful': {
           this.result.retries.push({ scope: parent, type: s.type, definite: s.definite });
-          s = with_(s, { type: 'MULE:RETRY_EXHAUSTED' });
+          s = withChanges(s, { type: 'MULE:RETRY_EXHAUSTED' });
           cur = parent;
           continue;
         }
         case 'scatter-gather':
         case 'parallel-foreach': {
-          s = with_(s, { type: 'MULE:COMPOSITE_ROUTING' });
+          s = withChanges(s, { type: 'MULE:COMPOSITE_ROUTING' });
           cur = parent;
           continue;
         }
@@ -306,11 +306,11 @@ class Walker {
       if (m === 'no') continue;
       this.result.handlers.push({ onError: h, type: s.type, match: m });
       const propagates = h.local === 'on-error-propagate';
-      if (propagates) out.push(with_(s, { matched: true, definite: definite && m === 'yes' }));
+      if (propagates) out.push(withChanges(s, { matched: true, definite: definite && m === 'yes' }));
       if (m === 'yes') return out;
       definite = false;
     }
-    out.push(with_(s, { definite }));
+    out.push(withChanges(s, { definite }));
     return out;
   }
 
@@ -328,7 +328,7 @@ class Walker {
         file: site.file,
         message: site.kind === 'apikit' ? `routed here by the APIkit router in '${site.caller.name}'` : `called from '${site.caller.name}'`,
       };
-      this.climb(site.el, with_(s, { steps: [...s.steps, step], visiting }));
+      this.climb(site.el, withChanges(s, { steps: [...s.steps, step], visiting }));
     }
   }
 }
