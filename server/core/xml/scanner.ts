@@ -87,9 +87,13 @@ const RECENT_PER_LENGTH = 4;
 function splitQName(name: string): readonly [string, string, string] {
   let q = QNAMES.get(name);
   if (!q) {
-    const colon = name.indexOf(':');
-    q = colon > 0 ? [name, name.slice(0, colon), name.slice(colon + 1)] : [name, '', name];
-    if (QNAMES.size < MAX_QNAMES) QNAMES.set(name, q);
+    // The name is usually a slice of the document, and V8 slices longer strings by reference: a
+    // cached slice would keep that whole text (every edited version of it, in an editor) alive.
+    const cached = QNAMES.size < MAX_QNAMES;
+    const own = cached ? name.split('').join('') : name;
+    const colon = own.indexOf(':');
+    q = colon > 0 ? [own, own.slice(0, colon), own.slice(colon + 1)] : [own, '', own];
+    if (cached) QNAMES.set(own, q);
   }
   return q;
 }
