@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expressionMatches, isKnownType, lineage, parseTypeExpression } from './error-types';
+import { bigText, retainedMb } from '../../../test/support/heap';
 
 const matches = (expr: string, thrown: string) => expressionMatches(parseTypeExpression(expr), thrown);
 
@@ -42,5 +43,21 @@ describe('Mule error types', () => {
     assert.equal(k('HTTP:UNAUTHORIZED'), 'unverifiable');
     assert.equal(k('*:CONNECTIVITY'), 'known');
     assert.equal(k('*:WHATEVER'), 'unverifiable');
+  });
+});
+
+describe('Mule error types memory', () => {
+  it('its process-wide caches do not keep the documents the type values came from alive', () => {
+    // Typing `type="SALESFORCE:CONN…"` in a large file makes a new value per keystroke.
+    const mb = retainedMb(() => {
+      for (let i = 0; i < 40; i++) {
+        const text = bigText(`<on-error-continue type="SALESFORCE:CONNECTIVITY, APP:TYPED_${i}"/>`);
+        const start = text.indexOf('SALESFORCE:');
+        const value = text.slice(start, text.indexOf('"', start));
+        assert.equal(parseTypeExpression(value).refs[1].identifier, `TYPED_${i}`);
+        assert.equal(lineage(value.slice(value.indexOf('APP:')))[0], `APP:TYPED_${i}`);
+      }
+    });
+    assert.ok(mb < 30, `heap grew by ${mb.toFixed(0)} MB after 40 values from texts of 2 MB (80 MB if each were kept)`);
   });
 });

@@ -3,6 +3,7 @@
  * `on-error-*` `type` expressions and matching with Mule's semantics (a type matches itself and
  * every descendant; `*:ID` and `NS:*` wildcards also match through ancestors).
  */
+import { ownCopy } from '../text/own-copy';
 
 /** Core types and their parents (null = root). From the Mule runtime's default error repository. */
 const CORE_PARENTS: Record<string, string | null> = {
@@ -84,10 +85,13 @@ const lineageCache = new Map<string, readonly string[]>();
 export function lineage(type: string): readonly string[] {
   let out = lineageCache.get(type);
   if (!out) {
+    // Cached for the process: hold copies, never slices of a document (see own-copy.ts).
+    const cached = lineageCache.size < 10_000;
+    const own = cached ? ownCopy(type) : type;
     const list: string[] = [];
-    for (let t: string | null = type; t; t = parentOf(t)) list.push(t);
+    for (let t: string | null = own; t; t = parentOf(t)) list.push(t);
     out = list;
-    if (lineageCache.size < 10_000) lineageCache.set(type, out);
+    if (cached) lineageCache.set(own, out);
   }
   return out;
 }
@@ -120,8 +124,11 @@ const expressionCache = new Map<string, TypeExpression>();
 export function parseTypeExpression(value: string): TypeExpression {
   let e = expressionCache.get(value);
   if (!e) {
-    e = parseUncached(value);
-    if (expressionCache.size < 10_000) expressionCache.set(value, e);
+    // Cached for the process: parse a copy, so neither key nor parts are slices of a document.
+    const cached = expressionCache.size < 10_000;
+    const own = cached ? ownCopy(value) : value;
+    e = parseUncached(own);
+    if (cached) expressionCache.set(own, e);
   }
   return e;
 }

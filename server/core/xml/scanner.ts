@@ -9,6 +9,7 @@
  * faster than all three on real Mule and Flow files and gives attribute *value* ranges, which the
  * quick fixes need.
  */
+import { ownCopy } from '../text/own-copy';
 import { decodeEntities } from './entities';
 import type { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlProblem } from './types';
 
@@ -87,10 +88,9 @@ const RECENT_PER_LENGTH = 4;
 function splitQName(name: string): readonly [string, string, string] {
   let q = QNAMES.get(name);
   if (!q) {
-    // The name is usually a slice of the document, and V8 slices longer strings by reference: a
-    // cached slice would keep that whole text (every edited version of it, in an editor) alive.
+    // The name is usually a slice of the document: the cache keeps a copy (see own-copy.ts).
     const cached = QNAMES.size < MAX_QNAMES;
-    const own = cached ? name.split('').join('') : name;
+    const own = cached ? ownCopy(name) : name;
     const colon = own.indexOf(':');
     q = colon > 0 ? [own, own.slice(0, colon), own.slice(colon + 1)] : [own, '', own];
     if (cached) QNAMES.set(own, q);
