@@ -23,8 +23,8 @@ async function started(root: string): Promise<LspClient> {
   return c;
 }
 
-/** (a) Typing in one large Mule file (~1 MB). */
-export async function bigFileLatency(tmp: string, samples: number): Promise<LatencyFigure> {
+/** A server with one large Mule file (~1 MB) open and diagnosed. */
+async function bigFileSession(tmp: string): Promise<{ c: LspClient; file: string; text: string }> {
   const root = join(tmp, 'big-file');
   const file = join(root, 'big/src/main/mule/big.xml');
   mkdirSync(join(root, 'big/src/main/mule'), { recursive: true });
@@ -32,9 +32,15 @@ export async function bigFileLatency(tmp: string, samples: number): Promise<Late
   const text = muleFlowsFile(1_000_000, 7);
   writeFileSync(file, text);
   const c = await started(root);
+  await c.open(file, text);
+  await c.pull(file);
+  return { c, file, text };
+}
+
+/** (a) Typing in one large Mule file (~1 MB). */
+export async function bigFileLatency(tmp: string, samples: number): Promise<LatencyFigure> {
+  const { c, file, text } = await bigFileSession(tmp);
   try {
-    await c.open(file, text);
-    await c.pull(file);
     const out: number[] = [];
     for (let i = 0; i < samples + 2; i++) {
       const edited = text.replace('started, correlation', `started (${i}), correlation`);
@@ -47,6 +53,40 @@ export async function bigFileLatency(tmp: string, samples: number): Promise<Late
   } finally {
     await c.stop();
   }
+}
+
+export interface EditingMemoryFigure {
+  readonly edits: number;
+  /** After 30 warm-up edits. */
+  readonly rssBeforeMb: number;
+  readonly rssAfterMb: number;
+}
+
+/**
+ * Server memory while typing in the 1 MB file: every edit introduces an element name the process has
+ * not seen, the case where a cache that keeps slices of the document would pin every version.
+ */
+export async function editingMemory(tmp: string, edits: number): Promise<EditingMemoryFigure> {
+  const { c, file, text } = await bigFileSession(tmp);
+  try {
+    const type = async (i: number) => {
+      await c.edit(file, text.replace('<logger ', `<typed-element-name-${i}/><logger `));
+      await c.pull(file);
+    };
+    // The heap grows to its working size over the first edits; measure from there.
+    const warmUp = 30;
+    for (let i = 0; i < warmUp; i++) await type(-i - 1);
+    const before = rssMb(c.pid);
+    for (let i = 1; i <= edits; i++) await type(i);
+    return { edits, rssBeforeMb: before, rssAfterMb: rssMb(c.pid) };
+  } finally {
+    await c.stop();
+  }
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 /** (b) Editing the global error handler of an app in a 2,000-file workspace; a flow file that depends on it is re-diagnosed. */
@@ -81,9 +121,7 @@ export async function serverMemory(root: string): Promise<{ rssMb: number; index
   const c = await started(root);
   const indexMs = performance.now() - t;
   try {
-    const status = readFileSync(`/proc/${c.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    return { rssMb: kb / 1024, indexMs };
+    return { rssMb: rssMb(c.pid), indexMs };
   } finally {
     await c.stop();
   }

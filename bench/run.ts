@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { bigFileLatency, crossFileLatency, serverMemory, timeToFirstDiagnostic } from './editor';
+import { bigFileLatency, crossFileLatency, editingMemory, serverMemory, timeToFirstDiagnostic } from './editor';
 import { generateWorkspace, quantiles } from './generate';
 import { peers } from './peers';
 import { writeReport, type BenchResults } from './report';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   const cross = await crossFileLatency(tmp, quick ? 5 : 20);
   log('server memory after indexing');
   const memory = await serverMemory(join(ws, 'mule'));
+  const editing = await editingMemory(tmp, quick ? 20 : 200);
   log('start-up');
   const firstDiagnosticMs = await timeToFirstDiagnostic(tmp, RUNS);
   const activation = activationMs(RUNS);
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     throughput: { ...(corpus ? { corpus } : {}), generated },
     peers: peer,
     latency: { bigFile: big, crossFile: cross },
-    memory: { ...memory, files: gen.muleSizes.length },
+    memory: { ...memory, files: gen.muleSizes.length, editing },
     startup: { activationMs: activation, firstDiagnosticMs },
     vsixBytes: vsix,
     durationSeconds: (Date.now() - started) / 1000,
