@@ -43,4 +43,25 @@ describe('workspace', () => {
     ws.setFile('/w/a/src/main/mule/x.xml', mule('<global-property name="env" value="dev"/>'));
     assert.equal(ws.muleApp('/w/a')!.props.single('${env}'), 'dev');
   });
+
+  it('releaseAnalysis frees the trees and models of the given files\' units only, and they rebuild on use', () => {
+    const ws = new Workspace();
+    ws.setFile('/w/a/src/main/mule/x.xml', mule('<flow name="f"/>'));
+    ws.setFile('/w/a/src/main/mule/y.xml', mule('<flow name="g"/>'));
+    ws.setFile('/w/b/src/main/mule/z.xml', mule('<flow name="h"/>'));
+    ws.setFile('/w/p/sfdx-project.json', '{"packageDirectories":[{"path":"force-app"}]}');
+    ws.setFile('/w/p/force-app/main/default/flows/F.flow-meta.xml', '<Flow xmlns="http://soap.sforce.com/2006/04/metadata"/>');
+    const a = ws.muleApp('/w/a')!;
+    const b = ws.muleApp('/w/b')!;
+    const project = ws.sfdxProject('/w/p')!;
+    const yTree = ws.get('/w/a/src/main/mule/y.xml')!.xml;
+    const zTree = ws.get('/w/b/src/main/mule/z.xml')!.xml;
+    ws.releaseAnalysis(['/w/a/src/main/mule/x.xml', '/w/a/src/main/mule/x.xml', '/w/p/force-app/main/default/flows/F.flow-meta.xml']);
+    assert.notEqual(ws.muleApp('/w/a'), a, 'app a rebuilt');
+    assert.ok(ws.muleApp('/w/a')!.flows.has('g'));
+    assert.notEqual(ws.get('/w/a/src/main/mule/y.xml')!.xml, yTree, 'every file of the unit is released, not only the one given');
+    assert.notEqual(ws.sfdxProject('/w/p'), project);
+    assert.equal(ws.muleApp('/w/b'), b, 'other units untouched');
+    assert.equal(ws.get('/w/b/src/main/mule/z.xml')!.xml, zTree);
+  });
 });

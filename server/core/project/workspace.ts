@@ -199,18 +199,23 @@ export class Workspace {
 
   /** Drops parsed trees, line indexes and models of the given files' units; texts stay. */
   releaseAnalysis(paths: Iterable<string>): void {
+    // Each unit once, however many of its files are given (a run passes all 500 Flows of a project).
+    const muleKeys = new Set<string>();
+    const sfdxKeys = new Set<string>();
     for (const path of paths) {
       const mule = this.muleGroupKeyOf(path);
-      if (mule !== undefined) {
-        this.appCache.delete(mule);
-        for (const f of this.muleGroups().get(mule)?.files ?? []) f.release();
-      }
+      if (mule !== undefined) muleKeys.add(mule);
       const sfdx = this.sfdxGroupKeyOf(path);
-      if (sfdx !== undefined) {
-        this.sfdxCache.delete(sfdx);
-        for (const f of this.sfdxGroups().get(sfdx)?.files ?? []) f.release();
-      }
+      if (sfdx !== undefined) sfdxKeys.add(sfdx);
       this.files.get(path)?.release();
+    }
+    for (const key of muleKeys) {
+      this.appCache.delete(key);
+      for (const f of this.muleGroups().get(key)?.files ?? []) f.release();
+    }
+    for (const key of sfdxKeys) {
+      this.sfdxCache.delete(key);
+      for (const f of this.sfdxGroups().get(key)?.files ?? []) f.release();
     }
   }
 
