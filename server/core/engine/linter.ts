@@ -110,13 +110,19 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
   const enabledAnywhere = (rule: Rule, paths: readonly string[]): boolean =>
     paths.some((p) => targets.has(p) && (req.configFor(p).rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity) !== 'off');
 
+  /** Runs the rules of the target's scope; options come from the first target among `paths`. */
+  const runScope = (target: RuleTarget, paths: readonly string[]): void => {
+    const optionsPath = paths.find((p) => targets.has(p));
+    if (optionsPath === undefined) return;
+    for (const rule of rules) {
+      if (rule.meta.scope !== target.scope || !enabledAnywhere(rule, paths)) continue;
+      runRule(rule, target, req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
+    }
+  };
+
   const xmlFileRules = (path: string): void => {
     const file = ws.get(path);
-    if (!file || !isLintableXml(ws, path)) return;
-    for (const rule of rules) {
-      if (rule.meta.scope !== 'xml-file' || !enabledAnywhere(rule, [path])) continue;
-      runRule(rule, { scope: 'xml-file', file }, req.configFor(path).rules.get(rule.meta.id)?.options ?? {}, [path]);
-    }
+    if (file && isLintableXml(ws, path)) runScope({ scope: 'xml-file', file }, [path]);
   };
 
   // Per-file XML rules (the Flows of an SFDX project get theirs with their flow rules, below).
@@ -130,12 +136,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     const paths = group.files.map((f) => f.path);
     if (!paths.some((p) => targets.has(p))) continue;
     const app = ws.muleApp(key);
-    if (!app) continue;
-    const optionsPath = paths.find((p) => targets.has(p))!;
-    for (const rule of rules) {
-      if (rule.meta.scope !== 'mule-app' || !enabledAnywhere(rule, paths)) continue;
-      runRule(rule, { scope: 'mule-app', app }, req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
-    }
+    if (app) runScope({ scope: 'mule-app', app }, paths);
   }
 
   // SFDX project rules, then each target Flow of the project on its own.
@@ -144,21 +145,12 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     if (!paths.some((p) => targets.has(p))) continue;
     const project = ws.sfdxProject(key);
     if (!project) continue;
-    const optionsPath = paths.find((p) => targets.has(p))!;
-    for (const rule of rules) {
-      if (rule.meta.scope !== 'sfdx-project' || !enabledAnywhere(rule, paths)) continue;
-      runRule(rule, { scope: 'sfdx-project', project }, req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
-    }
+    runScope({ scope: 'sfdx-project', project }, paths);
     for (const file of project.flowFiles) {
       if (!targets.has(file.path)) continue;
       xmlFileRules(file.path);
       const flow = project.flowOf(file);
-      if (flow) {
-        for (const rule of rules) {
-          if (rule.meta.scope !== 'sfdx-flow' || !enabledAnywhere(rule, [file.path])) continue;
-          runRule(rule, { scope: 'sfdx-flow', flow, project }, req.configFor(file.path).rules.get(rule.meta.id)?.options ?? {}, [file.path]);
-        }
-      }
+      if (flow) runScope({ scope: 'sfdx-flow', flow, project }, [file.path]);
       if (req.releaseFlowTrees) file.release();
     }
   }

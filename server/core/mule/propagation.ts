@@ -73,14 +73,24 @@ function withChanges(s: State, c: Partial<State>): State {
   };
 }
 
-const matchCache = new WeakMap<MuleApp, WeakMap<XmlElement, Map<string, Match>>>();
+/** Values per (app, element), computed once and dropped with the app model or the tree. */
+class PerElement<V> {
+  private readonly byApp = new WeakMap<MuleApp, WeakMap<XmlElement, V>>();
+
+  get(app: MuleApp, el: XmlElement, compute: () => V): V {
+    let perApp = this.byApp.get(app);
+    if (!perApp) this.byApp.set(app, (perApp = new WeakMap()));
+    let v = perApp.get(el);
+    if (v === undefined) perApp.set(el, (v = compute()));
+    return v;
+  }
+}
+
+const matchCache = new PerElement<Map<string, Match>>();
 
 /** Whether an `on-error-*` element catches `thrown` (memoised per app). */
 export function matchOnError(app: MuleApp, onError: XmlElement, thrown: string): Match {
-  let perApp = matchCache.get(app);
-  if (!perApp) matchCache.set(app, (perApp = new WeakMap()));
-  let perEl = perApp.get(onError);
-  if (!perEl) perApp.set(onError, (perEl = new Map()));
+  const perEl = matchCache.get(app, onError, () => new Map());
   let m = perEl.get(thrown);
   if (m === undefined) perEl.set(thrown, (m = matchUncached(app, onError, thrown)));
   return m;
@@ -104,15 +114,11 @@ function matchUncached(app: MuleApp, onError: XmlElement, thrown: string): Match
   return m;
 }
 
-const entriesCache = new WeakMap<MuleApp, WeakMap<XmlElement, XmlElement[]>>();
+const entriesCache = new PerElement<XmlElement[]>();
 
 /** The `on-error-*` elements an `<error-handler>` tries, in order, with `ref`s resolved (memoised per app). */
 export function handlerEntries(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
-  let perApp = entriesCache.get(app);
-  if (!perApp) entriesCache.set(app, (perApp = new WeakMap()));
-  let e = perApp.get(errorHandler);
-  if (!e) perApp.set(errorHandler, (e = entriesUncached(app, errorHandler)));
-  return e;
+  return entriesCache.get(app, errorHandler, () => entriesUncached(app, errorHandler));
 }
 
 function entriesUncached(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
@@ -176,14 +182,11 @@ export function sessionFailureTypes(op: SalesforceOperation): string[] {
   return [strategy === 'bounded' ? SESSION_RETRY_EXHAUSTED : SESSION_CONNECTIVITY];
 }
 
-const propagationCache = new WeakMap<MuleApp, WeakMap<XmlElement, Map<string, Propagation>>>();
+const propagationCache = new PerElement<Map<string, Propagation>>();
 
 /** Follows `type` thrown at `from` through every handler and caller (memoised per app: several rules ask the same). */
 export function propagate(app: MuleApp, from: XmlElement, type: string): Propagation {
-  let perApp = propagationCache.get(app);
-  if (!perApp) propagationCache.set(app, (perApp = new WeakMap()));
-  let perEl = perApp.get(from);
-  if (!perEl) perApp.set(from, (perEl = new Map()));
+  const perEl = propagationCache.get(app, from, () => new Map());
   let p = perEl.get(type);
   if (!p) perEl.set(type, (p = new Walker(app).run(from, type)));
   return p;
