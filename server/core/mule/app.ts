@@ -78,14 +78,25 @@ export class MuleApp {
   /** Core elements rules look for, in document order (collected by the one indexing walk). */
   private readonly indexed = new Map<string, GlobalElement[]>();
   private readonly fileByRoot = new Map<XmlElement, MuleFile>();
+  /** Each file's top-level elements as they were when this model was built (trees change in place as files are edited). */
+  private readonly topLevel = new Map<string, readonly XmlElement[]>();
 
   constructor(
     readonly root: string,
     readonly files: readonly MuleFile[],
     readonly props: PropertyResolver,
   ) {
-    for (const f of files) if (f.xml.root) this.fileByRoot.set(f.xml.root, f);
+    for (const f of files) {
+      const r = f.xml.root;
+      if (r) this.fileByRoot.set(r, f);
+      this.topLevel.set(f.path, r ? r.children.slice() : []);
+    }
     this.index();
+  }
+
+  /** The top-level elements of a file of the app, as they were when this model was built. */
+  topLevelOf(path: string): readonly XmlElement[] | undefined {
+    return this.topLevel.get(path);
   }
 
   fileOf(el: XmlElement): MuleFile | undefined {

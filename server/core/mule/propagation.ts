@@ -11,6 +11,7 @@
 import { attr, children } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { CallSite, FlowModel, MuleApp, MuleFile, SalesforceOperation } from './app';
+import type { FlowChanges } from './app-changes';
 import { expressionMatches, parseTypeExpression, SESSION_CONNECTIVITY, SESSION_RETRY_EXHAUSTED } from './error-types';
 import { NS } from './namespaces';
 
@@ -182,26 +183,100 @@ export function sessionFailureTypes(op: SalesforceOperation): string[] {
   return [strategy === 'bounded' ? SESSION_RETRY_EXHAUSTED : SESSION_CONNECTIVITY];
 }
 
-const propagationCache = new PerElement<Map<string, Propagation>>();
+/** A walk's result with what it read of the app beyond the elements it climbed through. */
+export interface TrackedPropagation {
+  readonly result: Propagation;
+  /** The top-level elements (flows) the walk climbed through. */
+  readonly tops: ReadonlySet<XmlElement>;
+  /** Every flow name it looked up (the flow by that name, or its callers). */
+  readonly names: ReadonlySet<string>;
+}
+
+/** Per app: element → thrown type → walk. Dropped with the app; `carryPropagation` hands the still valid ones on. */
+const propagationCache = new WeakMap<MuleApp, Map<XmlElement, Map<string, TrackedPropagation>>>();
+
+function walksOf(app: MuleApp): Map<XmlElement, Map<string, TrackedPropagation>> {
+  let walks = propagationCache.get(app);
+  if (!walks) propagationCache.set(app, (walks = new Map()));
+  return walks;
+}
 
 /** Follows `type` thrown at `from` through every handler and caller (memoised per app: several rules ask the same). */
 export function propagate(app: MuleApp, from: XmlElement, type: string): Propagation {
-  const perEl = propagationCache.get(app, from, () => new Map());
+  const walks = walksOf(app);
+  let perEl = walks.get(from);
+  if (!perEl) walks.set(from, (perEl = new Map()));
   let p = perEl.get(type);
   if (!p) perEl.set(type, (p = new Walker(app).run(from, type)));
-  return p;
+  return p.result;
+}
+
+/**
+ * Hands the walks of an earlier build of the app on to `next` where nothing they read changed: the
+ * walk climbed through none of the removed flows and looked up none of the changed names. Their flow
+ * models and files are re-pointed to `next`'s. Returns how many walks were kept.
+ */
+export function carryPropagation(prev: MuleApp, next: MuleApp, changes: FlowChanges): number {
+  const old = propagationCache.get(prev);
+  if (!old) return 0;
+  const walks = walksOf(next);
+  let kept = 0;
+  for (const [from, byType] of old) {
+    let perEl: Map<string, TrackedPropagation> | undefined;
+    for (const [type, walk] of byType) {
+      const moved = unaffected(walk, changes) ? rebased(walk, next) : undefined;
+      if (!moved) continue;
+      (perEl ??= new Map()).set(type, moved);
+      kept++;
+    }
+    if (perEl) walks.set(from, perEl);
+  }
+  return kept;
+}
+
+function unaffected(walk: TrackedPropagation, changes: FlowChanges): boolean {
+  for (const top of walk.tops) if (changes.removed.has(top)) return false;
+  for (const name of walk.names) if (changes.names.has(name)) return false;
+  return true;
+}
+
+/** The same walk with `next`'s flow models and files, or undefined if one of them is not there. */
+function rebased(walk: TrackedPropagation, next: MuleApp): TrackedPropagation | undefined {
+  const r = walk.result;
+  const unhandled: UnhandledEnd[] = [];
+  for (const end of r.unhandled) {
+    const flow = next.flows.get(end.flow.name);
+    if (!flow || flow.el !== end.flow.el) return undefined;
+    const steps: PathStep[] = [];
+    for (const step of end.steps) {
+      const file = next.fileOf(step.el);
+      if (!file) return undefined;
+      steps.push({ el: step.el, file, message: step.message });
+    }
+    unhandled.push({ flow, type: end.type, steps });
+  }
+  return { result: { unhandled, handlers: r.handlers, retries: r.retries, truncated: r.truncated }, tops: walk.tops, names: walk.names };
+}
+
+/** The child of the document root that holds `el` (el itself when it is one). */
+export function topLevelOf(el: XmlElement): XmlElement {
+  let e = el;
+  while (e.parent && e.parent.parent) e = e.parent;
+  return e;
 }
 
 class Walker {
   private readonly result: Propagation = { unhandled: [], handlers: [], retries: [], truncated: false };
   private readonly seen = new Map<XmlElement, Set<string>>();
+  private readonly tops = new Set<XmlElement>();
+  private readonly names = new Set<string>();
   private states = 0;
 
   constructor(private readonly app: MuleApp) {}
 
-  run(from: XmlElement, type: string): Propagation {
+  run(from: XmlElement, type: string): TrackedPropagation {
     this.climb(from, { type, matched: false, definite: true, steps: [], visiting: new Set() });
-    return this.result;
+    return { result: this.result, tops: this.tops, names: this.names };
   }
 
   private mark(el: XmlElement, s: State): boolean {
@@ -219,6 +294,7 @@ class Walker {
 
   /** The error leaves `cur`; find what deals with it. */
   private climb(from: XmlElement, state: State): void {
+    this.tops.add(topLevelOf(from));
     let cur = from;
     let s = state;
     for (;;) {
@@ -293,6 +369,7 @@ class Walker {
 
   private flowFor(el: XmlElement): FlowModel | undefined {
     const name = attr(el, 'name');
+    if (name !== undefined) this.names.add(name);
     const flow = name !== undefined ? this.app.flows.get(name) : undefined;
     return flow && flow.el === el ? flow : undefined;
   }
@@ -322,6 +399,7 @@ class Walker {
     if (flow.source && !s.matched) {
       this.result.unhandled.push({ flow, type: s.type, steps: s.steps });
     }
+    this.names.add(flow.name);
     const sites: readonly CallSite[] = this.app.callers.get(flow.name) ?? [];
     const visiting = new Set(s.visiting).add(flow.name);
     for (const site of sites) {

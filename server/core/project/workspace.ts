@@ -4,6 +4,8 @@
  * it never reads a file itself.
  */
 import { MuleApp } from '../mule/app';
+import { flowChanges } from '../mule/app-changes';
+import { carryPropagation } from '../mule/propagation';
 import { PropertyResolver, type PropertySource } from '../mule/properties';
 import { NS } from '../mule/namespaces';
 import { parseJavaProperties } from '../properties/java-properties';
@@ -36,6 +38,8 @@ export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly propertyCache = new Map<string, ReadonlyMap<string, string>>();
   private readonly appCache = new Map<string, MuleApp>();
+  /** App models dropped because a file of theirs was edited: the rebuilt model keeps what is still valid. */
+  private readonly previousApps = new Map<string, MuleApp>();
   private groupsCache: Map<string, MuleAppGroup> | undefined;
   /** App root → its property files, built with the groups. */
   private propertyFilesByRoot = new Map<string, string[]>();
@@ -56,7 +60,9 @@ export class Workspace {
     const old = this.files.get(path);
     if (old && old.text === text) return false;
     const limit = this.sizeLimit(path);
-    this.files.set(path, new SourceFile(path, text, limit !== undefined && text.length > limit));
+    const tooLarge = limit !== undefined && text.length > limit;
+    // The new version may update the old one's tree in place (an editor's keystroke in a large file).
+    this.files.set(path, new SourceFile(path, text, tooLarge, tooLarge ? undefined : old?.handOverTree()));
     this.invalidate(path, !old);
     return true;
   }
@@ -148,6 +154,12 @@ export class Workspace {
     const group = this.muleGroups().get(key);
     if (!group) return undefined;
     const app = new MuleApp(group.root, group.files, new PropertyResolver(this.propertySources(group)));
+    const prev = this.previousApps.get(key);
+    if (prev) {
+      this.previousApps.delete(key);
+      const changes = flowChanges(prev, app);
+      if (changes) carryPropagation(prev, app, changes);
+    }
     this.appCache.set(key, app);
     return app;
   }
@@ -211,6 +223,7 @@ export class Workspace {
     }
     for (const key of muleKeys) {
       this.appCache.delete(key);
+      this.previousApps.delete(key);
       for (const f of this.muleGroups().get(key)?.files ?? []) f.release();
     }
     for (const key of sfdxKeys) {
@@ -275,10 +288,17 @@ export class Workspace {
     }
     if (structural || role === 'xml' || role === 'property') this.groupsCache = undefined;
     if (role === 'xml' || role === 'property' || role === 'mule-marker') {
-      // Drop every app model that could include this file; they rebuild lazily.
+      // Drop every app model that could include this file; they rebuild lazily. An edit of a Mule file
+      // keeps the dropped model aside: the rebuilt one takes over what the edit cannot have changed.
+      // Properties, the app's marker, or files added or removed change too much for that.
       const root = muleSourceRoot(path);
-      for (const key of [...this.appCache.keys()]) {
-        if (key === path || (root !== undefined && key === root) || role === 'property' || role === 'mule-marker') this.appCache.delete(key);
+      const keepAside = role === 'xml' && !structural;
+      if (!keepAside) this.previousApps.clear();
+      for (const [key, app] of [...this.appCache]) {
+        if (key === path || (root !== undefined && key === root) || role === 'property' || role === 'mule-marker') {
+          this.appCache.delete(key);
+          if (keepAside && !this.previousApps.has(key)) this.previousApps.set(key, app);
+        }
       }
     }
   }

@@ -15,7 +15,8 @@ import type { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlProblem } fr
 
 /** Elements nested deeper than this are scanned for well-formedness but not materialised. */
 export const MAX_ANALYSED_DEPTH = 256;
-const MAX_ERRORS = 50;
+/** Errors kept per document; later ones are dropped. */
+export const MAX_ERRORS = 50;
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -39,11 +40,11 @@ class Element implements XmlElement {
     readonly name: string,
     readonly local: string,
     readonly ns: string,
-    readonly start: number,
+    public start: number,
     public openEnd: number,
     selfClosing: boolean,
     readonly attrs: XmlAttribute[],
-    readonly parent: Element | null,
+    public parent: Element | null,
     readonly nsScope: NsScope,
   ) {
     this.closeStart = openEnd;
@@ -68,6 +69,10 @@ type MutableElement = Element;
 
 interface MutableAttribute extends XmlAttribute {
   ns: string;
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
 }
 
 /**
@@ -123,6 +128,73 @@ export function parseXml(text: string): XmlDocument {
   return new Scanner(text).run();
 }
 
+/** Documents whose DOCTYPE declares entities (references to them are then not reported as unknown). */
+const DECLARES_ENTITIES = new WeakSet<XmlDocument>();
+
+/** Documents with a character XML forbids (only the first one is reported). */
+const HAS_FORBIDDEN_CHAR = new WeakSet<XmlDocument>();
+
+/**
+ * Whether a re-parse of part of this document could differ from a full parse for reasons outside
+ * that part: a DOCTYPE that declares entities, a forbidden character (only the first is reported), or
+ * as many errors as are kept.
+ */
+export function hasDocumentWideState(doc: XmlDocument): boolean {
+  // At the error cap, later errors were dropped: a fix in one place would bring them back.
+  return DECLARES_ENTITIES.has(doc) || HAS_FORBIDDEN_CHAR.has(doc) || doc.errors.length >= MAX_ERRORS;
+}
+
+/** One element parsed on its own: offsets relative to the start of the text it was parsed from. */
+export interface ParsedFragment {
+  readonly el: XmlElement;
+  readonly comments: XmlComment[];
+  readonly errors: XmlProblem[];
+}
+
+/**
+ * Parses `text`, which must be exactly one element, as a child of the root element `root` (for its
+ * name and namespace declarations) without touching `root`. Returns undefined unless the element starts at offset 0,
+ * ends exactly at the end of `text`, and no character XML forbids and no element beyond the depth limit
+ * occurs: then the result is what a parse of the whole document would have built at that place (the
+ * scanner's state after a closed child of the root is the same whatever the child held).
+ */
+export function parseRootChild(text: string, root: XmlElement): ParsedFragment | undefined {
+  if (FORBIDDEN_CHAR.test(text)) return undefined;
+  return new Scanner(text).rootChild(root);
+}
+
+/** Moves an element and everything in it by `delta` characters (an edit before it changed the length of the text). */
+export function shiftElement(el: XmlElement, delta: number): void {
+  const stack: XmlElement[] = [el];
+  while (stack.length > 0) {
+    const e = stack.pop() as Element;
+    e.start += delta;
+    e.openEnd += delta;
+    e.closeStart += delta;
+    e.end += delta;
+    for (const a of e.attrs as MutableAttribute[]) {
+      a.start += delta;
+      a.end += delta;
+      a.valueStart += delta;
+      a.valueEnd += delta;
+    }
+    for (const c of e.children) stack.push(c);
+  }
+}
+
+/** Moves only the end tag of an element (its content grew or shrank by `delta`). */
+export function shiftEndTag(el: XmlElement, delta: number): void {
+  const e = el as Element;
+  e.closeStart += delta;
+  e.end += delta;
+}
+
+/** Puts `el` at `index` among `parent`'s children in place of the element there. */
+export function replaceChild(parent: XmlElement, index: number, el: XmlElement): void {
+  (parent as Element).children[index] = el;
+  (el as Element).parent = parent as Element;
+}
+
 class Scanner {
   private readonly errors: XmlProblem[] = [];
   private readonly comments: XmlComment[] = [];
@@ -159,19 +231,7 @@ class Scanner {
       const runEnd = lt < 0 ? n : lt;
       if (runEnd > i) this.text_(i, runEnd);
       if (lt < 0) break;
-      const c = text.charCodeAt(lt + 1);
-      if (c === 33 /* ! */) {
-        i = this.bang(lt);
-      } else if (c === 63 /* ? */) {
-        i = this.processingInstruction(lt, contentStart);
-      } else if (c === 47 /* / */) {
-        i = this.endTag(lt);
-      } else if (isNameStart(c)) {
-        i = this.startTag(lt);
-      } else {
-        this.error("'<' must start a tag (escape a literal '<' as &lt;)", lt, lt + 1);
-        i = lt + 1;
-      }
+      i = this.markup(lt, contentStart);
     }
     if (this.stack.length > 0 || this.skippedDepth > 0) {
       const open = this.stack[this.stack.length - 1];
@@ -183,13 +243,52 @@ class Scanner {
       }
     }
     if (!this.root) this.error('The document has no root element', n, n);
-    return {
+    const doc: XmlDocument = {
       text,
       root: this.root,
       comments: this.comments,
       errors: this.errors,
       depthLimitAt: this.depthLimitAt,
     };
+    if (this.doctypeDeclaresEntities) DECLARES_ENTITIES.add(doc);
+    if (forbidden) HAS_FORBIDDEN_CHAR.add(doc);
+    return doc;
+  }
+
+  /** The markup that starts at `lt` (a '<'); returns the offset after it. */
+  private markup(lt: number, contentStart: number): number {
+    const c = this.text.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) return this.bang(lt);
+    if (c === 63 /* ? */) return this.processingInstruction(lt, contentStart);
+    if (c === 47 /* / */) return this.endTag(lt);
+    if (isNameStart(c)) return this.startTag(lt);
+    this.error("'<' must start a tag (escape a literal '<' as &lt;)", lt, lt + 1);
+    return lt + 1;
+  }
+
+  /** See `parseRootChild`. */
+  rootChild(root: XmlElement): ParsedFragment | undefined {
+    const text = this.text;
+    const n = text.length;
+    if (text.charCodeAt(0) !== 60 || !isNameStart(text.charCodeAt(1))) return undefined;
+    // A stand-in for the root with its name and scope, so that nothing here can change the real one.
+    const proxy = new Element(root.name, root.local, root.ns, 0, 0, false, NO_ATTRS, null, root.nsScope as NsScope);
+    this.stack.push(proxy);
+    let i = this.startTag(0);
+    while (this.stack.length > 1 && i < n) {
+      const lt = text.indexOf('<', i);
+      const runEnd = lt < 0 ? n : lt;
+      if (runEnd > i) this.text_(i, runEnd);
+      if (lt < 0) {
+        i = n;
+        break;
+      }
+      i = this.markup(lt, -1);
+    }
+    const closed = this.stack.length === 1 && this.stack[0] === proxy;
+    if (!closed || i !== n || proxy.children.length !== 1 || this.skippedDepth > 0 || this.depthLimitAt !== null || this.doctypeDeclaresEntities) return undefined;
+    if (this.errors.length >= MAX_ERRORS) return undefined;
+    return { el: proxy.children[0], comments: this.comments, errors: this.errors };
   }
 
   private error(message: string, start: number, end: number): void {
