@@ -51,8 +51,8 @@ async function main(): Promise<void> {
   const peer = await peers(flowPaths, quick ? 1 : 3);
 
   log('editor latency');
-  const big = await bigFileLatency(tmp, quick ? 5 : 20);
-  const cross = await crossFileLatency(tmp, quick ? 5 : 20);
+  const big = await bigFileLatency(tmp, quick ? 10 : 100);
+  const cross = await crossFileLatency(tmp, quick ? 10 : 100);
   log('server memory after indexing');
   const memory = await serverMemory(join(ws, 'mule'));
   const editing = await editingMemory(tmp, quick ? 20 : 200);

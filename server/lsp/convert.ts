@@ -24,8 +24,18 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** Recently converted paths: every related location of every diagnostic needs its file's URI. */
+const uris = new Map<string, string>();
+const MAX_URIS = 10_000;
+
 export function pathToUri(path: string): string {
-  return pathToFileURL(toOsPath(path)).toString();
+  let uri = uris.get(path);
+  if (uri === undefined) {
+    uri = pathToFileURL(toOsPath(path)).toString();
+    if (uris.size >= MAX_URIS) uris.clear();
+    uris.set(path, uri);
+  }
+  return uri;
 }
 
 /** Finding positions are 1-based line/column in UTF-16 code units; LSP is 0-based in the same units. */

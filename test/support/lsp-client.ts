@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { WorkDoneProgress, type ClientCapabilities, type CodeAction, type Diagnostic, type DocumentDiagnosticReport, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { REPO } from './cli';
+import { changedRange } from '../../server/core/text/changed-range';
 
 export const uriOf = (p: string) => pathToFileURL(p).toString();
 
@@ -94,20 +95,25 @@ export class LspClient {
    * the previous text, not the whole document.
    */
   async edit(path: string, text: string): Promise<number> {
+    return this.sendEdit(this.prepareEdit(path, text));
+  }
+
+  /**
+   * The ranged change that turns the client's copy of `path` into `text`. An editor knows the range it
+   * changed; benchmarks prepare it before starting the clock, so that they time the server.
+   */
+  prepareEdit(path: string, text: string): PreparedEdit {
     const before = this.texts.get(path) ?? '';
-    let start = 0;
-    while (start < before.length && start < text.length && before.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let endBefore = before.length;
-    let endAfter = text.length;
-    while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === text.charCodeAt(endAfter - 1)) {
-      endBefore--;
-      endAfter--;
-    }
-    const v = (this.versions.get(path) ?? 0) + 1;
-    this.versions.set(path, v);
-    this.texts.set(path, text);
-    const range = { start: positionIn(before, start), end: positionIn(before, endBefore) };
-    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(path), version: v }, contentChanges: [{ range, text: text.slice(start, endAfter) }] });
+    const { start, oldEnd, newEnd } = changedRange(before, text) ?? { start: 0, oldEnd: 0, newEnd: 0 };
+    const range = { start: positionIn(before, start), end: positionIn(before, oldEnd) };
+    return { path, text, range, newText: text.slice(start, newEnd) };
+  }
+
+  async sendEdit(edit: PreparedEdit): Promise<number> {
+    const v = (this.versions.get(edit.path) ?? 0) + 1;
+    this.versions.set(edit.path, v);
+    this.texts.set(edit.path, edit.text);
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(edit.path), version: v }, contentChanges: [{ range: edit.range, text: edit.newText }] });
     return v;
   }
 
@@ -173,6 +179,14 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 }
 
 /** The LSP position (line, UTF-16 character) of an offset; lines end at \n (or \r\n). */
+export interface PreparedEdit {
+  readonly path: string;
+  /** The whole text after the edit (the client's copy). */
+  readonly text: string;
+  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  readonly newText: string;
+}
+
 function positionIn(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let lineStart = 0;

@@ -104,17 +104,27 @@ export function removeElement(file: SourceFile, el: XmlElement): TextEdit {
 export function wrapElement(file: SourceFile, el: XmlElement, open: readonly string[], close: readonly string[]): TextEdit {
   const nl = eol(file);
   const unit = indentUnit(file);
-  const indent = lineIndentAt(file, el.start);
-  const expand = (l: string): string => indent + l.replace(/^\t+/, (t) => unit.repeat(t.length));
-  const inner = file.text
-    .slice(el.start, el.end)
-    .split(/\r\n|\n|\r/)
-    .map((l, i) => (i === 0 ? indent + unit + l : l.startsWith(indent) ? indent + unit + l.slice(indent.length) : unit + l))
-    .join(nl);
-  const text = [...open.map(expand), inner, ...close.map(expand)].join(nl);
-  const lineStart = file.lines.lineStart(file.lines.positionAt(el.start).line);
-  const from = startsLine(file, el.start) ? lineStart : el.start;
-  return replace(file, from, el.end, startsLine(file, el.start) ? text : text.trimStart());
+  const line = file.lines.positionAt(el.start).line;
+  const indent = file.lines.indentOf(line);
+  const lineStart = file.lines.lineStart(line);
+  const own = lineStart + indent.length === el.start; // only whitespace before the element on its line
+  const lines: string[] = [];
+  for (const l of open) lines.push(indent + withUnits(l, unit));
+  const inner = file.text.slice(el.start, el.end).split(/\r\n|\n|\r/);
+  for (let i = 0; i < inner.length; i++) {
+    const l = inner[i];
+    lines.push(i === 0 ? indent + unit + l : l.startsWith(indent) ? indent + unit + l.slice(indent.length) : unit + l);
+  }
+  for (const l of close) lines.push(indent + withUnits(l, unit));
+  const text = lines.join(nl);
+  return replace(file, own ? lineStart : el.start, el.end, own ? text : text.trimStart());
+}
+
+/** `line` with its leading tabs (one per level) written in the file's indentation unit. */
+function withUnits(line: string, unit: string): string {
+  let tabs = 0;
+  while (line.charCodeAt(tabs) === 9) tabs++;
+  return tabs === 0 ? line : unit.repeat(tabs) + line.slice(tabs);
 }
 
 /** Applies non-overlapping edits to a text (used by fix-all and by tests). */

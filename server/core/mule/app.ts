@@ -144,11 +144,9 @@ export class MuleApp {
   }
 
   private collect(el: XmlElement, file: MuleFile): void {
-    if (el.ns === NS.core && (INDEXED_CORE as readonly string[]).includes(el.local)) {
-      let list = this.indexed.get(el.local);
-      if (!list) this.indexed.set(el.local, (list = []));
-      list.push({ el, file });
-    }
+    let list = this.indexed.get(el.local);
+    if (!list) this.indexed.set(el.local, (list = []));
+    list.push({ el, file });
   }
 
   private index(): void {
@@ -178,31 +176,24 @@ export class MuleApp {
         }
       }
     }
-    // Pass 2: call sites, operations, app error types.
+    // Pass 2: call sites, operations, app error types, from what each top-level element holds.
     for (const file of this.files) {
       const root = file.xml.root;
       if (!root) continue;
-      walk(root, (el) => {
-        this.collect(el, file);
-        if (el.ns === NS.core && el.local === 'flow-ref') {
-          this.addCallSite(el, file, 'flow-ref');
-        } else if (el.ns === NS.apikit && el.local === 'router') {
-          this.addCallSite(el, file, 'apikit');
-        } else if (el.ns === NS.core && el.local === 'raise-error') {
-          this.addAppType(attr(el, 'type'));
-        } else if (el.ns === NS.core && el.local === 'error-mapping') {
-          this.addAppType(attr(el, 'targetType'));
-        } else if (el.ns === NS.salesforce && inProcessorPosition(el) && !SALESFORCE_SOURCES.has(el.local)) {
-          const rawRef = attr(el, 'config-ref');
-          const configRef = this.resolve(rawRef) ?? rawRef;
-          const config = configRef !== undefined ? this.sfConfigs.get(configRef) : undefined;
-          this.operations.push({ el, file, flow: this.flowOf(el), config, configRef, reconnection: operationReconnection(el) });
-          // Parameters of the operation are not processors; its error mappings still count.
-          for (const c of el.children) walk(c, (inner) => void this.collect(inner, file));
-          return false;
-        }
-        return undefined;
-      });
+      this.add(contentsOf(root, false), file);
+      for (const top of root.children) this.add(contentsOf(top, true), file);
+    }
+  }
+
+  private add(c: Contents, file: MuleFile): void {
+    for (const el of c.indexed) this.collect(el, file);
+    for (const el of c.sites) this.addCallSite(el, file, el.ns === NS.apikit ? 'apikit' : 'flow-ref');
+    for (const el of c.raised) this.addAppType(attr(el, el.local === 'raise-error' ? 'type' : 'targetType'));
+    for (const { el, reconnection } of c.operations) {
+      const rawRef = attr(el, 'config-ref');
+      const configRef = this.resolve(rawRef) ?? rawRef;
+      const config = configRef !== undefined ? this.sfConfigs.get(configRef) : undefined;
+      this.operations.push({ el, file, flow: this.flowOf(el), config, configRef, reconnection });
     }
   }
 
@@ -223,6 +214,54 @@ export class MuleApp {
       this.appErrorTypes.add(t.includes(':') ? t : `MULE:${t}`);
     }
   }
+}
+
+/** What the app model takes from one element's subtree, in document order. */
+interface Contents {
+  /** Core elements of INDEXED_CORE. */
+  readonly indexed: readonly XmlElement[];
+  /** flow-refs and APIkit routers. */
+  readonly sites: readonly XmlElement[];
+  /** raise-error and error-mapping (the types they create). */
+  readonly raised: readonly XmlElement[];
+  readonly operations: readonly { readonly el: XmlElement; readonly reconnection: Reconnection }[];
+}
+
+/**
+ * Per top-level element. It depends on that element's subtree alone, which never changes: an edit
+ * replaces the whole top-level element (`xml/incremental.ts`), so the model rebuilt after a keystroke
+ * walks only the edited flow.
+ */
+const CONTENTS = new WeakMap<XmlElement, Contents>();
+
+function contentsOf(el: XmlElement, deep: boolean): Contents {
+  let c = deep ? CONTENTS.get(el) : undefined;
+  if (c) return c;
+  const indexed: XmlElement[] = [];
+  const sites: XmlElement[] = [];
+  const raised: XmlElement[] = [];
+  const operations: { el: XmlElement; reconnection: Reconnection }[] = [];
+  const collect = (e: XmlElement): void => {
+    if (e.ns === NS.core && (INDEXED_CORE as readonly string[]).includes(e.local)) indexed.push(e);
+  };
+  const visit = (e: XmlElement): boolean => {
+    collect(e);
+    if (e.ns === NS.core && e.local === 'flow-ref') sites.push(e);
+    else if (e.ns === NS.apikit && e.local === 'router') sites.push(e);
+    else if (e.ns === NS.core && (e.local === 'raise-error' || e.local === 'error-mapping')) raised.push(e);
+    else if (e.ns === NS.salesforce && inProcessorPosition(e) && !SALESFORCE_SOURCES.has(e.local)) {
+      operations.push({ el: e, reconnection: operationReconnection(e) });
+      // Parameters of the operation are not processors; its error mappings still count.
+      for (const child of e.children) walk(child, collect);
+      return false;
+    }
+    return true;
+  };
+  if (deep) walk(el, visit);
+  else visit(el);
+  c = { indexed, sites, raised, operations };
+  if (deep) CONTENTS.set(el, c);
+  return c;
 }
 
 /** APIkit router flows are named `verb:\path[:media-type]:config`. */

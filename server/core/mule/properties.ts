@@ -46,6 +46,7 @@ export class PropertyResolver {
   }
 
   private expandDepth(text: string, depth: number): string[] | null {
+    if (text.indexOf('${') < 0) return [text]; // most values: no regular expression needed
     const m = PLACEHOLDER.exec(text);
     if (!m) return [text];
     if (depth > MAX_DEPTH) return null;
