@@ -4,6 +4,7 @@
  *   <!-- session-guard-disable mule/a -->          (whole file)
  * Without rule ids a directive applies to every rule. In Apex, the same text in a `//` comment.
  */
+import type { XmlElement } from '../xml/types';
 import type { SourceFile } from '../project/source-file';
 
 export interface Suppressions {
@@ -66,9 +67,23 @@ export function anchorLine(file: SourceFile, offset: number): number {
       inTag = el.start;
       break;
     }
-    el = el.children.find((c) => offset >= c.start && offset < c.end) ?? null;
+    el = childAt(el.children, offset);
   }
   return file.lines.positionAt(inTag ?? offset).line;
+}
+
+/** The child whose range holds `offset` (children are in document order: a binary search). */
+function childAt(children: readonly XmlElement[], offset: number): XmlElement | null {
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = children[mid];
+    if (offset < c.start) hi = mid - 1;
+    else if (offset >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return null;
 }
 
 /** The comment text a "disable for this line" action inserts above `line`. */

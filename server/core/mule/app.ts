@@ -189,8 +189,7 @@ export class MuleApp {
     for (const el of c.indexed) this.collect(el, file);
     for (const el of c.sites) this.addCallSite(el, file, el.ns === NS.apikit ? 'apikit' : 'flow-ref');
     for (const el of c.raised) this.addAppType(attr(el, el.local === 'raise-error' ? 'type' : 'targetType'));
-    for (const { el, reconnection } of c.operations) {
-      const rawRef = attr(el, 'config-ref');
+    for (const { el, rawRef, reconnection } of c.operations) {
       const configRef = this.resolve(rawRef) ?? rawRef;
       const config = configRef !== undefined ? this.sfConfigs.get(configRef) : undefined;
       this.operations.push({ el, file, flow: this.flowOf(el), config, configRef, reconnection });
@@ -224,7 +223,7 @@ interface Contents {
   readonly sites: readonly XmlElement[];
   /** raise-error and error-mapping (the types they create). */
   readonly raised: readonly XmlElement[];
-  readonly operations: readonly { readonly el: XmlElement; readonly reconnection: Reconnection }[];
+  readonly operations: readonly { readonly el: XmlElement; readonly rawRef: string | undefined; readonly reconnection: Reconnection }[];
 }
 
 /**
@@ -240,7 +239,7 @@ function contentsOf(el: XmlElement, deep: boolean): Contents {
   const indexed: XmlElement[] = [];
   const sites: XmlElement[] = [];
   const raised: XmlElement[] = [];
-  const operations: { el: XmlElement; reconnection: Reconnection }[] = [];
+  const operations: { el: XmlElement; rawRef: string | undefined; reconnection: Reconnection }[] = [];
   const collect = (e: XmlElement): void => {
     if (e.ns === NS.core && (INDEXED_CORE as readonly string[]).includes(e.local)) indexed.push(e);
   };
@@ -250,7 +249,7 @@ function contentsOf(el: XmlElement, deep: boolean): Contents {
     else if (e.ns === NS.apikit && e.local === 'router') sites.push(e);
     else if (e.ns === NS.core && (e.local === 'raise-error' || e.local === 'error-mapping')) raised.push(e);
     else if (e.ns === NS.salesforce && inProcessorPosition(e) && !SALESFORCE_SOURCES.has(e.local)) {
-      operations.push({ el: e, reconnection: operationReconnection(e) });
+      operations.push({ el: e, rawRef: attr(e, 'config-ref'), reconnection: operationReconnection(e) });
       // Parameters of the operation are not processors; its error mappings still count.
       for (const child of e.children) walk(child, collect);
       return false;

@@ -1,8 +1,9 @@
 /**
  * A file's text with lazily built line index and XML tree (parsed at most once per text). A file
  * above the analysis size limit is never parsed: its tree is empty (see the file/too-large rule).
- * A file that replaces an earlier version of itself may be given that version's tree: it is then
- * updated in place where the edit allows (`xml/incremental.ts`) instead of parsed again.
+ * A file that replaces an earlier version of itself may be given that version's tree and line index:
+ * the tree is then updated in place where the edit allows (`xml/incremental.ts`) and the line index
+ * derived from the old one, instead of scanning the whole text again.
  */
 import { LineIndex } from '../text/line-index';
 import { reparse } from '../xml/incremental';
@@ -10,6 +11,14 @@ import { parseXml } from '../xml/scanner';
 import type { XmlDocument } from '../xml/types';
 
 const NOT_ANALYSED: XmlDocument = Object.freeze({ text: '', root: null, comments: [], errors: [], depthLimitAt: null });
+
+/** What a new version of a file may take over from the version it replaces. */
+export interface Previous {
+  /** Owned from now on by the new version: it may be changed in place. */
+  readonly tree?: XmlDocument;
+  /** Read only. */
+  readonly lines?: LineIndex;
+}
 
 export class SourceFile {
   private lineIndex: LineIndex | undefined;
@@ -20,37 +29,40 @@ export class SourceFile {
     readonly text: string,
     /** Above the size limit: not analysed. */
     readonly tooLarge = false,
-    /** The tree of an earlier version of this file, owned from now on by this file. */
-    private base?: XmlDocument,
+    private previous?: Previous,
   ) {}
 
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.text));
+    if (this.lineIndex) return this.lineIndex;
+    const base = this.previous?.lines;
+    if (this.previous) this.previous = { tree: this.previous.tree };
+    return (this.lineIndex = base ? LineIndex.afterEdit(base, this.text) : new LineIndex(this.text));
   }
 
   get xml(): XmlDocument {
     if (this.parsed) return this.parsed;
-    const base = this.base;
-    this.base = undefined;
+    const base = this.previous?.tree;
+    if (this.previous) this.previous = { lines: this.previous.lines };
     if (this.tooLarge) return (this.parsed = NOT_ANALYSED);
     return (this.parsed = (base && reparse(base, this.text)) || parseXml(this.text));
   }
 
   /**
-   * Gives this file's tree to the version that replaces it, which may change it in place; this file
-   * parses again if it is still asked for its tree.
+   * What the version that replaces this file may take over. The tree becomes the new version's, which
+   * may change it in place; this file parses again if it is still asked for its tree.
    */
-  handOverTree(): XmlDocument | undefined {
-    const tree = this.parsed && this.parsed !== NOT_ANALYSED ? this.parsed : this.base;
+  handOver(): Previous {
+    const tree = this.parsed && this.parsed !== NOT_ANALYSED ? this.parsed : this.previous?.tree;
+    const lines = this.lineIndex ?? this.previous?.lines;
     this.parsed = undefined;
-    this.base = undefined;
-    return tree;
+    this.previous = undefined;
+    return { tree, lines };
   }
 
   /** Forgets the tree and line index (rebuilt on next use): lets a batch run free memory as it goes. */
   release(): void {
     this.parsed = undefined;
-    this.base = undefined;
+    this.previous = undefined;
     this.lineIndex = undefined;
   }
 }

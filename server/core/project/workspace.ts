@@ -62,7 +62,7 @@ export class Workspace {
     const limit = this.sizeLimit(path);
     const tooLarge = limit !== undefined && text.length > limit;
     // The new version may update the old one's tree in place (an editor's keystroke in a large file).
-    this.files.set(path, new SourceFile(path, text, tooLarge, tooLarge ? undefined : old?.handOverTree()));
+    this.files.set(path, new SourceFile(path, text, tooLarge, tooLarge ? undefined : old?.handOver()));
     this.invalidate(path, !old);
     return true;
   }

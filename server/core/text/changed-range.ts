@@ -10,6 +10,8 @@ export interface ChangedRange {
 
 /** Compared a block at a time first: comparing two slices runs natively, far faster than a character loop. */
 const BLOCK = 1024;
+/** Characters a single edit is assumed to change at most, for a first guess at the common suffix. */
+const GUESSED_EDIT = 256;
 
 /**
  * The smallest region outside of which `before` and `after` are equal (common prefix and suffix),
@@ -23,6 +25,12 @@ export function changedRange(before: string, after: string): ChangedRange | unde
   while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let oldEnd = before.length;
   let newEnd = after.length;
+  // A keystroke changes a few characters: try all but the last few hundred of the common suffix at once.
+  const guess = Math.min(oldEnd, newEnd) - start - GUESSED_EDIT;
+  if (guess > BLOCK && before.slice(oldEnd - guess) === after.slice(newEnd - guess)) {
+    oldEnd -= guess;
+    newEnd -= guess;
+  }
   while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && before.slice(oldEnd - BLOCK, oldEnd) === after.slice(newEnd - BLOCK, newEnd)) {
     oldEnd -= BLOCK;
     newEnd -= BLOCK;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { LineIndex } from './line-index';
 
 describe('LineIndex', () => {
@@ -20,4 +21,21 @@ describe('LineIndex', () => {
     assert.deepEqual(idx.positionAt(-5), { line: 1, column: 1 });
   });
   it('reads indentation', () => assert.equal(new LineIndex('a\n\t  b').indentOf(2), '\t  '));
+  it('derives the index of an edited text from the old one exactly as a fresh scan would', () => {
+    const starts = (idx: LineIndex) => Array.from({ length: idx.lineCount }, (_, i) => idx.lineStart(i + 1));
+    const piece = fc.constantFrom('a', 'b', '\n', '\r', '\r\n', '  ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 4 }), insert: fc.array(piece, { maxLength: 3 }) }), { maxLength: 8 }), (init, edits) => {
+        let text = init.join('');
+        let idx = new LineIndex(text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert.join('') + text.slice(Math.min(text.length, at + e.remove));
+          idx = LineIndex.afterEdit(idx, text);
+          assert.deepEqual(starts(idx), starts(new LineIndex(text)), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 500, seed: 3 },
+    );
+  });
 });

@@ -1,3 +1,5 @@
+import { changedRange } from './changed-range';
+
 /** Converts UTF-16 offsets to 1-based line/column and back; `\n`, `\r\n` and `\r` end lines. */
 export interface Position {
   /** 1-based line. */
@@ -9,7 +11,15 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Already known line starts (see `afterEdit`). */
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     if (text.indexOf('\r') < 0) {
       // The common case: only \n. indexOf jumps from break to break natively.
@@ -26,6 +36,28 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, derived from the index of an earlier version of it: line starts before the
+   * change are kept, those after it moved, and only the changed region is scanned.
+   */
+  static afterEdit(prev: LineIndex, text: string): LineIndex {
+    const change = changedRange(prev.text, text);
+    if (!change) return new LineIndex(text, prev.starts);
+    const old = prev.starts;
+    // Whether offset p starts a line depends on text[p - 1] and text[p]: only p in [start, newEnd] can differ.
+    const starts: number[] = [];
+    let k = 0;
+    while (k < old.length && old[k] < change.start) starts.push(old[k++]);
+    for (let p = change.start; p <= change.newEnd; p++) {
+      const before = p === 0 ? -1 : text.charCodeAt(p - 1);
+      if (p === 0 || before === 10 || (before === 13 && text.charCodeAt(p) !== 10)) starts.push(p);
+    }
+    const delta = change.newEnd - change.oldEnd;
+    while (k < old.length && old[k] <= change.oldEnd) k++;
+    while (k < old.length) starts.push(old[k++] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -165,21 +165,22 @@ export function parseRootChild(text: string, root: XmlElement): ParsedFragment |
 
 /** Moves an element and everything in it by `delta` characters (an edit before it changed the length of the text). */
 export function shiftElement(el: XmlElement, delta: number): void {
-  const stack: XmlElement[] = [el];
-  while (stack.length > 0) {
-    const e = stack.pop() as Element;
-    e.start += delta;
-    e.openEnd += delta;
-    e.closeStart += delta;
-    e.end += delta;
-    for (const a of e.attrs as MutableAttribute[]) {
-      a.start += delta;
-      a.end += delta;
-      a.valueStart += delta;
-      a.valueEnd += delta;
-    }
-    for (const c of e.children) stack.push(c);
+  // Recursion is bounded: elements deeper than MAX_ANALYSED_DEPTH are never built.
+  const e = el as Element;
+  e.start += delta;
+  e.openEnd += delta;
+  e.closeStart += delta;
+  e.end += delta;
+  const attrs = e.attrs as MutableAttribute[];
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
+    a.start += delta;
+    a.end += delta;
+    a.valueStart += delta;
+    a.valueEnd += delta;
   }
+  const children = e.children;
+  for (let i = 0; i < children.length; i++) shiftElement(children[i], delta);
 }
 
 /** Moves only the end tag of an element (its content grew or shrank by `delta`). */
