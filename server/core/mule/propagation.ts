@@ -10,22 +10,26 @@
  */
 import { attr, children } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
-import type { CallSite, FlowModel, MuleApp, MuleFile, SalesforceOperation } from './app';
+import type { CallSite, FlowModel, MuleApp, SalesforceOperation } from './app';
 import type { FlowChanges } from './app-changes';
 import { expressionMatches, parseTypeExpression, SESSION_CONNECTIVITY, SESSION_RETRY_EXHAUSTED } from './error-types';
 import { NS } from './namespaces';
 
 export type Match = 'yes' | 'no' | 'maybe';
 
+/**
+ * Walks hold elements, never models or files: they outlive the app model that computed them (see
+ * `carryPropagation`), and a model would keep its version of the file's text alive.
+ */
 export interface PathStep {
   readonly el: XmlElement;
-  readonly file: MuleFile;
   readonly message: string;
 }
 
 /** A path on which the error reaches a flow's message source with no handler having matched it. */
 export interface UnhandledEnd {
-  readonly flow: FlowModel;
+  /** The flow's element (`MuleApp.flowOf` gives its model). */
+  readonly flowEl: XmlElement;
   readonly type: string;
   readonly steps: readonly PathStep[];
 }
@@ -213,24 +217,22 @@ export function propagate(app: MuleApp, from: XmlElement, type: string): Propaga
 
 /**
  * Hands the walks of an earlier build of the app on to `next` where nothing they read changed: the
- * walk climbed through none of the removed flows and looked up none of the changed names. Their flow
- * models and files are re-pointed to `next`'s. Returns how many walks were kept.
+ * walk climbed through none of the removed flows and looked up none of the changed names. The earlier
+ * build is discarded: its memo is trimmed in place and becomes `next`'s. Returns how many walks were kept.
  */
 export function carryPropagation(prev: MuleApp, next: MuleApp, changes: FlowChanges): number {
-  const old = propagationCache.get(prev);
-  if (!old) return 0;
-  const walks = walksOf(next);
+  const walks = propagationCache.get(prev);
+  if (!walks) return 0;
+  propagationCache.delete(prev);
   let kept = 0;
-  for (const [from, byType] of old) {
-    let perEl: Map<string, TrackedPropagation> | undefined;
+  for (const [from, byType] of walks) {
     for (const [type, walk] of byType) {
-      const moved = unaffected(walk, changes) ? rebased(walk, next) : undefined;
-      if (!moved) continue;
-      (perEl ??= new Map()).set(type, moved);
-      kept++;
+      if (unaffected(walk, changes)) kept++;
+      else byType.delete(type);
     }
-    if (perEl) walks.set(from, perEl);
+    if (byType.size === 0) walks.delete(from);
   }
+  propagationCache.set(next, walks);
   return kept;
 }
 
@@ -238,24 +240,6 @@ function unaffected(walk: TrackedPropagation, changes: FlowChanges): boolean {
   for (const top of walk.tops) if (changes.removed.has(top)) return false;
   for (const name of walk.names) if (changes.names.has(name)) return false;
   return true;
-}
-
-/** The same walk with `next`'s flow models and files, or undefined if one of them is not there. */
-function rebased(walk: TrackedPropagation, next: MuleApp): TrackedPropagation | undefined {
-  const r = walk.result;
-  const unhandled: UnhandledEnd[] = [];
-  for (const end of r.unhandled) {
-    const flow = next.flows.get(end.flow.name);
-    if (!flow || flow.el !== end.flow.el) return undefined;
-    const steps: PathStep[] = [];
-    for (const step of end.steps) {
-      const file = next.fileOf(step.el);
-      if (!file) return undefined;
-      steps.push({ el: step.el, file, message: step.message });
-    }
-    unhandled.push({ flow, type: end.type, steps });
-  }
-  return { result: { unhandled, handlers: r.handlers, retries: r.retries, truncated: r.truncated }, tops: walk.tops, names: walk.names };
 }
 
 /** The child of the document root that holds `el` (el itself when it is one). */
@@ -397,7 +381,7 @@ class Walker {
   private leaveFlow(flow: FlowModel, s: State): void {
     if (s.visiting.has(flow.name)) return;
     if (flow.source && !s.matched) {
-      this.result.unhandled.push({ flow, type: s.type, steps: s.steps });
+      this.result.unhandled.push({ flowEl: flow.el, type: s.type, steps: s.steps });
     }
     this.names.add(flow.name);
     const sites: readonly CallSite[] = this.app.callers.get(flow.name) ?? [];
@@ -406,7 +390,6 @@ class Walker {
       if (!site.caller) continue;
       const step: PathStep = {
         el: site.el,
-        file: site.file,
         message: site.kind === 'apikit' ? `routed here by the APIkit router in '${site.caller.name}'` : `called from '${site.caller.name}'`,
       };
       this.climb(site.el, withChanges(s, { steps: [...s.steps, step], visiting }));
