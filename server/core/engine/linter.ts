@@ -8,6 +8,7 @@ import { compareFindings, internalErrorFinding, type Finding, type Fix, type Rel
 import type { Workspace } from '../project/workspace';
 import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
 import { redact } from '../diagnose/redact';
+import { ownCopy } from '../text/own-copy';
 import { lexApex } from '../salesforce/apex';
 import { anchorLine, collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
 
@@ -41,13 +42,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     }
     return s;
   };
-  // Rules repeat messages (the same related note on every action of a project): mask each text once.
-  const redacted = new Map<string, string>();
-  const masked = (text: string): string => {
-    let m = redacted.get(text);
-    if (m === undefined) redacted.set(text, (m = redact(text)));
-    return m;
-  };
+  const masked = maskedOnce;
 
   const emit = (rule: Rule, r: Report): void => {
     if (!targets.has(r.path)) return;
@@ -157,6 +152,25 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
 
   for (const list of out.values()) list.sort(compareFindings);
   return out;
+}
+
+/**
+ * Rules repeat messages (the same related note on every action of a project), and an editor lints the
+ * same file again on every keystroke: each text is masked once. The cache keeps copies (`ownCopy`):
+ * messages quote the documents, and a slice would keep a whole version of one alive.
+ */
+const MASKED = new Map<string, string>();
+const MAX_MASKED = 20_000;
+
+function maskedOnce(text: string): string {
+  let m = MASKED.get(text);
+  if (m === undefined) {
+    m = redact(text);
+    if (MASKED.size >= MAX_MASKED) MASKED.clear();
+    const key = ownCopy(text);
+    MASKED.set(key, m === text ? key : (m = ownCopy(m)));
+  }
+  return m;
 }
 
 function isXmlPath(path: string): boolean {

@@ -2,6 +2,7 @@ import type { Fix } from '../../../findings';
 import type { MuleApp, MuleFile } from '../../../mule/app';
 import { isKnownType, KNOWN_NAMESPACES, parseTypeExpression, type TypeRef } from '../../../mule/error-types';
 import { closest } from '../../../text/closest';
+import { attrNode } from '../../../xml/dom';
 import type { XmlAttribute, XmlElement } from '../../../xml/types';
 import { muleRule, type RuleContext } from '../../rule';
 
@@ -28,15 +29,26 @@ export default muleRule(
   },
 );
 
+/**
+ * Attributes found without a problem. Without placeholders, what this rule reports depends on the value
+ * alone, and an attribute object lives as long as its element is not re-parsed: an edit elsewhere in a
+ * large file need not check the app's thousand handlers again.
+ */
+const CLEAN = new WeakSet<XmlAttribute>();
+
 /** `handler`: the type must exist. `created`: a new type may not be invented in a connector/core namespace. */
 function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage: 'handler' | 'created', ctx: RuleContext): void {
-  const a = el.attrs.find((x) => x.name === name);
-  if (!a) return;
+  const a = attrNode(el, name);
+  if (!a || CLEAN.has(a)) return;
   if (a.value.includes('${')) {
     checkResolved(app, file, el, a, usage, ctx);
     return;
   }
   const expr = parseTypeExpression(a.value);
+  if (expr.orSeparators.length === 0 && expr.refs.every((r) => isKnownType(r) !== 'unknown')) {
+    CLEAN.add(a);
+    return;
+  }
   const decoded = a.value.length === a.valueEnd - a.valueStart; // offsets map 1:1 only without entity references
   for (const sep of expr.orSeparators) {
     ctx.report({
