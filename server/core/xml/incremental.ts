@@ -13,7 +13,7 @@
  */
 import { changedRange, type ChangedRange } from '../text/changed-range';
 import { ownCopy } from '../text/own-copy';
-import { hasDocumentWideState, MAX_ERRORS, parseRootChild, replaceChild, shiftElement, shiftEndTag } from './scanner';
+import { hasDocumentWideState, MAX_ERRORS, moveRootChild, parseRootChild, replaceChild, shiftEndTag } from './scanner';
 import type { XmlComment, XmlDocument, XmlElement, XmlProblem } from './types';
 
 const WHITESPACE = /^[ \t\r\n]*$/;
@@ -60,8 +60,8 @@ function reparseChild(prev: XmlDocument, text: string, change: ChangedRange, ind
   const fragment = parseRootChild(ownCopy(text.slice(old.start, old.end + delta)), root);
   if (!fragment) return undefined;
   const at = old.start;
-  shiftElement(fragment.el, at);
-  for (let i = index + 1; i < root.children.length; i++) shiftElement(root.children[i], delta);
+  moveRootChild(fragment.el, at);
+  for (let i = index + 1; i < root.children.length; i++) moveRootChild(root.children[i], delta);
   shiftEndTag(root, delta);
   replaceChild(root, index, fragment.el);
   const comments: XmlComment[] = [];
@@ -85,7 +85,7 @@ function moveAfterWhitespaceEdit(prev: XmlDocument, text: string, change: Change
   for (const e of prev.errors) if (e.start < change.oldEnd && change.start < e.end) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const after = (offset: number): number => (offset >= change.oldEnd ? offset + delta : offset);
-  for (const c of root.children) if (c.start >= change.oldEnd) shiftElement(c, delta);
+  for (const c of root.children) if (c.start >= change.oldEnd) moveRootChild(c, delta);
   shiftEndTag(root, delta);
   const comments = prev.comments.map((c) => (c.start >= change.oldEnd ? { start: c.start + delta, end: c.end + delta, body: c.body } : c));
   const errors = prev.errors.map((e) => (e.start >= change.oldEnd ? { message: e.message, start: e.start + delta, end: after(e.end) } : e));

@@ -27,29 +27,61 @@ const SELF_CLOSING = 1;
 const HAS_TEXT = 2;
 
 /**
+ * How far the elements of one subtree under the root have moved since they were parsed. Every element
+ * and attribute of the subtree shares one, so an edit before the subtree moves all of it at once
+ * (`xml/incremental.ts`): offsets are stored as parsed and read through it.
+ */
+class Moved {
+  delta = 0;
+}
+
+/**
  * The tree's element. Derived values (prefix, end of the name, the flags) are getters on the
  * prototype, so each of the millions of elements in a large workspace carries fewer fields: less to
  * allocate and less for the garbage collector to copy.
  */
 class Element implements XmlElement {
   children: XmlElement[] = NO_CHILDREN;
-  closeStart: number;
-  end: number;
   flags: number;
+  private s: number;
+  private o: number;
+  private c: number;
+  private e: number;
   constructor(
     readonly name: string,
     readonly local: string,
     readonly ns: string,
-    public start: number,
-    public openEnd: number,
+    start: number,
+    openEnd: number,
     selfClosing: boolean,
     readonly attrs: XmlAttribute[],
     public parent: Element | null,
     readonly nsScope: NsScope,
+    readonly moved: Moved,
   ) {
-    this.closeStart = openEnd;
-    this.end = openEnd;
+    this.s = start;
+    this.o = openEnd;
+    this.c = openEnd;
+    this.e = openEnd;
     this.flags = selfClosing ? SELF_CLOSING : 0;
+  }
+  get start(): number {
+    return this.s + this.moved.delta;
+  }
+  get openEnd(): number {
+    return this.o + this.moved.delta;
+  }
+  get closeStart(): number {
+    return this.c + this.moved.delta;
+  }
+  set closeStart(v: number) {
+    this.c = v - this.moved.delta;
+  }
+  get end(): number {
+    return this.e + this.moved.delta;
+  }
+  set end(v: number) {
+    this.e = v - this.moved.delta;
   }
   get prefix(): string {
     return splitQName(this.name)[1];
@@ -67,12 +99,34 @@ class Element implements XmlElement {
 
 type MutableElement = Element;
 
-interface MutableAttribute extends XmlAttribute {
-  ns: string;
-  start: number;
-  end: number;
-  valueStart: number;
-  valueEnd: number;
+/** An attribute; its offsets move with its element's subtree (see `Moved`). */
+class Attribute implements XmlAttribute {
+  constructor(
+    readonly name: string,
+    readonly prefix: string,
+    public ns: string,
+    readonly value: string,
+    private readonly s: number,
+    private readonly e: number,
+    private readonly vs: number,
+    private readonly ve: number,
+    private readonly moved: Moved,
+  ) {}
+  get local(): string {
+    return splitQName(this.name)[2];
+  }
+  get start(): number {
+    return this.s + this.moved.delta;
+  }
+  get end(): number {
+    return this.e + this.moved.delta;
+  }
+  get valueStart(): number {
+    return this.vs + this.moved.delta;
+  }
+  get valueEnd(): number {
+    return this.ve + this.moved.delta;
+  }
 }
 
 /**
@@ -163,24 +217,12 @@ export function parseRootChild(text: string, root: XmlElement): ParsedFragment |
   return new Scanner(text).rootChild(root);
 }
 
-/** Moves an element and everything in it by `delta` characters (an edit before it changed the length of the text). */
-export function shiftElement(el: XmlElement, delta: number): void {
-  // Recursion is bounded: elements deeper than MAX_ANALYSED_DEPTH are never built.
-  const e = el as Element;
-  e.start += delta;
-  e.openEnd += delta;
-  e.closeStart += delta;
-  e.end += delta;
-  const attrs = e.attrs as MutableAttribute[];
-  for (let i = 0; i < attrs.length; i++) {
-    const a = attrs[i];
-    a.start += delta;
-    a.end += delta;
-    a.valueStart += delta;
-    a.valueEnd += delta;
-  }
-  const children = e.children;
-  for (let i = 0; i < children.length; i++) shiftElement(children[i], delta);
+/**
+ * Moves a child of the root and everything in it by `delta` characters (an edit before it changed the
+ * length of the text): one addition, whatever the subtree holds.
+ */
+export function moveRootChild(el: XmlElement, delta: number): void {
+  (el as Element).moved.delta += delta;
 }
 
 /** Moves only the end tag of an element (its content grew or shrank by `delta`). */
@@ -273,7 +315,7 @@ class Scanner {
     const n = text.length;
     if (text.charCodeAt(0) !== 60 || !isNameStart(text.charCodeAt(1))) return undefined;
     // A stand-in for the root with its name and scope, so that nothing here can change the real one.
-    const proxy = new Element(root.name, root.local, root.ns, 0, 0, false, NO_ATTRS, null, root.nsScope as NsScope);
+    const proxy = new Element(root.name, root.local, root.ns, 0, 0, false, NO_ATTRS, null, root.nsScope as NsScope, new Moved());
     this.stack.push(proxy);
     let i = this.startTag(0);
     while (this.stack.length > 1 && i < n) {
@@ -468,7 +510,10 @@ class Scanner {
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
     const [name, prefix, local] = this.qname(lt + 1, k);
     const nameEnd = k;
-    let attrs: MutableAttribute[] | undefined;
+    const depth = this.stack.length;
+    // The root and each of its children start a subtree that moves as one (see `Moved`).
+    const moved = depth <= 1 ? new Moved() : this.stack[depth - 1].moved;
+    let attrs: Attribute[] | undefined;
     let hasNsDecl = false;
     let selfClosing = false;
     let openEnd = -1;
@@ -532,9 +577,9 @@ class Scanner {
       if (attrs?.some((a) => a.name === aName)) {
         this.error(`Attribute '${aName}' is specified more than once`, aStart, aStart + aName.length);
       }
-      const [aQName, aPrefix, aLocal] = splitQName(aName);
+      const [aQName, aPrefix] = splitQName(aName);
       if (aName === 'xmlns' || aPrefix === 'xmlns') hasNsDecl = true;
-      (attrs ??= []).push({ name: aQName, prefix: aPrefix, local: aLocal, ns: '', value: this.decode(raw, k + 1), start: aStart, end: close + 1, valueStart: k + 1, valueEnd: close });
+      (attrs ??= []).push(new Attribute(aQName, aPrefix, '', this.decode(raw, k + 1), aStart, close + 1, k + 1, close, moved));
       k = close + 1;
     }
 
@@ -579,7 +624,7 @@ class Scanner {
       }
     }
 
-    const el = new Element(name, local, ns, lt, openEnd, selfClosing, attrs ?? NO_ATTRS, parent, scope);
+    const el = new Element(name, local, ns, lt, openEnd, selfClosing, attrs ?? NO_ATTRS, parent, scope, moved);
     if (parent) {
       if (parent.children === NO_CHILDREN) parent.children = [el];
       else parent.children.push(el);
