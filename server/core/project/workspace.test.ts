@@ -38,6 +38,21 @@ describe('workspace', () => {
     assert.equal(ws.muleApp('/w/a'), undefined);
   });
 
+  it('rebuilds a Salesforce project from the edited version of its file, and the edited tree is re-parsed in place', () => {
+    const ws = new Workspace();
+    ws.setFile('/w/p/sfdx-project.json', '{"packageDirectories":[{"path":"force-app"}]}');
+    const flow = '/w/p/force-app/main/default/flows/F.flow-meta.xml';
+    const v1 = '<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n  <label>one</label>\n  <status>Active</status>\n</Flow>';
+    ws.setFile(flow, v1);
+    const before = ws.sfdxProject('/w/p')!.flowFiles[0];
+    const status = before.xml.root!.children[1];
+    ws.setFile(flow, v1.replace('one', 'two'));
+    const after = ws.sfdxProject('/w/p')!.flowFiles[0];
+    assert.equal(after, ws.get(flow), 'the project holds the current version');
+    assert.equal(after.xml.root!.children[0].end, v1.indexOf('</label>') + '</label>'.length);
+    assert.equal(after.xml.root!.children[1], status, 'the element after the edit was kept');
+  });
+
   it('reads global-property elements as properties', () => {
     const ws = new Workspace();
     ws.setFile('/w/a/src/main/mule/x.xml', mule('<global-property name="env" value="dev"/>'));

@@ -282,8 +282,17 @@ export class Workspace {
         this.sfdxCache.clear();
       } else {
         const key = this.sfdxKeyByPath.get(path);
-        if (key === undefined) this.sfdxCache.clear();
-        else this.sfdxCache.delete(key);
+        const group = key === undefined ? undefined : this.sfdxGroupsCache.get(key);
+        const files = group?.files as SourceFile[] | undefined;
+        const at = files ? files.findIndex((f) => f.path === path) : -1;
+        if (key === undefined || at < 0) {
+          this.sfdxGroupsCache = undefined;
+          this.sfdxCache.clear();
+        } else {
+          // The grouping stands; the group must hold this version of the file.
+          files![at] = this.files.get(path)!;
+          this.sfdxCache.delete(key);
+        }
       }
     }
     if (structural || role === 'xml' || role === 'property') this.groupsCache = undefined;
