@@ -6,6 +6,7 @@ import { Workspace } from '../project/workspace';
 import { RULES } from '../rules';
 import { muleRule, type Rule } from '../rules/rule';
 import { INTERNAL_ERROR, lint } from './linter';
+import { retainedMb } from '../../../test/support/heap';
 
 const PATH = '/ws/app/src/main/mule/main.xml';
 const src = (extra = '') => mule(`${extra}\n${sfConfig()}\n<flow name="f"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`);
@@ -76,5 +77,21 @@ describe('linter', () => {
     assert.deepEqual([...out.keys()], [PATH]);
     assert.ok(out.get(PATH)!.some((f) => f.ruleId === 'mule/unhandled-session-error'));
     assert.ok(!out.get(PATH)!.some((f) => f.ruleId === 'mule/missing-reconnection'), 'the config lives in a file that is not a target');
+  });
+});
+
+describe('linter memory', () => {
+  it('does not keep linted texts alive through the messages it caches across runs', () => {
+    // Messages quote the documents (flow names, types); the process-wide cache of masked messages must
+    // hold copies, or every version of a large document an editor linted would stay in memory.
+    const padding = `<flow name="padding">${'<logger message="padding padding padding"/>'.repeat(50_000)}</flow>`;
+    const mb = retainedMb(() => {
+      for (let i = 0; i < 20; i++) {
+        const name = `a-flow-with-a-rather-long-name-${i}`;
+        const findings = run(src().replace('<flow name="f">', `${padding}<flow name="${name}">`));
+        assert.ok(findings.some((f) => f.message.includes(name)), 'a message quotes the flow name');
+      }
+    });
+    assert.ok(mb < 20, `heap grew by ${mb.toFixed(0)} MB after linting 20 texts of 2 MB (40 MB if each were kept)`);
   });
 });

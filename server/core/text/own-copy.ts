@@ -4,6 +4,7 @@
  * editor, every version of it in which a new value was typed. Caches store copies made here instead.
  */
 export function ownCopy(s: string): string {
-  // Joining an array builds a new sequential string; it shares nothing with `s`.
-  return s.split('').join('');
+  // Prepending a character makes a rope that slicing must flatten into a new sequential string; the
+  // slice then refers to that copy, never to the text `s` came from.
+  return (' ' + s).slice(1);
 }
