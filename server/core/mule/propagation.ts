@@ -190,10 +190,10 @@ export function sessionFailureTypes(op: SalesforceOperation): string[] {
 /** A walk's result with what it read of the app beyond the elements it climbed through. */
 export interface TrackedPropagation {
   readonly result: Propagation;
-  /** The top-level elements (flows) the walk climbed through. */
-  readonly tops: ReadonlySet<XmlElement>;
-  /** Every flow name it looked up (the flow by that name, or its callers). */
-  readonly names: ReadonlySet<string>;
+  /** The top-level elements (flows) the walk climbed through (may repeat). */
+  readonly tops: readonly XmlElement[];
+  /** Every flow name it looked up, the flow by that name or its callers (may repeat). */
+  readonly names: readonly string[];
 }
 
 /** Per app: element → thrown type → walk. Dropped with the app; `carryPropagation` hands the still valid ones on. */
@@ -249,17 +249,29 @@ export function topLevelOf(el: XmlElement): XmlElement {
   return e;
 }
 
+/** Shared by walks that start with no steps and no flow visited; never changed (copies are made to extend them). */
+const NO_STEPS: readonly PathStep[] = Object.freeze([]);
+const NO_FLOWS: ReadonlySet<string> = new Set();
+
+/**
+ * One walk. A large app walks every Salesforce operation's failures: the walk allocates little (the
+ * states it has seen are bits per element, the names and tops it read are plain lists) so that a batch
+ * run's garbage collector has less to copy.
+ */
 class Walker {
   private readonly result: Propagation = { unhandled: [], handlers: [], retries: [], truncated: false };
-  private readonly seen = new Map<XmlElement, Set<string>>();
-  private readonly tops = new Set<XmlElement>();
-  private readonly names = new Set<string>();
+  /** Element → bits of the (type, matched, definite) states seen there; types numbered per walk. */
+  private readonly seen = new Map<XmlElement, number>();
+  /** The types seen, numbered by position. */
+  private readonly types: string[] = [];
+  private readonly tops: XmlElement[] = [];
+  private readonly names: string[] = [];
   private states = 0;
 
   constructor(private readonly app: MuleApp) {}
 
   run(from: XmlElement, type: string): TrackedPropagation {
-    this.climb(from, { type, matched: false, definite: true, steps: [], visiting: new Set() });
+    this.climb(from, { type, matched: false, definite: true, steps: NO_STEPS, visiting: NO_FLOWS });
     return { result: this.result, tops: this.tops, names: this.names };
   }
 
@@ -268,17 +280,23 @@ class Walker {
       this.result.truncated = true;
       return false;
     }
-    const key = `${s.type}|${s.matched ? 1 : 0}${s.definite ? 1 : 0}`;
-    let set = this.seen.get(el);
-    if (!set) this.seen.set(el, (set = new Set()));
-    if (set.has(key)) return false;
-    set.add(key);
+    let id = this.types.indexOf(s.type);
+    if (id < 0) id = this.types.push(s.type) - 1;
+    const flags = (s.matched ? 2 : 0) + (s.definite ? 1 : 0);
+    // A walk sees at most three types (the thrown one, RETRY_EXHAUSTED, COMPOSITE_ROUTING); should more
+    // ever appear, their states go unrecorded and the state budget alone bounds the walk.
+    if (id >= 7) return true;
+    const bit = 1 << (id * 4 + flags);
+    const bits = this.seen.get(el) ?? 0;
+    if (bits & bit) return false;
+    this.seen.set(el, bits | bit);
     return true;
   }
 
   /** The error leaves `cur`; find what deals with it. */
   private climb(from: XmlElement, state: State): void {
-    this.tops.add(topLevelOf(from));
+    const top = topLevelOf(from);
+    if (this.tops[this.tops.length - 1] !== top) this.tops.push(top);
     let cur = from;
     let s = state;
     for (;;) {
@@ -351,9 +369,13 @@ class Walker {
     }
   }
 
+  private noteName(name: string): void {
+    if (this.names[this.names.length - 1] !== name) this.names.push(name);
+  }
+
   private flowFor(el: XmlElement): FlowModel | undefined {
     const name = attr(el, 'name');
-    if (name !== undefined) this.names.add(name);
+    if (name !== undefined) this.noteName(name);
     const flow = name !== undefined ? this.app.flows.get(name) : undefined;
     return flow && flow.el === el ? flow : undefined;
   }
@@ -383,7 +405,7 @@ class Walker {
     if (flow.source && !s.matched) {
       this.result.unhandled.push({ flowEl: flow.el, type: s.type, steps: s.steps });
     }
-    this.names.add(flow.name);
+    this.noteName(flow.name);
     const sites: readonly CallSite[] = this.app.callers.get(flow.name) ?? [];
     const visiting = new Set(s.visiting).add(flow.name);
     for (const site of sites) {
