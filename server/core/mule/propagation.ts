@@ -159,6 +159,10 @@ export function flowHandler(app: MuleApp, flow: FlowModel): { entries: XmlElemen
 
 /** Applies an operation's `<error-mapping>`s (first matching mapping wins). */
 export function mapOperationError(app: MuleApp, op: XmlElement, type: string): string {
+  // Most operations have no mapping: every rule asks for every operation, so find that out without allocating.
+  let any = false;
+  for (const c of op.children) if (c.ns === NS.core && (c.local === 'error-mapping' || c.local === 'error-mappings')) any = true;
+  if (!any) return type;
   const mappings: XmlElement[] = [];
   for (const c of op.children) {
     if (c.ns !== NS.core) continue;
@@ -181,11 +185,15 @@ export function mapOperationError(app: MuleApp, op: XmlElement, type: string): s
  * SALESFORCE:RETRY_EXHAUSTED once a bounded reconnection strategy has been exhausted. With
  * reconnect-forever the operation never gives up, so nothing surfaces (unbounded-retry reports it).
  */
-export function sessionFailureTypes(op: SalesforceOperation): string[] {
+export function sessionFailureTypes(op: SalesforceOperation): readonly string[] {
   const strategy = op.reconnection.kind !== 'none' ? op.reconnection.kind : op.config?.reconnection.kind ?? 'none';
-  if (strategy === 'forever') return [];
-  return [strategy === 'bounded' ? SESSION_RETRY_EXHAUSTED : SESSION_CONNECTIVITY];
+  if (strategy === 'forever') return NO_TYPES;
+  return strategy === 'bounded' ? RETRY_EXHAUSTED_ONLY : CONNECTIVITY_ONLY;
 }
+
+const NO_TYPES: readonly string[] = Object.freeze([]);
+const RETRY_EXHAUSTED_ONLY: readonly string[] = Object.freeze([SESSION_RETRY_EXHAUSTED]);
+const CONNECTIVITY_ONLY: readonly string[] = Object.freeze([SESSION_CONNECTIVITY]);
 
 /** A walk's result with what it read of the app beyond the elements it climbed through. */
 export interface TrackedPropagation {

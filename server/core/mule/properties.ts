@@ -41,6 +41,7 @@ export class PropertyResolver {
 
   /** The single value of `text`, or null when unknown or ambiguous. */
   single(text: string): string | null {
+    if (text.indexOf('${') < 0) return text;
     const all = this.expand(text);
     return all && all.length === 1 ? all[0] : null;
   }
