@@ -276,6 +276,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- documents ----------------------------------------------------------------------------
+  /** The last document report per path (pull), answered as unchanged while nothing changed. */
+  const lastResult = new Map<string, { resultId: string; items: Diagnostic[] }>();
   documents.onDidOpen((e) => {
     const path = uriToPath(e.document.uri);
     if (!path) return;
@@ -302,6 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!path) return;
     state.closeDocument(path);
     savedVersions.delete(path);
+    lastResult.delete(path); // the report of a closed document is not kept (a large file's is ~300 KB)
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     changed();
   });
@@ -327,7 +330,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   // ---- diagnostics (pull) -------------------------------------------------------------------
-  const lastResult = new Map<string, { resultId: string; items: Diagnostic[] }>();
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
     const path = uriToPath(params.textDocument.uri);
     if (!path) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
