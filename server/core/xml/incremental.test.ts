@@ -113,6 +113,21 @@ describe('incremental XML re-parsing', () => {
     assert.equal(reparse(parseXml(FLOWS), edit(FLOWS, '</flow>', '</flow></mule>')), undefined, 'a flow that closes the root');
   });
 
+  it('leaves the previous tree untouched when the edit would pass the error cap', () => {
+    // 30 duplicate attributes in one flow, then 30 typed into the other: a full parse keeps the first 50.
+    const dup = (n: number, p: string) => Array.from({ length: n }, (_, i) => ` ${p}${i}="x" ${p}${i}="y"`).join('');
+    const text = `<mule><flow name="one"><logger${dup(30, 'a')}/></flow><flow name="two"><logger/></flow></mule>`;
+    const prev = parseXml(text);
+    assert.equal(prev.errors.length, 30);
+    const [, two] = prev.root!.children;
+    const range = [two.start, two.end];
+    const next = text.replace('<flow name="two"><logger', `<flow name="two"><logger${dup(30, 'b')}`);
+    assert.equal(reparse(prev, next), undefined, 'a full parse decides which 50 errors are kept');
+    assert.equal(prev.root!.children[1], two);
+    assert.deepEqual([two.start, two.end], range, 'nothing was moved');
+    assert.equal(parseXml(next).errors.length, 50);
+  });
+
   it('equals a full parse after any sequence of random edits (typing, deleting, pasting markup)', () => {
     // Mostly typing, sometimes markup that breaks or repairs the document.
     const typing = fc.constantFrom('a', 'b', ' ', '\n', '=', '"x"');

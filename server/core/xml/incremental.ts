@@ -58,7 +58,7 @@ function reparseChild(prev: XmlDocument, text: string, change: ChangedRange, ind
   const delta = change.newEnd - change.oldEnd;
   // A copy, so that the new elements' names and values do not keep this whole version of the text alive.
   const fragment = parseRootChild(ownCopy(text.slice(old.start, old.end + delta)), root);
-  if (!fragment) return undefined;
+  if (!fragment || prev.errors.length - errorsIn(prev.errors, old) + fragment.errors.length > MAX_ERRORS) return undefined;
   const at = old.start;
   moveRootChild(fragment.el, at);
   for (let i = index + 1; i < root.children.length; i++) moveRootChild(root.children[i], delta);
@@ -72,8 +72,14 @@ function reparseChild(prev: XmlDocument, text: string, change: ChangedRange, ind
   for (const e of prev.errors) if (e.end <= old.start) errors.push(e);
   for (const e of fragment.errors) errors.push({ message: e.message, start: e.start + at, end: e.end + at });
   for (const e of prev.errors) if (e.start >= old.end) errors.push({ message: e.message, start: e.start + delta, end: e.end + delta });
-  if (errors.length > MAX_ERRORS) return undefined;
   return { text, root, comments, errors, depthLimitAt: null };
+}
+
+/** How many of `errors` lie within `el`. */
+function errorsIn(errors: readonly XmlProblem[], el: XmlElement): number {
+  let n = 0;
+  for (const e of errors) if (e.start > el.start && e.end < el.end) n++;
+  return n;
 }
 
 /** Whitespace typed or deleted between children of the root changes nothing but the offsets after it. */
