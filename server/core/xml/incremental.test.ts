@@ -111,6 +111,9 @@ describe('incremental XML re-parsing', () => {
     const entities = `<!DOCTYPE mule [<!ENTITY x "y">]>${FLOWS.slice(FLOWS.indexOf('<mule'))}`;
     assert.equal(reparse(parseXml(entities), edit(entities, 'started', 'begun')), undefined, 'a DOCTYPE that declares entities');
     assert.equal(reparse(parseXml(FLOWS), edit(FLOWS, '</flow>', '</flow></mule>')), undefined, 'a flow that closes the root');
+    const deep = edit(FLOWS, '<logger message', `${'<a>'.repeat(300)}${'</a>'.repeat(300)}<logger message`);
+    assert.equal(reparse(parseXml(FLOWS), deep), undefined, 'nesting past the depth limit');
+    assert.notEqual(parseXml(deep).depthLimitAt, null);
   });
 
   it('leaves the previous tree untouched when the edit would pass the error cap', () => {
