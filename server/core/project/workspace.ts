@@ -270,6 +270,19 @@ export class Workspace {
     return sources;
   }
 
+  /**
+   * An edited file under src/main/mule stays in its app whatever it holds: its group takes the new
+   * version instead of every app being regrouped on each keystroke. False when that does not apply.
+   */
+  private replaceInMuleGroup(path: string): boolean {
+    const root = muleSourceRoot(path);
+    const files = root === undefined ? undefined : (this.groupsCache?.get(root)?.files as SourceFile[] | undefined);
+    const at = files ? files.findIndex((f) => f.path === path) : -1;
+    if (at < 0) return false;
+    files![at] = this.files.get(path)!;
+    return true;
+  }
+
   private invalidate(path: string, structural: boolean): void {
     this.propertyCache.delete(path);
     const role = this.role(path);
@@ -295,7 +308,7 @@ export class Workspace {
         }
       }
     }
-    if (structural || role === 'xml' || role === 'property') this.groupsCache = undefined;
+    if (structural || role === 'property' || (role === 'xml' && !this.replaceInMuleGroup(path))) this.groupsCache = undefined;
     if (role === 'xml' || role === 'property' || role === 'mule-marker') {
       // Drop every app model that could include this file; they rebuild lazily. An edit of a Mule file
       // keeps the dropped model aside: the rebuilt one takes over what the edit cannot have changed.
