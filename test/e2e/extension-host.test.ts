@@ -3,12 +3,12 @@
  * shim that serves VS Code through code-server (Desktop VS Code cannot be downloaded here).
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { runTests } from '@vscode/test-electron';
 import { build } from 'esbuild';
+import { brokenAppWorkspace } from '../support/broken-app';
 import { REPO } from '../support/cli';
 import { ensureCodeServer, ensureSystemPackages } from './environment';
 
@@ -23,8 +23,7 @@ describe('extension-host tests through @vscode/test-electron', { timeout: 600_00
   });
 
   it('activation, diagnostics, settings, commands, snippets, Diagnose, Probe and the config schema all work in the extension host', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'sg-exthost-'));
-    cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(workspace, 'app'), { recursive: true });
+    const workspace = brokenAppWorkspace('sg-exthost-').root;
     const results = join(workspace, '..', `${workspace.split('/').pop()}-results.json`);
     let failure: unknown;
     try {

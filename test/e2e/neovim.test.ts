@@ -1,10 +1,10 @@
 /** Another real LSP client: Debian's Neovim 0.7 receives the same diagnostics over stdio (push). */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { brokenAppWorkspace } from '../support/broken-app';
 import { REPO } from '../support/cli';
 import { ensureSystemPackages } from './environment';
 
@@ -12,11 +12,10 @@ describe('Neovim 0.7 as an LSP client', { timeout: 120_000 }, () => {
   before(() => ensureSystemPackages());
 
   it('receives the Session Guard diagnostics for a Mule file', () => {
-    const root = mkdtempSync(join(tmpdir(), 'sg-nvim-'));
-    cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(root, 'app'), { recursive: true });
+    const { root, accounts } = brokenAppWorkspace('sg-nvim-');
     const out = join(root, 'result.json');
     const r = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(__dirname, 'neovim-client.lua')}`], {
-      env: { ...process.env, SG_SERVER: join(REPO, 'dist', 'server.js'), SG_ROOT: root, SG_FILE: join(root, 'app/src/main/mule/accounts.xml'), SG_OUT: out },
+      env: { ...process.env, SG_SERVER: join(REPO, 'dist', 'server.js'), SG_ROOT: root, SG_FILE: accounts, SG_OUT: out },
       encoding: 'utf8',
       timeout: 90_000,
     });

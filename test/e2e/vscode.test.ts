@@ -4,11 +4,11 @@
  * opens the runbook panel (a webview) with the evidence, runbook, actions and the failing element.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { brokenAppWorkspace } from '../support/broken-app';
 import { REPO } from '../support/cli';
 import { ensureCodeServer, ensureSystemPackages, ensureVsix, launchBrowser, startCodeServer, type CodeServer } from './environment';
 import { applyQuickFix, openFile, openWorkbench, problemRows, runCommand, showProblems, waitForProblem, webviewFrame } from './workbench';
@@ -37,8 +37,7 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     cs = await startCodeServer(bin, { vsix: ensureVsix() });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    workspace = mkdtempSync(join(tmpdir(), 'sg-vscode-'));
-    cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(workspace, 'app'), { recursive: true });
+    workspace = brokenAppWorkspace('sg-vscode-').root;
     writeFileSync(join(workspace, 'incident.log'), INCIDENT + '\n');
     mkdirSync(RESULTS, { recursive: true });
   });

@@ -5,13 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { REPO } from '../support/cli';
+import { brokenAppWorkspace } from '../support/broken-app';
 import { LspClient, uriOf } from '../support/lsp-client';
 
 const ids = (d: Diagnostic[]) => d.map((x) => String(x.code)).sort();
@@ -26,10 +25,7 @@ describe('language server under faults', () => {
   let globalXml: string;
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'sg-faults-'));
-    cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(root, 'app'), { recursive: true });
-    accounts = join(root, 'app/src/main/mule/accounts.xml');
-    globalXml = join(root, 'app/src/main/mule/global.xml');
+    ({ root, accounts, globalXml } = brokenAppWorkspace('sg-faults-'));
     client = new LspClient({}, { SESSION_GUARD_FAULT_INJECTION: 'throwing-rule' });
     await client.start(root);
     await client.waitFor('indexing', () => client.progress.some((p) => p.kind === 'end'));

@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { REPO } from '../support/cli';
+import { brokenAppWorkspace } from '../support/broken-app';
 import { LspClient, PUSH_CAPABILITIES, uriOf } from '../support/lsp-client';
-
-function fixtureApp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sg-lsp-'));
-  cpSync(join(REPO, 'test/fixtures/cli/broken-app'), join(dir, 'app'), { recursive: true });
-  return dir;
-}
 
 const ids = (d: Diagnostic[]) => d.map((x) => x.code).sort();
 
@@ -22,9 +15,7 @@ describe('language server over stdio (pull diagnostics)', () => {
   let globalXml: string;
 
   before(async () => {
-    root = fixtureApp();
-    accounts = join(root, 'app/src/main/mule/accounts.xml');
-    globalXml = join(root, 'app/src/main/mule/global.xml');
+    ({ root, accounts, globalXml } = brokenAppWorkspace('sg-lsp-'));
     client = new LspClient();
     await client.start(root);
   });
@@ -179,16 +170,16 @@ describe('language server over stdio (pull diagnostics)', () => {
 
 describe('language server over stdio (push diagnostics, editor settings)', () => {
   let client: LspClient;
-  let root: string;
+  let accounts: string;
   before(async () => {
-    root = fixtureApp();
+    const fixture = brokenAppWorkspace('sg-lsp-push-');
+    accounts = fixture.accounts;
     client = new LspClient({ rules: { customizations: [{ rule: 'mule/*', severity: 'info' }] } });
-    await client.start(root, PUSH_CAPABILITIES);
+    await client.start(fixture.root, PUSH_CAPABILITIES);
   });
   after(async () => client.stop());
 
   it('publishes diagnostics to clients without pull support, with editor severity customizations applied', async () => {
-    const accounts = join(root, 'app/src/main/mule/accounts.xml');
     await client.open(accounts, readFileSync(accounts, 'utf8'));
     const d = await client.waitFor('published diagnostics', () => { const x = client.published.get(uriOf(accounts)); return x && x.length > 0 ? x : undefined; });
     assert.deepEqual(ids(d), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
