@@ -19,13 +19,10 @@ const CHANGED = 2;
 const DELETED = 3;
 
 describe('language server under faults', () => {
-  let root: string;
+  const { root, accounts, globalXml } = brokenAppWorkspace('sg-faults-');
   let client: LspClient;
-  let accounts: string;
-  let globalXml: string;
 
   before(async () => {
-    ({ root, accounts, globalXml } = brokenAppWorkspace('sg-faults-'));
     client = new LspClient({}, { SESSION_GUARD_FAULT_INJECTION: 'throwing-rule' });
     await client.start(root);
     await client.waitFor('indexing', () => client.progress.some((p) => p.kind === 'end'));

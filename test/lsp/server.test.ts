@@ -9,13 +9,10 @@ import { LspClient, PUSH_CAPABILITIES, uriOf } from '../support/lsp-client';
 const ids = (d: Diagnostic[]) => d.map((x) => x.code).sort();
 
 describe('language server over stdio (pull diagnostics)', () => {
-  let root: string;
+  const { root, accounts, globalXml } = brokenAppWorkspace('sg-lsp-');
   let client: LspClient;
-  let accounts: string;
-  let globalXml: string;
 
   before(async () => {
-    ({ root, accounts, globalXml } = brokenAppWorkspace('sg-lsp-'));
     client = new LspClient();
     await client.start(root);
   });
@@ -169,13 +166,11 @@ describe('language server over stdio (pull diagnostics)', () => {
 });
 
 describe('language server over stdio (push diagnostics, editor settings)', () => {
+  const { root, accounts } = brokenAppWorkspace('sg-lsp-push-');
   let client: LspClient;
-  let accounts: string;
   before(async () => {
-    const fixture = brokenAppWorkspace('sg-lsp-push-');
-    accounts = fixture.accounts;
     client = new LspClient({ rules: { customizations: [{ rule: 'mule/*', severity: 'info' }] } });
-    await client.start(fixture.root, PUSH_CAPABILITIES);
+    await client.start(root, PUSH_CAPABILITIES);
   });
   after(async () => client.stop());
 
