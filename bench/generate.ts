@@ -213,14 +213,10 @@ interface FlowNode {
 
 function flowXml(r: () => number, target: number, p: number, f: number, creds: { apex: string[]; services: string[] }): string {
   const kind = r();
-  const start =
+  // Record-triggered (sometimes with an async path), scheduled, or autolaunched.
+  const trigger =
     kind < 0.5
-      ? (first: string) => `    <start>
-        <locationX>50</locationX>
-        <locationY>0</locationY>
-        <connector>
-            <targetReference>${first}</targetReference>
-        </connector>
+      ? (first: string) => `
         <object>${OBJECTS[Math.floor(r() * OBJECTS.length)]}</object>
         <recordTriggerType>CreateAndUpdate</recordTriggerType>
         <triggerType>RecordAfterSave</triggerType>${
@@ -233,28 +229,22 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
             <pathType>AsyncAfterCommit</pathType>
         </scheduledPaths>`
             : ''
-        }
-    </start>`
+        }`
       : kind < 0.75
-        ? (first: string) => `    <start>
-        <locationX>50</locationX>
-        <locationY>0</locationY>
-        <connector>
-            <targetReference>${first}</targetReference>
-        </connector>
+        ? () => `
         <schedule>
             <frequency>Daily</frequency>
             <startDate>2026-01-01</startDate>
             <startTime>02:00:00.000Z</startTime>
         </schedule>
-        <triggerType>Scheduled</triggerType>
-    </start>`
-        : (first: string) => `    <start>
+        <triggerType>Scheduled</triggerType>`
+        : () => '';
+  const start = (first: string) => `    <start>
         <locationX>50</locationX>
         <locationY>0</locationY>
         <connector>
             <targetReference>${first}</targetReference>
-        </connector>
+        </connector>${trigger(first)}
     </start>`;
   const nodes: FlowNode[] = [];
   let size = 900;
