@@ -48,8 +48,8 @@ class Element implements XmlElement {
   private c: number;
   private e: number;
   constructor(
-    readonly name: string,
-    readonly local: string,
+    /** The qualified name split once and shared (see `splitQName`): name, prefix, local. */
+    private readonly q: QName,
     readonly ns: string,
     start: number,
     openEnd: number,
@@ -64,6 +64,15 @@ class Element implements XmlElement {
     this.c = openEnd;
     this.e = openEnd;
     this.flags = selfClosing ? SELF_CLOSING : 0;
+  }
+  get name(): string {
+    return this.q[0];
+  }
+  get prefix(): string {
+    return this.q[1];
+  }
+  get local(): string {
+    return this.q[2];
   }
   get start(): number {
     return this.s + this.moved.delta;
@@ -83,11 +92,8 @@ class Element implements XmlElement {
   set end(v: number) {
     this.e = v - this.moved.delta;
   }
-  get prefix(): string {
-    return splitQName(this.name)[1];
-  }
   get nameEnd(): number {
-    return this.start + 1 + this.name.length;
+    return this.start + 1 + this.q[0].length;
   }
   get selfClosing(): boolean {
     return (this.flags & SELF_CLOSING) !== 0;
@@ -99,27 +105,34 @@ class Element implements XmlElement {
 
 type MutableElement = Element;
 
-/** An attribute; its offsets move with its element's subtree (see `Moved`). */
+/**
+ * An attribute; its offsets move with its element's subtree (see `Moved`). It ends just after its
+ * closing quote, so the end is derived.
+ */
 class Attribute implements XmlAttribute {
   constructor(
-    readonly name: string,
-    readonly prefix: string,
+    private readonly q: QName,
     public ns: string,
     readonly value: string,
     private readonly s: number,
-    private readonly e: number,
     private readonly vs: number,
     private readonly ve: number,
     private readonly moved: Moved,
   ) {}
+  get name(): string {
+    return this.q[0];
+  }
+  get prefix(): string {
+    return this.q[1];
+  }
   get local(): string {
-    return splitQName(this.name)[2];
+    return this.q[2];
   }
   get start(): number {
     return this.s + this.moved.delta;
   }
   get end(): number {
-    return this.e + this.moved.delta;
+    return this.ve + 1 + this.moved.delta;
   }
   get valueStart(): number {
     return this.vs + this.moved.delta;
@@ -140,11 +153,12 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
  * Qualified names repeat across files: split each once, and keep one copy of the name for every
  * element that carries it. Bounded so that hostile input cannot grow it.
  */
-const QNAMES = new Map<string, readonly [name: string, prefix: string, local: string]>();
+type QName = readonly [name: string, prefix: string, local: string];
+const QNAMES = new Map<string, QName>();
 const MAX_QNAMES = 20_000;
 const RECENT_BY_LENGTH = 48;
 const RECENT_PER_LENGTH = 4;
-function splitQName(name: string): readonly [string, string, string] {
+function splitQName(name: string): QName {
   let q = QNAMES.get(name);
   if (!q) {
     // The name is usually a slice of the document: the cache keeps a copy (see own-copy.ts).
@@ -250,7 +264,15 @@ class Scanner {
   private skippedDepth = 0;
   private readonly skippedNames: string[] = [];
   /** Recently seen qualified names, by length (see `qname`). */
-  private readonly recent: (readonly [string, string, string])[][] = [];
+  private readonly recent: QName[][] = [];
+  /**
+   * The children of the open element at each depth of the stack, gathered here and copied into an
+   * array of exactly their number when it closes: arrays grown by push keep room for 16 more.
+   */
+  private readonly kids: Element[][] = [];
+  private readonly kidCount: number[] = [];
+  /** The attributes of the start tag being read (copied out at its end, for the same reason). */
+  private readonly attrScratch: Attribute[] = [];
   /** Offset of the next '&' at or after the last text run (n when there is none): one search per '&'. */
   private nextAmp = -1;
   private readonly defaultScope: NsScope = new Map([
@@ -280,9 +302,11 @@ class Scanner {
       const open = this.stack[this.stack.length - 1];
       const name = this.skippedDepth > 0 ? this.skippedNames[this.skippedNames.length - 1] : open.name;
       this.error(`Element <${name}> is never closed`, n, n);
-      for (const el of this.stack) {
+      for (let d = 0; d < this.stack.length; d++) {
+        const el = this.stack[d];
         el.closeStart = n;
         el.end = n;
+        this.settleChildren(el, d);
       }
     }
     if (!this.root) this.error('The document has no root element', n, n);
@@ -315,8 +339,8 @@ class Scanner {
     const n = text.length;
     if (text.charCodeAt(0) !== 60 || !isNameStart(text.charCodeAt(1))) return undefined;
     // A stand-in for the root with its name and scope, so that nothing here can change the real one.
-    const proxy = new Element(root.name, root.local, root.ns, 0, 0, false, NO_ATTRS, null, root.nsScope as NsScope, new Moved());
-    this.stack.push(proxy);
+    const proxy = new Element(splitQName(root.name), root.ns, 0, 0, false, NO_ATTRS, null, root.nsScope as NsScope, new Moved());
+    this.open(proxy);
     let i = this.startTag(0);
     while (this.stack.length > 1 && i < n) {
       const lt = text.indexOf('<', i);
@@ -329,9 +353,9 @@ class Scanner {
       i = this.markup(lt, -1);
     }
     const closed = this.stack.length === 1 && this.stack[0] === proxy;
-    if (!closed || i !== n || proxy.children.length !== 1 || this.skippedDepth > 0 || this.depthLimitAt !== null || this.doctypeDeclaresEntities) return undefined;
+    if (!closed || i !== n || this.kidCount[0] !== 1 || this.skippedDepth > 0 || this.depthLimitAt !== null || this.doctypeDeclaresEntities) return undefined;
     if (this.errors.length >= MAX_ERRORS) return undefined;
-    return { el: proxy.children[0], comments: this.comments, errors: this.errors };
+    return { el: this.kids[0][0], comments: this.comments, errors: this.errors };
   }
 
   private error(message: string, start: number, end: number): void {
@@ -496,11 +520,26 @@ class Scanner {
     return end; // a stray end tag: ignore it
   }
 
+  /** Pushes `el` on the stack of open elements, with no children yet. */
+  private open(el: MutableElement): void {
+    const d = this.stack.length;
+    this.stack.push(el);
+    this.kidCount[d] = 0;
+    if (this.kids.length <= d) this.kids.push([]);
+  }
+
+  /** Closes the innermost open element (always `el`). */
   private close(el: MutableElement, closeStart: number, end: number): void {
     el.closeStart = closeStart;
     el.end = end;
+    this.settleChildren(el, this.stack.length - 1);
     this.stack.pop();
     if (el === this.root) this.rootClosed = true;
+  }
+
+  private settleChildren(el: MutableElement, depth: number): void {
+    const count = this.kidCount[depth];
+    if (count > 0) el.children = this.kids[depth].slice(0, count);
   }
 
   private startTag(lt: number): number {
@@ -508,12 +547,15 @@ class Scanner {
     const n = text.length;
     let k = lt + 1;
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
-    const [name, prefix, local] = this.qname(lt + 1, k);
+    const q = this.qname(lt + 1, k);
+    const name = q[0];
+    const prefix = q[1];
     const nameEnd = k;
     const depth = this.stack.length;
     // The root and each of its children start a subtree that moves as one (see `Moved`).
     const moved = depth <= 1 ? new Moved() : this.stack[depth - 1].moved;
-    let attrs: Attribute[] | undefined;
+    const scratch = this.attrScratch;
+    let attrCount = 0;
     let hasNsDecl = false;
     let selfClosing = false;
     let openEnd = -1;
@@ -545,7 +587,7 @@ class Scanner {
         k++;
         continue;
       }
-      if (k === wsStart && attrs) {
+      if (k === wsStart && attrCount > 0) {
         this.error('Attributes must be separated by whitespace', k, k + 1);
       }
       const aStart = k;
@@ -574,12 +616,15 @@ class Scanner {
       if (ltInValue >= 0) {
         this.error(`'<' is not allowed in the value of attribute '${aName}' (escape it as &lt;)`, k + 1 + ltInValue, k + 2 + ltInValue);
       }
-      if (attrs?.some((a) => a.name === aName)) {
-        this.error(`Attribute '${aName}' is specified more than once`, aStart, aStart + aName.length);
+      for (let j = 0; j < attrCount; j++) {
+        if (scratch[j].name === aName) {
+          this.error(`Attribute '${aName}' is specified more than once`, aStart, aStart + aName.length);
+          break;
+        }
       }
-      const [aQName, aPrefix] = splitQName(aName);
-      if (aName === 'xmlns' || aPrefix === 'xmlns') hasNsDecl = true;
-      (attrs ??= []).push(new Attribute(aQName, aPrefix, '', this.decode(raw, k + 1), aStart, close + 1, k + 1, close, moved));
+      const aq = splitQName(aName);
+      if (aName === 'xmlns' || aq[1] === 'xmlns') hasNsDecl = true;
+      scratch[attrCount++] = new Attribute(aq, '', this.decode(raw, k + 1), aStart, k + 1, close, moved);
       k = close + 1;
     }
 
@@ -587,6 +632,7 @@ class Scanner {
       this.skipSubtree(name, selfClosing);
       return openEnd;
     }
+    const attrs: Attribute[] = attrCount > 0 ? scratch.slice(0, attrCount) : (NO_ATTRS as Attribute[]);
     const parent = this.stack[this.stack.length - 1] ?? null;
     if (!parent && (this.root || this.rootClosed)) {
       this.error('Only one root element is allowed', lt, nameEnd);
@@ -603,7 +649,7 @@ class Scanner {
     const inherited = parent ? parent.nsScope : this.defaultScope;
     let scope = inherited;
     if (hasNsDecl) {
-      for (const a of attrs!) {
+      for (const a of attrs) {
         if (a.name === 'xmlns' || a.prefix === 'xmlns') {
           if (scope === inherited) scope = new Map(scope);
           scope.set(a.name === 'xmlns' ? '' : a.local, a.value);
@@ -615,7 +661,7 @@ class Scanner {
       this.error(`Namespace prefix '${prefix}' is not declared`, lt + 1, lt + 1 + prefix.length);
       ns = '';
     }
-    if (attrs) {
+    if (attrCount > 0) {
       for (const a of attrs) {
         if (!a.prefix) continue;
         const bound = scope.get(a.prefix);
@@ -624,13 +670,12 @@ class Scanner {
       }
     }
 
-    const el = new Element(name, local, ns, lt, openEnd, selfClosing, attrs ?? NO_ATTRS, parent, scope, moved);
+    const el = new Element(q, ns, lt, openEnd, selfClosing, attrs, parent, scope, moved);
     if (parent) {
-      if (parent.children === NO_CHILDREN) parent.children = [el];
-      else parent.children.push(el);
-    }
-    else this.root = el;
-    if (!selfClosing) this.stack.push(el);
+      const d = this.stack.length - 1;
+      this.kids[d][this.kidCount[d]++] = el;
+    } else this.root = el;
+    if (!selfClosing) this.open(el);
     return openEnd;
   }
 
@@ -638,7 +683,7 @@ class Scanner {
    * The qualified name at text[from, to): names repeat, so a few recent ones per length are compared
    * in place before slicing and hashing a new string.
    */
-  private qname(from: number, to: number): readonly [string, string, string] {
+  private qname(from: number, to: number): QName {
     const len = to - from;
     const bucket = len < RECENT_BY_LENGTH ? (this.recent[len] ??= []) : undefined;
     if (bucket) {
