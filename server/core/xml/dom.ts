@@ -3,13 +3,11 @@ import { decodeEntities } from './entities';
 import type { XmlAttribute, XmlElement } from './types';
 
 export function attr(el: XmlElement, name: string): string | undefined {
-  for (const a of el.attrs) if (a.name === name) return a.value;
-  return undefined;
+  return el.attr(name);
 }
 
 export function attrNode(el: XmlElement, name: string): XmlAttribute | undefined {
-  for (const a of el.attrs) if (a.name === name) return a;
-  return undefined;
+  return el.attrNode(name);
 }
 
 /** Child elements, optionally filtered by local name (and namespace URI). */

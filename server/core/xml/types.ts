@@ -39,7 +39,12 @@ export interface XmlElement {
   /** Offset just after the end tag (or the start tag when self-closing / never closed properly). */
   end: number;
   readonly selfClosing: boolean;
+  /** The attributes as objects, made on each read (the tree stores them flat): prefer `attr`/`attrNode`. */
   readonly attrs: XmlAttribute[];
+  /** The decoded value of the attribute with this qualified name. */
+  attr(name: string): string | undefined;
+  /** The attribute with this qualified name, as a new object (compare attributes by element and name). */
+  attrNode(name: string): XmlAttribute | undefined;
   readonly children: XmlElement[];
   readonly parent: XmlElement | null;
   /** True when the element has character data or CDATA directly inside it. */
