@@ -25,12 +25,16 @@ function guessIndentUnit(file: SourceFile): string {
   let tabs = 0;
   let best = 0;
   const counts = new Map<number, number>();
-  const re = /\n([ \t]+)</g;
-  let m: RegExpExecArray | null;
+  // The first 200 lines that start with indentation followed by '<' (a scan, not a regex: no match
+  // objects for each line of every file a fix is built for).
   let n = 0;
-  while ((m = re.exec(text)) && n++ < 200) {
-    if (m[1][0] === '\t') tabs++;
-    else counts.set(m[1].length, (counts.get(m[1].length) ?? 0) + 1);
+  for (let nl = text.indexOf('\n'); nl >= 0 && n < 200; nl = text.indexOf('\n', nl + 1)) {
+    let e = nl + 1;
+    while (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9) e++;
+    if (e === nl + 1 || text.charCodeAt(e) !== 60 /* < */) continue;
+    n++;
+    if (text.charCodeAt(nl + 1) === 9) tabs++;
+    else counts.set(e - nl - 1, (counts.get(e - nl - 1) ?? 0) + 1);
   }
   if (tabs > [...counts.values()].reduce((a, b) => a + b, 0)) return '\t';
   for (const w of [2, 4, 3, 8]) if ((counts.get(w) ?? 0) > 0 && (best === 0 || (counts.get(w) ?? 0) > (counts.get(best) ?? 0))) best = w;
