@@ -9,7 +9,7 @@
  * faster than all three on real Mule and Flow files and gives attribute *value* ranges, which the
  * quick fixes need.
  */
-import { ownCopy } from '../text/own-copy';
+import { intern } from '../text/intern';
 import { decodeEntities } from './entities';
 import type { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlProblem } from './types';
 
@@ -202,14 +202,29 @@ const RECENT_PER_LENGTH = 4;
 function splitQName(name: string): QName {
   let q = QNAMES.get(name);
   if (!q) {
-    // The name is usually a slice of the document: the cache keeps a copy (see own-copy.ts).
+    // The name is usually a slice of the document: the cache keeps the canonical copy (intern.ts), with
+    // which the rules' comparisons against literal names are a pointer comparison.
     const cached = QNAMES.size < MAX_QNAMES;
-    const own = cached ? ownCopy(name) : name;
+    const own = cached ? intern(name) : name;
     const colon = own.indexOf(':');
-    q = colon > 0 ? [own, own.slice(0, colon), own.slice(colon + 1)] : [own, '', own];
+    q = colon > 0 ? [own, intern(own.slice(0, colon)), intern(own.slice(colon + 1))] : [own, '', own];
     if (cached) QNAMES.set(own, q);
   }
   return q;
+}
+
+/**
+ * Namespace URIs in their canonical form (see intern.ts): every element's `ns` is compared with the
+ * constants in namespaces.ts. Bounded like the names.
+ */
+const URIS = new Map<string, string>();
+function namespaceUri(value: string): string {
+  let uri = URIS.get(value);
+  if (uri === undefined) {
+    uri = intern(value);
+    if (URIS.size < MAX_QNAMES) URIS.set(uri, uri);
+  }
+  return uri;
 }
 
 /** Characters XML 1.0 forbids anywhere in a document. */
@@ -699,7 +714,7 @@ class Scanner {
         const aq = attrs[j] as QName;
         if (aq[0] === 'xmlns' || aq[1] === 'xmlns') {
           if (scope === inherited) scope = new Map(scope);
-          scope.set(aq[0] === 'xmlns' ? '' : aq[2], attrs[j + AttrSlot.Value] as string);
+          scope.set(aq[0] === 'xmlns' ? '' : aq[2], namespaceUri(attrs[j + AttrSlot.Value] as string));
         }
       }
     }
