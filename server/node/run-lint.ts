@@ -90,7 +90,7 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
   const findings = new Map<string, Finding[]>();
   const configFor = (path: string) => ctx.configs.forFile(toOsPath(path)).resolved;
   for (const unitTargets of units.values()) {
-    for (const [path, list] of lint(ws, ctx.rules, { targets: unitTargets, configFor, releaseFlowTrees: true, ...(ctx.timings ? { timings: ctx.timings } : {}) })) findings.set(path, list);
+    for (const [path, list] of lint(ws, ctx.rules, { targets: unitTargets, configFor, batch: true, ...(ctx.timings ? { timings: ctx.timings } : {}) })) findings.set(path, list);
     ws.releaseAnalysis(unitTargets);
   }
   const results: FileResult[] = [...findings]

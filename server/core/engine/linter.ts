@@ -20,10 +20,12 @@ export interface LintRequest {
   /** When given, milliseconds spent per rule id are added to it (`SESSION_GUARD_TIMING`, like ESLint's TIMING). */
   readonly timings?: Map<string, number>;
   /**
-   * Free each Flow's tree once its rules have run (batch runs: memory stays flat and the garbage
-   * collector has less to copy). Editors keep trees for the next keystroke.
+   * A run that lints each file once (the CLI): each Flow's tree is freed once its rules have run (memory
+   * stays flat and the garbage collector has less to copy), and messages are masked directly instead of
+   * through the process-wide cache, whose lookup hashes every message and pays off only when the same
+   * files are linted again. Editors keep both for the next keystroke.
    */
-  readonly releaseFlowTrees?: boolean;
+  readonly batch?: boolean;
 }
 
 export { INTERNAL_ERROR } from '../findings';
@@ -42,7 +44,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     }
     return s;
   };
-  const masked = maskedOnce;
+  const masked = req.batch ? redact : maskedOnce;
 
   const emit = (rule: Rule, r: Report): void => {
     if (!targets.has(r.path)) return;
@@ -146,7 +148,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       xmlFileRules(file.path);
       const flow = project.flowOf(file);
       if (flow) runScope({ scope: 'sfdx-flow', flow, project }, [file.path]);
-      if (req.releaseFlowTrees) file.release();
+      if (req.batch) file.release();
     }
   }
 
