@@ -197,8 +197,6 @@ const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 type QName = readonly [name: string, prefix: string, local: string];
 const QNAMES = new Map<string, QName>();
 const MAX_QNAMES = 20_000;
-const RECENT_BY_LENGTH = 48;
-const RECENT_PER_LENGTH = 4;
 function splitQName(name: string): QName {
   let q = QNAMES.get(name);
   if (!q) {
@@ -212,6 +210,14 @@ function splitQName(name: string): QName {
   }
   return q;
 }
+
+/**
+ * Names by a hash of their characters, computed while the scanner reads them: a name seen before costs
+ * one comparison in place instead of a slice and a lookup. Process-wide, like the name cache, and holding
+ * only its (canonical) entries.
+ */
+const NAME_SLOTS = 4096;
+const NAMES: (QName | undefined)[] = new Array<QName | undefined>(NAME_SLOTS).fill(undefined);
 
 /**
  * Namespace URIs in their canonical form (see intern.ts): every element's `ns` is compared with the
@@ -319,8 +325,8 @@ class Scanner {
   /** Depth of unmaterialised elements currently open below the depth limit. */
   private skippedDepth = 0;
   private readonly skippedNames: string[] = [];
-  /** Recently seen qualified names, by length (see `qname`). */
-  private readonly recent: QName[][] = [];
+  /** Where the name `readName` read last ends. */
+  private nameEnd = 0;
   /**
    * The children of the open element at each depth of the stack, gathered here and copied into an
    * array of exactly their number when it closes: arrays grown by push keep room for 16 more.
@@ -601,9 +607,8 @@ class Scanner {
   private startTag(lt: number): number {
     const text = this.text;
     const n = text.length;
-    let k = lt + 1;
-    while (k < n && isNameChar(text.charCodeAt(k))) k++;
-    const q = this.qname(lt + 1, k);
+    const q = this.readName(lt + 1);
+    let k = this.nameEnd;
     const name = q[0];
     const prefix = q[1];
     const nameEnd = k;
@@ -647,8 +652,9 @@ class Scanner {
         this.error('Attributes must be separated by whitespace', k, k + 1);
       }
       const aStart = k;
-      while (k < n && isNameChar(text.charCodeAt(k))) k++;
-      const aName = text.slice(aStart, k);
+      const aq = this.readName(k);
+      k = this.nameEnd;
+      const aName = aq[0];
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== 61 /* = */) {
         this.error(`Attribute '${aName}' has no value (expected ="...")`, aStart, k);
@@ -678,7 +684,6 @@ class Scanner {
           break;
         }
       }
-      const aq = splitQName(aName);
       if (aName === 'xmlns' || aq[1] === 'xmlns') hasNsDecl = true;
       scratch[attrCount + AttrSlot.Name] = aq;
       scratch[attrCount + AttrSlot.Value] = this.decode(raw, k + 1);
@@ -740,21 +745,24 @@ class Scanner {
     return openEnd;
   }
 
-  /**
-   * The qualified name at text[from, to): names repeat, so a few recent ones per length are compared
-   * in place before slicing and hashing a new string.
-   */
-  private qname(from: number, to: number): QName {
-    const len = to - from;
-    const bucket = len < RECENT_BY_LENGTH ? (this.recent[len] ??= []) : undefined;
-    if (bucket) {
-      for (const q of bucket) if (this.text.startsWith(q[0], from)) return q;
+  /** The name that starts at `from` (a name start character); sets `nameEnd`. */
+  private readName(from: number): QName {
+    const text = this.text;
+    const n = text.length;
+    let k = from;
+    let h = 0;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (!isNameChar(c)) break;
+      h = (Math.imul(h, 31) + c) | 0;
     }
-    const q = splitQName(this.text.slice(from, to));
-    if (bucket) {
-      if (bucket.length >= RECENT_PER_LENGTH) bucket.pop();
-      bucket.unshift(q);
-    }
+    this.nameEnd = k;
+    const slot = h & (NAME_SLOTS - 1);
+    const seen = NAMES[slot];
+    if (seen !== undefined && seen[0].length === k - from && text.startsWith(seen[0], from)) return seen;
+    const q = splitQName(text.slice(from, k));
+    // Only cached names are canonical copies: anything else would keep a slice of this document alive.
+    if (QNAMES.get(q[0]) === q) NAMES[slot] = q;
     return q;
   }
 
