@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseXml } from '../server/core/xml/scanner';
 import { RULES } from '../server/core/rules';
 import { ConfigResolver } from '../server/node/config-loader';
-import { analyseTargets } from '../server/node/run-lint';
+import { lintTargets } from '../server/node/run-lint';
 import { median } from './stats';
 
 export interface PeerFigures {
@@ -32,7 +32,7 @@ export async function peers(flowPaths: readonly string[], runs: number): Promise
   };
   const sgParse = () => texts.forEach((t) => parseXml(t));
   const fxpParse = () => texts.forEach((t) => fxp.parse(t));
-  const sgScan = () => analyseTargets(flowPaths, { cwd: '/', rules: RULES, configs: new ConfigResolver(RULES) });
+  const sgScan = () => lintTargets(flowPaths, { cwd: '/', rules: RULES, configs: new ConfigResolver(RULES) });
   const lfsRun = async () => lfsScan(await lfsParse([...flowPaths]));
   // Warm-up, then alternate so that both see the same machine state.
   sgParse();

@@ -3,17 +3,15 @@
  * project, a lone file), never across one, so each worker sees every file its findings depend on and
  * the results are the same as in one thread. Workers run the same bundle (see `runAsLintWorker`).
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileResult } from '../core/formatters';
-import { muleSourceRoot, roleOf } from '../core/project/layout';
 import { RULES } from '../core/rules';
 import { ConfigResolver } from './config-loader';
 import type { DiscoveryProblem } from './discovery';
-import { toCorePath } from './paths';
-import { analyseTargets, byDisplayPath } from './run-lint';
+import { byDisplayPath, lintTargets } from './run-lint';
+import { groupByUnit } from './units';
 
 const WORKER_KIND = 'session-guard-lint-worker';
 
@@ -74,21 +72,9 @@ export async function analyseInParallel(osTargets: readonly string[], opts: { cw
 
 /** Splits targets into at most `n` shards of whole analysis units, balanced by bytes. */
 export function partition(osTargets: readonly string[], n: number): string[][] {
-  const units = new Map<string, { files: string[]; bytes: number }>();
-  const sfdxRootOf = nearestSfdxProject();
-  for (const p of osTargets) {
-    const key = unitKey(p, sfdxRootOf);
-    let u = units.get(key);
-    if (!u) units.set(key, (u = { files: [], bytes: 0 }));
-    u.files.push(p);
-    try {
-      u.bytes += statSync(p).size;
-    } catch {
-      /* reported when read */
-    }
-  }
-  const shards = Array.from({ length: Math.max(1, Math.min(n, units.size)) }, () => ({ files: [] as string[], bytes: 0 }));
-  for (const u of [...units.values()].sort((a, b) => b.bytes - a.bytes)) {
+  const units = groupByUnit(osTargets).map((files) => ({ files, bytes: files.reduce((sum, p) => sum + sizeOf(p), 0) }));
+  const shards = Array.from({ length: Math.max(1, Math.min(n, units.length)) }, () => ({ files: [] as string[], bytes: 0 }));
+  for (const u of units.sort((a, b) => b.bytes - a.bytes)) {
     const lightest = shards.reduce((a, b) => (b.bytes < a.bytes || (b.bytes === a.bytes && b.files.length < a.files.length) ? b : a));
     lightest.files.push(...u.files);
     lightest.bytes += u.bytes;
@@ -96,32 +82,18 @@ export function partition(osTargets: readonly string[], n: number): string[][] {
   return shards.map((s) => s.files).filter((f) => f.length > 0);
 }
 
-const SF_ROLES = new Set(['flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
-
-/** The unit a file is analysed with, computed from paths alone (as the workspace would group it). */
-function unitKey(osPath: string, sfdxRootOf: (dir: string) => string | undefined): string {
-  const core = toCorePath(osPath);
-  const mule = muleSourceRoot(core);
-  if (mule !== undefined) return `mule:${mule}`;
-  if (SF_ROLES.has(roleOf(core))) return `sfdx:${sfdxRootOf(dirname(osPath)) ?? '(no project)'}`;
-  return `file:${core}`;
-}
-
-function nearestSfdxProject(): (dir: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
-  const find = (dir: string): string | undefined => {
-    if (cache.has(dir)) return cache.get(dir);
-    const here = existsSync(join(dir, 'sfdx-project.json')) ? dir : dirname(dir) === dir ? undefined : find(dirname(dir));
-    cache.set(dir, here);
-    return here;
-  };
-  return find;
+function sizeOf(p: string): number {
+  try {
+    return statSync(p).size;
+  } catch {
+    return 0; // reported when read
+  }
 }
 
 /** The worker side: lint the shard and post the results back. */
 function runAsLintWorker(input: WorkerInput): void {
   const timings = input.timings ? new Map<string, number>() : undefined;
-  const run = analyseTargets(input.targets, { cwd: input.cwd, rules: RULES, configs: new ConfigResolver(RULES, input.configFile), ...(timings ? { timings } : {}) });
+  const run = lintTargets(input.targets, { cwd: input.cwd, rules: RULES, configs: new ConfigResolver(RULES, input.configFile), ...(timings ? { timings } : {}) });
   parentPort!.postMessage({ results: run.results, problems: run.problems, timings: [...(timings ?? [])] });
 }
 

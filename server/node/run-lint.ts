@@ -15,6 +15,7 @@ import { contextFiles } from './context';
 import { decodeText, type Decoded } from './decode';
 import { discover, type DiscoveryProblem } from './discovery';
 import { displayPath, toCorePath, toOsPath } from './paths';
+import { groupByUnit } from './units';
 
 export interface LintRunOptions {
   readonly paths: readonly string[];
@@ -97,6 +98,28 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
     .map(([path, list]) => ({ displayPath: displayPath(path, ctx.cwd), findings: list }))
     .sort(byDisplayPath);
   return { results, problems, unmatched: [], workspace: ws, findings, encodings };
+}
+
+/** What a lint run reports, without the files it read. */
+export interface LintReport {
+  readonly results: FileResult[];
+  readonly problems: DiscoveryProblem[];
+}
+
+/**
+ * Lints targets one analysis unit at a time, reading each unit's files just before and letting them go
+ * after: a report needs nothing of a unit once its findings are out, so a large run holds one unit's
+ * texts at a time instead of all of them. `analyseTargets` keeps everything, for fixes to be written back.
+ */
+export function lintTargets(osTargets: readonly string[], ctx: AnalyseContext): LintReport {
+  const results: FileResult[] = [];
+  const problems: DiscoveryProblem[] = [];
+  for (const unit of groupByUnit(osTargets)) {
+    const run = analyseTargets(unit, ctx);
+    for (const r of run.results) results.push(r);
+    for (const p of run.problems) problems.push(p);
+  }
+  return { results: results.sort(byDisplayPath), problems };
 }
 
 export function byDisplayPath(a: FileResult, b: FileResult): number {

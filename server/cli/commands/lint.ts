@@ -9,7 +9,7 @@ import { RULES } from '../../core/rules';
 import { ConfigLoadError, ConfigResolver } from '../../node/config-loader';
 import { discover } from '../../node/discovery';
 import { analyseInParallel, autoConcurrency, canRunWorkers } from '../../node/parallel-lint';
-import { analyseTargets, runLint } from '../../node/run-lint';
+import { lintTargets, runLint } from '../../node/run-lint';
 import { applyFixes } from '../../node/apply-fixes';
 import { displayPath } from '../../node/paths';
 import { EXIT, UsageError, type CliIO } from '../io';
@@ -97,7 +97,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       const analysed =
         threads > 1 && canRunWorkers()
           ? await analyseInParallel(found.targets, { cwd: io.cwd, threads, ...(configFile ? { configFile } : {}), ...(timings ? { timings } : {}) })
-          : analyseTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, ...(timings ? { timings } : {}) });
+          : lintTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, ...(timings ? { timings } : {}) });
       run = { results: analysed.results, problems: [...found.problems, ...analysed.problems], unmatched: found.unmatched };
     }
   } catch (e) {

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { generateWorkspace } from '../../bench/generate';
+import { RULES } from '../core/rules';
+import { ConfigResolver } from './config-loader';
+import { discover } from './discovery';
+import { analyseTargets, lintTargets } from './run-lint';
+import { groupByUnit } from './units';
+
+const examples = join(__dirname, '..', '..', 'examples');
+
+/** Generated apps and projects, the bundled examples, a lone Mule file, Flows outside any project. */
+function mixedWorkspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'sg-units-'));
+  generateWorkspace(join(root, 'gen'), { muleFiles: 60, flows: 30, filesPerApp: 20, flowsPerProject: 10, seed: 5 });
+  cpSync(examples, join(root, 'examples'), { recursive: true });
+  mkdirSync(join(root, 'loose'));
+  writeFileSync(
+    join(root, 'loose', 'snippet.xml'),
+    '<mule xmlns="http://www.mulesoft.org/schema/mule/core" xmlns:salesforce="http://www.mulesoft.org/schema/mule/salesforce">\n  <flow name="f">\n    <salesforce:query config-ref="sf"/>\n  </flow>\n</mule>\n',
+  );
+  mkdirSync(join(root, 'loose', 'flows'));
+  cpSync(join(root, 'examples', 'sfdx-project', 'force-app', 'main', 'default', 'flows'), join(root, 'loose', 'flows'), { recursive: true });
+  return root;
+}
+
+describe('lintTargets (one unit at a time)', () => {
+  const root = mixedWorkspace();
+  const ctx = { cwd: root, rules: RULES, configs: new ConfigResolver(RULES) };
+  const targets = discover([root], root, ctx.configs).targets;
+
+  it('reports exactly what one analysis of the whole workspace reports', () => {
+    const whole = analyseTargets(targets, ctx);
+    const streamed = lintTargets(targets, ctx);
+    assert.ok(whole.results.filter((r) => r.findings.length > 0).length > 20, 'the workspace has findings in many files');
+    assert.deepEqual(streamed.results, whole.results);
+    assert.deepEqual(streamed.problems, whole.problems);
+  });
+
+  it('keeps each Mule app and SFDX project in one unit', () => {
+    const units = groupByUnit(targets);
+    const unitOf = (p: string) => units.findIndex((u) => u.includes(p));
+    const app = targets.filter((t) => t.includes(join('examples', 'mule-app', 'src', 'main', 'mule')));
+    const project = targets.filter((t) => t.includes(join('examples', 'sfdx-project')));
+    assert.ok(app.length > 1 && project.length > 1);
+    assert.ok(app.every((t) => unitOf(t) === unitOf(app[0])));
+    assert.ok(project.every((t) => unitOf(t) === unitOf(project[0])));
+    assert.notEqual(unitOf(app[0]), unitOf(project[0]));
+    assert.equal(units.flat().length, targets.length);
+  });
+});
