@@ -2,6 +2,8 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export function toCorePath(osPath: string): string {
+  // Discovery hands over absolute, normalised paths: resolving them again is the same string, made anew.
+  if (sep === '/' && isNormalAbsolute(osPath)) return osPath;
   const abs = resolve(osPath);
   return sep === '/' ? abs : '/' + abs.replace(/\\/g, '/');
 }
@@ -15,4 +17,17 @@ export function displayPath(corePath: string, cwd: string): string {
   const rel = relative(cwd, toOsPath(corePath));
   if (!rel) return '.';
   return (isAbsolute(rel) ? rel : rel).split(sep).join('/');
+}
+
+/** An absolute POSIX path that `resolve` would return unchanged. */
+function isNormalAbsolute(p: string): boolean {
+  return (
+    p.charCodeAt(0) === 47 &&
+    (p.length === 1 || p.charCodeAt(p.length - 1) !== 47) &&
+    !p.includes('//') &&
+    !p.includes('/./') &&
+    !p.includes('/../') &&
+    !p.endsWith('/.') &&
+    !p.endsWith('/..')
+  );
 }

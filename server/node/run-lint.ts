@@ -3,6 +3,7 @@
  * paths. The CLI is a thin shell around this; tests call it directly.
  */
 import { readFileSync } from 'node:fs';
+import type { ResolvedConfig } from '../core/config/config';
 import { lint } from '../core/engine/linter';
 import type { Finding } from '../core/findings';
 import type { FileResult } from '../core/formatters';
@@ -89,7 +90,13 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
     else units.set(key, [t]);
   }
   const findings = new Map<string, Finding[]>();
-  const configFor = (path: string) => ctx.configs.forFile(toOsPath(path)).resolved;
+  // Asked for every rule on every file and for every report: once per path.
+  const configByPath = new Map<string, ResolvedConfig>();
+  const configFor = (path: string): ResolvedConfig => {
+    let c = configByPath.get(path);
+    if (c === undefined) configByPath.set(path, (c = ctx.configs.forFile(toOsPath(path)).resolved));
+    return c;
+  };
   for (const unitTargets of units.values()) {
     for (const [path, list] of lint(ws, ctx.rules, { targets: unitTargets, configFor, batch: true, ...(ctx.timings ? { timings: ctx.timings } : {}) })) findings.set(path, list);
     ws.releaseAnalysis(unitTargets);

@@ -23,8 +23,9 @@ describe('indentUnit', () => {
     assert.equal(unitOf('<a>\n\t<b/>\n  <c/>\n  <c/>\n</a>'), '  ');
   });
 
-  it('looks at no more than the first 200 indented markup lines', () => {
-    const text = '<a>\n' + '  <b/>\n'.repeat(200) + '\t<c/>\n'.repeat(300) + '</a>';
+  it('looks at no more than the first 100 indented markup lines', () => {
+    // 50 lines each way inside the window (a tie keeps spaces); the 101st line would tip it to tabs.
+    const text = '<a>\n' + '  <b/>\n'.repeat(50) + '\t<c/>\n'.repeat(51) + '</a>';
     assert.equal(unitOf(text), '  ');
   });
 });

@@ -25,10 +25,10 @@ function guessIndentUnit(file: SourceFile): string {
   let tabs = 0;
   let best = 0;
   const counts = new Map<number, number>();
-  // The first 200 lines that start with indentation followed by '<' (a scan, not a regex: no match
+  // The first 100 lines that start with indentation followed by '<' (a scan, not a regex: no match
   // objects for each line of every file a fix is built for).
   let n = 0;
-  for (let nl = text.indexOf('\n'); nl >= 0 && n < 200; nl = text.indexOf('\n', nl + 1)) {
+  for (let nl = text.indexOf('\n'); nl >= 0 && n < 100; nl = text.indexOf('\n', nl + 1)) {
     let e = nl + 1;
     while (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9) e++;
     if (e === nl + 1 || text.charCodeAt(e) !== 60 /* < */) continue;
