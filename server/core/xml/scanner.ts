@@ -40,7 +40,24 @@ class Moved {
  * prototype, so each of the millions of elements in a large workspace carries fewer fields: less to
  * allocate and less for the garbage collector to copy.
  */
-class Element implements XmlElement {
+/** What elements and attributes share: a qualified name, split once (see `splitQName`) and read through getters. */
+class Named {
+  constructor(
+    /** The shared [name, prefix, local] triple. */
+    protected readonly q: QName,
+  ) {}
+  get name(): string {
+    return this.q[0];
+  }
+  get prefix(): string {
+    return this.q[1];
+  }
+  get local(): string {
+    return this.q[2];
+  }
+}
+
+class Element extends Named implements XmlElement {
   children: XmlElement[] = NO_CHILDREN;
   flags: number;
   private s: number;
@@ -48,8 +65,7 @@ class Element implements XmlElement {
   private c: number;
   private e: number;
   constructor(
-    /** The qualified name split once and shared (see `splitQName`): name, prefix, local. */
-    private readonly q: QName,
+    q: QName,
     readonly ns: string,
     start: number,
     openEnd: number,
@@ -60,20 +76,12 @@ class Element implements XmlElement {
     readonly nsScope: NsScope,
     readonly moved: Moved,
   ) {
+    super(q);
     this.s = start;
     this.o = openEnd;
     this.c = openEnd;
     this.e = openEnd;
     this.flags = selfClosing ? SELF_CLOSING : 0;
-  }
-  get name(): string {
-    return this.q[0];
-  }
-  get prefix(): string {
-    return this.q[1];
-  }
-  get local(): string {
-    return this.q[2];
   }
   get start(): number {
     return this.s + this.moved.delta;
@@ -150,24 +158,17 @@ const ATTR_STRIDE = 5;
  * object each time, so compare attributes by element and name, not by identity. It ends just after its
  * closing quote.
  */
-class Attribute implements XmlAttribute {
+class Attribute extends Named implements XmlAttribute {
   constructor(
-    private readonly q: QName,
+    q: QName,
     readonly ns: string,
     readonly value: string,
     private readonly s: number,
     private readonly vs: number,
     private readonly ve: number,
     private readonly moved: Moved,
-  ) {}
-  get name(): string {
-    return this.q[0];
-  }
-  get prefix(): string {
-    return this.q[1];
-  }
-  get local(): string {
-    return this.q[2];
+  ) {
+    super(q);
   }
   get start(): number {
     return this.s + this.moved.delta;
