@@ -112,4 +112,13 @@ describe('XML scanner memory', () => {
     });
     assert.ok(mb < 30, `heap grew by ${mb.toFixed(0)} MB after parsing 40 texts of 2 MB (80 MB if each were kept)`);
   });
+
+  it('builds documents as class instances, which V8 never allocates straight into the old generation', () => {
+    // An object literal's allocation site is pretenured once most of its objects lived long (Mule trees
+    // do); a pretenured document pointing into its young tree makes every later tree survive young
+    // collections (measured on the bench workspace: 620 → 385 MB surviving young collections).
+    const doc = parseXml('<a/>');
+    assert.notEqual(Object.getPrototypeOf(doc), Object.prototype);
+    assert.deepEqual({ ...doc, root: doc.root?.name }, { text: '<a/>', root: 'a', comments: [], errors: [], depthLimitAt: null });
+  });
 });

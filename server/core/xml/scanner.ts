@@ -315,6 +315,23 @@ export function replaceChild(parent: XmlElement, index: number, el: XmlElement):
   (el as Element).parent = parent as Element;
 }
 
+/**
+ * A parsed document. A class, not an object literal: V8 moves the objects of a literal straight to the
+ * old generation once most of them have lived long (as Mule trees do, for a whole app's analysis), and an
+ * old object pointing into a young tree keeps that tree alive through every young collection until the
+ * next full one: after the first Mule apps of a run, every Flow's tree would be copied and promoted.
+ * Instances of a class are never pretenured.
+ */
+class Document implements XmlDocument {
+  constructor(
+    readonly text: string,
+    readonly root: XmlElement | null,
+    readonly comments: XmlComment[],
+    readonly errors: XmlProblem[],
+    readonly depthLimitAt: number | null,
+  ) {}
+}
+
 class Scanner {
   private readonly errors: XmlProblem[] = [];
   private readonly comments: XmlComment[] = [];
@@ -373,13 +390,7 @@ class Scanner {
       }
     }
     if (!this.root) this.error('The document has no root element', n, n);
-    const doc: XmlDocument = {
-      text,
-      root: this.root,
-      comments: this.comments,
-      errors: this.errors,
-      depthLimitAt: this.depthLimitAt,
-    };
+    const doc = new Document(text, this.root, this.comments, this.errors, this.depthLimitAt);
     if (this.doctypeDeclaresEntities) DECLARES_ENTITIES.add(doc);
     if (forbidden) HAS_FORBIDDEN_CHAR.add(doc);
     return doc;
