@@ -224,6 +224,18 @@ export function propagate(app: MuleApp, from: XmlElement, type: string): Propaga
 }
 
 /**
+ * The first retry scope (in the order `propagate` lists them) that retries `type` thrown at `from` on a
+ * path where every handler decision so far was certain: what `propagate(…).retries` would give first
+ * among its definite hits of `type`, found by a walk that stops there and never follows a path once it
+ * becomes uncertain (it never becomes certain again) or the error becomes another type (it comes back
+ * only when `type` is one the walk itself produces, RETRY_EXHAUSTED or COMPOSITE_ROUTING), so it climbs
+ * far less. Not memoised.
+ */
+export function firstDefiniteRetry(app: MuleApp, from: XmlElement, type: string): RetryHit | undefined {
+  return new Walker(app, type).firstRetry(from);
+}
+
+/**
  * Hands the walks of an earlier build of the app on to `next` where nothing they read changed: the
  * walk climbed through none of the removed flows and looked up none of the changed names. The earlier
  * build is discarded: its memo is trimmed in place and becomes `next`'s. Returns how many walks were kept.
@@ -257,6 +269,11 @@ export function topLevelOf(el: XmlElement): XmlElement {
   return e;
 }
 
+const RETRY_EXHAUSTED = 'MULE:RETRY_EXHAUSTED';
+const COMPOSITE_ROUTING = 'MULE:COMPOSITE_ROUTING';
+/** The types an error becomes on its way up (see `climb`). */
+const WALK_TYPES: ReadonlySet<string> = new Set([RETRY_EXHAUSTED, COMPOSITE_ROUTING]);
+
 /** Shared by walks that start with no steps and no flow visited; never changed (copies are made to extend them). */
 const NO_STEPS: readonly PathStep[] = Object.freeze([]);
 const NO_FLOWS: ReadonlySet<string> = new Set();
@@ -275,12 +292,29 @@ class Walker {
   private readonly tops: XmlElement[] = [];
   private readonly names: string[] = [];
   private states = 0;
+  /** Set by `firstRetry`, once the retry it looks for is found. */
+  private found: RetryHit | undefined;
 
-  constructor(private readonly app: MuleApp) {}
+  constructor(
+    private readonly app: MuleApp,
+    /** When given, only paths on which this type is still thrown with certainty are followed (see `firstDefiniteRetry`). */
+    private readonly onlyDefinite?: string,
+  ) {}
 
   run(from: XmlElement, type: string): TrackedPropagation {
     this.climb(from, { type, matched: false, definite: true, steps: NO_STEPS, visiting: NO_FLOWS });
     return { result: this.result, tops: this.tops, names: this.names };
+  }
+
+  firstRetry(from: XmlElement): RetryHit | undefined {
+    this.climb(from, { type: this.onlyDefinite!, matched: false, definite: true, steps: NO_STEPS, visiting: NO_FLOWS });
+    return this.found;
+  }
+
+  /** Whether a path in state `s` is still worth following. */
+  private follows(s: State): boolean {
+    if (this.onlyDefinite === undefined) return true;
+    return this.found === undefined && s.definite && (s.type === this.onlyDefinite || WALK_TYPES.has(this.onlyDefinite));
   }
 
   private mark(el: XmlElement, s: State): boolean {
@@ -303,6 +337,7 @@ class Walker {
 
   /** The error leaves `cur`; find what deals with it. */
   private climb(from: XmlElement, state: State): void {
+    if (!this.follows(state)) return;
     const top = topLevelOf(from);
     if (this.tops[this.tops.length - 1] !== top) this.tops.push(top);
     let cur = from;
@@ -330,14 +365,21 @@ class Walker {
           return;
         }
         case 'until-successful': {
-          this.result.retries.push({ scope: parent, type: s.type, definite: s.definite });
-          s = withChanges(s, { type: 'MULE:RETRY_EXHAUSTED' });
+          const hit: RetryHit = { scope: parent, type: s.type, definite: s.definite };
+          this.result.retries.push(hit);
+          if (this.onlyDefinite !== undefined && s.type === this.onlyDefinite) {
+            this.found = hit; // paths are followed only while definite
+            return;
+          }
+          s = withChanges(s, { type: RETRY_EXHAUSTED });
+          if (!this.follows(s)) return;
           cur = parent;
           continue;
         }
         case 'scatter-gather':
         case 'parallel-foreach': {
-          s = withChanges(s, { type: 'MULE:COMPOSITE_ROUTING' });
+          s = withChanges(s, { type: COMPOSITE_ROUTING });
+          if (!this.follows(s)) return;
           cur = parent;
           continue;
         }
@@ -409,7 +451,7 @@ class Walker {
   }
 
   private leaveFlow(flow: FlowModel, s: State): void {
-    if (s.visiting.has(flow.name)) return;
+    if (s.visiting.has(flow.name) || !this.follows(s)) return;
     if (flow.source && !s.matched) {
       this.result.unhandled.push({ flowEl: flow.el, type: s.type, steps: s.steps });
     }

@@ -2,7 +2,7 @@ import { coreName, wrapElement } from '../../../edits/xml-edits';
 import type { SalesforceOperation } from '../../../mule/app';
 import { flowReachesSalesforce } from '../../../mule/call-graph';
 import { isOperationName } from '../../../mule/operations';
-import { mapOperationError, propagate } from '../../../mule/propagation';
+import { firstDefiniteRetry, mapOperationError } from '../../../mule/propagation';
 import { catchesEverything, handlerLoops } from '../../../mule/retry-loops';
 import type { XmlElement } from '../../../xml/types';
 import { muleRule } from '../../rule';
@@ -26,7 +26,7 @@ export default muleRule(
     for (const op of app.operations) {
       if (!isOperationName(op.el.local)) continue;
       const probe = mapOperationError(app, op.el, PROBE);
-      const first = propagate(app, op.el, probe).retries.find((r) => r.definite && r.type === probe);
+      const first = firstDefiniteRetry(app, op.el, probe);
       if (first && !blind.has(first.scope)) blind.set(first.scope, op);
     }
     for (const [scope, op] of blind) {

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { mule, sfConfig } from '../../../test/support/fixtures';
+import { Workspace } from '../project/workspace';
+import { firstDefiniteRetry, propagate } from './propagation';
+import type { MuleApp } from './app';
+
+const A = '/w/app/src/main/mule/a.xml';
+
+/** Retries at several depths, behind certain and uncertain handlers, scatter-gather and callers. */
+const APP = mule(`
+  ${sfConfig('sf')}
+  <flow name="entry">
+    <scheduler><scheduling-strategy><fixed-frequency frequency="1000"/></scheduling-strategy></scheduler>
+    <until-successful maxRetries="2"><flow-ref name="work"/></until-successful>
+    <flow-ref name="fan"/>
+  </flow>
+  <flow name="work">
+    <try>
+      <salesforce:query config-ref="sf"><salesforce:salesforce-query>SELECT Id FROM Account</salesforce:salesforce-query></salesforce:query>
+      <error-handler>
+        <on-error-propagate type="SALESFORCE:CONNECTIVITY"><logger message="again"/></on-error-propagate>
+        <on-error-propagate when="#[true]"><logger message="maybe"/></on-error-propagate>
+      </error-handler>
+    </try>
+    <flow-ref name="helper"/>
+  </flow>
+  <sub-flow name="helper">
+    <until-successful maxRetries="3"><salesforce:create config-ref="sf" type="Account"/></until-successful>
+    <salesforce:update config-ref="sf" type="Account"/>
+  </sub-flow>
+  <flow name="fan">
+    <until-successful maxRetries="1">
+      <scatter-gather><route><salesforce:upsert config-ref="sf" type="Account"/></route><route><flow-ref name="helper"/></route></scatter-gather>
+    </until-successful>
+    <error-handler><on-error-propagate type="ANY"><logger message="all"/></on-error-propagate></error-handler>
+  </flow>
+`);
+
+const TYPES = ['SALESFORCE:INVALID_INPUT', 'SALESFORCE:CONNECTIVITY', 'MULE:RETRY_EXHAUSTED', 'ANY'];
+const NAMES = ['entry', 'work', 'helper', 'fan'];
+
+type Edit = (text: string, k: number) => string;
+
+function nth(text: string, re: RegExp, k: number, replace: (m: string) => string): string {
+  const all = [...text.matchAll(re)];
+  if (!all.length) return text;
+  const m = all[k % all.length];
+  return text.slice(0, m.index) + replace(m[0]) + text.slice(m.index! + m[0].length);
+}
+
+const EDITS: Edit[] = [
+  (t, k) => nth(t, /type="[A-Z_:, ]*"/g, k, () => `type="${TYPES[(k >> 2) % TYPES.length]}"`),
+  (t, k) => nth(t, /on-error-(continue|propagate)/g, k, (m) => (m.endsWith('continue') ? 'on-error-propagate' : 'on-error-continue')),
+  (t, k) => nth(t, /<flow-ref name="[^"]*"\/>/g, k, () => `<flow-ref name="${NAMES[(k >> 2) % NAMES.length]}"/>`),
+  (t, k) => nth(t, /<until-successful maxRetries="\d">/g, k, () => '<try>').replace(/<try>((?:(?!<\/?until-successful)[\s\S])*?)<\/until-successful>/, '<try>$1</try>'),
+  (t, k) => nth(t, / when="#\[true\]"/g, k, () => ''),
+  (t, k) => nth(t, /<on-error-propagate type="[A-Z_:, ]*">/g, k, (m) => m.replace('>', ' when="#[vars.x]">')),
+  (t, k) => nth(t, /<scatter-gather>/g, k, () => '<parallel-foreach>').replace('</scatter-gather>', '</parallel-foreach>').replace(/<\/?route>/g, ''),
+];
+
+function appOf(text: string): MuleApp {
+  const ws = new Workspace();
+  ws.setFile(A, text);
+  return ws.muleApp('/w/app')!;
+}
+
+/** For every operation and type: the early-stopping walk against the first definite hit of a full walk. */
+function assertSameFirstRetry(app: MuleApp): number {
+  let hits = 0;
+  for (const op of app.operations) {
+    for (const type of TYPES) {
+      const full = propagate(app, op.el, type);
+      const expected = full.truncated ? undefined : full.retries.find((r) => r.definite && r.type === type);
+      if (full.truncated) continue;
+      const got = firstDefiniteRetry(app, op.el, type);
+      assert.equal(got?.scope, expected?.scope, `${op.el.name} ${type}`);
+      if (expected) hits++;
+    }
+  }
+  return hits;
+}
+
+describe('firstDefiniteRetry', () => {
+  it('finds the retry a full walk lists first among its definite hits of the type', () => {
+    const app = appOf(APP);
+    const create = app.operations.find((o) => o.el.name === 'salesforce:create')!;
+    const probe = 'SALESFORCE:INVALID_INPUT';
+    const hit = firstDefiniteRetry(app, create.el, probe);
+    assert.equal(hit?.scope, create.el.parent, 'the until-successful around it');
+    assert.deepEqual({ type: hit?.type, definite: hit?.definite }, { type: probe, definite: true });
+    // The query's own try re-throws CONNECTIVITY for sure; anything else meets a `when` first and is uncertain.
+    const query = app.operations.find((o) => o.el.name === 'salesforce:query')!;
+    assert.equal(firstDefiniteRetry(app, query.el, probe), undefined);
+    assert.equal(firstDefiniteRetry(app, query.el, 'SALESFORCE:CONNECTIVITY')?.scope.parent?.attr('name'), 'entry');
+    assert.equal(assertSameFirstRetry(app) > 0, true);
+  });
+
+  it('agrees with the full walk over random edits of the app', () => {
+    let hits = 0;
+    fc.assert(
+      fc.property(fc.array(fc.record({ edit: fc.nat(), k: fc.nat() }), { minLength: 1, maxLength: 6 }), (steps) => {
+        let text = APP;
+        for (const s of steps) text = EDITS[s.edit % EDITS.length](text, s.k);
+        hits += assertSameFirstRetry(appOf(text));
+      }),
+      { numRuns: 150 },
+    );
+    assert.ok(hits > 100, `the edits keep retries to find (${hits} found)`);
+  });
+});
