@@ -5,6 +5,7 @@
  */
 import { counts, visible, type FormatInput } from './types';
 
+const LINE_BREAK = /[\r\n]/;
 const ANSI = { red: 31, yellow: 33, cyan: 36, dim: 2, underline: 4, bold: 1 } as const;
 
 export function formatStylish(input: FormatInput): string {
@@ -16,11 +17,12 @@ export function formatStylish(input: FormatInput): string {
     lines.push('', paint('underline', r.displayPath));
     const posW = Math.max(...shown.map((f) => `${f.line}:${f.column}`.length));
     const sevW = Math.max(...shown.map((f) => f.severity.length));
-    const msgW = Math.max(...shown.map((f) => oneLine(f.message).length));
-    for (const f of shown) {
+    const messages = shown.map((f) => oneLine(f.message));
+    const msgW = Math.max(...messages.map((m) => m.length));
+    for (const [i, f] of shown.entries()) {
       const sev = f.severity.padEnd(sevW);
       const sevPainted = f.severity === 'error' ? paint('red', sev) : f.severity === 'warning' ? paint('yellow', sev) : paint('cyan', sev);
-      lines.push(`  ${paint('dim', `${f.line}:${f.column}`.padStart(posW))}  ${sevPainted}  ${oneLine(f.message).padEnd(msgW)}  ${paint('dim', f.ruleId)}`);
+      lines.push(`  ${paint('dim', `${f.line}:${f.column}`.padStart(posW))}  ${sevPainted}  ${messages[i].padEnd(msgW)}  ${paint('dim', f.ruleId)}`);
     }
   }
   const c = counts(input.results.map((r) => ({ ...r, findings: r.findings.filter((f) => visible(f, input.quiet)) })));
@@ -36,5 +38,6 @@ export function formatStylish(input: FormatInput): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+  // Most messages are one line already: the replacement tries its pattern at every space otherwise.
+  return LINE_BREAK.test(s) ? s.replace(/\s*[\r\n]+\s*/g, ' ') : s;
 }
