@@ -244,7 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         const found = discover([toOsPath(root)], toOsPath(root), resolver);
         for (const p of found.problems) log(`Skipped ${p.path}: ${p.message}`);
-        files.push(...found.targets, ...contextFiles(found.targets));
+        files.push(...found.targets, ...contextFiles(found.targets, found.listings));
       }
       let done = 0;
       for (const osPath of files) {

@@ -2,27 +2,33 @@
  * The files the analysis needs besides the ones being linted: every Mule XML and property file of
  * each Mule app a target belongs to, and (for Salesforce metadata) the rest of the SFDX project.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { roleOf } from '../core/project/layout';
 import { entryKind } from './entries';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
+import { DirListings } from './listings';
 import { toCorePath } from './paths';
 
 const MULE_DIR = `${sep}src${sep}main${sep}mule${sep}`;
 
-/** Context files for a set of targets (OS paths), excluding the targets themselves. */
-export function contextFiles(targets: readonly string[]): string[] {
+/**
+ * Context files for a set of targets (OS paths), excluding the targets themselves. `listings` has the
+ * folders discovery already read (a run lists each folder once).
+ */
+export function contextFiles(targets: readonly string[], listings = new DirListings()): string[] {
   const out = new Set<string>();
+  const isTarget = new Set(targets);
+  const collect = (dir: string, keep: (role: string) => boolean): void => collectInto(dir, keep, listings, isTarget, out);
   const appRoots = new Set<string>();
   for (const t of targets) {
     const i = t.lastIndexOf(MULE_DIR);
     if (i >= 0) appRoots.add(t.slice(0, i));
   }
   for (const root of appRoots) {
-    collect(join(root, 'src', 'main', 'mule'), (p) => roleOf(toCorePath(p)) === 'xml' || roleOf(toCorePath(p)) === 'property', out);
-    collect(join(root, 'src', 'main', 'resources'), (p) => roleOf(toCorePath(p)) === 'property', out);
-    for (const marker of ['mule-artifact.json', 'pom.xml']) if (existsSync(join(root, marker))) out.add(join(root, marker));
+    collect(join(root, 'src', 'main', 'mule'), (role) => role === 'xml' || role === 'property');
+    collect(join(root, 'src', 'main', 'resources'), (role) => role === 'property');
+    for (const marker of ['mule-artifact.json', 'pom.xml']) if (!isTarget.has(join(root, marker)) && existsSync(join(root, marker))) out.add(join(root, marker));
   }
   // Salesforce metadata: the whole SFDX project (nearest sfdx-project.json), so references resolve.
   const projects = new Set<string>();
@@ -33,10 +39,10 @@ export function contextFiles(targets: readonly string[]): string[] {
     if (root) projects.add(root);
   }
   for (const root of projects) {
-    out.add(join(root, 'sfdx-project.json'));
-    for (const dir of packageDirs(root)) collect(dir, (p) => SF_ROLES.has(roleOf(toCorePath(p))), out);
+    const descriptor = join(root, 'sfdx-project.json');
+    if (!isTarget.has(descriptor)) out.add(descriptor);
+    for (const dir of packageDirs(root)) collect(dir, (role) => SF_ROLES.has(role));
   }
-  for (const t of targets) out.delete(t);
   return [...out];
 }
 
@@ -64,22 +70,20 @@ function packageDirs(root: string): string[] {
   }
 }
 
-function collect(dir: string, keep: (p: string) => boolean, out: Set<string>, depth = 0): void {
+function collectInto(dir: string, keep: (role: string) => boolean, listings: DirListings, skip: ReadonlySet<string>, out: Set<string>, depth = 0): void {
   if (depth > 40) return;
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = listings.read(dir);
   } catch {
     return; // missing or unreadable context is not an error: references just stay unresolved
   }
   for (const ent of entries) {
     const p = join(dir, ent.name);
     const kind = entryKind(dir, ent);
-    const isDir = kind === 'dir';
-    const isFile = kind === 'file';
-    if (isDir) {
-      if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collect(p, keep, out, depth + 1);
-    } else if (isFile && keep(p)) out.add(p); // never a pipe or device: reading one would block
+    if (kind === 'dir') {
+      if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collectInto(p, keep, listings, skip, out, depth + 1);
+    } else if (kind === 'file' && !skip.has(p) && keep(roleOf(toCorePath(p)))) out.add(p); // never a pipe or device: reading one would block
   }
 }
 

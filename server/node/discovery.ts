@@ -3,12 +3,13 @@
  * context (the rest of a Mule app, its property files). Never throws for a bad file: unreadable
  * entries and symlink loops are reported as problems and skipped.
  */
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { roleOf } from '../core/project/layout';
 import { entryKind } from './entries';
 import type { ConfigResolver } from './config-loader';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
+import { DirListings } from './listings';
 import { toCorePath } from './paths';
 
 export interface DiscoveryProblem {
@@ -23,6 +24,8 @@ export interface Discovery {
   readonly problems: DiscoveryProblem[];
   /** Input paths that matched no lintable file. */
   readonly unmatched: string[];
+  /** The folders walked, for collecting context from them without listing them again. */
+  readonly listings: DirListings;
 }
 
 const LINTABLE_ROLES = new Set(['xml', 'flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
@@ -36,6 +39,7 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
   const problems: DiscoveryProblem[] = [];
   const unmatched: string[] = [];
   const visitedDirs = new Set<string>();
+  const listings = new DirListings();
 
   const walk = (dir: string): void => {
     let real: string;
@@ -49,7 +53,7 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
     visitedDirs.add(real);
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = listings.read(dir);
     } catch (e) {
       problems.push({ path: dir, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return;
@@ -90,7 +94,7 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
     else problems.push({ path: abs, message: 'is not a regular file (a device, socket or pipe)' });
     if (targets.size === before) unmatched.push(input);
   }
-  return { targets: [...targets], problems, unmatched };
+  return { targets: [...targets], problems, unmatched, listings };
 }
 
 function safeIgnored(configs: ConfigResolver, p: string, problems: DiscoveryProblem[]): boolean {

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
 import { RULES } from '../core/rules';
 import { ConfigResolver } from './config-loader';
+import { contextFiles } from './context';
 import { discover } from './discovery';
 import { analyseTargets, lintTargets } from './run-lint';
 import { groupByUnit } from './units';
@@ -38,6 +39,20 @@ describe('lintTargets (one unit at a time)', () => {
     assert.ok(whole.results.filter((r) => r.findings.length > 0).length > 20, 'the workspace has findings in many files');
     assert.deepEqual(streamed.results, whole.results);
     assert.deepEqual(streamed.problems, whole.problems);
+  });
+
+  it('collects the same context from the folders discovery listed as from the disk', () => {
+    const found = discover([root], root, ctx.configs);
+    const all: string[] = [];
+    for (const unit of groupByUnit(found.targets)) {
+      const fresh = contextFiles(unit).sort();
+      assert.deepEqual(contextFiles(unit, found.listings).sort(), fresh);
+      assert.ok(!fresh.some((p) => unit.includes(p)), 'targets are not their own context');
+      all.push(...fresh);
+    }
+    assert.ok(all.some((p) => p.endsWith('sfdx-project.json')) && all.some((p) => p.endsWith('mule-artifact.json')), 'project and app files are context');
+    assert.ok(all.some((p) => /\.(properties|ya?ml)$/.test(p)), 'property files are context');
+    assert.deepEqual(lintTargets(targets, { ...ctx, listings: found.listings }).results, lintTargets(targets, ctx).results);
   });
 
   it('keeps each Mule app and SFDX project in one unit', () => {

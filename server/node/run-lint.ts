@@ -15,6 +15,7 @@ import { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
 import { decodeText, type Decoded } from './decode';
 import { discover, type DiscoveryProblem } from './discovery';
+import type { DirListings } from './listings';
 import { displayPath, toCorePath, toOsPath } from './paths';
 import { groupByUnit } from './units';
 
@@ -43,7 +44,7 @@ export function runLint(opts: LintRunOptions): LintRun {
   const rules = opts.rules ?? RULES;
   const configs = new ConfigResolver(rules, opts.configFile);
   const found = discover(opts.paths, opts.cwd, configs);
-  const run = analyseTargets(found.targets, { cwd: opts.cwd, rules, configs, ...(opts.timings ? { timings: opts.timings } : {}) });
+  const run = analyseTargets(found.targets, { cwd: opts.cwd, rules, configs, listings: found.listings, ...(opts.timings ? { timings: opts.timings } : {}) });
   return { ...run, problems: [...found.problems, ...run.problems], unmatched: found.unmatched };
 }
 
@@ -52,6 +53,8 @@ export interface AnalyseContext {
   readonly rules: readonly Rule[];
   readonly configs: ConfigResolver;
   readonly timings?: Map<string, number>;
+  /** Folders already listed in this run (by discovery). */
+  readonly listings?: DirListings;
 }
 
 /** Reads and lints discovered targets (OS paths), with the files they need as context. */
@@ -76,7 +79,7 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
     ws.setFile(toCorePath(p), text);
     targets.push(toCorePath(p));
   }
-  for (const p of contextFiles(osTargets)) {
+  for (const p of contextFiles(osTargets, ctx.listings)) {
     const text = readText(p);
     if (text !== undefined) ws.setFile(toCorePath(p), text);
   }

@@ -97,7 +97,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       const analysed =
         threads > 1 && canRunWorkers()
           ? await analyseInParallel(found.targets, { cwd: io.cwd, threads, ...(configFile ? { configFile } : {}), ...(timings ? { timings } : {}) })
-          : lintTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, ...(timings ? { timings } : {}) });
+          : lintTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, listings: found.listings, ...(timings ? { timings } : {}) });
       run = { results: analysed.results, problems: [...found.problems, ...analysed.problems], unmatched: found.unmatched };
     }
   } catch (e) {
