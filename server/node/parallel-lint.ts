@@ -24,6 +24,7 @@ interface WorkerInput {
   readonly cwd: string;
   readonly configFile?: string;
   readonly timings: boolean;
+  readonly suggestions: boolean;
 }
 
 export interface ParallelRun {
@@ -46,13 +47,16 @@ export function canRunWorkers(): boolean {
   return __filename.endsWith('.js');
 }
 
-export async function analyseInParallel(osTargets: readonly string[], opts: { cwd: string; configFile?: string; threads: number; timings?: Map<string, number> }): Promise<ParallelRun> {
+export async function analyseInParallel(
+  osTargets: readonly string[],
+  opts: { cwd: string; configFile?: string; threads: number; timings?: Map<string, number>; suggestions?: boolean },
+): Promise<ParallelRun> {
   const shards = partition(osTargets, opts.threads);
   const runs = await Promise.all(
     shards.map(
       (targets) =>
         new Promise<{ results: FileResult[]; problems: DiscoveryProblem[]; timings: [string, number][] }>((resolve, reject) => {
-          const input: WorkerInput = { kind: WORKER_KIND, targets, cwd: opts.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}), timings: !!opts.timings };
+          const input: WorkerInput = { kind: WORKER_KIND, targets, cwd: opts.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}), timings: !!opts.timings, suggestions: opts.suggestions !== false };
           const w = new Worker(__filename, { workerData: input });
           let done = false;
           w.once('message', (m) => {
@@ -93,7 +97,7 @@ function sizeOf(p: string): number {
 /** The worker side: lint the shard and post the results back. */
 function runAsLintWorker(input: WorkerInput): void {
   const timings = input.timings ? new Map<string, number>() : undefined;
-  const run = lintTargets(input.targets, { cwd: input.cwd, rules: RULES, configs: new ConfigResolver(RULES, input.configFile), ...(timings ? { timings } : {}) });
+  const run = lintTargets(input.targets, { cwd: input.cwd, rules: RULES, configs: new ConfigResolver(RULES, input.configFile), suggestions: input.suggestions, ...(timings ? { timings } : {}) });
   parentPort!.postMessage({ results: run.results, problems: run.problems, timings: [...(timings ?? [])] });
 }
 

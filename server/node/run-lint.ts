@@ -55,6 +55,8 @@ export interface AnalyseContext {
   readonly timings?: Map<string, number>;
   /** Folders already listed in this run (by discovery). */
   readonly listings?: DirListings;
+  /** False when the report will not show suggestions (see `LintRequest.suggestions`). */
+  readonly suggestions?: boolean;
 }
 
 /** Reads and lints discovered targets (OS paths), with the files they need as context. */
@@ -101,7 +103,7 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
     return c;
   };
   for (const unitTargets of units.values()) {
-    for (const [path, list] of lint(ws, ctx.rules, { targets: unitTargets, configFor, batch: true, ...(ctx.timings ? { timings: ctx.timings } : {}) })) findings.set(path, list);
+    for (const [path, list] of lint(ws, ctx.rules, { targets: unitTargets, configFor, batch: true, suggestions: ctx.suggestions !== false, ...(ctx.timings ? { timings: ctx.timings } : {}) })) findings.set(path, list);
     ws.releaseAnalysis(unitTargets);
   }
   const results: FileResult[] = [...findings]

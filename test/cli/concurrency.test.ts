@@ -18,6 +18,8 @@ describe('session-guard lint --concurrency', () => {
     assert.equal(one.code, 1, 'the generated workspace has errors');
     const a = JSON.parse(one.stdout);
     assert.ok(a.length > 100 && a.some((f: { messages: unknown[] }) => f.messages.length > 0));
+    const suggested = a.flatMap((f: { messages: { suggestions: unknown[] }[] }) => f.messages).filter((m: { suggestions: unknown[] }) => m.suggestions.length > 0);
+    assert.ok(suggested.length > 10, 'JSON reports carry the suggestions, from worker threads too');
     assert.equal(two.stdout, one.stdout);
   });
 

@@ -49,6 +49,8 @@ describe('session-guard lint', () => {
     assert.deepEqual([m.severity, m.line, m.column, m.endLine, m.endColumn], ['error', 11, 39, 11, 65]);
     assert.match(m.docsUrl, /unknown-error-type\/README\.md$/);
     assert.equal(m.fix.edits[0].newText, 'SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED');
+    const unhandled = out[0].messages.find((x: { ruleId: string }) => x.ruleId === 'mule/unhandled-session-error');
+    assert.deepEqual(unhandled.suggestions.map((s: { title: string }) => s.title), ['Wrap in a try that logs and re-throws Salesforce session failures']);
     assert.deepEqual([out[0].errorCount, out[0].warningCount], [1, 1]);
   });
 

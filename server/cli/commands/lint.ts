@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FORMATS, format, type FormatName } from '../../core/formatters';
+import { FORMATS, format, showsSuggestions, type FormatName } from '../../core/formatters';
 import { counts, type FileResult } from '../../core/formatters/types';
 
 type LintResults = FileResult[];
@@ -92,12 +92,14 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       run = fixing;
     } else {
       const configs = new ConfigResolver(RULES, configFile);
+      // Suggestions are built only when the report shows them.
+      const suggestions = showsSuggestions(fmt as FormatName);
       const found = discover(positionals, io.cwd, configs);
       const threads = concurrency === 'off' ? 1 : concurrency === 'auto' ? autoConcurrency(found.targets.length) : Number(concurrency);
       const analysed =
         threads > 1 && canRunWorkers()
-          ? await analyseInParallel(found.targets, { cwd: io.cwd, threads, ...(configFile ? { configFile } : {}), ...(timings ? { timings } : {}) })
-          : lintTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, listings: found.listings, ...(timings ? { timings } : {}) });
+          ? await analyseInParallel(found.targets, { cwd: io.cwd, threads, suggestions, ...(configFile ? { configFile } : {}), ...(timings ? { timings } : {}) })
+          : lintTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, listings: found.listings, suggestions, ...(timings ? { timings } : {}) });
       run = { results: analysed.results, problems: [...found.problems, ...analysed.problems], unmatched: found.unmatched };
     }
   } catch (e) {

@@ -58,6 +58,34 @@ describe('linter', () => {
     assert.ok(findings.some((f) => f.ruleId === 'mule/missing-reconnection'));
   });
 
+  it('builds suggestions given as a function only for a report that shows them', () => {
+    let built = 0;
+    const offering = muleRule({ id: 'mule/offering', scope: 'mule-app', type: 'suggestion', defaultSeverity: 'warning', description: 'x', hasSuggestions: true }, (app, ctx) => {
+      const fix = { title: 'do it', edits: [{ path: app.files[0].path, start: 0, end: 0, newText: 'x' }] };
+      ctx.report({ path: app.files[0].path, start: 0, end: 1, message: 'lazy', suggestions: () => (built++, [fix]) });
+      ctx.report({ path: app.files[0].path, start: 1, end: 2, message: 'eager', suggestions: [fix] });
+    });
+    const lintWith = (suggestions?: boolean) => {
+      const ws = new Workspace();
+      ws.setFile(PATH, src());
+      const config = resolveConfig([offering]);
+      return lint(ws, [offering], { targets: [PATH], configFor: () => config, ...(suggestions === undefined ? {} : { suggestions }) }).get(PATH)!;
+    };
+    assert.deepEqual(lintWith().map((f) => f.suggestions.map((s) => s.title)), [['do it'], ['do it']]);
+    assert.equal(built, 1);
+    assert.deepEqual(lintWith(false).map((f) => f.suggestions.length), [0, 0]);
+    assert.equal(built, 1, 'not built when not shown');
+  });
+
+  it('refuses suggestions, even a function of them, from a rule that does not declare hasSuggestions', () => {
+    const sneaky = muleRule({ id: 'mule/sneaky', scope: 'mule-app', type: 'problem', defaultSeverity: 'error', description: 'x' }, (app, ctx) => {
+      ctx.report({ path: app.files[0].path, start: 0, end: 1, message: 'm', suggestions: () => [] });
+    });
+    const findings = run(src(), [sneaky]);
+    assert.deepEqual(findings.map((f) => f.ruleId), [INTERNAL_ERROR]);
+    assert.match(findings[0].message, /does not declare meta.hasSuggestions/);
+  });
+
   it('refuses a fix from a rule that does not declare fixable', () => {
     const sneaky = muleRule({ id: 'mule/sneaky', scope: 'mule-app', type: 'problem', defaultSeverity: 'error', description: 'x' }, (app, ctx) => {
       ctx.report({ path: app.files[0].path, start: 0, end: 1, message: 'm', fix: { title: 't', edits: [] } });

@@ -26,9 +26,13 @@ export interface LintRequest {
    * files are linted again. Editors keep both for the next keystroke.
    */
   readonly batch?: boolean;
+  /** False when the report will not show suggestions (the CLI's text formats): they are then not built. */
+  readonly suggestions?: boolean;
 }
 
 export { INTERNAL_ERROR } from '../findings';
+
+const NO_SUGGESTIONS: readonly Fix[] = Object.freeze([]);
 
 export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): Map<string, Finding[]> {
   const targets = new Set(req.targets);
@@ -53,7 +57,9 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     const setting = req.configFor(r.path).rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
     if (setting === 'off') return;
     if (r.fix && !rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but does not declare meta.fixable`);
-    if (r.suggestions?.length && !rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} reported suggestions but does not declare meta.hasSuggestions`);
+    if (r.suggestions !== undefined && !rule.meta.hasSuggestions && (typeof r.suggestions === 'function' || r.suggestions.length > 0)) {
+      throw new Error(`rule ${rule.meta.id} reported suggestions but does not declare meta.hasSuggestions`);
+    }
     const start = file.lines.positionAt(r.start);
     if (isSuppressed(suppressionsOf(r.path), rule.meta.id, start.line, anchorLine(file, r.start))) return;
     const end = file.lines.positionAt(r.end);
@@ -80,7 +86,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       docsUrl: docsUrl(rule.meta.id),
       related,
       ...(r.fix ? { fix: r.fix as Fix } : {}),
-      suggestions: r.suggestions ?? [],
+      suggestions: req.suggestions === false || r.suggestions === undefined ? NO_SUGGESTIONS : typeof r.suggestions === 'function' ? r.suggestions() : r.suggestions,
     };
     out.get(r.path)!.push(finding);
   };

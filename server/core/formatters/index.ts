@@ -7,6 +7,11 @@ import type { FormatInput } from './types';
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
+/** Whether a format's report includes suggestions (only JSON does): the others let a run skip building them. */
+export function showsSuggestions(name: FormatName): boolean {
+  return name === 'json';
+}
+
 export function format(name: FormatName, input: FormatInput): string {
   switch (name) {
     case 'stylish':

@@ -57,7 +57,11 @@ export interface Report {
   readonly message: string;
   readonly related?: readonly ReportRelated[];
   readonly fix?: Fix;
-  readonly suggestions?: readonly Fix[];
+  /**
+   * Edits offered for a human decision; a function when building them costs something (a whole element
+   * re-indented), so a run whose report does not show suggestions never builds them.
+   */
+  readonly suggestions?: readonly Fix[] | (() => readonly Fix[]);
 }
 
 export interface RuleContext {

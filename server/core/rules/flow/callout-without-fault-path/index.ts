@@ -38,7 +38,7 @@ export default sfdxFlowRule(
           ...node.nameRange,
           message: `${describeCallout(flow, node, info)} on the ${path.label} path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
           related: info.evidence ? [info.evidence] : [],
-          suggestions: suggestions(flow, node),
+          suggestions: () => suggestions(flow, node),
         });
       }
     }

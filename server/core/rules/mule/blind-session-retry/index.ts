@@ -38,7 +38,7 @@ export default muleRule(
         ...tagRange(scope),
         message: `This until-successful retries every error from <${op.el.name}>, including ones a retry cannot fix (invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time). Classify first: inside the retry, propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION) and handle the rest once.`,
         related: [{ path: op.file.path, start: op.el.start, end: op.el.nameEnd, message: 'the retried Salesforce operation' }],
-        suggestions: sameFile && op.el.parent === scope ? [classifyingTry(op)] : [],
+        suggestions: sameFile && op.el.parent === scope ? () => [classifyingTry(op)] : [],
       });
     }
     for (const loop of handlerLoops(app)) {

@@ -38,7 +38,7 @@ export default muleRule(
         ...tagRange(handler),
         message: `This on-error-continue catches the Salesforce session failure from <${op.el.name}>${opFlow} (as ${type}) and completes the flow successfully, but it neither logs, raises, routes nor stores anything: the message is lost without a trace. Log it and park it for replay, or let it propagate.`,
         related: [{ path: op.file.path, start: op.el.start, end: op.el.nameEnd, message: 'the session failure comes from here' }],
-        suggestions: suggestions(file, handler),
+        suggestions: () => suggestions(file, handler),
       });
     }
   },

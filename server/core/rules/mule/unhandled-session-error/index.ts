@@ -32,7 +32,7 @@ export default muleRule(
         ...tagRange(op.el),
         message: message(app, op, thrown, end, flow),
         related: related(app, end, flow),
-        suggestions: [
+        suggestions: () => [
           {
             title: 'Wrap in a try that logs and re-throws Salesforce session failures',
             edits: [wrapInSessionTry(op)],
