@@ -32,16 +32,24 @@ export type CalloutInfo =
       readonly evidence: ReportRelated | undefined;
     };
 
-const cache = new WeakMap<FlowNode, CalloutInfo>();
+const NOT_CALLOUT: CalloutInfo = Object.freeze({ kind: 'not-callout' });
+
+/**
+ * Per Flow model, per action name (five rules ask about every action). One entry per Flow rather than
+ * per action: a weak map entry per node of 5,000 Flows cost more than resolving the actions again.
+ */
+const perFlow = new WeakMap<FlowModel, Map<string, CalloutInfo>>();
 
 export function calloutInfo(project: SfdxProject, flow: FlowModel, node: FlowNode): CalloutInfo {
-  let info = cache.get(node);
-  if (!info) cache.set(node, (info = resolve(project, flow, node)));
+  if (node.type !== 'actionCalls') return NOT_CALLOUT;
+  let memo = perFlow.get(flow);
+  if (!memo) perFlow.set(flow, (memo = new Map()));
+  let info = memo.get(node.name);
+  if (!info) memo.set(node.name, (info = resolve(project, flow, node)));
   return info;
 }
 
 function resolve(project: SfdxProject, flow: FlowModel, node: FlowNode): CalloutInfo {
-  if (node.type !== 'actionCalls') return { kind: 'not-callout' };
   const actionType = leafValue(flow.file, node.el, 'actionType');
   const actionName = leafValue(flow.file, node.el, 'actionName') ?? '';
   if (actionType === 'externalService') {
@@ -50,7 +58,7 @@ function resolve(project: SfdxProject, flow: FlowModel, node: FlowNode): Callout
     const op = dot > 0 ? actionName.slice(dot + 1) : '';
     return viaRegistration(project, reg, op);
   }
-  if (actionType !== 'apex') return { kind: 'not-callout' };
+  if (actionType !== 'apex') return NOT_CALLOUT;
   // Pre-API-46 External Services: Registration_Operation__Service.
   const legacy = /^(.+)__Service$/i.exec(actionName);
   if (legacy) {
@@ -86,8 +94,17 @@ function viaRegistration(project: SfdxProject, regName: string, op: string): Cal
   };
 }
 
+/** What an Apex class calls out through, per class model (each belongs to one project; many actions call the same classes). */
+const viaClass = new WeakMap<ApexClassModel, CalloutInfo>();
+
 function viaApex(project: SfdxProject, cls: ApexClassModel): CalloutInfo {
-  if (cls.calloutEvidence.length === 0) return { kind: 'not-callout' };
+  let info = viaClass.get(cls);
+  if (!info) viaClass.set(cls, (info = viaApexUncached(project, cls)));
+  return info;
+}
+
+function viaApexUncached(project: SfdxProject, cls: ApexClassModel): CalloutInfo {
+  if (cls.calloutEvidence.length === 0) return NOT_CALLOUT;
   const credentials: CredentialUse[] = cls.credentials.map((c) => {
     const local = c.namespace ? project.localName(`${c.namespace}__${c.name}`) : c.name;
     return {
