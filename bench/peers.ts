@@ -32,7 +32,9 @@ export async function peers(flowPaths: readonly string[], runs: number): Promise
   };
   const sgParse = () => texts.forEach((t) => parseXml(t));
   const fxpParse = () => texts.forEach((t) => fxp.parse(t));
-  const sgScan = () => lintTargets(flowPaths, { cwd: '/', rules: RULES, configs: new ConfigResolver(RULES) });
+  // What `session-guard lint` runs for its default report: every rule, messages masked, positions; no
+  // suggestions (only the JSON report shows them, and Lightning Flow Scanner builds no edits either).
+  const sgScan = () => lintTargets(flowPaths, { cwd: '/', rules: RULES, configs: new ConfigResolver(RULES), suggestions: false });
   const lfsRun = async () => lfsScan(await lfsParse([...flowPaths]));
   // Warm-up, then alternate so that both see the same machine state.
   sgParse();

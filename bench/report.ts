@@ -95,7 +95,9 @@ ${table}
   Credentials, External Service registrations and Apex classes, so cross-file resolution runs: ${w.files} files,
   ${round(w.megabytes)} MB.
 - **Peers** run in this process on the same Flow files, alternating. The bare parse reads nothing from disk; the
-  analysis figures both read the files (Session Guard also reads each project's credentials and classes).
+  analysis figures both read the files (Session Guard also reads each project's credentials and classes) and
+  Session Guard's is what \`session-guard lint\` runs for its default report (no suggestions are built: only the
+  JSON report shows them).
 - **Latency** drives \`dist/server.js\` over stdio like an editor with pull diagnostics and incremental sync (the
   \`didChange\` carries the edited range, as VS Code sends it): the time from sending it to receiving the
   document's diagnostics, over 100 edits after 10 warm-up edits. The client runs in a process of its own, as an
