@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { action, connector, element, flow, recordStart, asyncPath } from '../../../test/support/sfdx';
 import { SourceFile } from '../project/source-file';
-import { automationOf, flowPaths, loopBody, parseFlow, runningUser } from './flow';
+import { automationOf, flowPaths, loopBody, parseFlow, reachableNodes, runningUser } from './flow';
 
 const parse = (text: string) => parseFlow(new SourceFile('/p/Test.flow-meta.xml', text))!;
 
@@ -34,6 +34,8 @@ describe('Flow graph', () => {
     assert.deepEqual([...immediate.nodes].sort(), ['Body', 'Call', 'Decide', 'Done', 'Else', 'Log', 'Loop']);
     assert.equal(later.label, 'Run Asynchronously');
     assert.deepEqual([...later.nodes], ['Later']);
+    assert.deepEqual([...reachableNodes(f)].sort(), ['Body', 'Call', 'Decide', 'Done', 'Else', 'Later', 'Log', 'Loop'], 'every path');
+    assert.equal(flowPaths(f), flowPaths(f), 'computed once per model');
     assert.deepEqual([...loopBody(f, f.nodes.get('Loop')!)], ['Body']);
     assert.equal(automationOf(f), 'record-triggered');
   });

@@ -172,8 +172,29 @@ export interface FlowPath {
   readonly nodes: ReadonlySet<string>;
 }
 
-/** The immediate path and each scheduled path, with the nodes each can run. */
-export function flowPaths(flow: FlowModel): FlowPath[] {
+/** Per Flow model: five rules ask for its paths, three for every node any path runs. */
+const pathsOf = new WeakMap<FlowModel, { readonly paths: readonly FlowPath[]; reachable?: ReadonlySet<string> }>();
+
+/** The immediate path and each scheduled path, with the nodes each can run (memoised per model). */
+export function flowPaths(flow: FlowModel): readonly FlowPath[] {
+  let memo = pathsOf.get(flow);
+  if (!memo) pathsOf.set(flow, (memo = { paths: computePaths(flow) }));
+  return memo.paths;
+}
+
+/** Every node that some path of the Flow can run (memoised per model). */
+export function reachableNodes(flow: FlowModel): ReadonlySet<string> {
+  flowPaths(flow);
+  const memo = pathsOf.get(flow)!;
+  if (!memo.reachable) {
+    const all = new Set<string>();
+    for (const p of memo.paths) for (const n of p.nodes) all.add(n);
+    memo.reachable = all;
+  }
+  return memo.reachable;
+}
+
+function computePaths(flow: FlowModel): FlowPath[] {
   const out: FlowPath[] = [];
   if (flow.startTarget) out.push({ label: 'immediate', async: false, nodes: reachableFrom(flow, [flow.startTarget.value]) });
   for (const sp of flow.scheduledPaths) {

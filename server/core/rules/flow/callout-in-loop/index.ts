@@ -1,6 +1,6 @@
 import { calloutInfo } from '../../../salesforce/callouts';
 import { describeCallout } from '../../../salesforce/describe';
-import { flowPaths, loopBody } from '../../../salesforce/flow';
+import { loopBody, reachableNodes } from '../../../salesforce/flow';
 import { sfdxFlowRule } from '../../rule';
 
 export default sfdxFlowRule(
@@ -12,7 +12,7 @@ export default sfdxFlowRule(
     description: 'A callout inside a loop body: one callout per record, which exhausts callout limits and races token refreshes under bulk load.',
   },
   (flow, project, ctx) => {
-    const reachable = new Set(flowPaths(flow).flatMap((p) => [...p.nodes]));
+    const reachable = reachableNodes(flow);
     const reported = new Set<string>();
     for (const loop of flow.nodes.values()) {
       if (loop.type !== 'loops' || !reachable.has(loop.name)) continue;

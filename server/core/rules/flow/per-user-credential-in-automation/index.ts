@@ -1,6 +1,6 @@
 import { calloutInfo, principalOf } from '../../../salesforce/callouts';
 import { describeAutomation, describeCallout } from '../../../salesforce/describe';
-import { automationOf, flowPaths, runningUser } from '../../../salesforce/flow';
+import { automationOf, reachableNodes, runningUser } from '../../../salesforce/flow';
 import { sfdxFlowRule, type ReportRelated } from '../../rule';
 
 export default sfdxFlowRule(
@@ -15,7 +15,7 @@ export default sfdxFlowRule(
   (flow, project, ctx) => {
     const automation = automationOf(flow);
     if (!automation) return;
-    const reachable = new Set(flowPaths(flow).flatMap((p) => [...p.nodes]));
+    const reachable = reachableNodes(flow);
     for (const name of reachable) {
       const node = flow.nodes.get(name)!;
       const info = calloutInfo(project, flow, node);

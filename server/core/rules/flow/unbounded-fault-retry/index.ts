@@ -1,6 +1,6 @@
 import { calloutInfo } from '../../../salesforce/callouts';
 import { describeCallout } from '../../../salesforce/describe';
-import { canReach, flowPaths, reachableFrom, type FlowModel } from '../../../salesforce/flow';
+import { canReach, reachableFrom, reachableNodes, type FlowModel } from '../../../salesforce/flow';
 import { kids, leafValue } from '../../../salesforce/metadata';
 import { sfdxFlowRule } from '../../rule';
 
@@ -13,7 +13,7 @@ export default sfdxFlowRule(
     description: 'A fault path that leads back to the same callout with no counter-guarded decision (and no screen) on the cycle: a dead session loops until the flow hits its element limit.',
   },
   (flow, project, ctx) => {
-    const reachable = new Set(flowPaths(flow).flatMap((p) => [...p.nodes]));
+    const reachable = reachableNodes(flow);
     for (const name of reachable) {
       const node = flow.nodes.get(name)!;
       const fault = node.edges.find((e) => e.kind === 'fault');
