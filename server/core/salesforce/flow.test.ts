@@ -40,6 +40,11 @@ describe('Flow graph', () => {
     assert.equal(automationOf(f), 'record-triggered');
   });
 
+  it('takes only connector elements for edges, whatever other children are called', () => {
+    const f = parse(flow({ processType: 'Flow', elements: [element('screens', 'S', `${connector('A')}\n        <constructor><targetReference>A</targetReference></constructor>\n        <toString><targetReference>A</targetReference></toString>`), element('assignments', 'A'), '    <startElementReference>S</startElementReference>'] }));
+    assert.deepEqual(f.nodes.get('S')!.edges.map((e) => `${e.kind}:${e.target}`), ['next:A']);
+  });
+
   it('understands the legacy startElementReference', () => {
     const f = parse(flow({ processType: 'Flow', elements: [element('screens', 'S', connector('A')), element('assignments', 'A'), '    <startElementReference>S</startElementReference>'] }));
     assert.deepEqual([...flowPaths(f)[0].nodes].sort(), ['A', 'S']);

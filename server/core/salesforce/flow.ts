@@ -72,14 +72,15 @@ export interface FlowModel {
   readonly nodes: ReadonlyMap<string, FlowNode>;
 }
 
-const EDGE_ELEMENTS: Record<string, EdgeKind> = {
-  connector: 'next',
-  defaultConnector: 'default',
-  faultConnector: 'fault',
-  nextValueConnector: 'nextValue',
-  noMoreValuesConnector: 'noMoreValues',
-  timeoutConnector: 'timeout',
-};
+/** A Map, not an object: most children are not connectors, and an object would answer `constructor` too. */
+const EDGE_ELEMENTS: ReadonlyMap<string, EdgeKind> = new Map([
+  ['connector', 'next'],
+  ['defaultConnector', 'default'],
+  ['faultConnector', 'fault'],
+  ['nextValueConnector', 'nextValue'],
+  ['noMoreValuesConnector', 'noMoreValues'],
+  ['timeoutConnector', 'timeout'],
+]);
 
 export function parseFlow(file: SourceFile): FlowModel | undefined {
   const root = metadataRoot(file, 'Flow');
@@ -137,7 +138,7 @@ function edge(file: SourceFile, el: XmlElement, kind: EdgeKind): FlowEdge | unde
 function edgesOf(file: SourceFile, el: XmlElement): FlowEdge[] {
   const out: FlowEdge[] = [];
   for (const c of el.children) {
-    const kind = EDGE_ELEMENTS[c.local];
+    const kind = EDGE_ELEMENTS.get(c.local);
     if (kind) {
       const e = edge(file, c, kind);
       if (e) out.push(e);
