@@ -61,7 +61,9 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       throw new Error(`rule ${rule.meta.id} reported suggestions but does not declare meta.hasSuggestions`);
     }
     const start = file.lines.positionAt(r.start);
-    if (isSuppressed(suppressionsOf(r.path), rule.meta.id, start.line, anchorLine(file, r.start))) return;
+    const sup = suppressionsOf(r.path);
+    // Most files have no suppression comment: then there is no anchor line to look for.
+    if ((sup.file.size > 0 || sup.lines.size > 0) && isSuppressed(sup, rule.meta.id, start.line, anchorLine(file, r.start))) return;
     const end = file.lines.positionAt(r.end);
     const related: RelatedLocation[] = [];
     for (const rel of r.related ?? []) {
