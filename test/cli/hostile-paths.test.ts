@@ -61,6 +61,21 @@ describe('session-guard lint on hostile file systems', () => {
     rmSync(join(mule, 'dangling.xml'));
   });
 
+  it('reports an unreadable Flow of a project, skips it, and lints the other Flows of the project', () => {
+    const project = join(root, 'ws', 'sfdx');
+    cpSync(join(REPO, 'examples/sfdx-project'), project, { recursive: true });
+    const flows = join(project, 'force-app/main/default/flows');
+    copyFileSync(join(flows, 'Order_Status.flow-meta.xml'), join(flows, 'Locked.flow-meta.xml'));
+    chmodSync(join(flows, 'Locked.flow-meta.xml'), 0o000);
+    const r = run(['lint', 'ws/sfdx', '--format', 'json'], root);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /ws\/sfdx\/force-app\/main\/default\/flows\/Locked\.flow-meta\.xml cannot be read: EACCES; skipped\./);
+    const files = JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath);
+    assert.ok(files.includes('ws/sfdx/force-app/main/default/flows/Order_Status.flow-meta.xml'));
+    assert.ok(!files.some((f: string) => f.includes('Locked')), 'nothing is reported for the unreadable Flow');
+    rmSync(project, { recursive: true });
+  });
+
   it('an unreadable folder is reported and skipped', () => {
     const locked = join(root, 'ws', 'locked');
     mkdirSync(locked);
