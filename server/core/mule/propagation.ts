@@ -229,11 +229,20 @@ export function propagate(app: MuleApp, from: XmlElement, type: string): Propaga
  * among its definite hits of `type`, found by a walk that stops there and never follows a path once it
  * becomes uncertain (it never becomes certain again) or the error becomes another type (it comes back
  * only when `type` is one the walk itself produces, RETRY_EXHAUSTED or COMPOSITE_ROUTING), so it climbs
- * far less. Not memoised.
+ * far less. Memoised with the full walks (and carried over edits the same way: see `carryPropagation`).
  */
 export function firstDefiniteRetry(app: MuleApp, from: XmlElement, type: string): RetryHit | undefined {
-  return new Walker(app, type).firstRetry(from);
+  const walks = walksOf(app);
+  let perEl = walks.get(from);
+  if (!perEl) walks.set(from, (perEl = new Map()));
+  const key = FIRST_RETRY + type;
+  let p = perEl.get(key);
+  if (!p) perEl.set(key, (p = new Walker(app, type).firstRetry(from)));
+  return p.result.retries[0];
 }
+
+/** Prefixes the memo key of a `firstDefiniteRetry` walk (no error type starts with a NUL). */
+const FIRST_RETRY = '\u0000first-retry ';
 
 /**
  * Hands the walks of an earlier build of the app on to `next` where nothing they read changed: the
@@ -306,9 +315,11 @@ class Walker {
     return { result: this.result, tops: this.tops, names: this.names };
   }
 
-  firstRetry(from: XmlElement): RetryHit | undefined {
+  /** The walk of `firstDefiniteRetry`: its result lists the retry found, if any, and nothing else. */
+  firstRetry(from: XmlElement): TrackedPropagation {
     this.climb(from, { type: this.onlyDefinite!, matched: false, definite: true, steps: NO_STEPS, visiting: NO_FLOWS });
-    return this.found;
+    const result: Propagation = { unhandled: [], handlers: [], retries: this.found ? [this.found] : [], truncated: this.result.truncated };
+    return { result, tops: this.tops, names: this.names };
   }
 
   /** Whether a path in state `s` is still worth following. */
