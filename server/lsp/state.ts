@@ -122,7 +122,14 @@ export class ServerState {
 
   /** Lints `targets` (with the whole workspace as context) and remembers open documents' findings. */
   lint(targets: readonly string[]): Map<string, Finding[]> {
-    const out = lint(this.ws, this.rules, { targets, configFor: (p) => this.configFor(p) });
+    // Asked per rule and per finding (hundreds of times for a large file): once per path and lint.
+    const configs = new Map<string, ResolvedConfig>();
+    const configFor = (p: string): ResolvedConfig => {
+      let c = configs.get(p);
+      if (c === undefined) configs.set(p, (c = this.configFor(p)));
+      return c;
+    };
+    const out = lint(this.ws, this.rules, { targets, configFor });
     for (const [path, findings] of out) {
       const version = this.open.get(path);
       if (version !== undefined) this.linted.set(path, { version, findings });
