@@ -85,6 +85,24 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.deepEqual(ids(await client.pull(accounts)), [], 'the handler now matches the session failure too');
   });
 
+  it('offers a rule suggestion as a code action, and applying it adds the markup it names', async () => {
+    await client.change(accounts, readFileSync(accounts, 'utf8').replace('SALESFORCE:INVALID_SESSION', 'HTTP:UNAUTHORIZED'));
+    const d = await client.pull(accounts);
+    const unhandled = d.filter((x) => x.code === 'mule/unhandled-session-error');
+    assert.equal(unhandled.length, 1);
+    const actions = await client.codeActions(accounts, unhandled);
+    const wrap = actions.find((a: CodeAction) => a.title === 'Wrap in a try that logs and re-throws Salesforce session failures');
+    assert.ok(wrap, `offered: ${actions.map((a: CodeAction) => a.title).join(' | ')}`);
+    assert.equal(wrap.isPreferred, undefined, 'a suggestion is never the preferred fix');
+    const before = client.texts.get(accounts)!;
+    await client.apply(wrap.edit!);
+    const after = client.texts.get(accounts)!;
+    const count = (t: string, needle: string) => t.split(needle).length - 1;
+    assert.equal(count(after, '<try>'), count(before, '<try>') + 1);
+    assert.equal(count(after, '<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">'), count(before, '<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">') + 1);
+    assert.deepEqual(ids(await client.pull(accounts)), [], 'the operation now has a handler for its session failures');
+  });
+
   it('refuses code actions computed for another document version', async () => {
     await client.change(accounts, readFileSync(accounts, 'utf8'));
     const d = await client.pull(accounts);
