@@ -3,7 +3,7 @@
  * configuration per file (.sessionguardrc.json + editor customizations), and the findings last
  * computed per document version (so code actions apply only to the version they were made for).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolveConfig, type ConfigError, type ResolvedConfig } from '../core/config/config';
 import { lint, isLintableXml } from '../core/engine/linter';
 import type { Finding } from '../core/findings';
@@ -13,6 +13,7 @@ import type { Rule } from '../core/rules/rule';
 import { sizeLimit } from '../core/rules/file/too-large';
 import { ConfigLoadError, ConfigResolver } from '../node/config-loader';
 import { decode } from '../node/decode';
+import { readFileBytes } from '../node/read-file';
 import { toOsPath } from '../node/paths';
 import { customize } from './settings';
 import type { Settings } from './protocol';
@@ -146,7 +147,7 @@ function readDisk(path: string): string | undefined {
   try {
     // Only regular files: a pipe or device with an .xml name would block the server on read.
     if (!statSync(toOsPath(path)).isFile()) return undefined;
-    return decode(readFileSync(toOsPath(path)));
+    return decode(readFileBytes(toOsPath(path)));
   } catch {
     return undefined;
   }

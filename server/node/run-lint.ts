@@ -2,7 +2,6 @@
  * One lint run from the file system: discover, read, analyse, and hand back results with display
  * paths. The CLI is a thin shell around this; tests call it directly.
  */
-import { readFileSync } from 'node:fs';
 import type { ResolvedConfig } from '../core/config/config';
 import { lint } from '../core/engine/linter';
 import type { Finding } from '../core/findings';
@@ -14,6 +13,7 @@ import type { Rule } from '../core/rules/rule';
 import { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
 import { decodeText, type Decoded } from './decode';
+import { readFileBytes } from './read-file';
 import { discover, type DiscoveryProblem } from './discovery';
 import type { DirListings } from './listings';
 import { displayPath, toCorePath, toOsPath } from './paths';
@@ -67,7 +67,7 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
   const encodings = new Map<string, Decoded>();
   const readText = (p: string): string | undefined => {
     try {
-      const d = decodeText(readFileSync(p));
+      const d = decodeText(readFileBytes(p));
       encodings.set(toCorePath(p), d);
       return d.text;
     } catch (e) {
