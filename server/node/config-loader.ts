@@ -102,8 +102,9 @@ export class ConfigResolver {
 
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    // Asked for every folder of a run, where the file is mostly missing: no exception for that.
+    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
-    return false;
+    return false; // unreadable folder on the way
   }
 }

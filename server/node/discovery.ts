@@ -41,10 +41,11 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
   const visitedDirs = new Set<string>();
   const listings = new DirListings();
 
-  const walk = (dir: string): void => {
+  /** `knownReal`: the folder's real path when it is known without asking (a plain folder in a folder whose real path is known). */
+  const walk = (dir: string, knownReal?: string): void => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = knownReal ?? realpathSync(dir);
     } catch (e) {
       problems.push({ path: dir, message: `cannot be resolved: ${(e as Error).message}` });
       return;
@@ -70,7 +71,7 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
       const isFile = kind === 'file';
       if (isDir) {
         if (DEFAULT_IGNORED_DIRS.has(ent.name) || safeIgnored(configs, p, problems)) continue;
-        walk(p);
+        walk(p, ent.isSymbolicLink() ? undefined : join(real, ent.name));
       } else if (isFile && isLintableName(p) && !safeIgnored(configs, p, problems)) {
         targets.add(p);
       }

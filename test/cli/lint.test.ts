@@ -189,6 +189,17 @@ describe('session-guard lint', () => {
     assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), ['app/src/main/mule/app.xml']);
   });
 
+  it('lints a folder reached twice (through a link under another name) once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-alias-'));
+    cpSync(join(REPO, `${FIX}/broken-app`), join(dir, 'app'), { recursive: true });
+    symlinkSync(join(dir, 'app'), join(dir, '0-alias'));
+    symlinkSync(join(dir, 'app'), join(dir, 'z-alias'));
+    const r = await cli(['lint', '.', '-f', 'json'], dir);
+    const alone = await cli(['lint', 'app', '-f', 'json'], dir);
+    const paths = JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath);
+    assert.deepEqual(paths, JSON.parse(alone.stdout).map((f: { filePath: string }) => f.filePath.replace(/^app\//, '0-alias/')), 'the first name in order, each file once');
+  });
+
   it('shows paths outside the working directory relative to it', async () => {
     const r = await cli(['lint', join(REPO, `${FIX}/warn-app`), '-f', 'json'], join(REPO, 'test'));
     assert.equal(JSON.parse(r.stdout)[0].filePath, 'fixtures/cli/warn-app/src/main/mule/app.xml');
