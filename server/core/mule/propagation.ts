@@ -8,7 +8,7 @@
  * path. The walk is memoised per (element, type, flags) and bounded, so cycles and large apps
  * terminate.
  */
-import { attr, children } from '../xml/dom';
+import { attr, children, firstChild } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { CallSite, FlowModel, MuleApp, SalesforceOperation } from './app';
 import type { FlowChanges } from './app-changes';
@@ -147,7 +147,7 @@ function entriesUncached(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
 
 /** The handler a flow uses: its own, the one it references, or the app's default one. */
 export function flowHandler(app: MuleApp, flow: FlowModel): { entries: XmlElement[]; el: XmlElement | undefined; isDefault: boolean } {
-  const own = children(flow.el, 'error-handler', NS.core)[0];
+  const own = firstChild(flow.el, 'error-handler', NS.core);
   if (own) return { entries: handlerEntries(app, own), el: own, isDefault: false };
   const def = app.defaultErrorHandler;
   if (def) {
@@ -370,7 +370,7 @@ class Walker {
             continue;
           }
           if (!this.mark(parent, s)) return;
-          const eh = children(parent, 'error-handler', NS.core)[0];
+          const eh = firstChild(parent, 'error-handler', NS.core);
           const entries = eh ? handlerEntries(this.app, eh) : [];
           for (const next of this.tryHandlers(entries, s)) this.climb(parent, next);
           return;
