@@ -103,6 +103,24 @@ describe('XML scanner', () => {
   });
 });
 
+describe('XML scanner attribute values', () => {
+  it('reads plain values from the text and keeps decoded ones, with exact offsets and errors', () => {
+    const text = '<a x="plain value" y="a &amp; b" z=\'q"<\' w="">&amp;<b v="after &lt; text"/></a>';
+    const doc = parseXml(text);
+    const a = doc.root!;
+    assert.deepEqual(a.attrs.map((at) => [at.name, at.value]), [['x', 'plain value'], ['y', 'a & b'], ['z', 'q"<'], ['w', '']]);
+    assert.equal(a.attr('x'), 'plain value');
+    assert.equal(a.children[0].attr('v'), 'after < text', 'an entity in a text run before it does not confuse the search for the next one');
+    const x = attrNode(a, 'x')!;
+    assert.equal(text.slice(x.valueStart, x.valueEnd), 'plain value');
+    const lt = text.indexOf('<', text.indexOf("z='"));
+    assert.deepEqual(
+      doc.errors.map((e) => [e.message, e.start]),
+      [["'<' is not allowed in the value of attribute 'z' (escape it as &lt;)", lt]],
+    );
+  });
+});
+
 describe('XML scanner memory', () => {
   it('does not keep parsed texts alive through its shared name cache', () => {
     // An editor re-parses a large document on every keystroke; names typed into it (`<salesforce:q`,
