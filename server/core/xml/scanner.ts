@@ -123,20 +123,24 @@ class Element extends Named implements XmlElement {
     return out;
   }
   attr(name: string): string | undefined {
+    const i = this.slotOf(name);
+    return i < 0 ? undefined : this.valueAt(i);
+  }
+  attrNode(name: string): XmlAttribute | undefined {
+    const i = this.slotOf(name);
+    return i < 0 ? undefined : this.attributeAt(i);
+  }
+  /** Where the attribute with this qualified name starts in the flat array (-1: none). */
+  private slotOf(name: string): number {
     const a = this.a;
-    for (let i = 0; i < a.length; i += ATTR_STRIDE) if ((a[i] as QName)[0] === name) return this.valueAt(i);
-    return undefined;
+    for (let i = 0; i < a.length; i += ATTR_STRIDE) if ((a[i] as QName)[0] === name) return i;
+    return -1;
   }
   /** An attribute's value: stored when entities made it differ from its text, read from the text otherwise. */
   private valueAt(i: number): string {
     const a = this.a;
     const v = a[i + AttrSlot.Value];
     return v !== undefined ? (v as string) : this.moved.text.slice(a[i + AttrSlot.ValueStart] as number, a[i + AttrSlot.ValueEnd] as number);
-  }
-  attrNode(name: string): XmlAttribute | undefined {
-    const a = this.a;
-    for (let i = 0; i < a.length; i += ATTR_STRIDE) if ((a[i] as QName)[0] === name) return this.attributeAt(i);
-    return undefined;
   }
   private attributeAt(i: number): XmlAttribute {
     const a = this.a;
