@@ -41,6 +41,18 @@ describe('lintTargets (one unit at a time)', () => {
     assert.deepEqual(streamed.problems, whole.problems);
   });
 
+  it('reports a control character found in the bytes where the scanner would have found it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-control-'));
+    const file = join(dir, 'bad.xml');
+    writeFileSync(file, '<mule xmlns="http://www.mulesoft.org/schema/mule/core">\n  <flow name="f\u0007"/>\n</mule>\n');
+    const [result] = analyseTargets([file], { cwd: dir, rules: RULES, configs: new ConfigResolver(RULES) }).results;
+    const malformed = result.findings.filter((f) => f.ruleId === 'xml/malformed');
+    assert.deepEqual(
+      malformed.map((f) => [f.message, f.line, f.column]),
+      [['Not well-formed XML: Character U+0007 is not allowed in XML. Only the readable part of the file was analysed.', 2, 16]],
+    );
+  });
+
   it('collects the same context from the folders discovery listed as from the disk', () => {
     const found = discover([root], root, ctx.configs);
     const all: string[] = [];

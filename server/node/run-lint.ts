@@ -65,26 +65,21 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
   const ws = new Workspace((path) => sizeLimit(ctx.configs.forFile(toOsPath(path)).resolved));
   const targets: string[] = [];
   const encodings = new Map<string, Decoded>();
-  const readText = (p: string): string | undefined => {
+  /** Reads a file into the workspace; false when it cannot be read (reported as a problem). */
+  const read = (p: string): boolean => {
+    let d: Decoded;
     try {
-      const d = decodeText(readFileBytes(p));
-      encodings.set(toCorePath(p), d);
-      return d.text;
+      d = decodeText(readFileBytes(p));
     } catch (e) {
       problems.push({ path: p, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      return undefined;
+      return false;
     }
+    encodings.set(toCorePath(p), d);
+    ws.setFile(toCorePath(p), d.text, d.facts);
+    return true;
   };
-  for (const p of osTargets) {
-    const text = readText(p);
-    if (text === undefined) continue;
-    ws.setFile(toCorePath(p), text);
-    targets.push(toCorePath(p));
-  }
-  for (const p of contextFiles(osTargets, ctx.listings)) {
-    const text = readText(p);
-    if (text !== undefined) ws.setFile(toCorePath(p), text);
-  }
+  for (const p of osTargets) if (read(p)) targets.push(toCorePath(p));
+  for (const p of contextFiles(osTargets, ctx.listings)) read(p);
   // One analysis unit (Mule app, SFDX project, lone file) at a time, freeing its trees and models
   // afterwards: the findings are the same as in one pass, and memory stays flat on large workspaces.
   const units = new Map<string, string[]>();

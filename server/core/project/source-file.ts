@@ -8,7 +8,7 @@
 import { LineIndex } from '../text/line-index';
 import { reparse } from '../xml/incremental';
 import { parseXml } from '../xml/scanner';
-import type { XmlDocument } from '../xml/types';
+import type { TextFacts, XmlDocument } from '../xml/types';
 
 const NOT_ANALYSED: XmlDocument = Object.freeze({ text: '', root: null, comments: [], errors: [], depthLimitAt: null });
 
@@ -30,6 +30,8 @@ export class SourceFile {
     /** Above the size limit: not analysed. */
     readonly tooLarge = false,
     private previous?: Previous,
+    /** What the host checked of the text when it read it (see `TextFacts`). */
+    readonly facts?: TextFacts,
   ) {}
 
   get lines(): LineIndex {
@@ -44,7 +46,7 @@ export class SourceFile {
     const base = this.previous?.tree;
     if (this.previous) this.previous = { lines: this.previous.lines };
     if (this.tooLarge) return (this.parsed = NOT_ANALYSED);
-    return (this.parsed = (base && reparse(base, this.text)) || parseXml(this.text));
+    return (this.parsed = (base && reparse(base, this.text)) || parseXml(this.text, this.facts));
   }
 
   /**

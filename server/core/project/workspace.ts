@@ -14,6 +14,7 @@ import { attr, walk } from '../xml/dom';
 import { inPackageDirs, readSfdxProject, SfdxProject, type SfdxProjectDescriptor } from '../salesforce/project';
 import { muleSourceRoot, roleOf, type FileRole } from './layout';
 import { SourceFile } from './source-file';
+import type { TextFacts } from '../xml/types';
 
 export interface MuleAppGroup {
   /** App root folder, or the file path itself for a standalone Mule file. */
@@ -55,14 +56,17 @@ export class Workspace {
    */
   constructor(private readonly sizeLimit: (path: string) => number | undefined = () => undefined) {}
 
-  /** Adds or replaces a file; returns false when the text did not change. */
-  setFile(path: string, text: string): boolean {
+  /**
+   * Adds or replaces a file; returns false when the text did not change. `facts`: what the host already
+   * checked of the text as it read it (trusted: see `TextFacts`).
+   */
+  setFile(path: string, text: string, facts?: TextFacts): boolean {
     const old = this.files.get(path);
     if (old && old.text === text) return false;
     const limit = this.sizeLimit(path);
     const tooLarge = limit !== undefined && text.length > limit;
     // The new version may update the old one's tree in place (an editor's keystroke in a large file).
-    this.files.set(path, new SourceFile(path, text, tooLarge, tooLarge ? undefined : old?.handOver()));
+    this.files.set(path, new SourceFile(path, text, tooLarge, tooLarge ? undefined : old?.handOver(), facts));
     this.invalidate(path, !old);
     return true;
   }
@@ -73,7 +77,7 @@ export class Workspace {
       const limit = this.sizeLimit(path);
       const tooLarge = limit !== undefined && file.text.length > limit;
       if (tooLarge === file.tooLarge) continue;
-      this.files.set(path, new SourceFile(path, file.text, tooLarge));
+      this.files.set(path, new SourceFile(path, file.text, tooLarge, undefined, file.facts));
       this.invalidate(path, false);
     }
   }

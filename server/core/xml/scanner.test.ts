@@ -139,4 +139,12 @@ describe('XML scanner memory', () => {
     assert.notEqual(Object.getPrototypeOf(doc), Object.prototype);
     assert.deepEqual({ ...doc, root: doc.root?.name }, { text: '<a/>', root: 'a', comments: [], errors: [], depthLimitAt: null });
   });
+
+  it('takes the host\'s word for control characters but still finds the non-characters', () => {
+    const clean = { noControlChars: true };
+    assert.deepEqual(parseXml('<a>\uFFFF</a>', clean).errors.map((e) => [e.message, e.start]), [['Character U+FFFF is not allowed in XML', 3]]);
+    assert.deepEqual(parseXml('<a>\uFFFE\uFFFF</a>', clean).errors.map((e) => e.start), [3], 'the first one only');
+    assert.deepEqual(parseXml('<a>\u0001</a>').errors.map((e) => [e.message, e.start]), [['Character U+0001 is not allowed in XML', 3]]);
+    assert.deepEqual(parseXml('<a>ok</a>', clean).errors, []);
+  });
 });

@@ -77,3 +77,12 @@ export interface XmlDocument {
   /** Set when elements deeper than the analysis limit were skipped (not an XML error). */
   readonly depthLimitAt: number | null;
 }
+
+/**
+ * What the host already knows of a text from reading it, so that the scanner need not find it out
+ * again (a lint run checks the bytes as it reads them: see `node/control-bytes.ts`).
+ */
+export interface TextFacts {
+  /** The text holds none of the control characters XML forbids (U+0000–U+001F other than tab, line feed and carriage return). */
+  readonly noControlChars?: boolean;
+}
