@@ -9,6 +9,7 @@ import { NS } from './namespaces';
 import { PropertyResolver } from './properties';
 import { SALESFORCE_CONNECTIONS, SALESFORCE_SOURCES } from './salesforce-connector';
 import { flowSource, inProcessorPosition, isCore } from './structure';
+import type { PathStep } from './propagation';
 
 /** A Mule configuration file of the app. */
 export type MuleFile = SourceFile;
@@ -28,6 +29,8 @@ export interface CallSite {
   /** The flow or sub-flow that contains the call site (undefined for call sites in global handlers). */
   readonly caller: FlowModel | undefined;
   readonly kind: 'flow-ref' | 'apikit';
+  /** How an error walking up through this call is described (one per site, shared by every walk). */
+  readonly step: PathStep;
 }
 
 export interface Reconnection {
@@ -65,6 +68,8 @@ export const INDEXED_CORE = ['until-successful', 'on-error-continue', 'on-error-
 
 export class MuleApp {
   readonly flows = new Map<string, FlowModel>();
+  /** The same flows by element: `flowOf` without reading names again. */
+  private readonly flowByEl = new Map<XmlElement, FlowModel>();
   readonly errorHandlers = new Map<string, GlobalElement>();
   readonly onErrors = new Map<string, GlobalElement>();
   readonly sfConfigs = new Map<string, SalesforceConfig>();
@@ -105,14 +110,16 @@ export class MuleApp {
     return this.fileByRoot.get(e);
   }
 
+  /** The flow or sub-flow whose element `el` is (the one registered under its name), if any. */
+  flowAt(el: XmlElement): FlowModel | undefined {
+    return this.flowByEl.get(el);
+  }
+
   /** The flow or sub-flow that contains `el`, if any. */
   flowOf(el: XmlElement): FlowModel | undefined {
     for (let e: XmlElement | null = el; e; e = e.parent) {
-      if (isCore(e) && (e.local === 'flow' || e.local === 'sub-flow') && e.parent && e.parent.parent === null) {
-        const name = attr(e, 'name');
-        const f = name !== undefined ? this.flows.get(name) : undefined;
-        return f && f.el === e ? f : undefined;
-      }
+      // The flow registered under this element's name, if it is this element (not a later duplicate).
+      if (isCore(e) && (e.local === 'flow' || e.local === 'sub-flow') && e.parent && e.parent.parent === null) return this.flowAt(e);
     }
     return undefined;
   }
@@ -158,7 +165,9 @@ export class MuleApp {
         if (el.ns === NS.core) {
           const name = attr(el, 'name');
           if ((el.local === 'flow' || el.local === 'sub-flow') && name !== undefined && !this.flows.has(name)) {
-            this.flows.set(name, { name, kind: el.local, el, file, source: el.local === 'flow' ? flowSource(el) : undefined });
+            const flow: FlowModel = { name, kind: el.local, el, file, source: el.local === 'flow' ? flowSource(el) : undefined };
+            this.flows.set(name, flow);
+            this.flowByEl.set(el, flow);
           } else if (el.local === 'error-handler' && name !== undefined && !this.errorHandlers.has(name)) {
             this.errorHandlers.set(name, { el, file });
           } else if ((el.local === 'on-error-continue' || el.local === 'on-error-propagate') && name !== undefined) {
@@ -201,7 +210,8 @@ export class MuleApp {
     for (const target of this.targetsOf(el)) {
       let list = this.callers.get(target.name);
       if (!list) this.callers.set(target.name, (list = []));
-      list.push({ el, file, caller, kind });
+      const message = !caller ? '' : kind === 'apikit' ? `routed here by the APIkit router in '${caller.name}'` : `called from '${caller.name}'`;
+      list.push({ el, file, caller, kind, step: { el, message } });
     }
   }
 

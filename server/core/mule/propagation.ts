@@ -61,8 +61,31 @@ interface State {
   readonly matched: boolean;
   /** No "may match" decision was taken so far. */
   readonly definite: boolean;
-  readonly steps: readonly PathStep[];
-  readonly visiting: ReadonlySet<string>;
+  /** The calls climbed through, the latest first (made into a list only for the paths a walk reports). */
+  readonly steps: Chain<PathStep> | null;
+  /** The flows being left on this path, the latest first (a path never leaves one twice). */
+  readonly visiting: Chain<string> | null;
+}
+
+/**
+ * A list that paths extend and share: extending a path's steps or flows is one small object, where a
+ * copied array or set per call site was most of what a walk allocated.
+ */
+interface Chain<T> {
+  readonly head: T;
+  readonly rest: Chain<T> | null;
+}
+
+function chainHas<T>(chain: Chain<T> | null, value: T): boolean {
+  for (let c = chain; c; c = c.rest) if (c.head === value) return true;
+  return false;
+}
+
+/** The chain's values, oldest first. */
+function chainToArray<T>(chain: Chain<T> | null): T[] {
+  const out: T[] = [];
+  for (let c = chain; c; c = c.rest) out.push(c.head);
+  return out.reverse();
 }
 
 const MAX_STATES = 4000;
@@ -161,7 +184,8 @@ export function flowHandler(app: MuleApp, flow: FlowModel): { entries: XmlElemen
 export function mapOperationError(app: MuleApp, op: XmlElement, type: string): string {
   // Most operations have no mapping: every rule asks for every operation, so find that out without allocating.
   let any = false;
-  for (const c of op.children) if (c.ns === NS.core && (c.local === 'error-mapping' || c.local === 'error-mappings')) any = true;
+  const kids = op.children;
+  for (let i = 0; i < kids.length; i++) if (kids[i].ns === NS.core && (kids[i].local === 'error-mapping' || kids[i].local === 'error-mappings')) any = true;
   if (!any) return type;
   const mappings: XmlElement[] = [];
   for (const c of op.children) {
@@ -191,9 +215,10 @@ export function sessionFailureTypes(op: SalesforceOperation): readonly string[] 
   return strategy === 'bounded' ? RETRY_EXHAUSTED_ONLY : CONNECTIVITY_ONLY;
 }
 
-const NO_TYPES: readonly string[] = Object.freeze([]);
-const RETRY_EXHAUSTED_ONLY: readonly string[] = Object.freeze([SESSION_RETRY_EXHAUSTED]);
-const CONNECTIVITY_ONLY: readonly string[] = Object.freeze([SESSION_CONNECTIVITY]);
+// Shared and read-only by type, not frozen: rules loop over them with for…of, which V8 does not optimise over frozen arrays.
+const NO_TYPES: readonly string[] = [];
+const RETRY_EXHAUSTED_ONLY: readonly string[] = [SESSION_RETRY_EXHAUSTED];
+const CONNECTIVITY_ONLY: readonly string[] = [SESSION_CONNECTIVITY];
 
 /** A walk's result with what it read of the app beyond the elements it climbed through. */
 export interface TrackedPropagation {
@@ -283,9 +308,6 @@ const COMPOSITE_ROUTING = 'MULE:COMPOSITE_ROUTING';
 /** The types an error becomes on its way up (see `climb`). */
 const WALK_TYPES: ReadonlySet<string> = new Set([RETRY_EXHAUSTED, COMPOSITE_ROUTING]);
 
-/** Shared by walks that start with no steps and no flow visited; never changed (copies are made to extend them). */
-const NO_STEPS: readonly PathStep[] = Object.freeze([]);
-const NO_FLOWS: ReadonlySet<string> = new Set();
 
 /**
  * One walk. A large app walks every Salesforce operation's failures: the walk allocates little (the
@@ -311,13 +333,13 @@ class Walker {
   ) {}
 
   run(from: XmlElement, type: string): TrackedPropagation {
-    this.climb(from, { type, matched: false, definite: true, steps: NO_STEPS, visiting: NO_FLOWS });
+    this.climb(from, { type, matched: false, definite: true, steps: null, visiting: null });
     return { result: this.result, tops: this.tops, names: this.names };
   }
 
   /** The walk of `firstDefiniteRetry`: its result lists the retry found, if any, and nothing else. */
   firstRetry(from: XmlElement): TrackedPropagation {
-    this.climb(from, { type: this.onlyDefinite!, matched: false, definite: true, steps: NO_STEPS, visiting: NO_FLOWS });
+    this.climb(from, { type: this.onlyDefinite!, matched: false, definite: true, steps: null, visiting: null });
     const result: Propagation = { unhandled: [], handlers: [], retries: this.found ? [this.found] : [], truncated: this.result.truncated };
     return { result, tops: this.tops, names: this.names };
   }
@@ -435,10 +457,15 @@ class Walker {
   }
 
   private flowFor(el: XmlElement): FlowModel | undefined {
+    const flow = this.app.flowAt(el);
+    if (flow) {
+      this.noteName(flow.name);
+      return flow;
+    }
+    // Not the flow registered under its name (a duplicate, or not a flow): the name was still looked up.
     const name = attr(el, 'name');
     if (name !== undefined) this.noteName(name);
-    const flow = name !== undefined ? this.app.flows.get(name) : undefined;
-    return flow && flow.el === el ? flow : undefined;
+    return undefined;
   }
 
   /**
@@ -462,20 +489,17 @@ class Walker {
   }
 
   private leaveFlow(flow: FlowModel, s: State): void {
-    if (s.visiting.has(flow.name) || !this.follows(s)) return;
+    if (chainHas(s.visiting, flow.name) || !this.follows(s)) return;
     if (flow.source && !s.matched) {
-      this.result.unhandled.push({ flowEl: flow.el, type: s.type, steps: s.steps });
+      this.result.unhandled.push({ flowEl: flow.el, type: s.type, steps: chainToArray(s.steps) });
     }
     this.noteName(flow.name);
     const sites: readonly CallSite[] = this.app.callers.get(flow.name) ?? [];
-    const visiting = new Set(s.visiting).add(flow.name);
+    if (sites.length === 0) return;
+    const visiting: Chain<string> = { head: flow.name, rest: s.visiting };
     for (const site of sites) {
       if (!site.caller) continue;
-      const step: PathStep = {
-        el: site.el,
-        message: site.kind === 'apikit' ? `routed here by the APIkit router in '${site.caller.name}'` : `called from '${site.caller.name}'`,
-      };
-      this.climb(site.el, withChanges(s, { steps: [...s.steps, step], visiting }));
+      this.climb(site.el, withChanges(s, { steps: { head: site.step, rest: s.steps }, visiting }));
     }
   }
 }
