@@ -11,7 +11,7 @@ export function attrNode(el: XmlElement, name: string): XmlAttribute | undefined
 }
 
 /** Child elements, optionally filtered by local name (and namespace URI). */
-export function children(el: XmlElement, local?: string, ns?: string): XmlElement[] {
+export function children(el: XmlElement, local?: string, ns?: string): readonly XmlElement[] {
   if (local === undefined) return el.children;
   return el.children.filter((c) => c.local === local && (ns === undefined || c.ns === ns));
 }

@@ -45,7 +45,7 @@ export interface XmlElement {
   attr(name: string): string | undefined;
   /** The attribute with this qualified name, as a new object (compare attributes by element and name). */
   attrNode(name: string): XmlAttribute | undefined;
-  readonly children: XmlElement[];
+  readonly children: readonly XmlElement[];
   readonly parent: XmlElement | null;
   /** True when the element has character data or CDATA directly inside it. */
   readonly hasText: boolean;
