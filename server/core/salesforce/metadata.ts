@@ -11,12 +11,18 @@ export interface Located<T = string> {
   readonly end: number;
 }
 
+// Plain loops: these run for every node of every Flow, and a callback per call is an allocation each.
 export function kids(el: XmlElement, local: string): XmlElement[] {
-  return el.children.filter((c) => c.local === local);
+  const out: XmlElement[] = [];
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) if (children[i].local === local) out.push(children[i]);
+  return out;
 }
 
 export function kid(el: XmlElement, local: string): XmlElement | undefined {
-  return el.children.find((c) => c.local === local);
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) if (children[i].local === local) return children[i];
+  return undefined;
 }
 
 /** The trimmed text of a child leaf element, with its range; undefined when absent. */
@@ -27,8 +33,10 @@ export function leaf(file: SourceFile, el: XmlElement, local: string): Located |
   return { value: textOf(file.text, c).trim(), start: r.start, end: r.end };
 }
 
+/** The trimmed text of a child leaf element (its range is not worked out). */
 export function leafValue(file: SourceFile, el: XmlElement, local: string): string | undefined {
-  return leaf(file, el, local)?.value;
+  const c = kid(el, local);
+  return c ? textOf(file.text, c).trim() : undefined;
 }
 
 export function leafBool(file: SourceFile, el: XmlElement, local: string): boolean | undefined {
