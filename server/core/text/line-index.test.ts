@@ -38,4 +38,27 @@ describe('LineIndex', () => {
       { numRuns: 500, seed: 3 },
     );
   });
+  it('answers positions asked in any order, before the whole text is indexed, as the full index does', () => {
+    const piece = fc.constantFrom('a', 'bc', '\n', '\n\n', '  ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), fc.boolean(), (parts, asks, edit) => {
+        const text = parts.join('');
+        const full = new LineIndex(text);
+        const expected = (o: number) => {
+          const line = full.lineCount; // indexes `full` completely
+          assert.ok(line >= 1);
+          return full.positionAt(o);
+        };
+        const lazy = new LineIndex(text);
+        for (const a of asks) {
+          const o = a % (text.length + 2);
+          assert.deepEqual(lazy.positionAt(o), expected(o), `${JSON.stringify(text)} at ${o}`);
+        }
+        // What needs the whole index still gets it after a partial one.
+        if (edit) assert.deepEqual(LineIndex.afterEdit(lazy, `${text}x\n`).lineCount, new LineIndex(`${text}x\n`).lineCount);
+        else assert.equal(lazy.lineCount, full.lineCount);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
 });

@@ -10,6 +10,12 @@ export interface Position {
 
 export class LineIndex {
   private readonly starts: number[];
+  /**
+   * Every line break before this offset is in `starts` (the text's length once all are). Texts with only
+   * `\n` are indexed as far as positions are asked for: a lint run asks for the positions of a file's
+   * findings, often all in its first part.
+   */
+  private scanned: number;
 
   constructor(
     private readonly text: string,
@@ -18,15 +24,16 @@ export class LineIndex {
   ) {
     if (known) {
       this.starts = known;
+      this.scanned = text.length;
       return;
     }
     const starts = [0];
+    this.starts = starts;
     if (text.indexOf('\r') < 0) {
-      // The common case: only \n. indexOf jumps from break to break natively.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
+      this.scanned = 0; // the common case, only \n: see `scanTo`
       return;
     }
+    this.scanned = text.length;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -35,7 +42,28 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+  }
+
+  /** Indexes the line breaks before `offset` (indexOf jumps from break to break natively). */
+  private scanTo(offset: number): void {
+    const text = this.text;
+    let i = this.scanned;
+    while (i < offset) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) {
+        i = text.length;
+        break;
+      }
+      this.starts.push(nl + 1);
+      i = nl + 1;
+    }
+    this.scanned = i;
+  }
+
+  /** The whole index (what everything but `positionAt` reads). */
+  private get allStarts(): number[] {
+    if (this.scanned < this.text.length) this.scanTo(this.text.length);
+    return this.starts;
   }
 
   /**
@@ -44,8 +72,8 @@ export class LineIndex {
    */
   static afterEdit(prev: LineIndex, text: string): LineIndex {
     const change = changedRange(prev.text, text);
-    if (!change) return new LineIndex(text, prev.starts);
-    const old = prev.starts;
+    if (!change) return new LineIndex(text, prev.allStarts);
+    const old = prev.allStarts;
     // Whether offset p starts a line depends on text[p - 1] and text[p]: only p in [start, newEnd] can differ.
     const starts: number[] = [];
     let k = 0;
@@ -61,11 +89,12 @@ export class LineIndex {
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.allStarts.length;
   }
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    if (this.scanned < o) this.scanTo(o);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -77,20 +106,23 @@ export class LineIndex {
   }
 
   offsetAt(line: number, column: number): number {
-    const l = Math.max(1, Math.min(line, this.starts.length));
-    return Math.min(this.starts[l - 1] + Math.max(0, column - 1), this.lineEnd(l));
+    const starts = this.allStarts;
+    const l = Math.max(1, Math.min(line, starts.length));
+    return Math.min(starts[l - 1] + Math.max(0, column - 1), this.lineEnd(l));
   }
 
   /** Offset of the first character of a 1-based line. */
   lineStart(line: number): number {
-    return this.starts[Math.max(1, Math.min(line, this.starts.length)) - 1];
+    const starts = this.allStarts;
+    return starts[Math.max(1, Math.min(line, starts.length)) - 1];
   }
 
   /** Offset just before the line break of a 1-based line. */
   lineEnd(line: number): number {
-    const l = Math.max(1, Math.min(line, this.starts.length));
-    if (l === this.starts.length) return this.text.length;
-    let e = this.starts[l] - 1;
+    const starts = this.allStarts;
+    const l = Math.max(1, Math.min(line, starts.length));
+    if (l === starts.length) return this.text.length;
+    let e = starts[l] - 1;
     if (e > 0 && this.text.charCodeAt(e) === 10 && this.text.charCodeAt(e - 1) === 13) e--;
     return e;
   }
