@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const dir = join(ws, 'sfdx', p, 'force-app/main/default/flows');
     for (const f of readdirSync(dir)) flowPaths.push(join(dir, f));
   }
-  const peer = await peers(flowPaths, quick ? 1 : 3);
+  const peer = await peers(flowPaths, RUNS);
 
   // A fresh process plays the editor (see editor-child.ts).
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'editor-child.ts'), tmp, join(ws, 'mule'), String(RUNS), quick ? 'quick' : 'full'], {
