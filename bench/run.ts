@@ -18,6 +18,7 @@ import { cliThroughput, REPO } from './throughput';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 2 : 5;
+const EDITOR_TIMEOUT_MS = 10 * 60_000;
 const SIZE = quick ? { muleFiles: 500, flows: 500 } : { muleFiles: 5000, flows: 5000 };
 
 interface EditorFigures {
@@ -65,7 +66,10 @@ async function main(): Promise<void> {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 24,
+    // They take well under a minute: a hang (a request the server never answers) fails the run instead of blocking it.
+    timeout: EDITOR_TIMEOUT_MS,
   });
+  if (child.signal) throw new Error(`the editor benchmarks did not finish within ${EDITOR_TIMEOUT_MS / 60_000} minutes and were stopped (${child.signal}); see their output above`);
   if (child.status !== 0) throw new Error(`the editor benchmarks failed (exit ${child.status})`);
   const editor = JSON.parse(child.stdout) as EditorFigures;
   const { bigFile: big, crossFile: cross, memory, editing, firstDiagnosticMs } = editor;

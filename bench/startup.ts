@@ -10,7 +10,8 @@ import { REPO } from './throughput';
 export function activationMs(runs: number): number {
   const out: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
-    const r = spawnSync(process.execPath, [join(REPO, 'bench', 'activation-child.cjs')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(REPO, 'bench', 'activation-child.cjs')], { encoding: 'utf8', timeout: 60_000 });
+    if (r.signal) throw new Error(`activation did not finish within a minute and was stopped (${r.signal}): ${r.stderr}`);
     if (r.status !== 0) throw new Error(`activation failed: ${r.stderr}`);
     if (i > 0) out.push(Number(r.stdout));
   }
