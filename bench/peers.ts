@@ -4,8 +4,6 @@
  * flows (both read the files from disk). Measured side by side, alternating, in one process.
  */
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parse as lfsParse, scan as lfsScan } from '@flow-scanner/lightning-flow-scanner-core';
 import { XMLParser } from 'fast-xml-parser';
 import { parseXml } from '../server/core/xml/scanner';
@@ -21,12 +19,6 @@ export interface PeerFigures {
   readonly scanMs: { sessionGuard: number; lightningFlowScanner: number };
 }
 
-/** A full collection, as `node --expose-gc` offers (the flag is set here, so the benchmark needs no option). */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
 export async function peers(flowPaths: readonly string[], runs: number): Promise<PeerFigures> {
   const texts = flowPaths.map((p) => readFileSync(p, 'utf8'));
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
@@ -34,7 +26,6 @@ export async function peers(flowPaths: readonly string[], runs: number): Promise
   const parse = { sg: [] as number[], fxp: [] as number[] };
   const scan = { sg: [] as number[], lfs: [] as number[] };
   const time = async (fn: () => unknown) => {
-    collectGarbage(); // each run starts from the same heap, not from the garbage of the run before it
     const t = performance.now();
     await fn();
     return performance.now() - t;

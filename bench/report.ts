@@ -94,8 +94,7 @@ ${table}
   ${kb(w.flowSizes.p90)}, max ${kb(w.flowSizes.max)}) calling Apex and External Services, with Named and External
   Credentials, External Service registrations and Apex classes, so cross-file resolution runs: ${w.files} files,
   ${round(w.megabytes)} MB.
-- **Peers** run in this process on the same Flow files, alternating; a full garbage collection before each timed
-  run lets each start from the same heap instead of paying for the garbage of the tool before it. The bare parse reads nothing from disk; the
+- **Peers** run in this process on the same Flow files, alternating. The bare parse reads nothing from disk; the
   analysis figures both read the files (Session Guard also reads each project's credentials and classes) and
   Session Guard's is what \`session-guard lint\` runs for its default report (no suggestions are built: only the
   JSON report shows them).
