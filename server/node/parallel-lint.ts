@@ -1,16 +1,18 @@
 /**
- * Lints large workspaces on several threads. Targets are split by analysis unit (a Mule app, an SFDX
- * project, a lone file), never across one, so each worker sees every file its findings depend on and
- * the results are the same as in one thread. Workers run the same bundle (see `runAsLintWorker`).
+ * Lints large workspaces on several threads. Work is handed out by analysis unit (a Mule app, an SFDX
+ * project, a lone file), never split, so each thread sees every file its findings depend on and the
+ * results are the same as in one thread. The main thread lints too; every thread claims the next unit
+ * from a shared counter when it is done with the last, so a thread slowed by the machine simply claims
+ * fewer (no sizes are asked for in advance). Workers run the same bundle (see `runAsLintWorker`).
  */
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, MessageChannel, type MessagePort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
 import type { FileResult } from '../core/formatters';
 import { RULES } from '../core/rules';
 import { ConfigResolver } from './config-loader';
 import type { DiscoveryProblem } from './discovery';
-import { byDisplayPath, lintTargets } from './run-lint';
+import type { DirListings } from './listings';
+import { analyseTargets, byDisplayPath, type AnalyseContext, type LintReport } from './run-lint';
 import { groupByUnit } from './units';
 
 const WORKER_KIND = 'session-guard-lint-worker';
@@ -20,12 +22,19 @@ export const PARALLEL_MIN_FILES = 400;
 
 interface WorkerInput {
   readonly kind: typeof WORKER_KIND;
-  readonly targets: readonly string[];
+  readonly units: readonly (readonly string[])[];
+  /** One Int32: the index of the next unit to claim, shared by every thread of the run. */
+  readonly next: SharedArrayBuffer;
+  /** Where the worker posts each unit's report as soon as it has it (`FromWorker`). */
+  readonly port: MessagePort;
   readonly cwd: string;
   readonly configFile?: string;
   readonly timings: boolean;
   readonly suggestions: boolean;
 }
+
+/** A unit's report, or the end of the worker's share (with its rule timings). */
+type FromWorker = { readonly unit: LintReport } | { readonly done: [string, number][] };
 
 export interface ParallelRun {
   readonly results: FileResult[];
@@ -35,8 +44,9 @@ export interface ParallelRun {
 
 /**
  * `--concurrency auto`: for large runs on machines with four or more cores, one thread per two
- * cores (at most four); otherwise one. On two vCPUs (usually one physical core) a second thread
- * was measured to save under 5% of the time for 30% more CPU, so it is not worth it there.
+ * cores (at most four); otherwise one. On the two-vCPU benchmark machine a second thread saved 0–7% of
+ * the time for 20–30% more CPU (two threads, or two processes, slow each other down by about as much as
+ * they share; see ARCHITECTURE.md), so it is not worth it there.
  */
 export function autoConcurrency(targets: number, cores = availableParallelism()): number {
   return targets >= PARALLEL_MIN_FILES && cores >= 4 ? Math.min(4, Math.floor(cores / 2)) : 1;
@@ -47,58 +57,104 @@ export function canRunWorkers(): boolean {
   return __filename.endsWith('.js');
 }
 
+/**
+ * The order in which threads claim units: those with the most files first, so that the last units
+ * claimed are small and the threads finish close together.
+ */
+export function claimOrder(osTargets: readonly string[]): string[][] {
+  return groupByUnit(osTargets)
+    .map((files, i) => ({ files, i }))
+    .sort((a, b) => b.files.length - a.files.length || a.i - b.i)
+    .map((u) => u.files);
+}
+
+/**
+ * Every thread lints the units it claims; workers post each unit's report as soon as they have it, and
+ * this thread takes in what has arrived between its own units. Receiving a report costs this thread
+ * time, so it claims fewer units and the workers more: the cost is shared instead of coming at the end.
+ */
 export async function analyseInParallel(
   osTargets: readonly string[],
-  opts: { cwd: string; configFile?: string; threads: number; timings?: Map<string, number>; suggestions?: boolean },
+  opts: { cwd: string; configs: ConfigResolver; configFile?: string; listings?: DirListings; threads: number; timings?: Map<string, number>; suggestions?: boolean },
 ): Promise<ParallelRun> {
-  const shards = partition(osTargets, opts.threads);
-  const runs = await Promise.all(
-    shards.map(
-      (targets) =>
-        new Promise<{ results: FileResult[]; problems: DiscoveryProblem[]; timings: [string, number][] }>((resolve, reject) => {
-          const input: WorkerInput = { kind: WORKER_KIND, targets, cwd: opts.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}), timings: !!opts.timings, suggestions: opts.suggestions !== false };
-          const w = new Worker(__filename, { workerData: input });
-          let done = false;
-          w.once('message', (m) => {
-            done = true;
-            resolve(m);
-          });
-          w.once('error', reject);
-          w.once('exit', (code) => {
-            if (!done) reject(new Error(`lint worker stopped (exit ${code}) before reporting`));
-          });
-        }),
-    ),
-  );
-  for (const r of runs) for (const [id, ms] of r.timings) opts.timings?.set(id, (opts.timings.get(id) ?? 0) + ms);
-  return { results: runs.flatMap((r) => r.results).sort(byDisplayPath), problems: runs.flatMap((r) => r.problems), threads: shards.length };
-}
-
-/** Splits targets into at most `n` shards of whole analysis units, balanced by bytes. */
-export function partition(osTargets: readonly string[], n: number): string[][] {
-  const units = groupByUnit(osTargets).map((files) => ({ files, bytes: files.reduce((sum, p) => sum + sizeOf(p), 0) }));
-  const shards = Array.from({ length: Math.max(1, Math.min(n, units.length)) }, () => ({ files: [] as string[], bytes: 0 }));
-  for (const u of units.sort((a, b) => b.bytes - a.bytes)) {
-    const lightest = shards.reduce((a, b) => (b.bytes < a.bytes || (b.bytes === a.bytes && b.files.length < a.files.length) ? b : a));
-    lightest.files.push(...u.files);
-    lightest.bytes += u.bytes;
+  const units = claimOrder(osTargets);
+  const threads = Math.max(1, Math.min(opts.threads, units.length));
+  const next = new SharedArrayBuffer(4);
+  const results: FileResult[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const take = (r: LintReport): void => {
+    for (const x of r.results) results.push(x);
+    for (const x of r.problems) problems.push(x);
+  };
+  const workers = Array.from({ length: threads - 1 }, () => startWorker({ kind: WORKER_KIND, units, next, cwd: opts.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}), timings: !!opts.timings, suggestions: opts.suggestions !== false }, take, opts.timings));
+  const claim = new Int32Array(next);
+  const ctx: AnalyseContext = {
+    cwd: opts.cwd,
+    rules: RULES,
+    configs: opts.configs,
+    suggestions: opts.suggestions !== false,
+    ...(opts.listings ? { listings: opts.listings } : {}),
+    ...(opts.timings ? { timings: opts.timings } : {}),
+  };
+  for (let i = Atomics.add(claim, 0, 1); i < units.length; i = Atomics.add(claim, 0, 1)) {
+    take(analyseTargets(units[i], ctx));
+    for (const w of workers) w.poll();
   }
-  return shards.map((s) => s.files).filter((f) => f.length > 0);
+  await Promise.all(workers.map((w) => w.finished));
+  return { results: results.sort(byDisplayPath), problems, threads };
 }
 
-function sizeOf(p: string): number {
-  try {
-    return statSync(p).size;
-  } catch {
-    return 0; // reported when read
-  }
+interface RunningWorker {
+  /** Takes in the reports that have arrived, without waiting. */
+  poll(): void;
+  /** Settles once the worker has reported everything (rejects if it failed). */
+  readonly finished: Promise<void>;
 }
 
-/** The worker side: lint the shard and post the results back. */
+function startWorker(input: Omit<WorkerInput, 'port'>, take: (r: LintReport) => void, timings: Map<string, number> | undefined): RunningWorker {
+  const { port1, port2 } = new MessageChannel();
+  const w = new Worker(__filename, { workerData: { ...input, port: port2 }, transferList: [port2] });
+  let done = false;
+  let settle: { resolve: () => void; reject: (e: unknown) => void };
+  const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  // A rejection is awaited once this thread is done with its own units; until then, keep it from
+  // surfacing as unhandled.
+  finished.catch(() => undefined);
+  const handle = (m: FromWorker): void => {
+    if ('unit' in m) return take(m.unit);
+    for (const [id, ms] of m.done) timings?.set(id, (timings.get(id) ?? 0) + ms);
+    done = true;
+    port1.close();
+    settle.resolve();
+  };
+  const poll = (): void => {
+    for (let m = receiveMessageOnPort(port1); m && !done; m = receiveMessageOnPort(port1)) handle(m.message as FromWorker);
+  };
+  // Whatever this thread has not taken in by the time it waits arrives here.
+  port1.on('message', (m: FromWorker) => {
+    if (!done) handle(m);
+  });
+  w.once('error', (e) => settle.reject(e));
+  w.once('exit', (code) => {
+    poll();
+    if (!done) settle.reject(new Error(`lint worker stopped (exit ${code}) before reporting`));
+  });
+  return { poll, finished };
+}
+
+/** The worker side: lint claimed units, posting each one's report as soon as it is done. */
 function runAsLintWorker(input: WorkerInput): void {
   const timings = input.timings ? new Map<string, number>() : undefined;
-  const run = lintTargets(input.targets, { cwd: input.cwd, rules: RULES, configs: new ConfigResolver(RULES, input.configFile), suggestions: input.suggestions, ...(timings ? { timings } : {}) });
-  parentPort!.postMessage({ results: run.results, problems: run.problems, timings: [...(timings ?? [])] });
+  const claim = new Int32Array(input.next);
+  const ctx: AnalyseContext = { cwd: input.cwd, rules: RULES, configs: new ConfigResolver(RULES, input.configFile), suggestions: input.suggestions, ...(timings ? { timings } : {}) };
+  for (let i = Atomics.add(claim, 0, 1); i < input.units.length; i = Atomics.add(claim, 0, 1)) {
+    const run = analyseTargets(input.units[i], ctx);
+    const unit: FromWorker = { unit: { results: run.results, problems: run.problems } };
+    input.port.postMessage(unit);
+  }
+  const done: FromWorker = { done: [...(timings ?? [])] };
+  input.port.postMessage(done);
+  input.port.close();
 }
 
 if (!isMainThread && (workerData as WorkerInput | undefined)?.kind === WORKER_KIND) runAsLintWorker(workerData as WorkerInput);

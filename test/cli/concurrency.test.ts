@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
-import { autoConcurrency, partition } from '../../server/node/parallel-lint';
+import { autoConcurrency, claimOrder } from '../../server/node/parallel-lint';
 import { binary, cli } from '../support/cli';
 
 describe('session-guard lint --concurrency', () => {
@@ -23,14 +23,18 @@ describe('session-guard lint --concurrency', () => {
     assert.equal(two.stdout, one.stdout);
   });
 
-  it('keeps every Mule app and SFDX project in one shard, balanced by bytes', () => {
-    const files = ['/w/a/src/main/mule/x.xml', '/w/a/src/main/mule/y.xml', '/w/b/src/main/mule/z.xml', '/w/c.xml'];
-    const shards = partition(files, 2);
-    assert.equal(shards.length, 2);
-    const shardOf = (f: string) => shards.findIndex((s) => s.includes(f));
-    assert.equal(shardOf(files[0]), shardOf(files[1]));
-    assert.deepEqual(shards.flat().sort(), [...files].sort());
-    assert.equal(partition(files, 8).length, 3, 'never more shards than units');
+  it('hands out whole Mule apps and SFDX projects, those with the most files first', () => {
+    const files = ['/w/c.xml', '/w/a/src/main/mule/x.xml', '/w/b/src/main/mule/z.xml', '/w/a/src/main/mule/y.xml'];
+    assert.deepEqual(claimOrder(files), [['/w/a/src/main/mule/x.xml', '/w/a/src/main/mule/y.xml'], ['/w/c.xml'], ['/w/b/src/main/mule/z.xml']], 'ties keep the order of discovery');
+  });
+
+  it('gives the same report with more threads than units, and with the main thread alone', () => {
+    const app = join(root, 'mule', 'app-0');
+    const many = binary(['lint', app, '--format', 'json', '--concurrency', '8']);
+    const off = binary(['lint', app, '--format', 'json', '--concurrency', 'off']);
+    assert.equal(many.code, off.code);
+    assert.ok(JSON.parse(off.stdout).length > 1);
+    assert.equal(many.stdout, off.stdout);
   });
 
   it('auto uses threads only for large runs on machines with four or more cores', () => {
