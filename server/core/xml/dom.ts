@@ -38,11 +38,11 @@ export function ancestors(el: XmlElement): XmlElement[] {
 }
 
 /**
- * The character data directly inside `el` (text and CDATA, entities decoded), ignoring child
- * elements and comments. Leaf elements such as `<name>X</name>` are the common case.
+ * The character data directly inside `el` (text and CDATA, entities decoded, whitespace kept), ignoring
+ * child elements and comments. Leaf elements such as `<name>X</name>` are the common case. Asked for
+ * rarely, so the scanner does not note which elements have text (a pass over every run of indentation).
  */
 export function textOf(text: string, el: XmlElement): string {
-  if (!el.hasText) return '';
   let out = '';
   let i = el.openEnd;
   const end = el.closeStart;

@@ -15,7 +15,6 @@ function snapshot(doc: XmlDocument): unknown {
     ns: e.ns,
     range: [e.start, e.nameEnd, e.openEnd, e.closeStart, e.end],
     selfClosing: e.selfClosing,
-    hasText: e.hasText,
     scope: [...e.nsScope],
     parentName: e.parent?.name ?? null,
     attrs: e.attrs.map((a) => [a.name, a.prefix, a.local, a.ns, a.value, a.start, a.end, a.valueStart, a.valueEnd]),

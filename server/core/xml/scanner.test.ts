@@ -38,6 +38,14 @@ describe('XML scanner', () => {
     assert.equal(textOf(text, doc.root!), 'x > y <raw> ');
   });
 
+  it('reads the text directly inside an element, without its children or comments, whitespace kept', () => {
+    const text = '<a>\n  <b>in b</b><!-- c -->\n  <c/>tail<![CDATA[]]></a>';
+    const doc = parseXml(text);
+    assert.equal(textOf(text, doc.root!), '\n  \n  tail');
+    assert.equal(textOf(text, doc.root!.children[0]), 'in b');
+    assert.equal(textOf(text, doc.root!.children[1]), '', 'a self-closing element has none');
+  });
+
   it('never expands DTD entities (external or internal)', () => {
     const text = '<!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY big "x">]><a v="&xxe;">&big;</a>';
     const doc = parseXml(text);

@@ -24,7 +24,6 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 type NsScope = Map<string, string>;
 
 const SELF_CLOSING = 1;
-const HAS_TEXT = 2;
 
 /**
  * How far the elements of one subtree under the root have moved since they were parsed. Every element
@@ -110,9 +109,6 @@ class Element extends Named implements XmlElement {
   }
   get selfClosing(): boolean {
     return (this.flags & SELF_CLOSING) !== 0;
-  }
-  get hasText(): boolean {
-    return (this.flags & HAS_TEXT) !== 0;
   }
   /** A new array of attribute objects on every call: the tree itself keeps them flat. */
   get attrs(): XmlAttribute[] {
@@ -493,14 +489,6 @@ class Scanner {
       this.nextAmp = found < 0 ? text.length : found;
     }
     const amp = this.nextAmp;
-    if (top && this.skippedDepth === 0 && !(top.flags & HAS_TEXT)) {
-      for (let k = from; k < to; k++) {
-        if (!isSpace(text.charCodeAt(k))) {
-          top.flags |= HAS_TEXT;
-          break;
-        }
-      }
-    }
     if (amp < to) {
       decodeEntities(text.slice(amp, to), this.doctypeDeclaresEntities, (issue) =>
         this.error(issue.message, amp + issue.at, amp + issue.at + issue.length),
@@ -522,8 +510,6 @@ class Scanner {
     if (text.startsWith('<![CDATA[', lt)) {
       const close = text.indexOf(']]>', lt + 9);
       if (this.stack.length === 0 && this.skippedDepth === 0) this.error('CDATA is only allowed inside an element', lt, lt + 9);
-      const top = this.stack[this.stack.length - 1];
-      if (top && this.skippedDepth === 0) top.flags |= HAS_TEXT;
       if (close < 0) {
         this.error('CDATA section is never closed (missing ]]>)', lt, text.length);
         return text.length;

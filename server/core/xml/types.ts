@@ -47,8 +47,6 @@ export interface XmlElement {
   attrNode(name: string): XmlAttribute | undefined;
   readonly children: readonly XmlElement[];
   readonly parent: XmlElement | null;
-  /** True when the element has character data or CDATA directly inside it. */
-  readonly hasText: boolean;
   /** Namespace prefixes in scope at this element ('' is the default namespace). */
   readonly nsScope: ReadonlyMap<string, string>;
 }
