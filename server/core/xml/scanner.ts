@@ -23,7 +23,6 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 type NsScope = Map<string, string>;
 
-const SELF_CLOSING = 1;
 
 /**
  * How far the elements of one subtree under the root have moved since they were parsed. Every element
@@ -62,8 +61,8 @@ class Named {
 
 class Element extends Named implements XmlElement {
   children: XmlElement[] = NO_CHILDREN;
-  flags: number;
   private s: number;
+  /** Where the start tag ends, times two, plus one for a self-closing tag (a field less per element; V8 strings are under 2^29 characters, so this stays a small integer). */
   private o: number;
   private c: number;
   private e: number;
@@ -81,16 +80,15 @@ class Element extends Named implements XmlElement {
   ) {
     super(q);
     this.s = start;
-    this.o = openEnd;
+    this.o = openEnd * 2 + (selfClosing ? 1 : 0);
     this.c = openEnd;
     this.e = openEnd;
-    this.flags = selfClosing ? SELF_CLOSING : 0;
   }
   get start(): number {
     return this.s + this.moved.delta;
   }
   get openEnd(): number {
-    return this.o + this.moved.delta;
+    return (this.o >> 1) + this.moved.delta;
   }
   get closeStart(): number {
     return this.c + this.moved.delta;
@@ -108,7 +106,7 @@ class Element extends Named implements XmlElement {
     return this.start + 1 + this.q[0].length;
   }
   get selfClosing(): boolean {
-    return (this.flags & SELF_CLOSING) !== 0;
+    return (this.o & 1) !== 0;
   }
   /** A new array of attribute objects on every call: the tree itself keeps them flat. */
   get attrs(): XmlAttribute[] {
