@@ -14,6 +14,8 @@ export interface LatencyFigure {
   readonly p50: number;
   readonly p95: number;
   readonly detail: string;
+  /** Timed pulls the server answered `unchanged` (the re-lint reported what the client already shows). */
+  readonly unchanged: number;
 }
 
 /** Edits before the clock counts: the server's code is compiled by then, as in an editor that has been in use. */
@@ -45,15 +47,17 @@ export async function bigFileLatency(tmp: string, samples: number): Promise<Late
   const { c, file, text } = await bigFileSession(tmp);
   try {
     const out: number[] = [];
+    let unchanged = 0;
     for (let i = 0; i < samples + WARM_UP; i++) {
       // The change is computed before the clock starts: an editor knows what it changed.
       const change = c.prepareEdit(file, text.replace('started, correlation', `started (${i}), correlation`));
+      if (i === WARM_UP) unchanged = c.unchangedReports;
       const t = performance.now();
       await c.sendEdit(change);
       await c.pull(file);
       if (i >= WARM_UP) out.push(performance.now() - t);
     }
-    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB Mule file` };
+    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB Mule file`, unchanged: c.unchangedReports - unchanged };
   } finally {
     await c.stop();
   }
@@ -106,15 +110,17 @@ export async function crossFileLatency(tmp: string, samples: number): Promise<La
     await c.open(dependent, readFileSync(dependent, 'utf8'));
     await c.pull(dependent);
     const out: number[] = [];
+    let unchanged = 0;
     for (let i = 0; i < samples + WARM_UP; i++) {
       const edited = i % 2 === 0 ? globalText.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="SALESFORCE:CONNECTIVITY"') : globalText;
       const change = c.prepareEdit(global, edited);
+      if (i === WARM_UP) unchanged = c.unchangedReports;
       const t = performance.now();
       await c.sendEdit(change);
       await c.pull(dependent);
       if (i >= WARM_UP) out.push(performance.now() - t);
     }
-    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: 'global error handler edit, dependent flow file pulled, 2,000 Mule files indexed' };
+    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: 'global error handler edit, dependent flow file pulled, 2,000 Mule files indexed', unchanged: c.unchangedReports - unchanged };
   } finally {
     await c.stop();
   }

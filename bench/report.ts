@@ -36,6 +36,8 @@ interface Row {
 }
 
 const kb = (b: number) => `${round(b / 1024, 0)} KB`;
+/** How many timed pulls the server answered `unchanged` (figures from before it could have none). */
+const answeredUnchanged = (f: LatencyFigure): string => (f.unchanged === undefined ? '' : `; ${f.unchanged} of ${f.samples} answered unchanged`);
 const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? '✅ met' : '❌ missed');
 
 export function rows(r: BenchResults): Row[] {
@@ -50,8 +52,8 @@ export function rows(r: BenchResults): Row[] {
     { figure: '… fast-xml-parser 5 (`new XMLParser({ ignoreAttributes: false })`)', value: `${round(r.peers.parseMs.fastXmlParser, 0)} ms (Session Guard ${round(parseRatio)}× faster)`, target: '—' },
     { figure: `Parse + analyse the same Flows: Session Guard (reads files, all rules, cross-file)`, value: `${round(r.peers.scanMs.sessionGuard, 0)} ms`, target: '—' },
     { figure: '… Lightning Flow Scanner core 6.6 (`parse` + `scan`, default rules)', value: `${round(r.peers.scanMs.lightningFlowScanner, 0)} ms (Session Guard ${round(scanRatio)}× faster)`, target: '≥ 10× faster', met: scanRatio >= 10 },
-    { figure: `Editor latency, ${r.latency.bigFile.detail}: didChange → diagnostics`, value: `p50 ${round(r.latency.bigFile.p50)} ms, p95 ${round(r.latency.bigFile.p95)} ms`, target: 'p95 ≤ 30 ms', met: r.latency.bigFile.p95 <= 30 },
-    { figure: `Editor latency, ${r.latency.crossFile.detail}`, value: `p50 ${round(r.latency.crossFile.p50)} ms, p95 ${round(r.latency.crossFile.p95)} ms`, target: 'p95 ≤ 100 ms', met: r.latency.crossFile.p95 <= 100 },
+    { figure: `Editor latency, ${r.latency.bigFile.detail}: didChange → diagnostics`, value: `p50 ${round(r.latency.bigFile.p50)} ms, p95 ${round(r.latency.bigFile.p95)} ms${answeredUnchanged(r.latency.bigFile)}`, target: 'p95 ≤ 30 ms', met: r.latency.bigFile.p95 <= 30 },
+    { figure: `Editor latency, ${r.latency.crossFile.detail}`, value: `p50 ${round(r.latency.crossFile.p50)} ms, p95 ${round(r.latency.crossFile.p95)} ms${answeredUnchanged(r.latency.crossFile)}`, target: 'p95 ≤ 100 ms', met: r.latency.crossFile.p95 <= 100 },
     { figure: `Language server RSS after indexing ${r.memory.files} files (indexed in ${round(r.memory.indexMs / 1000, 1)} s)`, value: `${round(r.memory.rssMb, 0)} MB`, target: '≤ 300 MB', met: r.memory.rssMb <= 300 },
     {
       figure: `Language server RSS while typing in the 1 MB Mule file: ${r.memory.editing.edits} edits after a warm-up, each a new element name`,
@@ -102,7 +104,10 @@ ${table}
   \`didChange\` carries the edited range, as VS Code sends it): the time from sending it to receiving the
   document's diagnostics, over 100 edits after 10 warm-up edits. The client runs in a process of its own, as an
   editor does, and prepares each change before the clock starts. The 1 MB edit is at the top of the file, where
-  the most elements move.
+  the most elements move; it types in a log message, which changes nothing reported. Like VS Code, the client
+  sends the id of the report it shows (\`previousResultId\`); the server lints the new text in full either way
+  and, when the diagnostics are the same, answers \`unchanged\` instead of sending them again (the figures say
+  how many timed answers were).
 - **Memory** is the server's resident set (\`/proc/PID/status\` VmRSS) once indexing has finished, and before and
   after a series of edits to the 1 MB file that each add an element name the process has not seen (a cache that
   kept slices of the document would keep every version of it alive; see CHANGELOG).

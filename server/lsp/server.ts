@@ -38,6 +38,7 @@ import { discover } from '../node/discovery';
 import { decode } from '../node/decode';
 import { toCorePath, toOsPath } from '../node/paths';
 import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
+import { sameDiagnostics } from './same-diagnostics';
 import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, type DiagnosticData, type LintWorkspaceResult, type Settings } from './protocol';
 import { failureLocations } from './locate-failure';
 import { normalizeSettings } from './settings';
@@ -276,8 +277,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- documents ----------------------------------------------------------------------------
-  /** The last document report per path (pull), answered as unchanged while nothing changed. */
-  const lastResult = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  /**
+   * The last document report per path (pull), answered as unchanged while nothing changed. `version` is the
+   * document version its items were built for (their data names it); `linted` what was linted last
+   * (generation and version), with the same diagnostics as the report.
+   */
+  const lastResult = new Map<string, { resultId: string; items: Diagnostic[]; version: number; linted: string }>();
+  let reportCount = 0;
+  /** Result ids of this server process only: a client's id from an earlier process never matches one. */
+  const reportPrefix = `${process.pid}-${Date.now().toString(36)}-`;
   documents.onDidOpen((e) => {
     const path = uriToPath(e.document.uri);
     if (!path) return;
@@ -344,11 +352,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (settings.run === 'onSave' && prev && savedVersions.get(path) !== version) {
         return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId };
       }
-      const resultId = `${state.generation}:${version}`;
-      if (prev && prev.resultId === resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      const linted = `${state.generation}:${version}`;
+      const clientHasPrev = prev !== undefined && params.previousResultId === prev.resultId;
+      if (clientHasPrev && prev.linted === linted) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId };
       const items = diagnosticsFor(path, safeLint([path]).get(path) ?? []);
-      lastResult.set(path, { resultId, items });
       publishConfigProblems();
+      // Most keystrokes change nothing that is reported: the client keeps what it shows, and neither side
+      // serialises, sends and parses a report that can be large (~300 KB for a 1 MB Mule file). Code actions
+      // still find their findings: see `reportsCurrentFindings`.
+      if (clientHasPrev && sameDiagnostics(items, prev.items)) {
+        prev.linted = linted;
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId };
+      }
+      const resultId = `${reportPrefix}${++reportCount}`;
+      lastResult.set(path, { resultId, items, version, linted });
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     } catch (e) {
       logError(`Diagnostics failed for ${path}`, e);
@@ -418,10 +435,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) return out;
     const seenRules = new Set<string>();
+    const report = lastResult.get(path);
+    /** Whether diagnostics built for `version` show the findings of the last lint (of the current version). */
+    const reportsCurrentFindings = (version: number): boolean =>
+      version === doc.version || (report !== undefined && report.version === version && report.linted === `${state.generation}:${doc.version}`);
     for (const diag of params.context.diagnostics) {
       if (diag.source !== DIAGNOSTIC_SOURCE) continue;
       const data = diag.data as DiagnosticData | undefined;
-      if (!data || data.version !== doc.version) continue;
+      if (!data || !reportsCurrentFindings(data.version)) continue;
       const f = last.findings[data.index];
       if (!f || f.ruleId !== data.ruleId) continue;
       if (f.fix) out.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, edit: toWorkspaceEdit(f.fix, lines, versionOf) });

@@ -111,6 +111,25 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.deepEqual(actions, []);
   });
 
+  it('answers unchanged when an edit changes nothing reported; the kept diagnostics still lead to fixes for the new text', async () => {
+    await client.change(accounts, readFileSync(accounts, 'utf8'));
+    const d = await client.pull(accounts);
+    const unchanged = client.unchangedReports;
+    // A longer line above the findings: every offset after it moves, no reported line or column does.
+    await client.edit(accounts, client.texts.get(accounts)!.replace('SELECT Id FROM Account', 'SELECT Id, Name FROM Account'));
+    const kept = await client.pull(accounts);
+    assert.equal(client.unchangedReports, unchanged + 1, 'answered unchanged');
+    assert.deepEqual(kept, d);
+    const fix = (await client.codeActions(accounts, kept.filter((x) => x.code === 'mule/unknown-error-type'))).find((a) => a.isPreferred);
+    assert.ok(fix, 'the fix is offered for diagnostics built for the previous version');
+    await client.apply(fix.edit!);
+    const text = client.texts.get(accounts)!;
+    assert.match(text, /<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">/, 'the edit lands at the moved offsets');
+    assert.match(text, /SELECT Id, Name FROM Account/);
+    assert.deepEqual(ids(await client.pull(accounts)), []);
+    assert.equal(client.unchangedReports, unchanged + 1, 'a report that changed is sent in full');
+  });
+
   it('inserts a suppression comment the CLI also honours', async () => {
     await client.change(accounts, readFileSync(accounts, 'utf8').replace('SALESFORCE:INVALID_SESSION', 'HTTP:UNAUTHORIZED'));
     const d = await client.pull(accounts);

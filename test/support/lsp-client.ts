@@ -121,9 +121,21 @@ export class LspClient {
     await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(path) } });
   }
 
+  /** The last report per path, as an editor keeps it: sent back as `previousResultId`, kept when unchanged. */
+  private readonly reports = new Map<string, { resultId?: string; items: Diagnostic[] }>();
+  /** How many of the pulls so far were answered `unchanged`. */
+  unchangedReports = 0;
+
+  /** Pulls the document's diagnostics like VS Code does (with the previous result id). */
   async pull(path: string): Promise<Diagnostic[]> {
-    const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(path) } })) as DocumentDiagnosticReport;
-    return r.kind === 'full' ? r.items : [];
+    const prev = this.reports.get(path);
+    const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(path) }, ...(prev?.resultId ? { previousResultId: prev.resultId } : {}) })) as DocumentDiagnosticReport;
+    if (r.kind === 'unchanged') {
+      this.unchangedReports++;
+      return prev?.items ?? [];
+    }
+    this.reports.set(path, { ...(r.resultId ? { resultId: r.resultId } : {}), items: r.items });
+    return r.items;
   }
 
   async codeActions(path: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
