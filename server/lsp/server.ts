@@ -122,6 +122,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- change propagation -------------------------------------------------------------------
   let refreshTimer: NodeJS.Timeout | undefined;
+  /**
+   * What the client shows per path: the last document report (pull; answered as unchanged while nothing
+   * changed) or the last diagnostics published (push). `version` is the document version its items were
+   * built for (their data names it); `linted` what was linted last (generation and version), with the same
+   * diagnostics.
+   */
+  const shown = new Map<string, { resultId: string; items: Diagnostic[]; version: number; linted: string }>();
+  let reportCount = 0;
+  /** Result ids of this server process only: a client's id from an earlier process never matches one. */
+  const reportPrefix = `${process.pid}-${Date.now().toString(36)}-`;
+
   function changed(delay = 50): void {
     for (const w of changeWaiters.splice(0)) w();
     if (refreshTimer) clearTimeout(refreshTimer);
@@ -146,6 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const p of paths) {
       const s = await ensureSettings(p);
       if (!s.enable || !state.isLintable(p)) {
+        shown.delete(p);
         void connection.sendDiagnostics({ uri: pathToUri(p), diagnostics: [] });
         continue;
       }
@@ -154,7 +166,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const results = safeLint(targets);
     for (const [p, findings] of results) {
       const version = state.versionOf(p);
-      void connection.sendDiagnostics({ uri: pathToUri(p), ...(version !== null ? { version } : {}), diagnostics: diagnosticsFor(p, findings) });
+      const items = diagnosticsFor(p, findings);
+      const linted = `${state.generation}:${version ?? 0}`;
+      // As with pulls answered `unchanged`: the client keeps what it shows, and code actions still find the findings.
+      const prev = shown.get(p);
+      if (prev && sameDiagnostics(items, prev.items)) {
+        prev.linted = linted;
+        continue;
+      }
+      shown.set(p, { resultId: '', items, version: version ?? 0, linted });
+      void connection.sendDiagnostics({ uri: pathToUri(p), ...(version !== null ? { version } : {}), diagnostics: items });
     }
     publishConfigProblems();
   }
@@ -277,15 +298,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   // ---- documents ----------------------------------------------------------------------------
-  /**
-   * The last document report per path (pull), answered as unchanged while nothing changed. `version` is the
-   * document version its items were built for (their data names it); `linted` what was linted last
-   * (generation and version), with the same diagnostics as the report.
-   */
-  const lastResult = new Map<string, { resultId: string; items: Diagnostic[]; version: number; linted: string }>();
-  let reportCount = 0;
-  /** Result ids of this server process only: a client's id from an earlier process never matches one. */
-  const reportPrefix = `${process.pid}-${Date.now().toString(36)}-`;
   documents.onDidOpen((e) => {
     const path = uriToPath(e.document.uri);
     if (!path) return;
@@ -312,7 +324,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!path) return;
     state.closeDocument(path);
     savedVersions.delete(path);
-    lastResult.delete(path); // the report of a closed document is not kept (a large file's is ~300 KB)
+    shown.delete(path); // the report of a closed document is not kept (a large file's is ~300 KB)
     if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     changed();
   });
@@ -347,7 +359,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const settings = await ensureSettings(path);
       trace(`pull ${path} enable=${settings.enable} generation=${state.generation}`);
       if (!settings.enable || !state.isLintable(path)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const prev = lastResult.get(path);
+      const prev = shown.get(path);
       const version = state.versionOf(path) ?? 0;
       if (settings.run === 'onSave' && prev && savedVersions.get(path) !== version) {
         return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId };
@@ -365,7 +377,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId };
       }
       const resultId = `${reportPrefix}${++reportCount}`;
-      lastResult.set(path, { resultId, items, version, linted });
+      shown.set(path, { resultId, items, version, linted });
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     } catch (e) {
       logError(`Diagnostics failed for ${path}`, e);
@@ -435,7 +447,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) return out;
     const seenRules = new Set<string>();
-    const report = lastResult.get(path);
+    const report = shown.get(path);
     /** Whether diagnostics built for `version` show the findings of the last lint (of the current version). */
     const reportsCurrentFindings = (version: number): boolean =>
       version === doc.version || (report !== undefined && report.version === version && report.linted === `${state.generation}:${doc.version}`);

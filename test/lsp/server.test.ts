@@ -217,4 +217,21 @@ describe('language server over stdio (push diagnostics, editor settings)', () =>
     assert.deepEqual(ids(d), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
     assert.ok(d.every((x) => x.severity === 3), 'customizations turned every mule/* rule into info');
   });
+
+  it('publishes nothing again for an edit that changes nothing reported; the shown diagnostics still lead to fixes', async () => {
+    const uri = uriOf(accounts);
+    const shown = client.published.get(uri)!;
+    const publishes = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).length;
+    const before = publishes();
+    await client.change(accounts, client.texts.get(accounts)!.replace('SELECT Id FROM Account', 'SELECT Id, Name FROM Account'));
+    // The server lints an edit ~100 ms after it; by then a second publish would have arrived.
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(publishes(), before, 'nothing reported changed, so nothing was sent');
+    const fix = (await client.codeActions(accounts, shown.filter((x) => x.code === 'mule/unknown-error-type'))).find((a) => a.isPreferred);
+    assert.ok(fix, 'the fix is offered for the diagnostics published for the previous version');
+    await client.apply(fix.edit!);
+    assert.match(client.texts.get(accounts)!, /<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">/, 'the edit lands at the moved offsets');
+    const after = await client.waitFor('new diagnostics', () => (publishes() > before ? client.published.get(uri) : undefined));
+    assert.deepEqual(ids(after), [], 'a change in what is reported is published (the fix handles the session failure too)');
+  });
 });
