@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const editing = await editingMemory(tmp, quick ? 20 : 200);
   log('start-up');
   const firstDiagnosticMs = await timeToFirstDiagnostic(tmp, Number(runs));
-  process.stdout.write(JSON.stringify({ bigFile, crossFile, memory, editing, firstDiagnosticMs }));
+  // Done: exit once the figures are written, whatever a stopped server may have left behind.
+  process.stdout.write(JSON.stringify({ bigFile, crossFile, memory, editing, firstDiagnosticMs }), () => process.exit(0));
 }
 
 main().catch((e) => {

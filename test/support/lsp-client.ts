@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { WorkDoneProgress, type ClientCapabilities, type CodeAction, type Diagnostic, type DocumentDiagnosticReport, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -50,7 +51,7 @@ export class LspClient {
   async start(root: string, capabilities = PULL_CAPABILITIES): Promise<void> {
     this.proc = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.env } });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
-    const reader = new StreamMessageReader(this.proc.stdout!);
+    const reader = serverReader(this.proc.stdout!);
     reader.onError((e) => this.stdoutErrors.push(e));
     this.conn = createMessageConnection(reader, new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest((method, params) => {
@@ -178,6 +179,18 @@ export class LspClient {
   get alive(): boolean {
     return this.proc.exitCode === null && !this.proc.killed;
   }
+}
+
+/**
+ * Reads the server's messages. A message cut short (the server stopped while writing it) must not keep the
+ * client alive: vscode-jsonrpc then re-arms a "partial message" timer every 10 s for as long as the
+ * process lives, and disposing the reader does not clear it. A benchmark run hung that way after its last
+ * server was stopped, so this client never arms it.
+ */
+export function serverReader(readable: Readable): StreamMessageReader {
+  const reader = new StreamMessageReader(readable);
+  reader.partialMessageTimeout = 0;
+  return reader;
 }
 
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
