@@ -110,7 +110,8 @@ ${table}
   how many timed answers were).
 - **Memory** is the server's resident set (\`/proc/PID/status\` VmRSS) once indexing has finished, and before and
   after a series of edits to the 1 MB file that each add an element name the process has not seen (a cache that
-  kept slices of the document would keep every version of it alive; see CHANGELOG).
+  kept slices of the document would keep every version of it alive; see CHANGELOG): the median over the last 20
+  warm-up edits and over the last 20 edits, since a single sample lands anywhere in the collector's cycle.
 
 Profiling: \`node --cpu-prof dist/cli.js lint DIR\`, and \`SESSION_GUARD_TIMING=all session-guard lint DIR\` for the
 time per rule.
