@@ -18,7 +18,9 @@ const common = {
 const probeAsSeparateBundle = {
   name: 'probe-as-separate-bundle',
   setup(b) {
-    b.onResolve({ filter: /^\.\/probe$/ }, (args) => (/[\\/]node[\\/]probe[\\/]load\.ts$/.test(args.importer) ? { path: './probe.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/probe$/ }, (args) =>
+      /[\\/]node[\\/]probe[\\/]load\.ts$/.test(args.importer) ? { path: './probe.js', external: true } : undefined,
+    );
   },
 };
 
@@ -28,6 +30,13 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/node/probe/probe.ts'], outfile: 'dist/probe.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // The runbook panel's page script: a classic script (it reads its own CSP nonce), for the webview's Chromium.
-  build({ ...common, entryPoints: ['client/src/runbook/webview.ts'], outfile: 'dist/webview/runbook.js', platform: 'browser', format: 'iife', target: 'chrome120' }),
+  build({
+    ...common,
+    entryPoints: ['client/src/runbook/webview.ts'],
+    outfile: 'dist/webview/runbook.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  }),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -57,7 +57,13 @@ export async function bigFileLatency(tmp: string, samples: number): Promise<Late
       await c.pull(file);
       if (i >= WARM_UP) out.push(performance.now() - t);
     }
-    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB Mule file`, unchanged: c.unchangedReports - unchanged };
+    return {
+      samples: out.length,
+      p50: median(out),
+      p95: percentile(out, 95),
+      detail: `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB Mule file`,
+      unchanged: c.unchangedReports - unchanged,
+    };
   } finally {
     await c.stop();
   }
@@ -128,7 +134,8 @@ export async function crossFileLatency(tmp: string, samples: number): Promise<La
     const out: number[] = [];
     let unchanged = 0;
     for (let i = 0; i < samples + WARM_UP; i++) {
-      const edited = i % 2 === 0 ? globalText.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="SALESFORCE:CONNECTIVITY"') : globalText;
+      const edited =
+        i % 2 === 0 ? globalText.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="SALESFORCE:CONNECTIVITY"') : globalText;
       const change = c.prepareEdit(global, edited);
       if (i === WARM_UP) unchanged = c.unchangedReports;
       const t = performance.now();
@@ -136,7 +143,13 @@ export async function crossFileLatency(tmp: string, samples: number): Promise<La
       await c.pull(dependent);
       if (i >= WARM_UP) out.push(performance.now() - t);
     }
-    return { samples: out.length, p50: median(out), p95: percentile(out, 95), detail: 'global error handler edit, dependent flow file pulled, 2,000 Mule files indexed', unchanged: c.unchangedReports - unchanged };
+    return {
+      samples: out.length,
+      p50: median(out),
+      p95: percentile(out, 95),
+      detail: 'global error handler edit, dependent flow file pulled, 2,000 Mule files indexed',
+      unchanged: c.unchangedReports - unchanged,
+    };
   } finally {
     await c.stop();
   }

@@ -113,7 +113,8 @@ function sfOp(r: () => number, obj: string, config: string): string {
             </salesforce:query>`;
   }
   if (op === 'upsert') return `<salesforce:upsert config-ref="${config}" doc:name="Upsert ${obj}" objectType="${obj}" externalIdFieldName="External_Id__c"/>`;
-  if (op === 'retrieve') return `<salesforce:retrieve config-ref="${config}" doc:name="Retrieve ${obj}" type="${obj}" fields="#[['Id', 'Name']]" ids="#[payload.*id]"/>`;
+  if (op === 'retrieve')
+    return `<salesforce:retrieve config-ref="${config}" doc:name="Retrieve ${obj}" type="${obj}" fields="#[['Id', 'Name']]" ids="#[payload.*id]"/>`;
   return `<salesforce:${op} config-ref="${config}" doc:name="${op} ${obj}" type="${obj}"/>`;
 }
 
@@ -252,7 +253,8 @@ function flowXml(r: () => number, target: number, p: number, f: number, creds: {
   /** The lines every Flow element starts with. */
   const head = (name: string, x: number, row: number) =>
     `        <name>${name}</name>\n        <label>${name.replace('_', ' ')}</label>\n        <locationX>${x}</locationX>\n        <locationY>${158 + row * 120}</locationY>`;
-  const conn = (tag: string, next: string | undefined) => (next ? `\n        <${tag}>\n            <targetReference>${next}</targetReference>\n        </${tag}>` : '');
+  const conn = (tag: string, next: string | undefined) =>
+    next ? `\n        <${tag}>\n            <targetReference>${next}</targetReference>\n        </${tag}>` : '';
   while (size < target) {
     const k = r();
     const name = `Step_${i++}`;
@@ -392,7 +394,11 @@ ${head(name, 176, i)}${conn('connector', next)}
   bodies.push({ type: log.type, text: log.body(undefined) });
   const order = ['actionCalls', 'assignments', 'decisions', 'recordCreates', 'recordLookups', 'recordUpdates'];
   bodies.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
-  const byType = (t: string) => bodies.filter((b) => b.type === t).map((b) => b.text).join('\n');
+  const byType = (t: string) =>
+    bodies
+      .filter((b) => b.type === t)
+      .map((b) => b.text)
+      .join('\n');
   const sections = order.slice(0, 3).map(byType).filter(Boolean);
   const after = order.slice(3).map(byType).filter(Boolean);
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -550,7 +556,10 @@ export function generateWorkspace(root: string, opts: GenerateOptions): Generate
   for (let made = 0, app = 0; made < opts.muleFiles; app++) {
     const base = join(root, 'mule', `app-${app}`);
     write(join(base, 'mule-artifact.json'), '{ "minMuleVersion": "4.6.0" }\n');
-    otherBytes += write(join(base, 'src/main/resources/config.yaml'), `http:\n  port: "8081"\nsf:\n  consumerKey: "key"\n  username: "integration@acme.com"\n  audience: "https://login.salesforce.com"\n`);
+    otherBytes += write(
+      join(base, 'src/main/resources/config.yaml'),
+      `http:\n  port: "8081"\nsf:\n  consumerKey: "key"\n  username: "integration@acme.com"\n  audience: "https://login.salesforce.com"\n`,
+    );
     const g = muleGlobal(r, app);
     muleBytes += write(join(base, 'src/main/mule/global.xml'), g);
     muleSizes.push(Buffer.byteLength(g));
@@ -564,7 +573,10 @@ export function generateWorkspace(root: string, opts: GenerateOptions): Generate
 
   for (let made = 0, p = 0; made < opts.flows; p++) {
     const base = join(root, 'sfdx', `project-${p}`);
-    otherBytes += write(join(base, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], name: `project-${p}`, namespace: '', sourceApiVersion: '62.0' }, null, 2));
+    otherBytes += write(
+      join(base, 'sfdx-project.json'),
+      JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], name: `project-${p}`, namespace: '', sourceApiVersion: '62.0' }, null, 2),
+    );
     const md = join(base, 'force-app/main/default');
     const apex: string[] = [];
     const services: string[] = [];
@@ -575,14 +587,20 @@ export function generateWorkspace(root: string, opts: GenerateOptions): Generate
       if (newStyle) otherBytes += write(join(md, 'externalCredentials', `Service_${i}_EC.externalCredential-meta.xml`), externalCredential(i, perUser));
       if (i < 10) {
         services.push(`Service${i}Api`);
-        otherBytes += write(join(md, 'externalServiceRegistrations', `Service${i}Api.externalServiceRegistration-meta.xml`), registration(`Service${i}Api`, `Service_${i}`));
+        otherBytes += write(
+          join(md, 'externalServiceRegistrations', `Service${i}Api.externalServiceRegistration-meta.xml`),
+          registration(`Service${i}Api`, `Service_${i}`),
+        );
       }
     }
     for (let i = 0; i < 50; i++) {
       const name = `Callout${i}Sender`;
       apex.push(name);
       otherBytes += write(join(md, 'classes', `${name}.cls`), apexClass(name, `Service_${i % 20}`));
-      write(join(md, 'classes', `${name}.cls-meta.xml`), `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="${FLOW_NS}"><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n`);
+      write(
+        join(md, 'classes', `${name}.cls-meta.xml`),
+        `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="${FLOW_NS}"><apiVersion>62.0</apiVersion><status>Active</status></ApexClass>\n`,
+      );
     }
     for (let f = 0; f < perProject && made < opts.flows; f++, made++) {
       const text = flowXml(r, logNormal(r, 11000, 28000, 2500, 80000), p, f, { apex, services });

@@ -78,5 +78,7 @@ if (require.main === module) {
   const baseBytes = base.reduce((s, t) => s + t.length, 0);
   const texts: string[] = [];
   for (let i = 0; i < Math.max(1, Math.round(6e6 / baseBytes)); i++) texts.push(...base);
-  console.log(JSON.stringify({ files: texts.length, megabytes: +(texts.reduce((s, t) => s + t.length, 0) / 1e6).toFixed(2), results: measureParsers(texts) }, null, 2));
+  console.log(
+    JSON.stringify({ files: texts.length, megabytes: +(texts.reduce((s, t) => s + t.length, 0) / 1e6).toFixed(2), results: measureParsers(texts) }, null, 2),
+  );
 }

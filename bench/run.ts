@@ -61,15 +61,22 @@ async function main(): Promise<void> {
   const peer = await peers(flowPaths, RUNS);
 
   // A fresh process plays the editor (see editor-child.ts).
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'editor-child.ts'), tmp, join(ws, 'mule'), String(RUNS), quick ? 'quick' : 'full'], {
-    cwd: REPO,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 24,
-    // They take well under a minute: a hang (a request the server never answers) fails the run instead of blocking it.
-    timeout: EDITOR_TIMEOUT_MS,
-  });
-  if (child.signal) throw new Error(`the editor benchmarks did not finish within ${EDITOR_TIMEOUT_MS / 60_000} minutes and were stopped (${child.signal}); see their output above`);
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'bench', 'editor-child.ts'), tmp, join(ws, 'mule'), String(RUNS), quick ? 'quick' : 'full'],
+    {
+      cwd: REPO,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+      // They take well under a minute: a hang (a request the server never answers) fails the run instead of blocking it.
+      timeout: EDITOR_TIMEOUT_MS,
+    },
+  );
+  if (child.signal)
+    throw new Error(
+      `the editor benchmarks did not finish within ${EDITOR_TIMEOUT_MS / 60_000} minutes and were stopped (${child.signal}); see their output above`,
+    );
   if (child.status !== 0) throw new Error(`the editor benchmarks failed (exit ${child.status})`);
   const editor = JSON.parse(child.stdout) as EditorFigures;
   const { bigFile: big, crossFile: cross, memory, editing, firstDiagnosticMs } = editor;
@@ -79,7 +86,13 @@ async function main(): Promise<void> {
 
   const results: BenchResults = {
     date: new Date().toISOString(),
-    machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cpus: availableParallelism(),
+      cpuModel: cpus()[0]?.model ?? '?',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
     quick,
     runs: RUNS,
     workspace: {

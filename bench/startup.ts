@@ -23,7 +23,10 @@ export function vsixBytes(): number {
   const build = spawnSync(process.execPath, [join(REPO, 'esbuild.mjs'), '--minify'], { cwd: REPO, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const out = join(mkdtempSync(join(tmpdir(), 'sg-vsix-')), 'session-guard.vsix');
-  const r = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: REPO, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stdout}\n${r.stderr}`);
   // Back to the normal (unminified, source-mapped) build the tests use.
   spawnSync(process.execPath, [join(REPO, 'esbuild.mjs')], { cwd: REPO });

@@ -35,7 +35,10 @@ export function cliThroughput(dir: string, runs: number, extraArgs: string[] = [
   const { files, bytes } = lintedBytes(dir);
   const once = (): number => {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [CLI, 'lint', dir, '--output', join(REPO, 'bench', '.out', 'lint.txt'), ...extraArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [CLI, 'lint', dir, '--output', join(REPO, 'bench', '.out', 'lint.txt'), ...extraArgs], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const ms = performance.now() - t;
     if (r.status !== 0 && r.status !== 1) throw new Error(`lint ${dir} exited ${r.status}: ${r.stderr}`);
     return ms;

@@ -1,5 +1,6 @@
-// `npm test`: type-check, build, then run every *.test.ts with Node's test runner (through tsx).
-// Suites that need extra system packages (real editors) install them themselves.
+// `npm test`: lint (ESLint + Prettier), type-check, build, then run every *.test.ts with Node's test
+// runner (through tsx). Suites that need extra system packages (real editors) install them themselves.
+// `npm run test:unit` (`--unit`): build, then every test but the real-editor suites, in one process.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,11 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
+const unit = args.includes('--unit');
+
+function step(what) {
+  process.stdout.write(`\n> ${what}\n`);
+}
 
 function run(cmd, argv, opts = {}) {
   const r = spawnSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts });
@@ -23,13 +29,27 @@ function find(dir, out = []) {
   return out;
 }
 
+const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' };
+
+if (unit) {
+  step('building the bundles (esbuild)');
+  run('node', ['esbuild.mjs']);
+  step('every test but the real-editor suites, in one process');
+  run(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'scripts/unit-tests.ts', ...only], { env });
+  process.exit(0);
+}
+
 if (!args.includes('--no-build')) {
+  if (only.length === 0) {
+    step('lint: ESLint and Prettier');
+    run('npx', ['eslint', '.', '--max-warnings', '0']);
+    run('npx', ['prettier', '--check', '--log-level', 'warn', '**/*.{ts,mjs,cjs,js}']);
+  }
+  step('type-check (tsc)');
   run('npx', ['tsc', '--noEmit', '-p', '.']);
+  step('building the bundles (esbuild)');
   run('node', ['esbuild.mjs']);
 }
-const files = [...find(join(root, 'server')), ...find(join(root, 'test'))]
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort();
-run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
-  env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
-});
+const files = [...find(join(root, 'server')), ...find(join(root, 'test'))].filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+step(`${files.length} test files (the real-editor suites install Chromium, code-server and Neovim on first use: a few minutes)`);
+run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { env });

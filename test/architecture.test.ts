@@ -53,9 +53,13 @@ describe('architecture', () => {
 
   it('hosts do not import each other (cli and lsp are independent)', () => {
     const bad: string[] = [];
-    for (const [host, other] of [['cli', 'lsp'], ['lsp', 'cli']]) {
+    for (const [host, other] of [
+      ['cli', 'lsp'],
+      ['lsp', 'cli'],
+    ]) {
       for (const file of sources(join(ROOT, 'server', host))) {
-        for (const spec of imports(file)) if (spec.includes(`/${other}/`) || spec.startsWith(`../${other}`)) bad.push(`${relative(ROOT, file)} imports ${spec}`);
+        for (const spec of imports(file))
+          if (spec.includes(`/${other}/`) || spec.startsWith(`../${other}`)) bad.push(`${relative(ROOT, file)} imports ${spec}`);
       }
     }
     assert.deepEqual(bad, []);

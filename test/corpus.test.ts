@@ -31,18 +31,26 @@ describe('real-world corpus', { skip }, () => {
   });
 
   it('parses every file (no malformed XML, no internal error)', () => {
-    const bad = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'xml/malformed' || m.ruleId === 'internal-error').map((m) => `${r.filePath}: ${m.message}`));
+    const bad = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === 'xml/malformed' || m.ruleId === 'internal-error').map((m) => `${r.filePath}: ${m.message}`),
+    );
     assert.deepEqual(bad, []);
   });
 
   it('tinashaw: reconnection from properties plus a default handler with CONNECTIVITY and RETRY_EXHAUSTED: clean', () => {
-    assert.deepEqual(results.filter((r) => r.filePath.includes('tinashaw')).flatMap((r) => r.messages), []);
+    assert.deepEqual(
+      results.filter((r) => r.filePath.includes('tinashaw')).flatMap((r) => r.messages),
+      [],
+    );
   });
 
   it('madhava: the until-successful turns session failures into MULE:RETRY_EXHAUSTED that the APIKIT-only global handler never matches', () => {
     assert.equal(count('madhava', 'mule/unhandled-session-error'), 4, 'create, delete, query, update behind the APIkit router');
     const get = results.find((r) => r.filePath.endsWith('madhava-mule__accounts-sfdc-system-api/src/main/mule/implementation/get-accounts.xml'))!;
-    assert.match(get.messages[0].message, /\(SALESFORCE:CONNECTIVITY, seen there as MULE:RETRY_EXHAUSTED\).*flow 'accounts-sfdc-sapi-main' runs from <http:listener> \(through 2 calls\)/);
+    assert.match(
+      get.messages[0].message,
+      /\(SALESFORCE:CONNECTIVITY, seen there as MULE:RETRY_EXHAUSTED\).*flow 'accounts-sfdc-sapi-main' runs from <http:listener> \(through 2 calls\)/,
+    );
     assert.equal(count('madhava', 'mule/missing-reconnection'), 1, 'salesforce-config has no reconnection');
     assert.equal(count('madhava', 'mule/blind-session-retry'), 0, "the try's when condition classifies before the retry");
   });
@@ -60,7 +68,9 @@ describe('real-world corpus', { skip }, () => {
 
   it('Salesforce projects: the three External Service callouts have no fault path', () => {
     const fault = results.flatMap((r) =>
-      r.messages.filter((m) => m.ruleId === 'flow/callout-without-fault-path').map((m) => `${r.filePath.split('/').pop()}: ${/action '[^']+' \([^)]+\) on the [a-z ]+ path/i.exec(m.message)?.[0]}`),
+      r.messages
+        .filter((m) => m.ruleId === 'flow/callout-without-fault-path')
+        .map((m) => `${r.filePath.split('/').pop()}: ${/action '[^']+' \([^)]+\) on the [a-z ]+ path/i.exec(m.message)?.[0]}`),
     );
     assert.deepEqual(fault, [
       "Bank_Account_Records.flow-meta.xml: action 'Add_Bank_Account' (BankService.addAccount) on the immediate path",
@@ -70,7 +80,9 @@ describe('real-world corpus', { skip }, () => {
   });
 
   it('Salesforce projects: nothing else (anonymous credentials, a named principal, an Apex class that is not in the tree)', () => {
-    const sf = results.filter((r) => /SFDC-Assets|elfausto|uday|dreamhouse/.test(r.filePath)).flatMap((r) => r.messages.filter((m) => m.ruleId !== 'flow/callout-without-fault-path'));
+    const sf = results
+      .filter((r) => /SFDC-Assets|elfausto|uday|dreamhouse/.test(r.filePath))
+      .flatMap((r) => r.messages.filter((m) => m.ruleId !== 'flow/callout-without-fault-path'));
     assert.deepEqual(sf, []);
   });
 

@@ -41,10 +41,28 @@ function fresh(texts: ReadonlyMap<string, string>): Workspace {
 describe('editing the examples keystroke by keystroke', () => {
   it('gives the findings of a fresh workspace after every edit, in Mule and Salesforce files alike', () => {
     // Typing, deleting, pasting names and types the rules care about, and markup that breaks the file.
-    const typed = fc.constantFrom('a', ' ', '\n', 'flow', 'SALESFORCE:CONNECTIVITY', 'ANY', '"', '<', '/>', '</flow>', '<flow-ref name="sync-orders"/>', 'callout:Erp', 'NamedPrincipal', 'PerUser');
+    const typed = fc.constantFrom(
+      'a',
+      ' ',
+      '\n',
+      'flow',
+      'SALESFORCE:CONNECTIVITY',
+      'ANY',
+      '"',
+      '<',
+      '/>',
+      '</flow>',
+      '<flow-ref name="sync-orders"/>',
+      'callout:Erp',
+      'NamedPrincipal',
+      'PerUser',
+    );
     fc.assert(
       fc.property(
-        fc.array(fc.record({ file: fc.nat(), at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(typed, { maxLength: 2 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ file: fc.nat(), at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(typed, { maxLength: 2 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         (edits) => {
           const texts = new Map(EXAMPLES);
           const ws = fresh(texts);

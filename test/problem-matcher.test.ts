@@ -38,7 +38,8 @@ function run(patterns: Pattern[], lines: string[]): Marker[] {
   const fill = (data: Record<string, string>, p: Pattern, m: RegExpExecArray) => {
     for (const k of ['file', 'line', 'column', 'severity', 'message', 'code'] as const) if (p[k] !== undefined) data[k] = m[p[k]!];
   };
-  const emit = (d: Record<string, string>) => out.push({ file: d.file, line: Number(d.line), column: Number(d.column), severity: d.severity, message: d.message, code: d.code });
+  const emit = (d: Record<string, string>) =>
+    out.push({ file: d.file, line: Number(d.line), column: Number(d.column), severity: d.severity, message: d.message, code: d.code });
   for (const line of lines) {
     if (active) {
       const m = res[res.length - 1].exec(line);
@@ -82,8 +83,13 @@ describe('$session-guard-stylish problem matcher', () => {
 
   it('reads every finding of real CLI output, with file, position, severity, message and rule', async () => {
     const r = await cli(['lint', 'test/fixtures/cli', '--no-color']);
-    const json = JSON.parse((await cli(['lint', 'test/fixtures/cli', '--format', 'json'])).stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; severity: string; message: string }[] }[];
-    const expected = json.flatMap((f) => f.messages.map((m) => ({ file: f.filePath, line: m.line, column: m.column, severity: m.severity, message: m.message, code: m.ruleId })));
+    const json = JSON.parse((await cli(['lint', 'test/fixtures/cli', '--format', 'json'])).stdout) as {
+      filePath: string;
+      messages: { ruleId: string; line: number; column: number; severity: string; message: string }[];
+    }[];
+    const expected = json.flatMap((f) =>
+      f.messages.map((m) => ({ file: f.filePath, line: m.line, column: m.column, severity: m.severity, message: m.message, code: m.ruleId })),
+    );
     const markers = run(matcher.pattern, r.stdout.split('\n'));
     assert.deepEqual(markers, expected);
     assert.ok(markers.length >= 4);

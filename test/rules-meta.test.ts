@@ -28,7 +28,10 @@ function ruleFolders(dir = RULES_DIR, prefix = ''): string[] {
 
 describe('rule catalogue', () => {
   it('registers every rule folder and nothing else, in id order', () => {
-    assert.deepEqual(RULES.map((r) => r.meta.id), ruleFolders().sort());
+    assert.deepEqual(
+      RULES.map((r) => r.meta.id),
+      ruleFolders().sort(),
+    );
   });
   it('has unique ids', () => assert.equal(new Set(RULES.map((r) => r.meta.id)).size, RULES.length));
 });
@@ -40,7 +43,10 @@ for (const rule of RULES) {
     it('has index.ts, README.md and a test file', () => {
       assert.ok(existsSync(join(folder, 'index.ts')));
       assert.ok(existsSync(join(folder, 'README.md')), 'README.md');
-      assert.ok(readdirSync(folder).some((f) => f.endsWith('.test.ts')), 'a *.test.ts file');
+      assert.ok(
+        readdirSync(folder).some((f) => f.endsWith('.test.ts')),
+        'a *.test.ts file',
+      );
     });
     it('links its findings to its doc', () => {
       assert.ok(docsUrl(id).endsWith(`/server/core/rules/${id}/README.md`));
@@ -61,12 +67,18 @@ for (const rule of RULES) {
     it('bad example triggers the rule', () => {
       const ex = example(id, readme, '## Bad example');
       const { findings } = lintFiles(ex.files, rule, ex.options);
-      assert.ok(findings.some((f) => f.ruleId === id), `expected a finding, got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`);
+      assert.ok(
+        findings.some((f) => f.ruleId === id),
+        `expected a finding, got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`,
+      );
     });
     it('good example does not', () => {
       const ex = example(id, readme, '## Good example');
       const { findings } = lintFiles(ex.files, rule, ex.options);
-      assert.deepEqual(findings.map((f) => `${f.line}:${f.column} ${f.message}`), []);
+      assert.deepEqual(
+        findings.map((f) => `${f.line}:${f.column} ${f.message}`),
+        [],
+      );
     });
   });
 }

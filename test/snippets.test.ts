@@ -22,21 +22,36 @@ export function expand(body: readonly string[]): string {
   return text.replace(/\$\d+/g, '').replace(/\t/g, '    ');
 }
 
-const SF_CONFIG = '<salesforce:sfdc-config name="Salesforce_Config"><salesforce:jwt-connection consumerKey="k" keyStore="ks.jks" storePassword="p" principal="u">SNIPPET_RECONNECTION</salesforce:jwt-connection></salesforce:sfdc-config>';
+const SF_CONFIG =
+  '<salesforce:sfdc-config name="Salesforce_Config"><salesforce:jwt-connection consumerKey="k" keyStore="ks.jks" storePassword="p" principal="u">SNIPPET_RECONNECTION</salesforce:jwt-connection></salesforce:sfdc-config>';
 const RECONNECT = '<reconnection><reconnect frequency="5000" count="3"/></reconnection>';
 
 /** Where each Mule snippet goes, as a whole app. */
 const MULE_CONTEXT: Record<string, (snippet: string) => Record<string, string>> = {
-  'Salesforce call with classified session-failure handling': (s) => ({ 'app/src/main/mule/api.xml': mule(`${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n<flow name="api">\n<http:listener config-ref="l" path="/"/>\n${s}\n</flow>`) }),
-  'Bounded until-successful with backoff and classification': (s) => ({ 'app/src/main/mule/api.xml': mule(`${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n<flow name="api">\n<http:listener config-ref="l" path="/"/>\n${s}\n<error-handler><on-error-propagate type="MULE:RETRY_EXHAUSTED"><logger level="ERROR" message="#[error.description]"/></on-error-propagate></error-handler>\n</flow>`) }),
-  'Reconnection strategy for a Salesforce connection': (s) => ({ 'app/src/main/mule/api.xml': mule(`${SF_CONFIG.replace('SNIPPET_RECONNECTION', s)}\n<flow name="api">\n<http:listener config-ref="l" path="/"/>\n<salesforce:query config-ref="Salesforce_Config"/>\n<error-handler><on-error-propagate type="SALESFORCE:RETRY_EXHAUSTED"/></error-handler>\n</flow>`) }),
+  'Salesforce call with classified session-failure handling': (s) => ({
+    'app/src/main/mule/api.xml': mule(
+      `${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n<flow name="api">\n<http:listener config-ref="l" path="/"/>\n${s}\n</flow>`,
+    ),
+  }),
+  'Bounded until-successful with backoff and classification': (s) => ({
+    'app/src/main/mule/api.xml': mule(
+      `${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n<flow name="api">\n<http:listener config-ref="l" path="/"/>\n${s}\n<error-handler><on-error-propagate type="MULE:RETRY_EXHAUSTED"><logger level="ERROR" message="#[error.description]"/></on-error-propagate></error-handler>\n</flow>`,
+    ),
+  }),
+  'Reconnection strategy for a Salesforce connection': (s) => ({
+    'app/src/main/mule/api.xml': mule(
+      `${SF_CONFIG.replace('SNIPPET_RECONNECTION', s)}\n<flow name="api">\n<http:listener config-ref="l" path="/"/>\n<salesforce:query config-ref="Salesforce_Config"/>\n<error-handler><on-error-propagate type="SALESFORCE:RETRY_EXHAUSTED"/></error-handler>\n</flow>`,
+    ),
+  }),
   'Object-store attempt counter with give-up and alert': (s) => ({
     'app/src/main/mule/sync.xml': mule(
       `${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n<os:object-store name="Attempts_Store" persistent="true"/>\n<flow name="sync">\n<vm:listener config-ref="VM_Config" queueName="orders"/>\n<salesforce:create config-ref="Salesforce_Config" type="Order__c"/>\n<error-handler>\n<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">\n${s}\n</on-error-propagate>\n</error-handler>\n</flow>\n<sub-flow name="salesforce-session-alert"><logger level="ERROR" message="alert"/></sub-flow>`,
     ),
   }),
   'Alert sub-flow for Salesforce session failures': (s) => ({
-    'app/src/main/mule/alert.xml': mule(`${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n${s}\n<flow name="sync">\n<vm:listener config-ref="VM_Config" queueName="in"/>\n<salesforce:create config-ref="Salesforce_Config" type="Order__c"/>\n<error-handler><on-error-continue type="SALESFORCE:RETRY_EXHAUSTED"><flow-ref name="salesforce-session-alert"/></on-error-continue></error-handler>\n</flow>`),
+    'app/src/main/mule/alert.xml': mule(
+      `${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n${s}\n<flow name="sync">\n<vm:listener config-ref="VM_Config" queueName="in"/>\n<salesforce:create config-ref="Salesforce_Config" type="Order__c"/>\n<error-handler><on-error-continue type="SALESFORCE:RETRY_EXHAUSTED"><flow-ref name="salesforce-session-alert"/></on-error-continue></error-handler>\n</flow>`,
+    ),
   }),
 };
 
@@ -49,7 +64,10 @@ const FLOW_CONTEXT: Record<string, (snippet: string) => Record<string, string>> 
       processType: 'Flow',
       elements: [
         element('screens', 'Ask', connector('Call_External_Service')),
-        action('Call_External_Service', 'externalService', 'Erp.upsertAccount').replace('        <flowTransactionModel>', `${s.replace(/^/gm, '        ')}\n        <flowTransactionModel>`),
+        action('Call_External_Service', 'externalService', 'Erp.upsertAccount').replace(
+          '        <flowTransactionModel>',
+          `${s.replace(/^/gm, '        ')}\n        <flowTransactionModel>`,
+        ),
         element('assignments', 'Log_Callout_Fault'),
         '    <startElementReference>Ask</startElementReference>',
       ],
@@ -83,7 +101,10 @@ describe('recovery snippets', () => {
         const files = contexts[name](text);
         for (const [p, t] of Object.entries(files)) if (p.endsWith('.xml')) assert.deepEqual(parseXml(t).errors, [], `${p} is well-formed`);
         const { findings } = lintFiles(files, undefined);
-        assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+        assert.deepEqual(
+          findings.map((f) => `${f.ruleId}: ${f.message}`),
+          [],
+        );
       });
     }
   }

@@ -55,5 +55,19 @@ export const INTERNAL_ERROR = 'internal-error';
 
 /** A finding at the start of a file saying its analysis (or one rule of it) failed. */
 export function internalErrorFinding(path: string, message: string, docsUrl: string): Finding {
-  return { ruleId: INTERNAL_ERROR, severity: 'error', message, path, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, docsUrl, related: [], suggestions: [] };
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'error',
+    message,
+    path,
+    start: 0,
+    end: 0,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    docsUrl,
+    related: [],
+    suggestions: [],
+  };
 }

@@ -1,19 +1,16 @@
 /** Conversions between core findings / edits and LSP types. Pure; unit-tested. */
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import {
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type Diagnostic,
-  type Range,
-  type TextEdit as LspTextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../core/findings';
 import { toCorePath, toOsPath } from '../node/paths';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol';
 import type { LineIndex } from '../core/text/line-index';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

@@ -6,7 +6,13 @@
 import { xmlFileRule, type Rule } from '../core/rules/rule';
 
 export const THROWING_RULE: Rule = xmlFileRule(
-  { id: 'fault-injection/throws', scope: 'xml-file', type: 'problem', defaultSeverity: 'error', description: 'Throws on purpose (fault-injection tests only).' },
+  {
+    id: 'fault-injection/throws',
+    scope: 'xml-file',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: 'Throws on purpose (fault-injection tests only).',
+  },
   (file) => {
     if (file.text.includes('SESSION_GUARD_FAULT')) throw new Error('injected fault');
   },

@@ -30,7 +30,7 @@ if (process.env.SESSION_GUARD_LOG_FILE) {
 const forward =
   (level: 'log' | 'info' | 'warn' | 'error') =>
   (...args: unknown[]) =>
-    connection.console[level](args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.stack ?? a.message : JSON.stringify(a))).join(' '));
+    connection.console[level](args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? (a.stack ?? a.message) : JSON.stringify(a))).join(' '));
 console.log = forward('log');
 console.info = forward('info');
 console.warn = forward('warn');
@@ -38,7 +38,9 @@ console.error = forward('error');
 console.debug = forward('log');
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error (the server keeps running): ${e.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection (the server keeps running): ${e instanceof Error ? e.stack : String(e)}`));
+process.on('unhandledRejection', (e) =>
+  connection.console.error(`Unhandled rejection (the server keeps running): ${e instanceof Error ? e.stack : String(e)}`),
+);
 
 // The bundle sits in dist/; the rule READMEs ship next to it under server/core/rules.
 startServer(connection, { rulesDocDir: join(__dirname, '..', 'server', 'core', 'rules'), extraRules: injectedRules(process.env) });

@@ -80,5 +80,11 @@ export interface FailureLocationInfo {
   readonly label: string;
   /** 0-based LSP range of the element the error names. */
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
-  readonly findings: readonly { readonly ruleId: string; readonly severity: string; readonly message: string; readonly line: number; readonly docsUrl: string }[];
+  readonly findings: readonly {
+    readonly ruleId: string;
+    readonly severity: string;
+    readonly message: string;
+    readonly line: number;
+    readonly docsUrl: string;
+  }[];
 }

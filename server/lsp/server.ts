@@ -39,7 +39,16 @@ import { decode } from '../node/decode';
 import { toCorePath, toOsPath } from '../node/paths';
 import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import { sameDiagnostics } from './same-diagnostics';
-import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, type DiagnosticData, type LintWorkspaceResult, type Settings } from './protocol';
+import {
+  DEFAULT_SETTINGS,
+  DIAGNOSTIC_SOURCE,
+  FIX_ALL_KIND,
+  SERVER_COMMANDS,
+  SETTINGS_SECTION,
+  type DiagnosticData,
+  type LintWorkspaceResult,
+  type Settings,
+} from './protocol';
 import { failureLocations } from './locate-failure';
 import { normalizeSettings } from './settings';
 import { ServerState } from './state';
@@ -82,7 +91,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const log = (msg: string) => connection.console.log(msg);
   const trace = process.env.SESSION_GUARD_TRACE ? (msg: string) => connection.console.log(`[trace] ${msg}`) : () => undefined;
-  const logError = (msg: string, e: unknown) => connection.console.error(`${msg}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  const logError = (msg: string, e: unknown) => connection.console.error(`${msg}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 
   async function ensureSettings(path: string): Promise<Settings> {
     const folder = folderOf(path) ?? '';
@@ -108,7 +117,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const out = new Map<string, Finding[]>();
       for (const t of targets) {
         out.set(t, [
-          internalErrorFinding(t, `Session Guard could not analyse this file: ${e instanceof Error ? e.message : String(e)}. See the Session Guard output for details.`, 'https://github.com/session-guard/session-guard#readme'),
+          internalErrorFinding(
+            t,
+            `Session Guard could not analyse this file: ${e instanceof Error ? e.message : String(e)}. See the Session Guard output for details.`,
+            'https://github.com/session-guard/session-guard#readme',
+          ),
         ]);
       }
       return out;
@@ -234,7 +247,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     if (dynamicWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })) }).catch((e) => logError('file watching unavailable', e));
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })) })
+        .catch((e) => logError('file watching unavailable', e));
     }
     if (folderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders((ev) => {
@@ -409,7 +424,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       else silent.push(p); // report empty so that earlier findings do not linger
     }
     const results = safeLint(targets);
-    const report = (p: string, diagnostics: Diagnostic[]): WorkspaceDocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, uri: pathToUri(p), version: null, resultId, items: diagnostics });
+    const report = (p: string, diagnostics: Diagnostic[]): WorkspaceDocumentDiagnosticReport => ({
+      kind: DocumentDiagnosticReportKind.Full,
+      uri: pathToUri(p),
+      version: null,
+      resultId,
+      items: diagnostics,
+    });
     const items = [...[...results].map(([p, findings]) => report(p, diagnosticsFor(p, findings))), ...silent.map((p) => report(p, []))];
     workspaceCache = { generation, items };
     return { items };
@@ -441,7 +462,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const fixes = last.findings.filter((f) => f.fix && f.fix.edits.every((e) => e.path === path));
       const edits = nonOverlapping(fixes.flatMap((f) => f.fix!.edits));
       if (edits.length) {
-        out.push({ title: 'Session Guard: fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit({ title: 'fix all', edits }, lines, versionOf) });
+        out.push({
+          title: 'Session Guard: fix all auto-fixable problems',
+          kind: FIX_ALL_KIND,
+          edit: toWorkspaceEdit({ title: 'fix all', edits }, lines, versionOf),
+        });
       }
       if (wantsFixAll) return out;
     }
@@ -457,14 +482,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!data || !reportsCurrentFindings(data.version)) continue;
       const f = last.findings[data.index];
       if (!f || f.ruleId !== data.ruleId) continue;
-      if (f.fix) out.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, edit: toWorkspaceEdit(f.fix, lines, versionOf) });
-      for (const s of f.suggestions) out.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: toWorkspaceEdit(s, lines, versionOf) });
+      if (f.fix)
+        out.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, edit: toWorkspaceEdit(f.fix, lines, versionOf) });
+      for (const s of f.suggestions)
+        out.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: toWorkspaceEdit(s, lines, versionOf) });
       if (f.ruleId === 'internal-error' || seenRules.has(f.ruleId)) continue;
       seenRules.add(f.ruleId);
       const file = state.ws.get(path)!;
       const line = anchorLine(file, f.start);
       const indent = file.lines.indentOf(line);
-      const comment = path.toLowerCase().endsWith('.cls') ? `${indent}// session-guard-disable-next-line ${f.ruleId} -- reason` : disableNextLineComment(f.ruleId, indent);
+      const comment = path.toLowerCase().endsWith('.cls')
+        ? `${indent}// session-guard-disable-next-line ${f.ruleId} -- reason`
+        : disableNextLineComment(f.ruleId, indent);
       const at = file.lines.lineStart(line);
       const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
       out.push({
@@ -473,7 +502,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         diagnostics: [diag],
         edit: toWorkspaceEdit({ title: 'disable', edits: [{ path, start: at, end: at, newText: comment + nl }] }, lines, versionOf),
       });
-      out.push({ title: `Show documentation for ${f.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: `Show documentation for ${f.ruleId}`, command: SERVER_COMMANDS.showRuleDocumentation, arguments: [f.ruleId] } });
+      out.push({
+        title: `Show documentation for ${f.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        command: { title: `Show documentation for ${f.ruleId}`, command: SERVER_COMMANDS.showRuleDocumentation, arguments: [f.ruleId] },
+      });
     }
     return out;
   }

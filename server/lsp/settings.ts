@@ -10,7 +10,10 @@ export function normalizeSettings(raw: unknown): Settings {
   const customizations = Array.isArray(rules.customizations)
     ? (rules.customizations as unknown[]).filter(
         (c): c is RuleCustomization =>
-          !!c && typeof c === 'object' && typeof (c as RuleCustomization).rule === 'string' && ['off', 'info', 'warning', 'error', 'default'].includes((c as RuleCustomization).severity),
+          !!c &&
+          typeof c === 'object' &&
+          typeof (c as RuleCustomization).rule === 'string' &&
+          ['off', 'info', 'warning', 'error', 'default'].includes((c as RuleCustomization).severity),
       )
     : [];
   return {

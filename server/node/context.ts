@@ -28,7 +28,8 @@ export function contextFiles(targets: readonly string[], listings = new DirListi
   for (const root of appRoots) {
     collect(join(root, 'src', 'main', 'mule'), (role) => role === 'xml' || role === 'property');
     collect(join(root, 'src', 'main', 'resources'), (role) => role === 'property');
-    for (const marker of ['mule-artifact.json', 'pom.xml']) if (!isTarget.has(join(root, marker)) && existsSync(join(root, marker))) out.add(join(root, marker));
+    for (const marker of ['mule-artifact.json', 'pom.xml'])
+      if (!isTarget.has(join(root, marker)) && existsSync(join(root, marker))) out.add(join(root, marker));
   }
   // Salesforce metadata: the whole SFDX project (nearest sfdx-project.json), so references resolve.
   const projects = new Set<string>();
@@ -63,7 +64,10 @@ export function sfdxRootOf(dir: string, cache = new Map<string, string | undefin
 function packageDirs(root: string): string[] {
   try {
     const json = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8').replace(/^\uFEFF/, '')) as { packageDirectories?: { path?: unknown }[] };
-    const dirs = (json.packageDirectories ?? []).map((d) => d?.path).filter((p): p is string => typeof p === 'string').map((p) => resolve(root, p));
+    const dirs = (json.packageDirectories ?? [])
+      .map((d) => d?.path)
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => resolve(root, p));
     return dirs.length ? dirs : [root];
   } catch {
     return [root];

@@ -42,7 +42,14 @@ describe('firstControlByte', () => {
       // Mostly text, with line breaks, tabs, high bytes and now and then a control byte.
       for (let i = 0; i < bytes.length; i++) {
         const r = random();
-        bytes[i] = r < 0.01 ? Math.floor(random() * 0x20) : r < 0.1 ? [0x09, 0x0a, 0x0d][Math.floor(random() * 3)] : r < 0.2 ? 0x80 + Math.floor(random() * 0x80) : 0x20 + Math.floor(random() * 0x5f);
+        bytes[i] =
+          r < 0.01
+            ? Math.floor(random() * 0x20)
+            : r < 0.1
+              ? [0x09, 0x0a, 0x0d][Math.floor(random() * 3)]
+              : r < 0.2
+                ? 0x80 + Math.floor(random() * 0x80)
+                : 0x20 + Math.floor(random() * 0x5f);
       }
       const offset = Math.floor(random() * 4);
       const view = new Uint8Array(bytes.length + offset).subarray(offset);

@@ -21,7 +21,8 @@ const NO_CONTROLS: TextFacts = Object.freeze({ noControlChars: true });
 
 /** UTF-8 (with or without BOM) or UTF-16 with BOM; invalid UTF-8 bytes become U+FFFD. */
 export function decodeText(buf: Buffer): Decoded {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: buf.toString('utf16le', 2), encoding: 'utf16le', lossless: buf.length % 2 === 0, facts: NO_FACTS };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: buf.toString('utf16le', 2), encoding: 'utf16le', lossless: buf.length % 2 === 0, facts: NO_FACTS };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
     const swapped = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
     swapped.swap16();

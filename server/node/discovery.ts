@@ -91,7 +91,8 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
     }
     const before = targets.size;
     if (st.isDirectory()) walk(abs);
-    else if (st.isFile()) targets.add(abs); // named explicitly: lint it even if ignored by name
+    else if (st.isFile())
+      targets.add(abs); // named explicitly: lint it even if ignored by name
     else problems.push({ path: abs, message: 'is not a regular file (a device, socket or pipe)' });
     if (targets.size === before) unmatched.push(input);
   }

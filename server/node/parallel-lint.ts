@@ -75,7 +75,15 @@ export function claimOrder(osTargets: readonly string[]): string[][] {
  */
 export async function analyseInParallel(
   osTargets: readonly string[],
-  opts: { cwd: string; configs: ConfigResolver; configFile?: string; listings?: DirListings; threads: number; timings?: Map<string, number>; suggestions?: boolean },
+  opts: {
+    cwd: string;
+    configs: ConfigResolver;
+    configFile?: string;
+    listings?: DirListings;
+    threads: number;
+    timings?: Map<string, number>;
+    suggestions?: boolean;
+  },
 ): Promise<ParallelRun> {
   const units = claimOrder(osTargets);
   const threads = Math.max(1, Math.min(opts.threads, units.length));
@@ -86,7 +94,21 @@ export async function analyseInParallel(
     for (const x of r.results) results.push(x);
     for (const x of r.problems) problems.push(x);
   };
-  const workers = Array.from({ length: threads - 1 }, () => startWorker({ kind: WORKER_KIND, units, next, cwd: opts.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}), timings: !!opts.timings, suggestions: opts.suggestions !== false }, take, opts.timings));
+  const workers = Array.from({ length: threads - 1 }, () =>
+    startWorker(
+      {
+        kind: WORKER_KIND,
+        units,
+        next,
+        cwd: opts.cwd,
+        ...(opts.configFile ? { configFile: opts.configFile } : {}),
+        timings: !!opts.timings,
+        suggestions: opts.suggestions !== false,
+      },
+      take,
+      opts.timings,
+    ),
+  );
   const claim = new Int32Array(next);
   const ctx: AnalyseContext = {
     cwd: opts.cwd,
@@ -146,7 +168,13 @@ function startWorker(input: Omit<WorkerInput, 'port'>, take: (r: LintReport) => 
 function runAsLintWorker(input: WorkerInput): void {
   const timings = input.timings ? new Map<string, number>() : undefined;
   const claim = new Int32Array(input.next);
-  const ctx: AnalyseContext = { cwd: input.cwd, rules: RULES, configs: new ConfigResolver(RULES, input.configFile), suggestions: input.suggestions, ...(timings ? { timings } : {}) };
+  const ctx: AnalyseContext = {
+    cwd: input.cwd,
+    rules: RULES,
+    configs: new ConfigResolver(RULES, input.configFile),
+    suggestions: input.suggestions,
+    ...(timings ? { timings } : {}),
+  };
   for (let i = Atomics.add(claim, 0, 1); i < input.units.length; i = Atomics.add(claim, 0, 1)) {
     const run = analyseTargets(input.units[i], ctx);
     const unit: FromWorker = { unit: { results: run.results, problems: run.problems } };

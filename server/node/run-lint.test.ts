@@ -63,7 +63,10 @@ describe('lintTargets (one unit at a time)', () => {
       all.push(...fresh);
     }
     assert.ok(all.some((p) => p.endsWith('sfdx-project.json')) && all.some((p) => p.endsWith('mule-artifact.json')), 'project and app files are context');
-    assert.ok(all.some((p) => /\.(properties|ya?ml)$/.test(p)), 'property files are context');
+    assert.ok(
+      all.some((p) => /\.(properties|ya?ml)$/.test(p)),
+      'property files are context',
+    );
     assert.deepEqual(lintTargets(targets, { ...ctx, listings: found.listings }).results, lintTargets(targets, ctx).results);
   });
 

@@ -98,12 +98,17 @@ export function analyseTargets(osTargets: readonly string[], ctx: AnalyseContext
     return c;
   };
   for (const unitTargets of units.values()) {
-    for (const [path, list] of lint(ws, ctx.rules, { targets: unitTargets, configFor, batch: true, suggestions: ctx.suggestions !== false, ...(ctx.timings ? { timings: ctx.timings } : {}) })) findings.set(path, list);
+    for (const [path, list] of lint(ws, ctx.rules, {
+      targets: unitTargets,
+      configFor,
+      batch: true,
+      suggestions: ctx.suggestions !== false,
+      ...(ctx.timings ? { timings: ctx.timings } : {}),
+    }))
+      findings.set(path, list);
     ws.releaseAnalysis(unitTargets);
   }
-  const results: FileResult[] = [...findings]
-    .map(([path, list]) => ({ displayPath: displayPath(path, ctx.cwd), findings: list }))
-    .sort(byDisplayPath);
+  const results: FileResult[] = [...findings].map(([path, list]) => ({ displayPath: displayPath(path, ctx.cwd), findings: list })).sort(byDisplayPath);
   return { results, problems, unmatched: [], workspace: ws, findings, encodings };
 }
 

@@ -18,14 +18,20 @@ describe('session-guard lint --concurrency', () => {
     assert.equal(one.code, 1, 'the generated workspace has errors');
     const a = JSON.parse(one.stdout);
     assert.ok(a.length > 100 && a.some((f: { messages: unknown[] }) => f.messages.length > 0));
-    const suggested = a.flatMap((f: { messages: { suggestions: unknown[] }[] }) => f.messages).filter((m: { suggestions: unknown[] }) => m.suggestions.length > 0);
+    const suggested = a
+      .flatMap((f: { messages: { suggestions: unknown[] }[] }) => f.messages)
+      .filter((m: { suggestions: unknown[] }) => m.suggestions.length > 0);
     assert.ok(suggested.length > 10, 'JSON reports carry the suggestions, from worker threads too');
     assert.equal(two.stdout, one.stdout);
   });
 
   it('hands out whole Mule apps and SFDX projects, those with the most files first', () => {
     const files = ['/w/c.xml', '/w/a/src/main/mule/x.xml', '/w/b/src/main/mule/z.xml', '/w/a/src/main/mule/y.xml'];
-    assert.deepEqual(claimOrder(files), [['/w/a/src/main/mule/x.xml', '/w/a/src/main/mule/y.xml'], ['/w/c.xml'], ['/w/b/src/main/mule/z.xml']], 'ties keep the order of discovery');
+    assert.deepEqual(
+      claimOrder(files),
+      [['/w/a/src/main/mule/x.xml', '/w/a/src/main/mule/y.xml'], ['/w/c.xml'], ['/w/b/src/main/mule/z.xml']],
+      'ties keep the order of discovery',
+    );
   });
 
   it('gives the same report with more threads than units, and with the main thread alone', () => {

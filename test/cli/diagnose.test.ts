@@ -24,7 +24,8 @@ describe('session-guard diagnose', () => {
     const r = await cli(['diagnose', LOG, '--format', 'json']);
     assert.equal(r.code, 0);
     const d = JSON.parse(r.stdout);
-    for (const key of ['cause', 'confidence', 'autoRecoverable', 'summary', 'evidence', 'recovery', 'runbook', 'alternatives', 'redacted']) assert.ok(key in d, key);
+    for (const key of ['cause', 'confidence', 'autoRecoverable', 'summary', 'evidence', 'recovery', 'runbook', 'alternatives', 'redacted'])
+      assert.ok(key in d, key);
     assert.equal(d.cause, 'SANDBOX_REFRESH');
     assert.equal(d.autoRecoverable, false);
     assert.ok(d.confidence > 0.5 && d.confidence <= 1);
@@ -37,8 +38,12 @@ describe('session-guard diagnose', () => {
   });
 
   it('reads standard input when the file is - or omitted', async () => {
-    const text = 'simple_salesforce.exceptions.SalesforceExpiredSession: Expired session for https://acme.my.salesforce.com/services/data/v59.0/query/. Response content: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]';
-    for (const args of [['diagnose', '-', '-f', 'json'], ['diagnose', '-f', 'json']]) {
+    const text =
+      'simple_salesforce.exceptions.SalesforceExpiredSession: Expired session for https://acme.my.salesforce.com/services/data/v59.0/query/. Response content: [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]';
+    for (const args of [
+      ['diagnose', '-', '-f', 'json'],
+      ['diagnose', '-f', 'json'],
+    ]) {
       const r = await cli(args, undefined, text);
       assert.equal(r.code, 0);
       assert.equal(JSON.parse(r.stdout).cause, 'TOKEN_EXPIRED');
@@ -47,7 +52,8 @@ describe('session-guard diagnose', () => {
 
   it('reads a UTF-16 file and masks secrets in text output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-diag-'));
-    const text = 'POST /services/oauth2/token\ngrant_type=password&username=int%40acme.com&password=Hunter2Secret&client_secret=C0FFEE99C0FFEE\n\n{"error":"invalid_grant","error_description":"authentication failure"}';
+    const text =
+      'POST /services/oauth2/token\ngrant_type=password&username=int%40acme.com&password=Hunter2Secret&client_secret=C0FFEE99C0FFEE\n\n{"error":"invalid_grant","error_description":"authentication failure"}';
     writeFileSync(join(dir, 'err.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const r = await cli(['diagnose', 'err.txt'], dir);
     assert.equal(r.code, 0);

@@ -28,7 +28,13 @@ function installCli(dir: string): string {
 let BIN = '';
 
 function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, NO_COLOR: '1' },
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  });
   assert.equal(r.signal, null, `the CLI was killed (${r.signal}): it hung`);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

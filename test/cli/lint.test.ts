@@ -44,13 +44,19 @@ describe('session-guard lint', () => {
   it('writes JSON with positions, offsets, docs links and fixes', async () => {
     const r = await cli(['lint', BROKEN, '--format', 'json']);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(out.map((f: { filePath: string }) => f.filePath), [`${BROKEN}/src/main/mule/accounts.xml`, `${BROKEN}/src/main/mule/global.xml`]);
+    assert.deepEqual(
+      out.map((f: { filePath: string }) => f.filePath),
+      [`${BROKEN}/src/main/mule/accounts.xml`, `${BROKEN}/src/main/mule/global.xml`],
+    );
     const m = out[0].messages.find((x: { ruleId: string }) => x.ruleId === 'mule/unknown-error-type');
     assert.deepEqual([m.severity, m.line, m.column, m.endLine, m.endColumn], ['error', 11, 39, 11, 65]);
     assert.match(m.docsUrl, /unknown-error-type\/README\.md$/);
     assert.equal(m.fix.edits[0].newText, 'SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED');
     const unhandled = out[0].messages.find((x: { ruleId: string }) => x.ruleId === 'mule/unhandled-session-error');
-    assert.deepEqual(unhandled.suggestions.map((s: { title: string }) => s.title), ['Wrap in a try that logs and re-throws Salesforce session failures']);
+    assert.deepEqual(
+      unhandled.suggestions.map((s: { title: string }) => s.title),
+      ['Wrap in a try that logs and re-throws Salesforce session failures'],
+    );
     assert.deepEqual([out[0].errorCount, out[0].warningCount], [1, 1]);
   });
 
@@ -61,16 +67,23 @@ describe('session-guard lint', () => {
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-    const run = (log as { runs: any[] }).runs[0];
+    interface SarifResult {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: unknown; region: unknown } }[];
+      fixes: { artifactChanges: { replacements: unknown[] }[] }[];
+    }
+    const run = (log as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: SarifResult[] }[] }).runs[0];
     const rules = run.tool.driver.rules;
     assert.ok(rules.length >= 10);
     assert.ok(rules.every((x: { helpUri: string }) => /^https:\/\//.test(x.helpUri)));
-    const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'mule/unknown-error-type');
+    const res = run.results.find((x) => x.ruleId === 'mule/unknown-error-type')!;
     assert.equal(rules[res.ruleIndex].id, 'mule/unknown-error-type');
     assert.equal(res.level, 'error');
     assert.deepEqual(res.locations[0].physicalLocation.artifactLocation, { uri: `${BROKEN}/src/main/mule/accounts.xml`, uriBaseId: '%SRCROOT%' });
     assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 11, startColumn: 39, endLine: 11, endColumn: 65 });
-    const warn = run.results.find((x: { ruleId: string }) => x.ruleId === 'mule/missing-reconnection');
+    const warn = run.results.find((x) => x.ruleId === 'mule/missing-reconnection')!;
     assert.equal(warn.level, 'warning');
     assert.ok(warn.fixes[0].artifactChanges[0].replacements.length === 1);
   });
@@ -83,7 +96,10 @@ describe('session-guard lint', () => {
     assert.equal(suites.length, 4);
     const failures = suites.flatMap((s) => s.children).filter((c) => c.children.some((f) => f.name === 'failure'));
     assert.equal(failures.length, 4);
-    assert.ok(suites.some((s) => s.children.length === 1 && s.children[0].children.length === 0), 'a clean file is one passing case');
+    assert.ok(
+      suites.some((s) => s.children.length === 1 && s.children[0].children.length === 0),
+      'a clean file is one passing case',
+    );
   });
 
   it('--output writes the report to a file (creating folders)', async () => {
@@ -144,7 +160,10 @@ describe('session-guard lint', () => {
     writeFileSync(join(dir, '.sessionguardrc.json'), JSON.stringify({ rules: { 'mule/missing-reconnection': 'warn' } }));
     const r = await cli(['lint', 'app'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /Invalid configuration in .*\.sessionguardrc\.json:\n {2}rules\["mule\/missing-reconnection"\]: must be one of "off", "info", "warning", "error" \(did you mean "warning"\?\)/);
+    assert.match(
+      r.stderr,
+      /Invalid configuration in .*\.sessionguardrc\.json:\n {2}rules\["mule\/missing-reconnection"\]: must be one of "off", "info", "warning", "error" \(did you mean "warning"\?\)/,
+    );
   });
 
   it('uses the nearest configuration file: severities and ignore globs', async () => {
@@ -153,7 +172,10 @@ describe('session-guard lint', () => {
     writeFileSync(join(dir, 'apps', '.sessionguardrc.json'), JSON.stringify({ rules: { 'mule/missing-reconnection': 'error' }, ignore: ['broken-app/**'] }));
     const r = await cli(['lint', 'apps', '-f', 'json'], dir);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(out.map((f: { filePath: string }) => f.filePath), ['apps/clean-app/src/main/mule/app.xml', 'apps/warn-app/src/main/mule/app.xml']);
+    assert.deepEqual(
+      out.map((f: { filePath: string }) => f.filePath),
+      ['apps/clean-app/src/main/mule/app.xml', 'apps/warn-app/src/main/mule/app.xml'],
+    );
     assert.equal(out[1].messages[0].severity, 'error');
     assert.equal(r.code, 1);
   });
@@ -186,7 +208,10 @@ describe('session-guard lint', () => {
     const r = await cli(['lint', '.', '-f', 'json'], dir);
     assert.equal(r.code, 0);
     assert.match(r.stderr, /a\.xml is a broken symbolic link; skipped/);
-    assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), ['app/src/main/mule/app.xml']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath),
+      ['app/src/main/mule/app.xml'],
+    );
   });
 
   it('lints a folder reached twice (through a link under another name) once', async () => {
@@ -197,7 +222,11 @@ describe('session-guard lint', () => {
     const r = await cli(['lint', '.', '-f', 'json'], dir);
     const alone = await cli(['lint', 'app', '-f', 'json'], dir);
     const paths = JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath);
-    assert.deepEqual(paths, JSON.parse(alone.stdout).map((f: { filePath: string }) => f.filePath.replace(/^app\//, '0-alias/')), 'the first name in order, each file once');
+    assert.deepEqual(
+      paths,
+      JSON.parse(alone.stdout).map((f: { filePath: string }) => f.filePath.replace(/^app\//, '0-alias/')),
+      'the first name in order, each file once',
+    );
   });
 
   it('shows paths outside the working directory relative to it', async () => {

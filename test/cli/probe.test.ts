@@ -28,7 +28,17 @@ const base: FakeOrg = {
   instanceName: 'CS42',
   tokens: { [GOOD]: INTEGRATION.Username, [ADMIN_TOKEN]: ADMIN.Username },
   users: [INTEGRATION, ADMIN],
-  loginHistory: { [INTEGRATION.Id]: [{ LoginTime: '2026-11-20T02:00:00.000+0000', Status: 'Success', SourceIp: '52.1.14.77', LoginType: 'Remote Access 2.0', Application: 'MuleSoft Order Sync' }] },
+  loginHistory: {
+    [INTEGRATION.Id]: [
+      {
+        LoginTime: '2026-11-20T02:00:00.000+0000',
+        Status: 'Success',
+        SourceIp: '52.1.14.77',
+        LoginType: 'Remote Access 2.0',
+        Application: 'MuleSoft Order Sync',
+      },
+    ],
+  },
 };
 
 /** A stand-in `sf` on PATH: `sf org display --json --target-org uat-admin` returns the admin login. */
@@ -54,7 +64,10 @@ async function probe(org: FakeOrg, args: (url: string) => string[], opts: { sf?:
     const env = { ...(opts.sf ? fakeSfCli(fake.url) : { PATH: '' }), ...opts.env };
     const r = await cli(['probe', ...args(fake.url), '--timeout', '5'], undefined, opts.stdin ?? '', env);
     for (const s of SECRETS) assert.ok(!(r.stdout + r.stderr).includes(s), `a token leaked: ${s.slice(0, 12)}…`);
-    assert.ok(fake.requests.every((q) => !q.tokenInUrl), 'tokens travel in the Authorization header only');
+    assert.ok(
+      fake.requests.every((q) => !q.tokenInUrl),
+      'tokens travel in the Authorization header only',
+    );
     return { ...r, requests: fake.requests };
   } finally {
     await fake.close();
@@ -82,10 +95,13 @@ describe('session-guard probe', () => {
     assert.equal(r.stderr, '', 'no command-line warning when the token comes from the environment');
     const rep = json(r.stdout);
     assert.equal(rep.tokenValid, false);
-    assert.deepEqual(rep.checks.slice(0, 2).map((c: { status: string; detail: string }) => [c.status, c.detail]), [
-      ['failed', 'HTTP 403 ERROR_HTTP_403: Bad_OAuth_Token'],
-      ['failed', 'INVALID_SESSION_ID: Session expired or invalid'],
-    ]);
+    assert.deepEqual(
+      rep.checks.slice(0, 2).map((c: { status: string; detail: string }) => [c.status, c.detail]),
+      [
+        ['failed', 'HTTP 403 ERROR_HTTP_403: Bad_OAuth_Token'],
+        ['failed', 'INVALID_SESSION_ID: Session expired or invalid'],
+      ],
+    );
     assert.match(rep.checks[2].detail, /add --target-org ALIAS/);
     assert.deepEqual(rep.confirmed, []);
     assert.ok(rep.undecided.includes('TOKEN_EXPIRED'));
@@ -101,19 +117,36 @@ describe('session-guard probe', () => {
         ],
       },
     };
-    const r = await probe(org, (url) => ['--instance-url', url, '--access-token', '-', '--target-org', 'uat-admin', '--user', INTEGRATION.Username, '-f', 'json'], { sf: true, stdin: `${STALE}\n` });
+    const r = await probe(
+      org,
+      (url) => ['--instance-url', url, '--access-token', '-', '--target-org', 'uat-admin', '--user', INTEGRATION.Username, '-f', 'json'],
+      { sf: true, stdin: `${STALE}\n` },
+    );
     assert.equal(r.code, 1, r.stderr);
     const rep = json(r.stdout);
     assert.equal(rep.tokenValid, false);
-    assert.deepEqual(rep.confirmed.map((c: { cause: string }) => c.cause), ['IP_RESTRICTION']);
-    assert.match(rep.confirmed[0].evidence[0], /"Restricted IP" at 2026-11-20T03:14:02\.000\+0000 from 34\.227\.13\.9 \(MuleSoft Order Sync\), after the last successful login/);
+    assert.deepEqual(
+      rep.confirmed.map((c: { cause: string }) => c.cause),
+      ['IP_RESTRICTION'],
+    );
+    assert.match(
+      rep.confirmed[0].evidence[0],
+      /"Restricted IP" at 2026-11-20T03:14:02\.000\+0000 from 34\.227\.13\.9 \(MuleSoft Order Sync\), after the last successful login/,
+    );
     assert.equal(rep.user.username, INTEGRATION.Username);
   });
 
   it('sandbox refresh: the token was issued by another org than the one at the instance URL', async () => {
-    const r = await probe(base, (url) => ['--instance-url', url, '--access-token', OLD_ORG_TOKEN, '--target-org', 'uat-admin', '--user', INTEGRATION.Username], { sf: true });
+    const r = await probe(
+      base,
+      (url) => ['--instance-url', url, '--access-token', OLD_ORG_TOKEN, '--target-org', 'uat-admin', '--user', INTEGRATION.Username],
+      { sf: true },
+    );
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /Confirmed\n {2}SANDBOX_REFRESH\n {4}a token was issued by org 00D5g000004XyZa, but http:\/\/127\.0\.0\.1:\d+ is org 00D7Q000009AbCd \(a sandbox: refreshing it creates a new org id\)\./);
+    assert.match(
+      r.stdout,
+      /Confirmed\n {2}SANDBOX_REFRESH\n {4}a token was issued by org 00D5g000004XyZa, but http:\/\/127\.0\.0\.1:\d+ is org 00D7Q000009AbCd \(a sandbox: refreshing it creates a new org id\)\./,
+    );
   });
 
   it('sandbox refresh from an error text: --error with an old token, probed with an sf CLI login only', async () => {
@@ -121,11 +154,19 @@ describe('session-guard probe', () => {
     writeFileSync(join(dir, 'error.log'), `Message : INVALID_SESSION_ID: Session expired or invalid\nAuthorization: OAuth ${OLD_ORG_TOKEN}\n`);
     const fake = await startFakeSalesforce(base);
     try {
-      const r = await cli(['probe', '--target-org', 'uat-admin', '--error', 'error.log', '--user', INTEGRATION.Username, '-f', 'json'], dir, '', fakeSfCli(fake.url));
+      const r = await cli(
+        ['probe', '--target-org', 'uat-admin', '--error', 'error.log', '--user', INTEGRATION.Username, '-f', 'json'],
+        dir,
+        '',
+        fakeSfCli(fake.url),
+      );
       assert.equal(r.code, 1, r.stderr);
       const rep = json(r.stdout);
       assert.equal(rep.tokenValid, undefined, 'no token under investigation');
-      assert.deepEqual(rep.confirmed.map((c: { cause: string }) => c.cause), ['SANDBOX_REFRESH']);
+      assert.deepEqual(
+        rep.confirmed.map((c: { cause: string }) => c.cause),
+        ['SANDBOX_REFRESH'],
+      );
       assert.equal(rep.checks[0].status, 'skipped');
       for (const s of SECRETS) assert.ok(!r.stdout.includes(s));
     } finally {
@@ -134,18 +175,31 @@ describe('session-guard probe', () => {
   });
 
   it('--error - reads the error text from standard input; with --access-token - as well it is a usage error', async () => {
-    const r = await probe(base, (url) => ['--instance-url', url, '--target-org', 'uat-admin', '--error', '-', '-f', 'json'], { sf: true, stdin: `Authorization: Bearer ${OLD_ORG_TOKEN}` });
-    assert.deepEqual(json(r.stdout).confirmed.map((c: { cause: string }) => c.cause), ['SANDBOX_REFRESH']);
+    const r = await probe(base, (url) => ['--instance-url', url, '--target-org', 'uat-admin', '--error', '-', '-f', 'json'], {
+      sf: true,
+      stdin: `Authorization: Bearer ${OLD_ORG_TOKEN}`,
+    });
+    assert.deepEqual(
+      json(r.stdout).confirmed.map((c: { cause: string }) => c.cause),
+      ['SANDBOX_REFRESH'],
+    );
     const both = await cli(['probe', '--instance-url', 'https://acme.my.salesforce.com', '--access-token', '-', '--error', '-']);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /both read standard input/);
   });
 
   it('rate limit: REQUEST_LIMIT_EXCEEDED and no daily API requests left; the token itself is fine', async () => {
-    const org: FakeOrg = { ...base, restError: { status: 403, body: JSON.stringify([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]) }, dailyApi: { Max: 15000, Remaining: 0 } };
+    const org: FakeOrg = {
+      ...base,
+      restError: { status: 403, body: JSON.stringify([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]) },
+      dailyApi: { Max: 15000, Remaining: 0 },
+    };
     const rep = json((await probe(org, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json'])).stdout);
     assert.equal(rep.tokenValid, true);
-    assert.deepEqual(rep.confirmed.map((c: { cause: string }) => c.cause), ['RATE_LIMITED']);
+    assert.deepEqual(
+      rep.confirmed.map((c: { cause: string }) => c.cause),
+      ['RATE_LIMITED'],
+    );
     assert.equal(rep.confirmed[0].evidence.length, 2);
     assert.ok(rep.refuted.some((c: { cause: string }) => c.cause === 'TOKEN_EXPIRED'));
   });
@@ -156,27 +210,45 @@ describe('session-guard probe', () => {
       const r = await probe(org, (url) => ['--target-org', 'uat-admin', '--instance-url', url, '--user', INTEGRATION.Username, '-f', 'json'], { sf: true });
       assert.equal(r.code, 1);
       const rep = json(r.stdout);
-      assert.deepEqual(rep.confirmed.map((c: { cause: string }) => c.cause), ['TOKEN_REVOKED']);
+      assert.deepEqual(
+        rep.confirmed.map((c: { cause: string }) => c.cause),
+        ['TOKEN_REVOKED'],
+      );
       assert.match(rep.confirmed[0].evidence[0], state.IsActive === false ? /is inactive/ : /is frozen/);
     }
   });
 
   it('a session not valid for the REST API: userinfo accepts it, the REST API does not', async () => {
-    const org: FakeOrg = { ...base, restError: { status: 401, body: JSON.stringify([{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]) } };
+    const org: FakeOrg = {
+      ...base,
+      restError: { status: 401, body: JSON.stringify([{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]) },
+    };
     const rep = json((await probe(org, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json'])).stdout);
-    assert.deepEqual(rep.confirmed.map((c: { cause: string }) => c.cause), ['SESSION_NOT_API_ENABLED']);
+    assert.deepEqual(
+      rep.confirmed.map((c: { cause: string }) => c.cause),
+      ['SESSION_NOT_API_ENABLED'],
+    );
   });
 
   it('API disabled for the org', async () => {
-    const org: FakeOrg = { ...base, restError: { status: 403, body: JSON.stringify([{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }]) } };
+    const org: FakeOrg = {
+      ...base,
+      restError: { status: 403, body: JSON.stringify([{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }]) },
+    };
     const rep = json((await probe(org, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json'])).stdout);
-    assert.deepEqual(rep.confirmed.map((c: { cause: string }) => c.cause), ['API_DISABLED']);
+    assert.deepEqual(
+      rep.confirmed.map((c: { cause: string }) => c.cause),
+      ['API_DISABLED'],
+    );
   });
 
   it('wrong instance: an HTML page answers instead of the API', async () => {
     const r = await probe({ ...base, html: true }, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json']);
     assert.equal(r.code, 1);
-    assert.deepEqual(json(r.stdout).confirmed.map((c: { cause: string }) => c.cause), ['WRONG_INSTANCE']);
+    assert.deepEqual(
+      json(r.stdout).confirmed.map((c: { cause: string }) => c.cause),
+      ['WRONG_INSTANCE'],
+    );
   });
 
   it('a redirect is never followed: the token stays with the instance host, and the instance is reported wrong', async () => {
@@ -187,14 +259,23 @@ describe('session-guard probe', () => {
       const rep = json(r.stdout);
       assert.ok(rep.confirmed.some((c: { cause: string }) => c.cause === 'WRONG_INSTANCE'));
       assert.match(rep.checks[0].detail, /UNEXPECTED_RESPONSE: the answer is not user information \(a redirect, which is never followed/);
-      assert.ok(r.requests.every((q) => q.authorization === `Bearer ${GOOD}`), 'the instance itself got the token in the header');
+      assert.ok(
+        r.requests.every((q) => q.authorization === `Bearer ${GOOD}`),
+        'the instance itself got the token in the header',
+      );
     } finally {
       await elsewhere.close();
     }
   });
 
   it('login history that needs Manage Users is reported as unreadable, not as clean', async () => {
-    const org: FakeOrg = { ...base, loginHistoryError: { status: 403, body: JSON.stringify([{ message: 'Insufficient access rights on cross-reference id', errorCode: 'INSUFFICIENT_ACCESS' }]) } };
+    const org: FakeOrg = {
+      ...base,
+      loginHistoryError: {
+        status: 403,
+        body: JSON.stringify([{ message: 'Insufficient access rights on cross-reference id', errorCode: 'INSUFFICIENT_ACCESS' }]),
+      },
+    };
     const rep = json((await probe(org, (url) => ['--instance-url', url, '--access-token', GOOD, '-f', 'json'])).stdout);
     const lh = rep.checks.find((c: { id: string }) => c.id === 'login-history');
     assert.equal(lh.status, 'failed');
@@ -222,7 +303,10 @@ describe('session-guard probe', () => {
   it('an unknown sf alias: the CLI’s message, with any token in it masked', async () => {
     const r = await cli(['probe', '--target-org', 'prod'], undefined, '', fakeSfCli('https://acme.my.salesforce.com'));
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /`sf org display --target-org prod` failed: No authorization information found for prod\. Session 00D7Q000009AbCd!\*\*\*\* is not it\./);
+    assert.match(
+      r.stderr,
+      /`sf org display --target-org prod` failed: No authorization information found for prod\. Session 00D7Q000009AbCd!\*\*\*\* is not it\./,
+    );
   });
 
   it('usage errors: nothing to probe with, a token over plain http, a bad API version', async () => {
@@ -242,7 +326,9 @@ describe('session-guard probe', () => {
     const fake = await startFakeSalesforce(base);
     try {
       const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [join(REPO, 'bin', 'session-guard.js'), 'probe', '--instance-url', fake.url, '-f', 'json'], { env: { ...process.env, SESSION_GUARD_ACCESS_TOKEN: GOOD } });
+        const child = spawn(process.execPath, [join(REPO, 'bin', 'session-guard.js'), 'probe', '--instance-url', fake.url, '-f', 'json'], {
+          env: { ...process.env, SESSION_GUARD_ACCESS_TOKEN: GOOD },
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d));

@@ -10,7 +10,11 @@ import { CASES } from './corpus';
 describe('Diagnose: labelled corpus', () => {
   it('has at least 60 cases covering every cause and many wrappers', () => {
     assert.ok(CASES.length >= 60, `${CASES.length} cases`);
-    for (const c of CAUSES) assert.ok(CASES.some((x) => x.expected === c), `a case for ${c}`);
+    for (const c of CAUSES)
+      assert.ok(
+        CASES.some((x) => x.expected === c),
+        `a case for ${c}`,
+      );
     assert.ok(new Set(CASES.map((c) => c.wrapper.replace(/ \(trap\)$/, ''))).size >= 12);
     assert.equal(new Set(CASES.map((c) => c.id)).size, CASES.length, 'unique ids');
   });
@@ -33,7 +37,9 @@ describe('Diagnose: labelled corpus', () => {
 
   it('keeps cases with only the generic message at low confidence, and specific ones above it', () => {
     for (const { c, d } of results) {
-      const generic = d.evidence.every((e) => ['invalid-session-id', 'session-expired-or-invalid', 'bulk-invalid-session', 'bad-oauth-token', 'mule-connectivity'].includes(e.signal));
+      const generic = d.evidence.every((e) =>
+        ['invalid-session-id', 'session-expired-or-invalid', 'bulk-invalid-session', 'bad-oauth-token', 'mule-connectivity'].includes(e.signal),
+      );
       if (d.cause === 'UNKNOWN') assert.equal(d.confidence, 0, c.id);
       else if (generic) assert.ok(d.confidence < 0.5 && /low confidence/.test(d.summary), `${c.id}: ${d.confidence}`);
       else assert.ok(d.confidence >= 0.5, `${c.id}: ${d.confidence}`);
@@ -65,6 +71,9 @@ describe('Diagnose: cause catalogue', () => {
   }
 
   it('auto-recoverable exactly for expired tokens, concurrency and rate limits', () => {
-    assert.deepEqual(CAUSES.filter((c) => CAUSE_INFO[c].autoRecoverable), ['TOKEN_EXPIRED', 'CONCURRENT_SESSION_LIMIT', 'RATE_LIMITED']);
+    assert.deepEqual(
+      CAUSES.filter((c) => CAUSE_INFO[c].autoRecoverable),
+      ['TOKEN_EXPIRED', 'CONCURRENT_SESSION_LIMIT', 'RATE_LIMITED'],
+    );
   });
 });

@@ -16,11 +16,17 @@ describe('locateFailure', () => {
   const ws = new Workspace();
   ws.setFile('/w/order-sync/src/main/mule/orders.xml', ORDERS);
   ws.setFile('/w/billing/src/main/mule/orders.xml', ORDERS);
-  ws.setFile('/w/force-app/main/default/flows/Sync_Invoices.flow-meta.xml', '<?xml version="1.0"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>x</label></Flow>\n');
+  ws.setFile(
+    '/w/force-app/main/default/flows/Sync_Invoices.flow-meta.xml',
+    '<?xml version="1.0"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>x</label></Flow>\n',
+  );
 
   it('finds the Mule element a log names, in the app named like the deployed app first', () => {
     const locs = locateFailure(ws, { muleElement: { app: 'order-sync', file: 'orders.xml', line: 4, path: 'sync-orders/processors/1' } });
-    assert.deepEqual(locs.map((l) => l.path), ['/w/order-sync/src/main/mule/orders.xml', '/w/billing/src/main/mule/orders.xml']);
+    assert.deepEqual(
+      locs.map((l) => l.path),
+      ['/w/order-sync/src/main/mule/orders.xml', '/w/billing/src/main/mule/orders.xml'],
+    );
     const text = ws.get(locs[0].path)!.text;
     assert.ok(text.slice(locs[0].start, locs[0].end).startsWith('<salesforce:query config-ref="sf">'));
     assert.ok(text.slice(locs[0].start, locs[0].end).endsWith('</salesforce:query>'), 'the whole element, children included');
@@ -36,7 +42,10 @@ describe('locateFailure', () => {
 
   it('finds a Flow by its API name', () => {
     const locs = locateFailure(ws, { flowApiName: 'Sync_Invoices' });
-    assert.deepEqual(locs.map((l) => [l.kind, l.path, l.line]), [['flow', '/w/force-app/main/default/flows/Sync_Invoices.flow-meta.xml', 2]]);
+    assert.deepEqual(
+      locs.map((l) => [l.kind, l.path, l.line]),
+      [['flow', '/w/force-app/main/default/flows/Sync_Invoices.flow-meta.xml', 2]],
+    );
   });
 
   it('returns nothing when the workspace does not hold the file', () => {

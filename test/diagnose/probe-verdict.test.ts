@@ -31,24 +31,33 @@ describe('judgeProbe', () => {
   it('login failures older than the newest success do not confirm anything, and rule out IP restriction', () => {
     const r = judgeProbe({
       ...base,
-      loginHistory: { ok: true, value: [
-        { LoginTime: '2026-11-19T01:00:00.000+0000', Status: 'Restricted IP' },
-        { LoginTime: '2026-11-20T01:00:00.000+0000', Status: 'Success', SourceIp: '52.1.14.77' },
-      ] },
+      loginHistory: {
+        ok: true,
+        value: [
+          { LoginTime: '2026-11-19T01:00:00.000+0000', Status: 'Restricted IP' },
+          { LoginTime: '2026-11-20T01:00:00.000+0000', Status: 'Success', SourceIp: '52.1.14.77' },
+        ],
+      },
     });
     assert.deepEqual(r.confirmed, []);
-    assert.match(r.refuted.find((c) => c.cause === 'IP_RESTRICTION')!.evidence[0], /newest login \(2026-11-20T01:00:00\.000\+0000 from 52\.1\.14\.77\) succeeded/);
+    assert.match(
+      r.refuted.find((c) => c.cause === 'IP_RESTRICTION')!.evidence[0],
+      /newest login \(2026-11-20T01:00:00\.000\+0000 from 52\.1\.14\.77\) succeeded/,
+    );
   });
 
   it('reads login statuses with the diagnose signal table: passwords, security tokens, login hours', () => {
     const r = judgeProbe({
       ...base,
-      loginHistory: { ok: true, value: [
-        { LoginTime: '2026-11-20T03:00:00.000+0000', Status: 'Invalid Password' },
-        { LoginTime: '2026-11-20T04:00:00.000+0000', Status: 'Failed: API security token required' },
-        { LoginTime: '2026-11-20T05:00:00.000+0000', Status: 'Restricted Time' },
-        { LoginTime: '2026-11-20T06:00:00.000+0000', Status: 'Some status nobody documented' },
-      ] },
+      loginHistory: {
+        ok: true,
+        value: [
+          { LoginTime: '2026-11-20T03:00:00.000+0000', Status: 'Invalid Password' },
+          { LoginTime: '2026-11-20T04:00:00.000+0000', Status: 'Failed: API security token required' },
+          { LoginTime: '2026-11-20T05:00:00.000+0000', Status: 'Restricted Time' },
+          { LoginTime: '2026-11-20T06:00:00.000+0000', Status: 'Some status nobody documented' },
+        ],
+      },
     });
     assert.deepEqual(causes(r.confirmed).sort(), ['INVALID_CREDENTIALS', 'IP_RESTRICTION']);
     assert.equal(r.confirmed.find((c) => c.cause === 'INVALID_CREDENTIALS')!.evidence.length, 2);

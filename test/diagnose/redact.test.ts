@@ -10,9 +10,17 @@ describe('Diagnose: redaction', () => {
     ['OAuth header', 'Authorization: OAuth 00D5g000004XyZa!AQ4AQLz8vXqJ1b2c3d', `Authorization: OAuth ${MASK}`],
     ['Basic header', 'Authorization: Basic aW50ZWdyYXRpb246SHVudGVyMg==', `Authorization: Basic ${MASK}`],
     ['SOAP sessionId', '<urn:sessionId>00D5g000004XyZa!AQ4AQLz8vXq</urn:sessionId>', `<urn:sessionId>${MASK}</urn:sessionId>`],
-    ['form body', 'grant_type=refresh_token&refresh_token=5Aep861abc.def&client_secret=C0FFEE99', `grant_type=refresh_token&refresh_token=${MASK}&client_secret=${MASK}`],
+    [
+      'form body',
+      'grant_type=refresh_token&refresh_token=5Aep861abc.def&client_secret=C0FFEE99',
+      `grant_type=refresh_token&refresh_token=${MASK}&client_secret=${MASK}`,
+    ],
     ['JSON fields', '{"access_token":"abc.def.ghi","password":"Hunter2!"}', `{"access_token":"${MASK}","password":"${MASK}"}`],
-    ['property file', 'salesforce.password=Hunter2!Secret\nsalesforce.securityToken=XyZ123abc', `salesforce.password=${MASK}\nsalesforce.securityToken=${MASK}`],
+    [
+      'property file',
+      'salesforce.password=Hunter2!Secret\nsalesforce.securityToken=XyZ123abc',
+      `salesforce.password=${MASK}\nsalesforce.securityToken=${MASK}`,
+    ],
     ['cookie', 'Cookie: sid=00D5g000004XyZa!AQ4AQLz8vXqJ; oid=00D5g000004XyZa', `Cookie: sid=${MASK}; oid=00D5g000004XyZa`],
     ['bare refresh token', 'stored 5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJo7Xr34 in vault', `stored ${MASK} in vault`],
     ['JSON consumer secret', '{"consumerSecret": "C0FFEE99", "sessionId": "abc123"}', `{"consumerSecret": "${MASK}", "sessionId": "${MASK}"}`],
@@ -42,7 +50,8 @@ describe('Diagnose: redaction', () => {
   }
 
   it('leaves words that only look like keys alone', () => {
-    const text = 'The description says the password policy changed; ip restricted hours. Org 00D5g000004XyZa. The per-user OAuth connection uses Basic authentication and a Bearer scheme.';
+    const text =
+      'The description says the password policy changed; ip restricted hours. Org 00D5g000004XyZa. The per-user OAuth connection uses Basic authentication and a Bearer scheme.';
     assert.equal(redact(text), text);
     assert.deepEqual(secretSpans(text), []);
   });

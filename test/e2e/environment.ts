@@ -26,8 +26,17 @@ function has(bin: string): boolean {
 
 /** Installs the Debian packages the editors need, when they are missing (CI runs as root). */
 export function ensureSystemPackages(): void {
-  const missing = [['chromium', 'chromium'], ['rg', 'ripgrep'], ['nvim', 'neovim']].filter(([bin]) => !has(bin));
-  const headers = ['/usr/include/krb5.h', '/usr/include/X11/Xlib.h', '/usr/include/X11/extensions/XKBfile.h', '/usr/include/libsecret-1/libsecret/secret.h'].some((h) => !existsSync(h));
+  const missing = [
+    ['chromium', 'chromium'],
+    ['rg', 'ripgrep'],
+    ['nvim', 'neovim'],
+  ].filter(([bin]) => !has(bin));
+  const headers = [
+    '/usr/include/krb5.h',
+    '/usr/include/X11/Xlib.h',
+    '/usr/include/X11/extensions/XKBfile.h',
+    '/usr/include/libsecret-1/libsecret/secret.h',
+  ].some((h) => !existsSync(h));
   if (!missing.length && !headers) return;
   if (process.getuid?.() !== 0) throw new Error(`missing system packages (${APT_PACKAGES.join(' ')}) and not running as root to install them`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -42,7 +51,10 @@ export function ensureCodeServer(): string {
   if (existsSync(bin) && existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === CODE_SERVER_VERSION) return bin;
   mkdirSync(CACHE, { recursive: true });
   // npm 11 skips dependency install scripts unless allowed; code-server's postinstall must run.
-  writeFileSync(join(CACHE, 'package.json'), JSON.stringify({ name: 'sg-e2e-cache', private: true, allowScripts: { 'code-server': true, argon2: true } }, null, 2));
+  writeFileSync(
+    join(CACHE, 'package.json'),
+    JSON.stringify({ name: 'sg-e2e-cache', private: true, allowScripts: { 'code-server': true, argon2: true } }, null, 2),
+  );
   // @vscode/ripgrep's postinstall downloads from GitHub: seed its cache with Debian's rg.
   const tmp = process.env.TMPDIR || tmpdir();
   const rgCache = join(tmp, 'vscode-ripgrep-cache-1.15.11');
@@ -58,7 +70,9 @@ export function ensureCodeServer(): string {
 /** Builds the .vsix unless it is newer than every bundle it packs. */
 export function ensureVsix(): string {
   const vsix = join(REPO, 'session-guard.vsix');
-  const inputs = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/probe.js', 'dist/webview/runbook.js', 'media/runbook.css', 'package.json'].map((p) => join(REPO, p));
+  const inputs = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/probe.js', 'dist/webview/runbook.js', 'media/runbook.css', 'package.json'].map(
+    (p) => join(REPO, p),
+  );
   if (existsSync(vsix) && inputs.every((i) => existsSync(i) && statSync(i).mtimeMs <= statSync(vsix).mtimeMs)) return vsix;
   run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: REPO });
   return vsix;
@@ -90,12 +104,37 @@ export async function startCodeServer(bin: string, opts: { vsix?: string; extens
   const userDataDir = join(home, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'window.commandCenter': false }));
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'workbench.tips.enabled': false,
+      'window.commandCenter': false,
+    }),
+  );
   const env = { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache') };
   const common = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
   if (opts.vsix) execFileSync(bin, [...common, '--install-extension', opts.vsix], { env, stdio: 'pipe' });
   const port = await freePort();
-  const proc: ChildProcess = spawn(bin, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc: ChildProcess = spawn(
+    bin,
+    [
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+    ],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let log = '';
   proc.stdout!.on('data', (d) => (log += d));
   proc.stderr!.on('data', (d) => (log += d));
@@ -126,7 +165,17 @@ export async function startCodeServer(bin: string, opts: { vsix?: string; extens
   };
 }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 /** playwright-core (no bundled browser) driving Debian's Chromium. */
 export async function launchBrowser(): Promise<Browser> {

@@ -19,7 +19,15 @@ describe('extension-host tests through @vscode/test-electron', { timeout: 600_00
     ensureSystemPackages();
     bin = ensureCodeServer();
     mkdirSync(out, { recursive: true });
-    await build({ entryPoints: [join(__dirname, 'extension-host', 'suite.ts')], outfile: join(out, 'index.js'), bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
+    await build({
+      entryPoints: [join(__dirname, 'extension-host', 'suite.ts')],
+      outfile: join(out, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'warning',
+    });
   });
 
   it('activation, diagnostics, settings, commands, snippets, Diagnose, Probe and the config schema all work in the extension host', async () => {
@@ -39,7 +47,10 @@ describe('extension-host tests through @vscode/test-electron', { timeout: 600_00
     }
     assert.ok(existsSync(results), `the suite ran and wrote its results (${failure ?? 'no error'})`);
     const list = JSON.parse(readFileSync(results, 'utf8')) as { name: string; ok: boolean; error?: string }[];
-    assert.deepEqual(list.filter((r) => !r.ok).map((r) => `${r.name}: ${r.error}`), []);
+    assert.deepEqual(
+      list.filter((r) => !r.ok).map((r) => `${r.name}: ${r.error}`),
+      [],
+    );
     assert.equal(list.length, 10);
     assert.equal(failure, undefined);
   });

@@ -20,7 +20,10 @@ describe('Neovim 0.7 as an LSP client', { timeout: 120_000 }, () => {
       timeout: 90_000,
     });
     assert.equal(r.status, 0, `nvim failed: ${r.stderr}`);
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { ok: boolean; diagnostics: { lnum: number; col: number; severity: number; message: string; code: string; source: string }[] };
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
+      ok: boolean;
+      diagnostics: { lnum: number; col: number; severity: number; message: string; code: string; source: string }[];
+    };
     assert.equal(result.ok, true);
     const byCode = Object.fromEntries(result.diagnostics.map((d) => [d.code, d]));
     assert.deepEqual(Object.keys(byCode).sort(), ['mule/unhandled-session-error', 'mule/unknown-error-type']);

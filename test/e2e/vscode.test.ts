@@ -53,7 +53,10 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     await waitForProblem(page, 'mule/unknown-error-type');
     await waitForProblem(page, 'mule/unhandled-session-error');
     const rows = await problemRows(page);
-    assert.ok(rows.some((r) => r.includes('SALESFORCE:INVALID_SESSION is not an error type') && r.includes('[Ln 11, Col 39]')), rows.join('\n'));
+    assert.ok(
+      rows.some((r) => r.includes('SALESFORCE:INVALID_SESSION is not an error type') && r.includes('[Ln 11, Col 39]')),
+      rows.join('\n'),
+    );
     await page.screenshot({ path: join(RESULTS, 'vscode-problems.png') });
   });
 
@@ -81,7 +84,13 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
 
     assert.equal(await panel.locator('#runbook vscode-checkbox').count(), 5);
     await panel.locator('#runbook vscode-checkbox').first().click();
-    assert.equal(await panel.locator('#runbook vscode-checkbox').first().evaluate((e) => (e as HTMLElement & { checked: boolean }).checked), true);
+    assert.equal(
+      await panel
+        .locator('#runbook vscode-checkbox')
+        .first()
+        .evaluate((e) => (e as HTMLElement & { checked: boolean }).checked),
+      true,
+    );
 
     assert.match((await panel.locator('#where').textContent()) ?? '', /Mule element accounts\/processors\/1 in app, accounts\.xml:7/);
     assert.match((await panel.locator('#where .findings').textContent()) ?? '', /mule\/unhandled-session-error/);

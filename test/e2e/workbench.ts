@@ -61,7 +61,10 @@ export async function applyQuickFix(page: Page, rowText: string, fixTitle: strin
     await page.click(`.markers-panel .monaco-list-row:has-text("${rowText}")`);
     await page.keyboard.press('Control+Period');
     const item = page.getByText(fixTitle, { exact: false }).first();
-    const shown = await item.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    const shown = await item.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
     if (shown) {
       await item.hover();
       await page.keyboard.press('Enter');

@@ -49,7 +49,8 @@ function check(files: Record<string, string>): Finding[] {
     const text = ws.get(f.path)!.text;
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.ruleId} offsets ${f.start}-${f.end} inside ${text.length}`);
     assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)), `${f.ruleId} positions`);
-    for (const fix of [...(f.fix ? [f.fix] : []), ...f.suggestions]) for (const e of fix.edits) assert.ok(e.start <= e.end && e.end <= (ws.get(e.path)?.text.length ?? -1), `${f.ruleId} edit inside its file`);
+    for (const fix of [...(f.fix ? [f.fix] : []), ...f.suggestions])
+      for (const e of fix.edits) assert.ok(e.start <= e.end && e.end <= (ws.get(e.path)?.text.length ?? -1), `${f.ruleId} edit inside its file`);
   }
   assert.ok(ms < SECOND, `took ${ms.toFixed(0)} ms`);
   return all;
@@ -59,13 +60,50 @@ function check(files: Record<string, string>): Finding[] {
 const SFDX = '{"packageDirectories":[{"path":"force-app"}],"namespace":""}';
 const MD = 'force-app/main/default';
 const BASES: { kind: string; path: string; text: string; neighbours: Record<string, string> }[] = [
-  { kind: 'mule', path: 'app/src/main/mule/flows.xml', text: muleFlowsFile(3000, 1), neighbours: { 'app/src/main/mule/global.xml': muleGlobalFile(1), 'app/src/main/resources/config.yaml': 'sf:\n  user: u\n' } },
-  { kind: 'mule-global', path: 'app/src/main/mule/global.xml', text: muleGlobalFile(2, 2), neighbours: { 'app/src/main/mule/flows.xml': muleFlowsFile(2000, 2) } },
+  {
+    kind: 'mule',
+    path: 'app/src/main/mule/flows.xml',
+    text: muleFlowsFile(3000, 1),
+    neighbours: { 'app/src/main/mule/global.xml': muleGlobalFile(1), 'app/src/main/resources/config.yaml': 'sf:\n  user: u\n' },
+  },
+  {
+    kind: 'mule-global',
+    path: 'app/src/main/mule/global.xml',
+    text: muleGlobalFile(2, 2),
+    neighbours: { 'app/src/main/mule/flows.xml': muleFlowsFile(2000, 2) },
+  },
   { kind: 'mule-standalone', path: 'tools/standalone.xml', text: muleFlowsFile(1500, 3), neighbours: {} },
-  { kind: 'flow', path: `sf/${MD}/flows/Sync.flow-meta.xml`, text: flowFile(4000, 4), neighbours: { 'sf/sfdx-project.json': SFDX, [`sf/${MD}/classes/Callout0Sender.cls`]: metadataFiles.apexClass('Callout0Sender', 'Service_0'), [`sf/${MD}/namedCredentials/Service_0.namedCredential-meta.xml`]: metadataFiles.namedCredential(0, true, false) } },
-  { kind: 'named-credential', path: `sf/${MD}/namedCredentials/Service_1.namedCredential-meta.xml`, text: metadataFiles.namedCredential(1, false, true), neighbours: { 'sf/sfdx-project.json': SFDX, [`sf/${MD}/externalCredentials/Service_1_EC.externalCredential-meta.xml`]: metadataFiles.externalCredential(1, true) } },
-  { kind: 'external-service', path: `sf/${MD}/externalServiceRegistrations/Service0Api.externalServiceRegistration-meta.xml`, text: metadataFiles.registration('Service0Api', 'Service_0'), neighbours: { 'sf/sfdx-project.json': SFDX, [`sf/${MD}/flows/A.flow-meta.xml`]: flowFile(2500, 5) } },
-  { kind: 'apex', path: `sf/${MD}/classes/Callout0Sender.cls`, text: metadataFiles.apexClass('Callout0Sender', 'Service_0'), neighbours: { 'sf/sfdx-project.json': SFDX, [`sf/${MD}/flows/A.flow-meta.xml`]: flowFile(2500, 6) } },
+  {
+    kind: 'flow',
+    path: `sf/${MD}/flows/Sync.flow-meta.xml`,
+    text: flowFile(4000, 4),
+    neighbours: {
+      'sf/sfdx-project.json': SFDX,
+      [`sf/${MD}/classes/Callout0Sender.cls`]: metadataFiles.apexClass('Callout0Sender', 'Service_0'),
+      [`sf/${MD}/namedCredentials/Service_0.namedCredential-meta.xml`]: metadataFiles.namedCredential(0, true, false),
+    },
+  },
+  {
+    kind: 'named-credential',
+    path: `sf/${MD}/namedCredentials/Service_1.namedCredential-meta.xml`,
+    text: metadataFiles.namedCredential(1, false, true),
+    neighbours: {
+      'sf/sfdx-project.json': SFDX,
+      [`sf/${MD}/externalCredentials/Service_1_EC.externalCredential-meta.xml`]: metadataFiles.externalCredential(1, true),
+    },
+  },
+  {
+    kind: 'external-service',
+    path: `sf/${MD}/externalServiceRegistrations/Service0Api.externalServiceRegistration-meta.xml`,
+    text: metadataFiles.registration('Service0Api', 'Service_0'),
+    neighbours: { 'sf/sfdx-project.json': SFDX, [`sf/${MD}/flows/A.flow-meta.xml`]: flowFile(2500, 5) },
+  },
+  {
+    kind: 'apex',
+    path: `sf/${MD}/classes/Callout0Sender.cls`,
+    text: metadataFiles.apexClass('Callout0Sender', 'Service_0'),
+    neighbours: { 'sf/sfdx-project.json': SFDX, [`sf/${MD}/flows/A.flow-meta.xml`]: flowFile(2500, 6) },
+  },
   ...['examples/mule-app/src/main/mule/order-sync.xml', 'examples/mule-app/src/main/mule/orders-api.xml'].map((p) => ({
     kind: 'example',
     path: p.replace('examples/mule-app', 'app'),
@@ -74,15 +112,61 @@ const BASES: { kind: string; path: string; text: string; neighbours: Record<stri
   })),
 ];
 
-const TOKENS = ['<', '>', '&', '"', "'", '/', '=', '\0', '\uFFFF', '\uD800', '\uFEFF', ']]>', '<!--', '-->', '<![CDATA[', '&#0;', '&#x110000;', '&unknown;', '&amp', 'xmlns:x=""', '\r\n', '\r', '<a', '</', '<?xml', '${', '#[', 'callout:', '<!DOCTYPE x [<!ENTITY e "&e;&e;">]>'];
+const TOKENS = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '/',
+  '=',
+  '\0',
+  '\uFFFF',
+  '\uD800',
+  '\uFEFF',
+  ']]>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  '&#0;',
+  '&#x110000;',
+  '&unknown;',
+  '&amp',
+  'xmlns:x=""',
+  '\r\n',
+  '\r',
+  '<a',
+  '</',
+  '<?xml',
+  '${',
+  '#[',
+  'callout:',
+  '<!DOCTYPE x [<!ENTITY e "&e;&e;">]>',
+];
 
 type Mutation = (t: string) => string;
 const at = (t: string, n: number) => (t.length ? n % (t.length + 1) : 0);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((n): Mutation => (t) => t.slice(0, at(t, n))),
-  fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)).map(([n, tok]): Mutation => (t) => t.slice(0, at(t, n)) + tok + t.slice(at(t, n) + 1)),
-  fc.tuple(fc.nat(), fc.string({ maxLength: 24 })).map(([n, s]): Mutation => (t) => t.slice(0, at(t, n)) + s + t.slice(at(t, n))),
-  fc.tuple(fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(([n, s]): Mutation => (t) => t.slice(0, at(t, n)) + s + t.slice(at(t, n))),
+  fc.nat().map(
+    (n): Mutation =>
+      (t) =>
+        t.slice(0, at(t, n)),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)).map(
+    ([n, tok]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, n)) + tok + t.slice(at(t, n) + 1),
+  ),
+  fc.tuple(fc.nat(), fc.string({ maxLength: 24 })).map(
+    ([n, s]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, n)) + s + t.slice(at(t, n)),
+  ),
+  fc.tuple(fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(
+    ([n, s]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, n)) + s + t.slice(at(t, n)),
+  ),
   fc.nat().map((n): Mutation => (t) => {
     const ends = [...t.matchAll(/<\/[^>]*>/g)];
     const m = ends[n % Math.max(1, ends.length)];
@@ -93,7 +177,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const e = Math.min(t.length, s + (b % 400));
     return t.slice(0, at(t, c)) + t.slice(s, e) + t.slice(at(t, c));
   }),
-  fc.tuple(fc.nat(), fc.nat()).map(([a, b]): Mutation => (t) => t.slice(0, at(t, a)) + t.slice(Math.min(t.length, at(t, a) + (b % 200)))),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([a, b]): Mutation =>
+      (t) =>
+        t.slice(0, at(t, a)) + t.slice(Math.min(t.length, at(t, a) + (b % 200))),
+  ),
   fc.constant<Mutation>((t) => t.replace(/\n/g, '\r\n')),
   fc.constant<Mutation>((t) => `\uFEFF${t}`),
   // Bytes that are not UTF-8, read the way files are read.
@@ -118,7 +206,10 @@ describe('hostile input (fast-check)', () => {
   });
 
   it('every rule still reports its trigger next to a malformed neighbour', () => {
-    const triggers = RULES.map((r) => ({ id: r.meta.id, ...example(r.meta.id, readFileSync(join(REPO, 'server/core/rules', r.meta.id, 'README.md'), 'utf8'), '## Bad example') })).filter((t) => t.id !== 'file/too-large');
+    const triggers = RULES.map((r) => ({
+      id: r.meta.id,
+      ...example(r.meta.id, readFileSync(join(REPO, 'server/core/rules', r.meta.id, 'README.md'), 'utf8'), '## Bad example'),
+    })).filter((t) => t.id !== 'file/too-large');
     fc.assert(
       fc.property(fc.constantFrom(...triggers), fc.nat(), (t, cut) => {
         const salesforce = t.id.startsWith('flow/') || t.id.startsWith('credential/');
@@ -126,8 +217,14 @@ describe('hostile input (fast-check)', () => {
         const whole = salesforce ? flowFile(3000, 9) : muleFlowsFile(2000, 9);
         const broken = whole.slice(0, 200 + (cut % (whole.length - 400)));
         const findings = check({ ...t.files, [neighbourPath]: broken });
-        assert.ok(findings.some((f) => f.ruleId === t.id && !f.path.endsWith(neighbourPath)), `${t.id} still reports its example`);
-        assert.ok(findings.some((f) => f.ruleId === 'xml/malformed' && f.path.endsWith(neighbourPath)), 'the neighbour is reported as malformed');
+        assert.ok(
+          findings.some((f) => f.ruleId === t.id && !f.path.endsWith(neighbourPath)),
+          `${t.id} still reports its example`,
+        );
+        assert.ok(
+          findings.some((f) => f.ruleId === 'xml/malformed' && f.path.endsWith(neighbourPath)),
+          'the neighbour is reported as malformed',
+        );
       }),
       { seed: SEED, numRuns: runs(1500) },
     );
@@ -149,9 +246,14 @@ describe('hostile input (fast-check)', () => {
     const huge = M(`<flow name="f">${'<logger message="padding padding padding"/>'.repeat(500_000)}</flow>`);
     assert.ok(huge.length > 20_000_000);
     const hugeFindings = check({ 'app/src/main/mule/huge.xml': huge });
-    assert.deepEqual(hugeFindings.map((f) => f.ruleId), ['file/too-large']);
+    assert.deepEqual(
+      hugeFindings.map((f) => f.ruleId),
+      ['file/too-large'],
+    );
 
-    const bigValue = M(`<flow name="f"><logger message="${'v'.repeat(1_000_000)}"/><salesforce:query xmlns:salesforce="http://www.mulesoft.org/schema/mule/salesforce" config-ref="sf"/></flow>`);
+    const bigValue = M(
+      `<flow name="f"><logger message="${'v'.repeat(1_000_000)}"/><salesforce:query xmlns:salesforce="http://www.mulesoft.org/schema/mule/salesforce" config-ref="sf"/></flow>`,
+    );
     check({ 'app/src/main/mule/big-value.xml': bigValue });
 
     const nul = check({ 'app/src/main/mule/nul.xml': M('<flow name="f">\0\0<logger/></flow>') });

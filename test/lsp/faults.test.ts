@@ -42,7 +42,11 @@ describe('language server under faults', () => {
         pending.push(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } }, cts.token).catch(() => undefined));
         cts.cancel();
       } else if (i % 10 === 1) {
-        pending.push(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } }).catch((e) => assert.fail(`a diagnostic request failed: ${e}`)));
+        pending.push(
+          client.conn
+            .sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } })
+            .catch((e) => assert.fail(`a diagnostic request failed: ${e}`)),
+        );
       }
     }
     await Promise.all(pending);
@@ -59,17 +63,28 @@ describe('language server under faults', () => {
     const moved = join(root, 'app/src/main/mule/global-renamed.xml');
     await client.open(globalXml, readFileSync(globalXml, 'utf8'));
     renameSync(globalXml, moved);
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(globalXml), type: DELETED }, { uri: uriOf(moved), type: CREATED }] });
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uriOf(globalXml), type: DELETED },
+        { uri: uriOf(moved), type: CREATED },
+      ],
+    });
     await client.close(globalXml);
     const renamed = await client.pull(moved);
-    assert.ok(renamed.some((d) => d.code === 'mule/missing-reconnection'), 'the renamed file is analysed under its new name');
+    assert.ok(
+      renamed.some((d) => d.code === 'mule/missing-reconnection'),
+      'the renamed file is analysed under its new name',
+    );
     assert.deepEqual(ids(await client.pull(globalXml)), [], 'the old name is gone');
 
     writeFileSync(accounts, client.texts.get(accounts)!);
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(accounts), type: CREATED }] });
     await client.close(accounts);
     const report = (await client.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: Diagnostic[] }[] };
-    assert.ok(report.items.find((i) => i.uri === uriOf(accounts))?.items.some((d) => d.code === 'mule/unknown-error-type'), 'the recreated file is back in the workspace');
+    assert.ok(
+      report.items.find((i) => i.uri === uriOf(accounts))?.items.some((d) => d.code === 'mule/unknown-error-type'),
+      'the recreated file is back in the workspace',
+    );
     assert.ok(client.alive);
   });
 

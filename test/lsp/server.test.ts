@@ -47,8 +47,15 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.equal(locs.length, 1);
     assert.equal(locs[0].uri, uriOf(accounts));
     assert.deepEqual([locs[0].range.start, locs[0].range.end.line], [{ line: 6, character: 8 }, 8]);
-    assert.deepEqual(locs[0].findings.map((f) => f.ruleId), ['mule/unhandled-session-error'], 'the unknown error type on line 11 is outside the element');
-    const none = await client.conn.sendRequest('workspace/executeCommand', { command: 'sessionGuard.server.locateFailure', arguments: [{ muleElement: { app: 'app', file: '../../etc/passwd', line: 'x' } }] });
+    assert.deepEqual(
+      locs[0].findings.map((f) => f.ruleId),
+      ['mule/unhandled-session-error'],
+      'the unknown error type on line 11 is outside the element',
+    );
+    const none = await client.conn.sendRequest('workspace/executeCommand', {
+      command: 'sessionGuard.server.locateFailure',
+      arguments: [{ muleElement: { app: 'app', file: '../../etc/passwd', line: 'x' } }],
+    });
     assert.deepEqual(none, [], 'malformed context is ignored, not trusted');
   });
 
@@ -73,10 +80,18 @@ describe('language server over stdio (pull diagnostics)', () => {
   it('offers fix all, the fix, disable-for-line and documentation; applying the fix removes the finding', async () => {
     await client.change(accounts, readFileSync(accounts, 'utf8'));
     const d = await client.pull(accounts);
-    const actions = await client.codeActions(accounts, d.filter((x) => x.code === 'mule/unknown-error-type'));
+    const actions = await client.codeActions(
+      accounts,
+      d.filter((x) => x.code === 'mule/unknown-error-type'),
+    );
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Session Guard: fix all auto-fixable problems', 'Replace with SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED', 'Disable mule/unknown-error-type for this line', 'Show documentation for mule/unknown-error-type'],
+      [
+        'Session Guard: fix all auto-fixable problems',
+        'Replace with SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED',
+        'Disable mule/unknown-error-type for this line',
+        'Show documentation for mule/unknown-error-type',
+      ],
     );
     const fix = actions[1];
     assert.equal(fix.isPreferred, true);
@@ -99,7 +114,10 @@ describe('language server over stdio (pull diagnostics)', () => {
     const after = client.texts.get(accounts)!;
     const count = (t: string, needle: string) => t.split(needle).length - 1;
     assert.equal(count(after, '<try>'), count(before, '<try>') + 1);
-    assert.equal(count(after, '<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">'), count(before, '<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">') + 1);
+    assert.equal(
+      count(after, '<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">'),
+      count(before, '<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">') + 1,
+    );
     assert.deepEqual(ids(await client.pull(accounts)), [], 'the operation now has a handler for its session failures');
   });
 
@@ -120,7 +138,12 @@ describe('language server over stdio (pull diagnostics)', () => {
     const kept = await client.pull(accounts);
     assert.equal(client.unchangedReports, unchanged + 1, 'answered unchanged');
     assert.deepEqual(kept, d);
-    const fix = (await client.codeActions(accounts, kept.filter((x) => x.code === 'mule/unknown-error-type'))).find((a) => a.isPreferred);
+    const fix = (
+      await client.codeActions(
+        accounts,
+        kept.filter((x) => x.code === 'mule/unknown-error-type'),
+      )
+    ).find((a) => a.isPreferred);
     assert.ok(fix, 'the fix is offered for diagnostics built for the previous version');
     await client.apply(fix.edit!);
     const text = client.texts.get(accounts)!;
@@ -160,7 +183,12 @@ describe('language server over stdio (pull diagnostics)', () => {
     await client.change(accounts, readFileSync(accounts, 'utf8').replace('SALESFORCE:INVALID_SESSION', 'HTTP:UNAUTHORIZED'));
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
     const refreshesBefore = client.refreshes;
-    const withDefault = client.texts.get(globalXml)!.replace('</mule>', '    <configuration defaultErrorHandler-ref="global"/>\n    <error-handler name="global">\n        <on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"/>\n    </error-handler>\n</mule>');
+    const withDefault = client.texts
+      .get(globalXml)!
+      .replace(
+        '</mule>',
+        '    <configuration defaultErrorHandler-ref="global"/>\n    <error-handler name="global">\n        <on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"/>\n    </error-handler>\n</mule>',
+      );
     await client.change(globalXml, withDefault);
     await client.waitFor('a diagnostics refresh', () => client.refreshes > refreshesBefore);
     // accounts.xml has its own handler, so the default handler does not apply: still unhandled.
@@ -188,7 +216,10 @@ describe('language server over stdio (pull diagnostics)', () => {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 1 }] });
     const d = await client.pull(accounts);
     assert.deepEqual(ids(d), ['mule/unhandled-session-error']);
-    const cfgDiags = await client.waitFor('config diagnostics', () => { const d = client.published.get(uriOf(cfg)); return d && d.length > 0 ? d : undefined; });
+    const cfgDiags = await client.waitFor('config diagnostics', () => {
+      const d = client.published.get(uriOf(cfg));
+      return d && d.length > 0 ? d : undefined;
+    });
     assert.match(String(cfgDiags[0].message), /rules\["mule\/unhandled-session-error"\]: must be one of/);
     writeFileSync(cfg, JSON.stringify({ rules: { 'mule/unhandled-session-error': 'off' } }));
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 2 }] });
@@ -213,24 +244,40 @@ describe('language server over stdio (push diagnostics, editor settings)', () =>
 
   it('publishes diagnostics to clients without pull support, with editor severity customizations applied', async () => {
     await client.open(accounts, readFileSync(accounts, 'utf8'));
-    const d = await client.waitFor('published diagnostics', () => { const x = client.published.get(uriOf(accounts)); return x && x.length > 0 ? x : undefined; });
+    const d = await client.waitFor('published diagnostics', () => {
+      const x = client.published.get(uriOf(accounts));
+      return x && x.length > 0 ? x : undefined;
+    });
     assert.deepEqual(ids(d), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
-    assert.ok(d.every((x) => x.severity === 3), 'customizations turned every mule/* rule into info');
+    assert.ok(
+      d.every((x) => x.severity === 3),
+      'customizations turned every mule/* rule into info',
+    );
   });
 
   it('publishes nothing again for an edit that changes nothing reported; the shown diagnostics still lead to fixes', async () => {
     const uri = uriOf(accounts);
     const shown = client.published.get(uri)!;
-    const publishes = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).length;
+    const publishes = () =>
+      client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).length;
     const before = publishes();
     await client.change(accounts, client.texts.get(accounts)!.replace('SELECT Id FROM Account', 'SELECT Id, Name FROM Account'));
     // The server lints an edit ~100 ms after it; by then a second publish would have arrived.
     await new Promise((r) => setTimeout(r, 800));
     assert.equal(publishes(), before, 'nothing reported changed, so nothing was sent');
-    const fix = (await client.codeActions(accounts, shown.filter((x) => x.code === 'mule/unknown-error-type'))).find((a) => a.isPreferred);
+    const fix = (
+      await client.codeActions(
+        accounts,
+        shown.filter((x) => x.code === 'mule/unknown-error-type'),
+      )
+    ).find((a) => a.isPreferred);
     assert.ok(fix, 'the fix is offered for the diagnostics published for the previous version');
     await client.apply(fix.edit!);
-    assert.match(client.texts.get(accounts)!, /<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">/, 'the edit lands at the moved offsets');
+    assert.match(
+      client.texts.get(accounts)!,
+      /<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">/,
+      'the edit lands at the moved offsets',
+    );
     const after = await client.waitFor('new diagnostics', () => (publishes() > before ? client.published.get(uri) : undefined));
     assert.deepEqual(ids(after), [], 'a change in what is reported is published (the fix handles the session failure too)');
   });

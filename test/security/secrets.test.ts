@@ -71,7 +71,10 @@ describe('secrets in outputs', () => {
     appWithSecretInAType(dir);
     const netLog = join(dir, 'network.log');
     const logFile = join(dir, 'server.log');
-    const client = new LspClient({}, { NODE_OPTIONS: `--require ${NO_NETWORK}`, SG_NETWORK_LOG: netLog, SESSION_GUARD_LOG_FILE: logFile, SESSION_GUARD_TRACE: '1' });
+    const client = new LspClient(
+      {},
+      { NODE_OPTIONS: `--require ${NO_NETWORK}`, SG_NETWORK_LOG: netLog, SESSION_GUARD_LOG_FILE: logFile, SESSION_GUARD_TRACE: '1' },
+    );
     await client.start(dir);
     try {
       await client.waitFor('indexing', () => client.progress.some((p) => p.kind === 'end'));
@@ -96,9 +99,18 @@ describe('secrets in outputs', () => {
     cpSync(join(REPO, 'examples'), join(dir, 'examples'), { recursive: true });
     const netLog = join(dir, 'network.log');
     const env = { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, SG_NETWORK_LOG: netLog };
-    const lint = spawnSync(process.execPath, [join(REPO, 'bin/session-guard.js'), 'lint', 'examples', '--format', 'sarif'], { cwd: dir, env, encoding: 'utf8' });
+    const lint = spawnSync(process.execPath, [join(REPO, 'bin/session-guard.js'), 'lint', 'examples', '--format', 'sarif'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
     assert.equal(lint.status, 1, lint.stderr);
-    const diagnose = spawnSync(process.execPath, [join(REPO, 'bin/session-guard.js'), 'diagnose', '-'], { cwd: dir, env, input: 'INVALID_SESSION_ID', encoding: 'utf8' });
+    const diagnose = spawnSync(process.execPath, [join(REPO, 'bin/session-guard.js'), 'diagnose', '-'], {
+      cwd: dir,
+      env,
+      input: 'INVALID_SESSION_ID',
+      encoding: 'utf8',
+    });
     assert.equal(diagnose.status, 0, diagnose.stderr);
     assert.equal(existsSync(netLog) ? readFileSync(netLog, 'utf8') : '', '');
   });
@@ -106,7 +118,10 @@ describe('secrets in outputs', () => {
   it('the network guard used above does catch a connection attempt', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-secret-guard-'));
     const netLog = join(dir, 'network.log');
-    const r = spawnSync(process.execPath, ['-e', "require('node:https').get('https://example.invalid/')"], { env: { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, SG_NETWORK_LOG: netLog }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', "require('node:https').get('https://example.invalid/')"], {
+      env: { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, SG_NETWORK_LOG: netLog },
+      encoding: 'utf8',
+    });
     assert.notEqual(r.status, 0);
     assert.match(readFileSync(netLog, 'utf8'), /node:https get https:\/\/example\.invalid\//);
   });

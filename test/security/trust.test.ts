@@ -17,7 +17,8 @@ describe('workspace trust', () => {
     assert.match(pkg.capabilities.untrustedWorkspaces.description, /Probe Org is off/);
     const probe = pkg.contributes.commands.find((c: { command: string }) => c.command === 'sessionGuard.probeOrg');
     assert.equal(probe.enablement, 'isWorkspaceTrusted');
-    for (const c of pkg.contributes.commands.filter((x: { command: string }) => x.command !== 'sessionGuard.probeOrg')) assert.equal(c.enablement, undefined, `${c.command} works untrusted`);
+    for (const c of pkg.contributes.commands.filter((x: { command: string }) => x.command !== 'sessionGuard.probeOrg'))
+      assert.equal(c.enablement, undefined, `${c.command} works untrusted`);
   });
 
   it('Probe Org refuses in an untrusted workspace, before asking for anything or spawning a process', async () => {
@@ -39,6 +40,8 @@ describe('workspace trust', () => {
       return request === 'vscode' ? vscode : original.call(this, request, ...rest);
     };
     try {
+      // Loaded after the `vscode` module is stubbed: an import would load it first.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { probeOrg } = require('../../client/src/commands/diagnose') as typeof import('../../client/src/commands/diagnose');
       const spawned: string[] = [];
       const ctx = { extension: { asAbsolutePath: (p: string) => void spawned.push(p), extensionUri: {}, subscriptions: [] }, client: {} } as never;

@@ -38,7 +38,16 @@ function hostileDiagnosis(): Diagnosis {
     summary: ATTACKS,
     evidence: [
       { text: 'ip restricted', start: 0, end: 13, signal: 'ip-restricted', means: ATTACKS, cause: 'IP_RESTRICTION', redactedStart: at, redactedEnd: at + 13 },
-      { text: ATTACKS, start: 0, end: 1, signal: '<b>x</b>', means: ATTACKS, cause: 'TOKEN_EXPIRED', redactedStart: redacted.indexOf('<script>'), redactedEnd: redacted.indexOf('</script>') + 9 },
+      {
+        text: ATTACKS,
+        start: 0,
+        end: 1,
+        signal: '<b>x</b>',
+        means: ATTACKS,
+        cause: 'TOKEN_EXPIRED',
+        redactedStart: redacted.indexOf('<script>'),
+        redactedEnd: redacted.indexOf('</script>') + 9,
+      },
     ],
     recovery: ATTACKS,
     runbook: [ATTACKS, 'second step'],
@@ -61,11 +70,14 @@ describe('runbook panel with hostile text (headless Chromium)', { timeout: 180_0
     ensureSystemPackages();
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/runbook.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(REPO, 'dist/webview/runbook.js')));
+      if (url.pathname === '/runbook.js')
+        return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(REPO, 'dist/webview/runbook.js')));
       if (url.pathname === '/runbook.css') return void res.writeHead(200, { 'content-type': 'text/css' }).end(readFileSync(join(REPO, 'media/runbook.css')));
       // The stand-in for VS Code's acquireVsCodeApi, with the page nonce (the webview host injects the real one).
       const stub = `<script nonce="${NONCE}">window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });</script>\n`;
-      res.writeHead(200, { 'content-type': 'text/html' }).end(runbookHtml({ cspSource: origin, nonce: NONCE, styleUri: `${origin}/runbook.css`, scriptUri: `${origin}/runbook.js`, beforeScript: stub }));
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(runbookHtml({ cspSource: origin, nonce: NONCE, styleUri: `${origin}/runbook.css`, scriptUri: `${origin}/runbook.js`, beforeScript: stub }));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -79,7 +91,24 @@ describe('runbook panel with hostile text (headless Chromium)', { timeout: 180_0
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
     await page.evaluate(
-      ([d]) => window.postMessage({ type: 'diagnosis', diagnosis: d, canProbe: true, locations: [{ kind: 'mule-element', uri: 'javascript:alert(1)', label: d.summary, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, findings: [{ ruleId: d.summary, severity: 'warning', message: d.summary, line: 1, docsUrl: 'javascript:alert(1)' }] }] }, '*'),
+      ([d]) =>
+        window.postMessage(
+          {
+            type: 'diagnosis',
+            diagnosis: d,
+            canProbe: true,
+            locations: [
+              {
+                kind: 'mule-element',
+                uri: 'javascript:alert(1)',
+                label: d.summary,
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+                findings: [{ ruleId: d.summary, severity: 'warning', message: d.summary, line: 1, docsUrl: 'javascript:alert(1)' }],
+              },
+            ],
+          },
+          '*',
+        ),
       [hostileDiagnosis()] as const,
     );
     await page.waitForSelector('#title');
@@ -117,6 +146,9 @@ describe('runbook panel with hostile text (headless Chromium)', { timeout: 180_0
       document.body.append(s);
     });
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
-    assert.ok(consoleLines.some((l) => /Content Security Policy/.test(l)), 'Chromium reported the refusal');
+    assert.ok(
+      consoleLines.some((l) => /Content Security Policy/.test(l)),
+      'Chromium reported the refusal',
+    );
   });
 });

@@ -5,7 +5,12 @@ import { main } from '../../server/cli/main';
 
 export const REPO = join(__dirname, '..', '..');
 
-export async function cli(argv: string[], cwd = REPO, stdin = '', env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cli(
+  argv: string[],
+  cwd = REPO,
+  stdin = '',
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -20,6 +25,11 @@ export async function cli(argv: string[], cwd = REPO, stdin = '', env: Record<st
 }
 
 export function binary(argv: string[], cwd = REPO, input?: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'session-guard.js'), ...argv], { cwd, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'session-guard.js'), ...argv], {
+    cwd,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

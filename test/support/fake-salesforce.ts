@@ -103,7 +103,13 @@ function handle(org: FakeOrg, req: IncomingMessage, res: ServerResponse, log: Fa
 
   if (url.pathname === '/services/oauth2/userinfo') {
     if (!me) return send(res, BAD_OAUTH_TOKEN);
-    return json(res, 200, { sub: `https://login.salesforce.com/id/${org.orgId}/${me.Id}`, user_id: me.Id, organization_id: org.orgId, preferred_username: me.Username, active: me.IsActive });
+    return json(res, 200, {
+      sub: `https://login.salesforce.com/id/${org.orgId}/${me.Id}`,
+      user_id: me.Id,
+      organization_id: org.orgId,
+      preferred_username: me.Username,
+      active: me.IsActive,
+    });
   }
   const m = /^\/services\/data\/v(\d+\.0)\/(.*)$/.exec(url.pathname);
   if (!m) return json(res, 404, [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
@@ -124,14 +130,20 @@ function handle(org: FakeOrg, req: IncomingMessage, res: ServerResponse, log: Fa
 function query(org: FakeOrg, soql: string, res: ServerResponse): void {
   const from = /\bFROM\s+(\w+)/i.exec(soql)?.[1];
   const eq = (field: string) => new RegExp(`\\b${field}\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'i').exec(soql)?.[1]?.replace(/\\(.)/g, '$1');
-  const records = (type: string, rows: readonly object[]) => json(res, 200, { totalSize: rows.length, done: true, records: rows.map((r) => ({ attributes: { type }, ...r })) });
+  const records = (type: string, rows: readonly object[]) =>
+    json(res, 200, { totalSize: rows.length, done: true, records: rows.map((r) => ({ attributes: { type }, ...r })) });
   switch (from) {
     case 'Organization':
-      return records('Organization', [{ Id: org.orgId, Name: org.name, IsSandbox: org.isSandbox, InstanceName: org.instanceName, OrganizationType: 'Enterprise Edition' }]);
+      return records('Organization', [
+        { Id: org.orgId, Name: org.name, IsSandbox: org.isSandbox, InstanceName: org.instanceName, OrganizationType: 'Enterprise Edition' },
+      ]);
     case 'User': {
       const byName = eq('Username');
       const byId = eq('Id');
-      return records('User', org.users.filter((u) => u.Username === byName || u.Id === byId).map(({ Id, Username, IsActive }) => ({ Id, Username, IsActive })));
+      return records(
+        'User',
+        org.users.filter((u) => u.Username === byName || u.Id === byId).map(({ Id, Username, IsActive }) => ({ Id, Username, IsActive })),
+      );
     }
     case 'UserLogin': {
       const u = org.users.find((x) => x.Id === eq('UserId'));

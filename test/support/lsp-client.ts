@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { WorkDoneProgress, type ClientCapabilities, type CodeAction, type Diagnostic, type DocumentDiagnosticReport, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+  WorkDoneProgress,
+  type ClientCapabilities,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { REPO } from './cli';
 import { changedRange } from '../../server/core/text/changed-range';
 
@@ -49,7 +57,10 @@ export class LspClient {
   }
 
   async start(root: string, capabilities = PULL_CAPABILITIES): Promise<void> {
-    this.proc = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.env } });
+    this.proc = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...this.env },
+    });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     const reader = serverReader(this.proc.stdout!);
     reader.onError((e) => this.stdoutErrors.push(e));
@@ -73,14 +84,21 @@ export class LspClient {
       } else if (method === 'window/logMessage') this.logs.push((params as { message: string }).message);
     });
     this.conn.listen();
-    await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(root), workspaceFolders: [{ uri: uriOf(root), name: 'ws' }], capabilities });
+    await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uriOf(root),
+      workspaceFolders: [{ uri: uriOf(root), name: 'ws' }],
+      capabilities,
+    });
     await this.conn.sendNotification('initialized', {});
   }
 
   async open(path: string, text: string): Promise<void> {
     this.versions.set(path, 1);
     this.texts.set(path, text);
-    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(path), languageId: path.endsWith('.cls') ? 'apex' : 'xml', version: 1, text } });
+    await this.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uriOf(path), languageId: path.endsWith('.cls') ? 'apex' : 'xml', version: 1, text },
+    });
   }
 
   async change(path: string, text: string): Promise<number> {
@@ -114,7 +132,10 @@ export class LspClient {
     const v = (this.versions.get(edit.path) ?? 0) + 1;
     this.versions.set(edit.path, v);
     this.texts.set(edit.path, edit.text);
-    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(edit.path), version: v }, contentChanges: [{ range: edit.range, text: edit.newText }] });
+    await this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf(edit.path), version: v },
+      contentChanges: [{ range: edit.range, text: edit.newText }],
+    });
     return v;
   }
 
@@ -130,7 +151,10 @@ export class LspClient {
   /** Pulls the document's diagnostics like VS Code does (with the previous result id). */
   async pull(path: string): Promise<Diagnostic[]> {
     const prev = this.reports.get(path);
-    const r = (await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(path) }, ...(prev?.resultId ? { previousResultId: prev.resultId } : {}) })) as DocumentDiagnosticReport;
+    const r = (await this.conn.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri: uriOf(path) },
+      ...(prev?.resultId ? { previousResultId: prev.resultId } : {}),
+    })) as DocumentDiagnosticReport;
     if (r.kind === 'unchanged') {
       this.unchangedReports++;
       return prev?.items ?? [];
@@ -141,7 +165,11 @@ export class LspClient {
 
   async codeActions(path: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return (await this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(path) }, range, context: { diagnostics, ...(only ? { only } : {}) } })) as CodeAction[];
+    return (await this.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(path) },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    })) as CodeAction[];
   }
 
   /** Applies a workspace edit to the client's copies of open documents and sends the change. */

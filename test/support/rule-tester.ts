@@ -51,9 +51,16 @@ function normalize(files: Files): Record<string, string> {
   return typeof files === 'string' ? { [DEFAULT_FILE]: files } : files;
 }
 
-export function lintFiles(files: Files, rule: Rule | undefined, options: Record<string, unknown> = {}, rules: readonly Rule[] = RULES): { findings: Finding[]; ws: Workspace } {
+export function lintFiles(
+  files: Files,
+  rule: Rule | undefined,
+  options: Record<string, unknown> = {},
+  rules: readonly Rule[] = RULES,
+): { findings: Finding[]; ws: Workspace } {
   const map = normalize(files);
-  const onlyThis = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r === rule || !rule ? r.meta.defaultSeverity : ('off' as const), options: r === rule ? options : {} }]));
+  const onlyThis = Object.fromEntries(
+    rules.map((r) => [r.meta.id, { severity: r === rule || !rule ? r.meta.defaultSeverity : ('off' as const), options: r === rule ? options : {} }]),
+  );
   const config = resolveConfig(rules, { rules: onlyThis });
   const ws = new Workspace(() => sizeLimit(config));
   for (const [rel, text] of Object.entries(map)) ws.setFile(`${ROOT}/${rel}`, text);
@@ -97,7 +104,11 @@ export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; 
         const files = normalize(c.files);
         const firstFile = Object.keys(files)[0];
         const { findings, ws } = lintFiles(c.files, rule, c.options);
-        assert.equal(findings.length, c.findings.length, `finding count; got:\n${findings.map((f) => `  ${f.path}:${f.line}:${f.column} ${f.message}`).join('\n')}`);
+        assert.equal(
+          findings.length,
+          c.findings.length,
+          `finding count; got:\n${findings.map((f) => `  ${f.path}:${f.line}:${f.column} ${f.message}`).join('\n')}`,
+        );
         c.findings.forEach((exp, i) => {
           const f = findings[i];
           assert.equal(f.ruleId, ruleId);

@@ -53,12 +53,40 @@ export function action(name: string, actionType: string, actionName: string, opt
 }
 
 export function element(type: string, name: string, inner = ''): string {
-  return [`    <${type}>`, `        <name>${name}</name>`, `        <label>${name}</label>`, '        <locationX>0</locationX>', '        <locationY>0</locationY>', ...(inner ? [inner] : []), `    </${type}>`].join('\n');
+  return [
+    `    <${type}>`,
+    `        <name>${name}</name>`,
+    `        <label>${name}</label>`,
+    '        <locationX>0</locationX>',
+    '        <locationY>0</locationY>',
+    ...(inner ? [inner] : []),
+    `    </${type}>`,
+  ].join('\n');
 }
 
-export const recordStart = (target: string, extra = '') => [connector(target), '        <object>Account</object>', '        <recordTriggerType>CreateAndUpdate</recordTriggerType>', extra, '        <triggerType>RecordAfterSave</triggerType>'].filter(Boolean).join('\n');
-export const asyncPath = (target: string) => ['        <scheduledPaths>', connector(target).replace(/^ {8}/gm, '            '), '            <pathType>AsyncAfterCommit</pathType>', '        </scheduledPaths>'].join('\n');
-export const scheduledStart = (target: string) => [connector(target), '        <schedule><frequency>Daily</frequency><startDate>2026-01-01</startDate><startTime>02:00:00.000Z</startTime></schedule>', '        <triggerType>Scheduled</triggerType>'].join('\n');
+export const recordStart = (target: string, extra = '') =>
+  [
+    connector(target),
+    '        <object>Account</object>',
+    '        <recordTriggerType>CreateAndUpdate</recordTriggerType>',
+    extra,
+    '        <triggerType>RecordAfterSave</triggerType>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+export const asyncPath = (target: string) =>
+  [
+    '        <scheduledPaths>',
+    connector(target).replace(/^ {8}/gm, '            '),
+    '            <pathType>AsyncAfterCommit</pathType>',
+    '        </scheduledPaths>',
+  ].join('\n');
+export const scheduledStart = (target: string) =>
+  [
+    connector(target),
+    '        <schedule><frequency>Daily</frequency><startDate>2026-01-01</startDate><startTime>02:00:00.000Z</startTime></schedule>',
+    '        <triggerType>Scheduled</triggerType>',
+  ].join('\n');
 
 export function legacyNc(principalType: string, protocol = 'Oauth', extra = ''): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -102,7 +130,10 @@ export function externalCredential(principals: readonly string[], protocol = 'Oa
 <ExternalCredential xmlns="${XMLNS}">
     <authenticationProtocol>${protocol}</authenticationProtocol>
 ${principals
-  .map((p, i) => `    <externalCredentialParameters>\n        <parameterGroup>P${i}</parameterGroup>\n        <parameterName>P${i}</parameterName>\n        <parameterType>${p}</parameterType>\n        <sequenceNumber>${i + 1}</sequenceNumber>\n    </externalCredentialParameters>`)
+  .map(
+    (p, i) =>
+      `    <externalCredentialParameters>\n        <parameterGroup>P${i}</parameterGroup>\n        <parameterName>P${i}</parameterName>\n        <parameterType>${p}</parameterType>\n        <sequenceNumber>${i + 1}</sequenceNumber>\n    </externalCredentialParameters>`,
+  )
   .join('\n')}
     <label>EC</label>
 </ExternalCredential>

@@ -26,7 +26,9 @@ export function trackXmlEditors(ctx: CommandContext): void {
 export async function diagnoseClipboard(ctx: CommandContext): Promise<Diagnosis | undefined> {
   const text = await vscode.env.clipboard.readText();
   if (!text.trim()) {
-    void vscode.window.showWarningMessage('Session Guard: the clipboard is empty. Copy the error text first (a Mule log, a Flow fault e-mail, jsforce or sf CLI output…).');
+    void vscode.window.showWarningMessage(
+      'Session Guard: the clipboard is empty. Copy the error text first (a Mule log, a Flow fault e-mail, jsforce or sf CLI output…).',
+    );
     return undefined;
   }
   return diagnoseText(ctx, text);
@@ -66,7 +68,10 @@ async function locate(ctx: CommandContext, d: Diagnosis): Promise<FailureLocatio
   if (!d.context.muleElement && !d.context.flowApiName) return [];
   try {
     const client = await ctx.client.start();
-    return ((await client.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.locateFailure, arguments: [d.context] })) as FailureLocationInfo[] | null) ?? [];
+    return (
+      ((await client.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.locateFailure, arguments: [d.context] })) as
+        FailureLocationInfo[] | null) ?? []
+    );
   } catch (e) {
     ctx.client.output.appendLine(`Could not locate the failure in the workspace: ${(e as Error).message}`);
     return [];
@@ -94,12 +99,18 @@ function handlers(ctx: CommandContext): RunbookHandlers {
       }
       const loc = locations[0];
       if (!loc) {
-        void vscode.window.showInformationMessage(`Session Guard: open the XML file where "${snippet.label}" goes, place the cursor, and press the button again.`);
+        void vscode.window.showInformationMessage(
+          `Session Guard: open the XML file where "${snippet.label}" goes, place the cursor, and press the button again.`,
+        );
         return;
       }
       // Before the failing element, on its own line, with the element's indentation.
       const at = new vscode.Position(loc.range.start.line, loc.range.start.character);
-      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(loc.uri), { viewColumn: vscode.ViewColumn.One, preview: false, selection: new vscode.Range(at, at) });
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(loc.uri), {
+        viewColumn: vscode.ViewColumn.One,
+        preview: false,
+        selection: new vscode.Range(at, at),
+      });
       await editor.insertSnippet(new vscode.SnippetString(`${snippet.body}\n`), at);
     },
     async copyAlert(d, locations) {

@@ -27,7 +27,10 @@ export function recoverySnippets(ctx: CommandContext): RecoverySnippet[] {
 /** Quick pick of the recovery snippets (or the one named), inserted at the cursor as a snippet (tab stops work). */
 export async function insertRecoverySnippet(ctx: CommandContext, name?: unknown): Promise<boolean> {
   const items = recoverySnippets(ctx).map((s) => ({ label: s.label, description: s.prefix, detail: s.description, body: s.body }));
-  const picked = typeof name === 'string' ? items.find((i) => i.label === name) : await vscode.window.showQuickPick(items, { placeHolder: 'Insert a Session Guard recovery snippet', matchOnDetail: true });
+  const picked =
+    typeof name === 'string'
+      ? items.find((i) => i.label === name)
+      : await vscode.window.showQuickPick(items, { placeHolder: 'Insert a Session Guard recovery snippet', matchOnDetail: true });
   const editor = vscode.window.activeTextEditor;
   if (!picked || !editor) return false;
   return editor.insertSnippet(new vscode.SnippetString(picked.body));

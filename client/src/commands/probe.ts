@@ -27,14 +27,22 @@ export async function askProbeOptions(given: ProbeOptions = {}): Promise<ProbeOp
   if (given.targetOrg || (given.instanceUrl && given.accessToken)) return given;
   const mode = await vscode.window.showQuickPick(
     [
-      { label: 'Salesforce CLI login', detail: 'An org you logged in to with `sf org login` (an admin login reads the integration user’s login history).', mode: 'sf' as const },
+      {
+        label: 'Salesforce CLI login',
+        detail: 'An org you logged in to with `sf org login` (an admin login reads the integration user’s login history).',
+        mode: 'sf' as const,
+      },
       { label: 'Instance URL and access token', detail: 'Investigate the token your integration uses.', mode: 'token' as const },
     ],
     { placeHolder: 'How should Session Guard reach the org?', ignoreFocusOut: true },
   );
   if (!mode) return undefined;
   if (mode.mode === 'sf') {
-    const targetOrg = await vscode.window.showInputBox({ prompt: 'Salesforce CLI alias or username (sf org display --target-org …)', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter an alias or username') });
+    const targetOrg = await vscode.window.showInputBox({
+      prompt: 'Salesforce CLI alias or username (sf org display --target-org …)',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'Enter an alias or username'),
+    });
     if (!targetOrg) return undefined;
     const user = await vscode.window.showInputBox({ prompt: 'Username of the integration user whose logins to check (optional)', ignoreFocusOut: true });
     if (user === undefined) return undefined;
@@ -47,7 +55,12 @@ export async function askProbeOptions(given: ProbeOptions = {}): Promise<ProbeOp
     validateInput: (v) => (/^https:\/\/[^\s/]+/.test(v.trim()) ? undefined : 'Enter an https:// URL'),
   });
   if (!instanceUrl) return undefined;
-  const accessToken = await vscode.window.showInputBox({ prompt: 'Access token to investigate (kept in memory only; never shown or logged)', password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter the token') });
+  const accessToken = await vscode.window.showInputBox({
+    prompt: 'Access token to investigate (kept in memory only; never shown or logged)',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'Enter the token'),
+  });
   if (!accessToken) return undefined;
   return { ...given, instanceUrl: instanceUrl.trim(), accessToken: accessToken.trim() };
 }
@@ -58,10 +71,15 @@ export async function runProbeCli(ctx: CommandContext, o: ProbeOptions): Promise
   if (o.targetOrg) args.push('--target-org', o.targetOrg);
   if (o.user) args.push('--user', o.user);
   if (o.errorText) args.push('--error', '-');
-  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Session Guard: probing the org…', cancellable: true }, (_p, token) =>
-    runCli(ctx.extension, args, { stdin: o.errorText ?? '', env: o.accessToken ? { SESSION_GUARD_ACCESS_TOKEN: o.accessToken } : {}, token }),
+  const run = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Session Guard: probing the org…', cancellable: true },
+    (_p, token) => runCli(ctx.extension, args, { stdin: o.errorText ?? '', env: o.accessToken ? { SESSION_GUARD_ACCESS_TOKEN: o.accessToken } : {}, token }),
   );
   if ((run.code === 0 || run.code === 1) && run.stdout.trim().startsWith('{')) return { report: JSON.parse(run.stdout) as ProbeReport };
-  const message = run.stderr.replace(/^session-guard: /gm, '').trim().split('\n\n')[0] || `the probe stopped (exit ${run.code})`;
+  const message =
+    run.stderr
+      .replace(/^session-guard: /gm, '')
+      .trim()
+      .split('\n\n')[0] || `the probe stopped (exit ${run.code})`;
   return { error: message };
 }

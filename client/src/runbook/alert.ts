@@ -11,12 +11,16 @@ export function alertPayload(d: Diagnosis, locations: readonly FailureLocationIn
     cause: d.cause,
     confidence: d.confidence,
     autoRecoverable: d.autoRecoverable,
-    action: d.autoRecoverable ? 'A bounded retry or re-authentication can recover; watch for repeats.' : 'Retrying cannot succeed: a person has to act. Do not replay messages until the cause is fixed.',
+    action: d.autoRecoverable
+      ? 'A bounded retry or re-authentication can recover; watch for repeats.'
+      : 'Retrying cannot succeed: a person has to act. Do not replay messages until the cause is fixed.',
     summary: d.summary,
     recovery: d.recovery,
     runbook: d.runbook,
     where: {
-      ...(d.context.muleElement ? { muleElement: `${d.context.muleElement.app}:${d.context.muleElement.file}:${d.context.muleElement.line} (${d.context.muleElement.path})` } : {}),
+      ...(d.context.muleElement
+        ? { muleElement: `${d.context.muleElement.app}:${d.context.muleElement.file}:${d.context.muleElement.line} (${d.context.muleElement.path})` }
+        : {}),
       ...(d.context.muleErrorType ? { muleErrorType: d.context.muleErrorType } : {}),
       ...(d.context.flowApiName ? { flow: d.context.flowApiName } : {}),
       ...(d.context.orgId ? { orgId: d.context.orgId } : {}),

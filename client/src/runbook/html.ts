@@ -16,7 +16,13 @@ export interface RunbookPage {
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function runbookHtml(p: RunbookPage): string {
-  const csp = ["default-src 'none'", `img-src ${p.cspSource}`, `font-src ${p.cspSource}`, `style-src ${p.cspSource} 'nonce-${p.nonce}'`, `script-src 'nonce-${p.nonce}'`].join('; ');
+  const csp = [
+    "default-src 'none'",
+    `img-src ${p.cspSource}`,
+    `font-src ${p.cspSource}`,
+    `style-src ${p.cspSource} 'nonce-${p.nonce}'`,
+    `script-src 'nonce-${p.nonce}'`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -2,7 +2,13 @@
 import type { Diagnosis, FailureLocationInfo, ProbeReport } from '../../../server/lsp/protocol';
 
 export type ToWebview =
-  | { readonly type: 'diagnosis'; readonly diagnosis: Diagnosis; readonly locations: readonly FailureLocationInfo[]; readonly canProbe: boolean; readonly probeBlockedReason?: string }
+  | {
+      readonly type: 'diagnosis';
+      readonly diagnosis: Diagnosis;
+      readonly locations: readonly FailureLocationInfo[];
+      readonly canProbe: boolean;
+      readonly probeBlockedReason?: string;
+    }
   | { readonly type: 'probe-running' }
   | { readonly type: 'probe'; readonly report: ProbeReport }
   | { readonly type: 'probe-failed'; readonly message: string }

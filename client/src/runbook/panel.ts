@@ -50,12 +50,17 @@ export class RunbookPanel {
       existing.panel.reveal(vscode.ViewColumn.Beside, false);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(RunbookPanel.viewType, 'Session Guard: Runbook', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      RunbookPanel.viewType,
+      'Session Guard: Runbook',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableForms: false,
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+      },
+    );
     return (RunbookPanel.current = new RunbookPanel(panel, extensionUri, handlers, errorText));
   }
 
@@ -97,7 +102,8 @@ export class RunbookPanel {
         const pending = this.queue.splice(0);
         if (s && !pending.some((p) => p.type === 'diagnosis')) void this.panel.webview.postMessage({ type: 'diagnosis', ...s } satisfies ToWebview);
         for (const p of pending) void this.panel.webview.postMessage(p);
-        if (this.probeReport && !pending.some((p) => p.type === 'probe')) void this.panel.webview.postMessage({ type: 'probe', report: this.probeReport } satisfies ToWebview);
+        if (this.probeReport && !pending.some((p) => p.type === 'probe'))
+          void this.panel.webview.postMessage({ type: 'probe', report: this.probeReport } satisfies ToWebview);
         return;
       }
       case 'open-location':
@@ -121,6 +127,11 @@ export class RunbookPanel {
   private html(): string {
     const webview = this.panel.webview;
     const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    return runbookHtml({ cspSource: webview.cspSource, nonce: randomBytes(18).toString('base64'), styleUri: asset('media', 'runbook.css'), scriptUri: asset('dist', 'webview', 'runbook.js') });
+    return runbookHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      styleUri: asset('media', 'runbook.css'),
+      scriptUri: asset('dist', 'webview', 'runbook.js'),
+    });
   }
 }

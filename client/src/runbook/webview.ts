@@ -47,11 +47,27 @@ const pct = (c: number) => `${Math.round(c * 100)}%`;
 function renderDiagnosis(d: Diagnosis, locations: readonly FailureLocationInfo[], canProbe: boolean, probeBlockedReason?: string): void {
   app.replaceChildren();
   const header = el('header', {}, el('h1', { id: 'title' }, d.title), el('vscode-badge', { id: 'cause' }, d.cause));
-  const meter = el('div', { class: 'meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(Math.round(d.confidence * 100)), 'aria-label': 'confidence' });
+  const meter = el('div', {
+    class: 'meter',
+    role: 'meter',
+    'aria-valuemin': '0',
+    'aria-valuemax': '100',
+    'aria-valuenow': String(Math.round(d.confidence * 100)),
+    'aria-label': 'confidence',
+  });
   meter.append(el('div', { class: 'meter-fill' }));
   (meter.firstChild as HTMLElement).style.width = pct(d.confidence);
-  const recoverable = d.cause === 'UNKNOWN' ? '' : d.autoRecoverable ? 'Recoverable by a bounded retry or re-authentication' : 'Not recoverable by retrying: a person has to act';
-  header.append(el('div', { class: 'meta' }, el('span', { id: 'confidence' }, `Confidence ${pct(d.confidence)}`), meter, el('span', { id: 'recoverable', class: d.autoRecoverable ? 'ok' : 'stop' }, recoverable)));
+  const recoverable =
+    d.cause === 'UNKNOWN' ? '' : d.autoRecoverable ? 'Recoverable by a bounded retry or re-authentication' : 'Not recoverable by retrying: a person has to act';
+  header.append(
+    el(
+      'div',
+      { class: 'meta' },
+      el('span', { id: 'confidence' }, `Confidence ${pct(d.confidence)}`),
+      meter,
+      el('span', { id: 'recoverable', class: d.autoRecoverable ? 'ok' : 'stop' }, recoverable),
+    ),
+  );
   app.append(header, el('p', { id: 'summary' }, d.summary));
 
   if (locations.length || d.context.muleElement || d.context.flowApiName) app.append(whereSection(d, locations));
@@ -61,13 +77,30 @@ function renderDiagnosis(d: Diagnosis, locations: readonly FailureLocationInfo[]
 
   const actions = el('section', { id: 'actions' });
   actions.append(button('Copy alert payload', () => vscode.postMessage({ type: 'copy-alert' }), { id: 'copy-alert' }));
-  if (d.snippet) actions.append(button(`Insert recovery snippet: ${d.snippet}`, () => vscode.postMessage({ type: 'insert-snippet' }), { id: 'insert-snippet', secondary: true }));
-  actions.append(button('Probe org…', () => vscode.postMessage({ type: 'probe' }), { id: 'probe', secondary: true, disabled: !canProbe, ...(probeBlockedReason ? { title: probeBlockedReason } : {}) }));
+  if (d.snippet)
+    actions.append(
+      button(`Insert recovery snippet: ${d.snippet}`, () => vscode.postMessage({ type: 'insert-snippet' }), { id: 'insert-snippet', secondary: true }),
+    );
+  actions.append(
+    button('Probe org…', () => vscode.postMessage({ type: 'probe' }), {
+      id: 'probe',
+      secondary: true,
+      disabled: !canProbe,
+      ...(probeBlockedReason ? { title: probeBlockedReason } : {}),
+    }),
+  );
   app.append(actions);
   if (!canProbe && probeBlockedReason) app.append(el('p', { class: 'note', id: 'probe-blocked' }, probeBlockedReason));
 
   if (d.alternatives.length) {
-    app.append(el('section', { id: 'alternatives' }, el('h2', {}, 'Also possible'), el('ul', {}, ...d.alternatives.map((a) => el('li', {}, `${a.cause} (${pct(a.confidence)})`)))));
+    app.append(
+      el(
+        'section',
+        { id: 'alternatives' },
+        el('h2', {}, 'Also possible'),
+        el('ul', {}, ...d.alternatives.map((a) => el('li', {}, `${a.cause} (${pct(a.confidence)})`))),
+      ),
+    );
   }
   app.append(el('section', { id: 'probe-result', hidden: '' }));
 }
@@ -75,7 +108,8 @@ function renderDiagnosis(d: Diagnosis, locations: readonly FailureLocationInfo[]
 function whereSection(d: Diagnosis, locations: readonly FailureLocationInfo[]): HTMLElement {
   const s = el('section', { id: 'where' }, el('h2', {}, 'Where'));
   const facts: string[] = [];
-  if (d.context.muleElement) facts.push(`Mule element ${d.context.muleElement.path} in ${d.context.muleElement.app}, ${d.context.muleElement.file}:${d.context.muleElement.line}`);
+  if (d.context.muleElement)
+    facts.push(`Mule element ${d.context.muleElement.path} in ${d.context.muleElement.app}, ${d.context.muleElement.file}:${d.context.muleElement.line}`);
   if (d.context.muleErrorType) facts.push(`Error type ${d.context.muleErrorType}`);
   if (d.context.flowApiName) facts.push(`Flow ${d.context.flowApiName}`);
   if (d.context.user) facts.push(`Running user ${d.context.user}`);
@@ -87,14 +121,18 @@ function whereSection(d: Diagnosis, locations: readonly FailureLocationInfo[]): 
     item.append(button(`Open ${loc.label}`, () => vscode.postMessage({ type: 'open-location', index: i }), { secondary: true }));
     if (loc.findings.length) {
       item.append(
-        el('ul', { class: 'findings' }, ...loc.findings.map((f) => {
-          const docs = el('a', { href: '#', class: 'rule' }, f.ruleId);
-          docs.addEventListener('click', (ev) => {
-            ev.preventDefault();
-            vscode.postMessage({ type: 'open-docs', ruleId: f.ruleId });
-          });
-          return el('li', { class: `finding ${f.severity}` }, el('span', { class: 'sev' }, f.severity), ` line ${f.line}: ${f.message} `, docs);
-        })),
+        el(
+          'ul',
+          { class: 'findings' },
+          ...loc.findings.map((f) => {
+            const docs = el('a', { href: '#', class: 'rule' }, f.ruleId);
+            docs.addEventListener('click', (ev) => {
+              ev.preventDefault();
+              vscode.postMessage({ type: 'open-docs', ruleId: f.ruleId });
+            });
+            return el('li', { class: `finding ${f.severity}` }, el('span', { class: 'sev' }, f.severity), ` line ${f.line}: ${f.message} `, docs);
+          }),
+        ),
       );
     } else item.append(el('p', { class: 'note' }, 'No Session Guard findings on this element.'));
     s.append(item);
@@ -110,7 +148,13 @@ function evidenceSection(d: Diagnosis): HTMLElement {
   for (const e of spans) {
     if (e.redactedStart < at || e.redactedEnd <= e.redactedStart) continue; // nested or empty: the outer mark shows it
     pre.append(d.redacted.slice(at, e.redactedStart));
-    pre.append(el('mark', { class: e.cause === d.cause ? 'primary' : 'alternative', title: `${e.means} (${e.signal})`, 'data-signal': e.signal }, d.redacted.slice(e.redactedStart, e.redactedEnd)));
+    pre.append(
+      el(
+        'mark',
+        { class: e.cause === d.cause ? 'primary' : 'alternative', title: `${e.means} (${e.signal})`, 'data-signal': e.signal },
+        d.redacted.slice(e.redactedStart, e.redactedEnd),
+      ),
+    );
     at = e.redactedEnd;
   }
   pre.append(d.redacted.slice(at));
@@ -153,8 +197,20 @@ function renderProbe(r: ProbeReport): void {
   const table = el('table', { class: 'checks' });
   for (const c of r.checks) table.append(el('tr', { class: c.status }, el('td', { class: 'status' }, c.status), el('td', {}, c.title), el('td', {}, c.detail)));
   s.append(table);
-  if (r.confirmed.length) s.append(el('h3', {}, 'Confirmed'), el('ul', { class: 'confirmed' }, ...r.confirmed.map((v) => el('li', {}, el('strong', {}, v.cause), el('ul', {}, ...v.evidence.map((e) => el('li', {}, e)))))));
-  if (r.refuted.length) s.append(el('h3', {}, 'Ruled out'), el('ul', { class: 'refuted' }, ...r.refuted.map((v) => el('li', {}, el('strong', {}, v.cause), el('ul', {}, ...v.evidence.map((e) => el('li', {}, e)))))));
+  if (r.confirmed.length)
+    s.append(
+      el('h3', {}, 'Confirmed'),
+      el(
+        'ul',
+        { class: 'confirmed' },
+        ...r.confirmed.map((v) => el('li', {}, el('strong', {}, v.cause), el('ul', {}, ...v.evidence.map((e) => el('li', {}, e))))),
+      ),
+    );
+  if (r.refuted.length)
+    s.append(
+      el('h3', {}, 'Ruled out'),
+      el('ul', { class: 'refuted' }, ...r.refuted.map((v) => el('li', {}, el('strong', {}, v.cause), el('ul', {}, ...v.evidence.map((e) => el('li', {}, e)))))),
+    );
   s.append(el('p', { id: 'probe-summary' }, r.summary));
 }
 

@@ -29,7 +29,12 @@ export async function diagnoseCommand(argv: string[], io: CliIO): Promise<number
     args: argv,
     strict: true,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f', default: 'text' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     io.stdout(DIAGNOSE_HELP + '\n');
@@ -53,7 +58,9 @@ export async function diagnoseCommand(argv: string[], io: CliIO): Promise<number
       return EXIT.usage;
     }
     if (buf.length > MAX_DIAGNOSE_BYTES) {
-      io.stderr(`session-guard: ${source} is ${buf.length} bytes; diagnose reads at most ${MAX_DIAGNOSE_BYTES} bytes of error text. Cut the log down to the failure.\n`);
+      io.stderr(
+        `session-guard: ${source} is ${buf.length} bytes; diagnose reads at most ${MAX_DIAGNOSE_BYTES} bytes of error text. Cut the log down to the failure.\n`,
+      );
       return EXIT.usage;
     }
     text = decode(buf);

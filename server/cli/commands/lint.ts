@@ -98,7 +98,15 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       const threads = concurrency === 'off' ? 1 : concurrency === 'auto' ? autoConcurrency(found.targets.length) : Number(concurrency);
       const analysed =
         threads > 1 && canRunWorkers()
-          ? await analyseInParallel(found.targets, { cwd: io.cwd, configs, listings: found.listings, threads, suggestions, ...(configFile ? { configFile } : {}), ...(timings ? { timings } : {}) })
+          ? await analyseInParallel(found.targets, {
+              cwd: io.cwd,
+              configs,
+              listings: found.listings,
+              threads,
+              suggestions,
+              ...(configFile ? { configFile } : {}),
+              ...(timings ? { timings } : {}),
+            })
           : lintTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, listings: found.listings, suggestions, ...(timings ? { timings } : {}) });
       run = { results: analysed.results, problems: [...found.problems, ...analysed.problems], unmatched: found.unmatched };
     }

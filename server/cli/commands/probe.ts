@@ -62,14 +62,17 @@ export async function probeCommand(argv: string[], io: CliIO): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown format '${values.format}'. Use text or json.`);
   let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
-    if (!/^\d+$/.test(values.timeout) || Number(values.timeout) < 1) throw new UsageError(`--timeout expects a whole number of seconds, got '${values.timeout}'.`);
+    if (!/^\d+$/.test(values.timeout) || Number(values.timeout) < 1)
+      throw new UsageError(`--timeout expects a whole number of seconds, got '${values.timeout}'.`);
     timeoutMs = Number(values.timeout) * 1000;
   }
 
-  if (values['access-token'] === '-' && values.error === '-') throw new UsageError('--access-token - and --error - both read standard input; pass the token in SESSION_GUARD_ACCESS_TOKEN instead.');
+  if (values['access-token'] === '-' && values.error === '-')
+    throw new UsageError('--access-token - and --error - both read standard input; pass the token in SESSION_GUARD_ACCESS_TOKEN instead.');
   let accessToken = values['access-token'] ?? io.env.SESSION_GUARD_ACCESS_TOKEN;
   if (accessToken === '-') accessToken = (await io.readStdin()).trim();
-  else if (values['access-token'] !== undefined) io.stderr('session-guard: note: a token on the command line ends up in shell history; prefer SESSION_GUARD_ACCESS_TOKEN or --access-token -.\n');
+  else if (values['access-token'] !== undefined)
+    io.stderr('session-guard: note: a token on the command line ends up in shell history; prefer SESSION_GUARD_ACCESS_TOKEN or --access-token -.\n');
   if (accessToken !== undefined && !accessToken) throw new UsageError('--access-token is empty.');
 
   let errorText: string | undefined;
@@ -106,7 +109,10 @@ export async function probeCommand(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const { report, unreachable, secrets } = outcome;
-  const text = values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatProbeText(report, values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR);
+  const text =
+    values.format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : formatProbeText(report, values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR);
   io.stdout(scrub(text, secrets));
   if (unreachable) {
     io.stderr(`session-guard: could not reach ${report.instanceUrl}: ${scrub(unreachable, secrets)}\n`);

@@ -8,7 +8,11 @@ export const RULES_HELP = `Usage: session-guard rules [--format text|json]
 Lists every rule with its default severity, whether it has fixes, and its documentation.`;
 
 export async function rulesCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     io.stdout(RULES_HELP + '\n');
     return EXIT.ok;

@@ -7,20 +7,35 @@ const keys = (json: unknown) => validateConfig(json, RULES).errors.map((e) => `$
 
 describe('configuration', () => {
   it('accepts severities, options and ignore globs', () => {
-    assert.deepEqual(keys({ $schema: 'x', rules: { 'mule/unbounded-retry': ['error', { maxRetries: 10 }], 'xml/malformed': 'off' }, ignore: ['generated/**'] }), []);
+    assert.deepEqual(
+      keys({ $schema: 'x', rules: { 'mule/unbounded-retry': ['error', { maxRetries: 10 }], 'xml/malformed': 'off' }, ignore: ['generated/**'] }),
+      [],
+    );
   });
   it('names the key that is wrong', () => {
     assert.deepEqual(keys({ rulez: {} }), ['rulez: unknown key (allowed: $schema, rules, ignore)']);
-    assert.deepEqual(keys({ rules: { 'unhandled-session-error': 'warning' } }), ['rules["unhandled-session-error"]: unknown rule (did you mean "mule/unhandled-session-error"?)']);
-    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': 'warn' } }), ['rules["mule/unbounded-retry"]: must be one of "off", "info", "warning", "error" (did you mean "warning"?)']);
-    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 3 }] } }), ['rules["mule/unbounded-retry"][1].maxRetriez: unknown option (allowed: maxRetries)']);
-    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxRetries: 0 }] } }), ['rules["mule/unbounded-retry"][1].maxRetries: must be a number >= 1']);
+    assert.deepEqual(keys({ rules: { 'unhandled-session-error': 'warning' } }), [
+      'rules["unhandled-session-error"]: unknown rule (did you mean "mule/unhandled-session-error"?)',
+    ]);
+    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': 'warn' } }), [
+      'rules["mule/unbounded-retry"]: must be one of "off", "info", "warning", "error" (did you mean "warning"?)',
+    ]);
+    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 3 }] } }), [
+      'rules["mule/unbounded-retry"][1].maxRetriez: unknown option (allowed: maxRetries)',
+    ]);
+    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxRetries: 0 }] } }), [
+      'rules["mule/unbounded-retry"][1].maxRetries: must be a number >= 1',
+    ]);
     assert.deepEqual(keys({ rules: { 'xml/malformed': ['error', { x: 1 }] } }), ['rules["xml/malformed"][1].x: this rule has no options']);
     assert.deepEqual(keys({ ignore: 'target' }), ['ignore: must be an array of non-empty glob strings']);
     assert.deepEqual(keys([]), ['(root): must be a JSON object']);
   });
   it('resolves defaults, then layers in order', () => {
-    const r = resolveConfig(RULES, { rules: { 'mule/unbounded-retry': { severity: 'warning', options: { maxRetries: 7 } } } }, { rules: { 'mule/unbounded-retry': { severity: 'info', options: {} } } });
+    const r = resolveConfig(
+      RULES,
+      { rules: { 'mule/unbounded-retry': { severity: 'warning', options: { maxRetries: 7 } } } },
+      { rules: { 'mule/unbounded-retry': { severity: 'info', options: {} } } },
+    );
     assert.deepEqual(r.rules.get('mule/unbounded-retry'), { severity: 'info', options: { maxRetries: 7 } });
     assert.deepEqual(r.rules.get('mule/retry-without-backoff'), { severity: 'warning', options: { minDelayMs: 1000 } });
   });

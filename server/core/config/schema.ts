@@ -8,7 +8,10 @@ export function configSchema(rules: readonly Rule[]): object {
   for (const r of rules) {
     const opts = r.meta.options ?? {};
     const optionProps = Object.fromEntries(
-      Object.entries(opts).map(([k, o]) => [k, { type: o.type, description: o.description, default: o.default, ...(o.type === 'number' && o.minimum !== undefined ? { minimum: o.minimum } : {}) }]),
+      Object.entries(opts).map(([k, o]) => [
+        k,
+        { type: o.type, description: o.description, default: o.default, ...(o.type === 'number' && o.minimum !== undefined ? { minimum: o.minimum } : {}) },
+      ]),
     );
     const description = `${r.meta.description} Default: ${r.meta.defaultSeverity}. ${docsUrl(r.meta.id)}`;
     properties[r.meta.id] = {
@@ -31,7 +34,12 @@ export function configSchema(rules: readonly Rule[]): object {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
-      rules: { type: 'object', description: 'Rule severities ("off", "info", "warning", "error") or [severity, options].', properties, additionalProperties: false },
+      rules: {
+        type: 'object',
+        description: 'Rule severities ("off", "info", "warning", "error") or [severity, options].',
+        properties,
+        additionalProperties: false,
+      },
       ignore: { type: 'array', description: 'Globs of files to skip, relative to this file.', items: { type: 'string', minLength: 1 } },
     },
   };

@@ -33,12 +33,13 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
     title: 'Access token expired',
     autoRecoverable: true,
     summary: 'The access token or session reached its timeout (session timeout policy, or an explicit logout). Logging in again fixes it.',
-    recovery: 'Let the connection re-authenticate: give the Salesforce connection a bounded reconnection strategy (Mule), or let the client refresh the OAuth token on 401 and replay the request once.',
+    recovery:
+      'Let the connection re-authenticate: give the Salesforce connection a bounded reconnection strategy (Mule), or let the client refresh the OAuth token on 401 and replay the request once.',
     runbook: [
       'Check that the integration re-authenticates by itself: a bounded <reconnection> on the Mule Salesforce connection, or token refresh on 401 in the client library.',
       "Compare the session timeout (Setup > Session Settings, or the connected app's policy) with the longest gap between calls.",
       'Replay the failed message once the connection has logged in again.',
-      "If it happens every few minutes, look for a second client logging out the same user (\"Log out all sessions\", password resets).",
+      'If it happens every few minutes, look for a second client logging out the same user ("Log out all sessions", password resets).',
     ],
     snippet: 'Reconnection strategy for a Salesforce connection',
   },
@@ -46,7 +47,8 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
     title: 'Concurrent refresh or session/login limit',
     autoRecoverable: true,
     summary: 'Several workers refreshed or logged in at the same time, or the user hit a login or session cap; one refresh invalidated the others.',
-    recovery: 'Serialize token refreshes (one refresh per client, shared by all workers), space retries out with backoff, and keep the number of concurrent logins for the integration user low.',
+    recovery:
+      'Serialize token refreshes (one refresh per client, shared by all workers), space retries out with backoff, and keep the number of concurrent logins for the integration user low.',
     runbook: [
       'Find how many workers or apps log in as the same integration user at once.',
       'Share one token (or one connection pool) per user and refresh it behind a lock.',
@@ -71,8 +73,10 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
   IP_RESTRICTION: {
     title: 'IP or login-hours restriction',
     autoRecoverable: false,
-    summary: "The login or session was rejected because of where or when it came from: the profile's login IP ranges, login hours, or sessions locked to the IP they started from.",
-    recovery: "Add the integration's egress IP ranges to the user's profile (or the connected app's IP relaxation), adjust login hours, or turn off \"Lock sessions to the IP address from which they originated\" for this user.",
+    summary:
+      "The login or session was rejected because of where or when it came from: the profile's login IP ranges, login hours, or sessions locked to the IP they started from.",
+    recovery:
+      "Add the integration's egress IP ranges to the user's profile (or the connected app's IP relaxation), adjust login hours, or turn off \"Lock sessions to the IP address from which they originated\" for this user.",
     runbook: [
       'Look at the login history of the integration user: Status "Restricted IP" or "Restricted Time".',
       "List the integration runtime's egress IPs (CloudHub static IPs, NAT gateway).",
@@ -85,8 +89,10 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
   TOKEN_REVOKED: {
     title: 'Token revoked or user deactivated',
     autoRecoverable: false,
-    summary: 'The refresh token (or the whole grant) is gone: revoked, rotated and not saved, expired by policy, pushed out by the refresh-token cap, or the user is inactive or frozen, or the connected app was removed.',
-    recovery: 'Re-authorize the integration user (new refresh token), reactivate or unfreeze the user, or reinstall the connected app; then store the new token where the integration reads it.',
+    summary:
+      'The refresh token (or the whole grant) is gone: revoked, rotated and not saved, expired by policy, pushed out by the refresh-token cap, or the user is inactive or frozen, or the connected app was removed.',
+    recovery:
+      'Re-authorize the integration user (new refresh token), reactivate or unfreeze the user, or reinstall the connected app; then store the new token where the integration reads it.',
     runbook: [
       'Check the integration user: active, not frozen, license assigned.',
       "Check the connected app's OAuth usage (Setup > Connected Apps OAuth Usage): is the grant still there?",
@@ -98,8 +104,10 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
   PER_USER_CREDENTIAL: {
     title: 'Per-user credential used without a user',
     autoRecoverable: false,
-    summary: 'A Named/External Credential that authenticates per user was used by automation (a scheduled or record-triggered flow, Apex run as the Automated Process user) that has no token of its own.',
-    recovery: 'Use a named principal (NamedUser / NamedPrincipal) for automated callouts, or run the callout in the context of a user who has authenticated the credential.',
+    summary:
+      'A Named/External Credential that authenticates per user was used by automation (a scheduled or record-triggered flow, Apex run as the Automated Process user) that has no token of its own.',
+    recovery:
+      'Use a named principal (NamedUser / NamedPrincipal) for automated callouts, or run the callout in the context of a user who has authenticated the credential.',
     runbook: [
       'Find the Named Credential in the failing callout (callout:Name) and its principal type.',
       'Find who runs the automation: the triggering user, the Default Workflow User or the Automated Process user.',
@@ -111,8 +119,10 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
   SESSION_NOT_API_ENABLED: {
     title: 'Session not valid for the API',
     autoRecoverable: false,
-    summary: "The session exists but may not call this API: API Access Control, a high-assurance requirement, a Lightning/UI session id, or a token without the API scope. Refreshing it won't help.",
-    recovery: "Obtain a token for the API (a connected app with the api scope, approved under API Access Control, meeting the session security level), not a UI session id.",
+    summary:
+      "The session exists but may not call this API: API Access Control, a high-assurance requirement, a Lightning/UI session id, or a token without the API scope. Refreshing it won't help.",
+    recovery:
+      'Obtain a token for the API (a connected app with the api scope, approved under API Access Control, meeting the session security level), not a UI session id.',
     runbook: [
       'Check where the session id comes from (a UI or Lightning session cannot call the API).',
       "Check the connected app's OAuth scopes include api (and refresh_token).",
@@ -124,8 +134,10 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
   WRONG_INSTANCE: {
     title: 'Wrong instance or URL',
     autoRecoverable: false,
-    summary: 'The request went to the wrong host: a Lightning (lightning.force.com) URL instead of the API instance, a stale instance after an org migration, or a login URL.',
-    recovery: 'Use the instance URL returned with the token (or the My Domain URL, *.my.salesforce.com) for API calls, and login/test.salesforce.com only for authentication.',
+    summary:
+      'The request went to the wrong host: a Lightning (lightning.force.com) URL instead of the API instance, a stale instance after an org migration, or a login URL.',
+    recovery:
+      'Use the instance URL returned with the token (or the My Domain URL, *.my.salesforce.com) for API calls, and login/test.salesforce.com only for authentication.',
     runbook: [
       'Compare the URL the integration calls with the instance_url returned at login.',
       'Replace *.lightning.force.com and old instance hosts (na1, cs12 …) with the My Domain URL.',
@@ -136,8 +148,10 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
   INVALID_CREDENTIALS: {
     title: 'Invalid credentials or connected app configuration',
     autoRecoverable: false,
-    summary: 'The login itself fails: wrong or expired password, missing security token, wrong consumer key/secret, the user has not approved the connected app, or an invalid JWT assertion.',
-    recovery: 'Fix the credentials or the connected app configuration (password and security token, consumer key/secret, pre-authorization of the user, JWT certificate and audience).',
+    summary:
+      'The login itself fails: wrong or expired password, missing security token, wrong consumer key/secret, the user has not approved the connected app, or an invalid JWT assertion.',
+    recovery:
+      'Fix the credentials or the connected app configuration (password and security token, consumer key/secret, pre-authorization of the user, JWT certificate and audience).',
     runbook: [
       'Check the login history of the integration user for "Invalid Password" or "Failed: Computer activation required".',
       'Verify username, password and security token (or IP allow-listing) for username/password flows.',
@@ -161,12 +175,9 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
   API_DISABLED: {
     title: 'API disabled',
     autoRecoverable: false,
-    summary: "The org or the user cannot use the API: the edition does not include it, or the user's profile lacks \"API Enabled\".",
+    summary: 'The org or the user cannot use the API: the edition does not include it, or the user\'s profile lacks "API Enabled".',
     recovery: 'Enable "API Enabled" on the integration user\'s profile or permission set, or use an edition that includes API access.',
-    runbook: [
-      'Check the integration user\'s profile or permission sets for "API Enabled".',
-      'Check the org edition includes API access.',
-    ],
+    runbook: ['Check the integration user\'s profile or permission sets for "API Enabled".', 'Check the org edition includes API access.'],
     snippet: 'Alert sub-flow for Salesforce session failures',
   },
   UNKNOWN: {
@@ -174,6 +185,10 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
     autoRecoverable: false,
     summary: 'The text does not carry a recognisable Salesforce session failure.',
     recovery: 'Capture the full error (response body, Mule error type, login history of the user) and diagnose again, or run a live probe against the org.',
-    runbook: ['Capture the full response body and the Mule error type.', "Check the integration user's login history.", 'Run `session-guard probe` against the org.'],
+    runbook: [
+      'Capture the full response body and the Mule error type.',
+      "Check the integration user's login history.",
+      'Run `session-guard probe` against the org.',
+    ],
   },
 };

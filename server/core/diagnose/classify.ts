@@ -101,10 +101,15 @@ export function diagnose(text: string): Diagnosis {
     recovery: info.recovery,
     runbook: [...info.runbook],
     ...(info.snippet ? { snippet: info.snippet } : {}),
-    alternatives: ranked.slice(1).map(([cause, s]) => ({ cause, confidence: confidenceOf(s) })).filter((a) => a.confidence > 0),
+    alternatives: ranked
+      .slice(1)
+      .map(([cause, s]) => ({ cause, confidence: confidenceOf(s) }))
+      .filter((a) => a.confidence > 0),
     redacted: redact(text),
     context: {
-      ...(ctx.muleElement ? { muleElement: { app: ctx.muleElement.app, file: ctx.muleElement.file, line: ctx.muleElement.line, path: ctx.muleElement.path } } : {}),
+      ...(ctx.muleElement
+        ? { muleElement: { app: ctx.muleElement.app, file: ctx.muleElement.file, line: ctx.muleElement.line, path: ctx.muleElement.path } }
+        : {}),
       ...(ctx.flowApiName ? { flowApiName: ctx.flowApiName.value } : {}),
       ...(ctx.orgIds[0] ? { orgId: ctx.orgIds[0].id15 } : {}),
       ...(ctx.currentUser ? { user: redact(ctx.currentUser.value) } : {}),
@@ -127,7 +132,9 @@ function computedSignals(text: string, ctx: DiagnoseContext): Hit[] {
     }
   }
   // A callout through a Named Credential answered 401 while running as the Automated Process user.
-  const unauthorized = ctx.httpStatuses.find((s) => s.code === 401) ?? (/\bStatus=Unauthorized\b/.exec(text) ? { code: 401, span: spanOf(/\bStatus=Unauthorized\b/.exec(text)!) } : undefined);
+  const unauthorized =
+    ctx.httpStatuses.find((s) => s.code === 401) ??
+    (/\bStatus=Unauthorized\b/.exec(text) ? { code: 401, span: spanOf(/\bStatus=Unauthorized\b/.exec(text)!) } : undefined);
   if (ctx.callouts.length && unauthorized && ctx.automatedUser) {
     const means = `callout:${ctx.callouts[0].name} was refused (401) while running as the Automated Process user, who cannot hold a per-user token`;
     out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'callout-401-automated-user', means, weight: 6, span: ctx.callouts[0].span });

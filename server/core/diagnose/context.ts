@@ -34,8 +34,10 @@ const STATUS = /\b(?:StatusCode\s*[=:]\s*|HTTP\/\d(?:\.\d)?\s+|status(?:\s*code)
 export function readContext(text: string): DiagnoseContext {
   const tokenOrgs = [...text.matchAll(TOKEN)].map((m) => ({ id15: m[1], span: { start: m.index!, end: m.index! + 15 } }));
   const tokenStarts = new Set(tokenOrgs.map((t) => t.span.start));
-  const orgIds = [...text.matchAll(ORG_ID)].filter((m) => !tokenStarts.has(m.index!)).map((m) => ({ id15: m[1], span: { start: m.index!, end: m.index! + m[0].length } }));
-  const el = /Element\s*:\s*(\S+)\s*@\s*([\w.\-]+):([\w.\-/\\]+?\.xml):(\d+)/.exec(text);
+  const orgIds = [...text.matchAll(ORG_ID)]
+    .filter((m) => !tokenStarts.has(m.index!))
+    .map((m) => ({ id15: m[1], span: { start: m.index!, end: m.index! + m[0].length } }));
+  const el = /Element\s*:\s*(\S+)\s*@\s*([\w.-]+):([\w./\\-]+?\.xml):(\d+)/.exec(text);
   const et = /Error type\s*:\s*([A-Z_]+:[A-Z_]+)/.exec(text);
   const flow = /Flow API Name\s*:\s*([A-Za-z][\w]*)/.exec(text);
   const user = /Current User\s*:\s*([^\n(]+?)(?:\s*\((005[A-Za-z0-9]{12,15})\))?\s*$/m.exec(text);
@@ -47,7 +49,10 @@ export function readContext(text: string): DiagnoseContext {
     ...(user ? { currentUser: { value: user[1].trim(), span: { start: user.index, end: user.index + user[0].length } } } : {}),
     orgIds,
     tokenOrgs,
-    httpStatuses: [...text.matchAll(STATUS)].map((m) => ({ code: Number(m[1]), span: { start: m.index! + m[0].length - m[1].length, end: m.index! + m[0].length } })),
+    httpStatuses: [...text.matchAll(STATUS)].map((m) => ({
+      code: Number(m[1]),
+      span: { start: m.index! + m[0].length - m[1].length, end: m.index! + m[0].length },
+    })),
     callouts: [...text.matchAll(/\bcallout:([A-Za-z][\w]*)/g)].map((m) => ({ name: m[1], span: { start: m.index!, end: m.index! + m[0].length } })),
     ...(automated ? { automatedUser: { start: automated.index, end: automated.index + automated[0].length } } : {}),
   };

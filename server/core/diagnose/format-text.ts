@@ -16,7 +16,11 @@ export function formatDiagnosisText(d: Diagnosis, original: string, color = fals
   const pct = (c: number) => `${Math.round(c * 100)}%`;
   out.push(`${paint('bold', `${d.cause}`)}  ${d.title}  ${paint('dim', `(confidence ${pct(d.confidence)})`)}`);
   if (d.cause !== 'UNKNOWN') {
-    out.push(d.autoRecoverable ? paint('green', 'Recoverable without a person: a bounded retry or re-authentication can succeed.') : paint('red', 'Not recoverable by retrying: a person has to change something first.'));
+    out.push(
+      d.autoRecoverable
+        ? paint('green', 'Recoverable without a person: a bounded retry or re-authentication can succeed.')
+        : paint('red', 'Not recoverable by retrying: a person has to change something first.'),
+    );
   }
   out.push('', d.summary);
 

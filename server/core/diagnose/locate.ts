@@ -44,7 +44,14 @@ export function locateFailure(ws: Workspace, context: Diagnosis['context']): Fai
     for (const path of [...ws.paths()].sort()) {
       if (!path.endsWith(suffix)) continue;
       const root = ws.get(path)!.xml.root;
-      out.push({ kind: 'flow', path, start: root?.start ?? 0, end: root?.end ?? 0, line: root ? ws.get(path)!.lines.positionAt(root.start).line : 1, label: `Flow ${context.flowApiName}` });
+      out.push({
+        kind: 'flow',
+        path,
+        start: root?.start ?? 0,
+        end: root?.end ?? 0,
+        line: root ? ws.get(path)!.lines.positionAt(root.start).line : 1,
+        label: `Flow ${context.flowApiName}`,
+      });
     }
   }
   return out;

@@ -130,7 +130,12 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
     if (isOk(o.userinfo)) {
       tokenValid = true;
       const u = o.userinfo.value;
-      checks.push({ id: 'userinfo', title: 'Token accepted by userinfo', status: 'passed', detail: `user ${u.preferred_username ?? u.user_id ?? '?'} in org ${u.organization_id ?? '?'}` });
+      checks.push({
+        id: 'userinfo',
+        title: 'Token accepted by userinfo',
+        status: 'passed',
+        detail: `user ${u.preferred_username ?? u.user_id ?? '?'} in org ${u.organization_id ?? '?'}`,
+      });
       refute('TOKEN_EXPIRED', 'userinfo accepted the token: it has not expired.');
       refute('TOKEN_REVOKED', 'userinfo accepted the token: it has not been revoked.');
       refute('INVALID_CREDENTIALS', 'the token is valid, so the login that issued it worked.');
@@ -159,7 +164,10 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
     } else checks.push({ id: 'rest-api', title: 'REST API usable with the token', status: 'skipped', detail: skipReason(o.restApi) });
   } else {
     const why = 'no token under investigation (pass --access-token)';
-    checks.push({ id: 'userinfo', title: 'Token accepted by userinfo', status: 'skipped', detail: why }, { id: 'rest-api', title: 'REST API usable with the token', status: 'skipped', detail: why });
+    checks.push(
+      { id: 'userinfo', title: 'Token accepted by userinfo', status: 'skipped', detail: why },
+      { id: 'rest-api', title: 'REST API usable with the token', status: 'skipped', detail: why },
+    );
   }
 
   // 2. The org: compare its id with the token's prefix and the org prefixes of tokens in the error text.
@@ -167,13 +175,21 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
   if (isOk(o.organization)) {
     const row = o.organization.value;
     org = { id: row.Id, name: row.Name, isSandbox: row.IsSandbox, instanceName: row.InstanceName };
-    checks.push({ id: 'organization', title: 'Organization', status: 'passed', detail: `${row.Name ?? ''} (${row.Id})${row.IsSandbox ? ', sandbox' : ''}${row.InstanceName ? `, instance ${row.InstanceName}` : ''}`.trim() });
+    checks.push({
+      id: 'organization',
+      title: 'Organization',
+      status: 'passed',
+      detail: `${row.Name ?? ''} (${row.Id})${row.IsSandbox ? ', sandbox' : ''}${row.InstanceName ? `, instance ${row.InstanceName}` : ''}`.trim(),
+    });
     const prefixes = new Set<string>();
     if (o.tokenOrgPrefix) prefixes.add(o.tokenOrgPrefix);
     if (o.errorText) for (const t of readContext(o.errorText).tokenOrgs) prefixes.add(t.id15);
     for (const p of prefixes) {
       if (p !== id15(row.Id)) {
-        confirm('SANDBOX_REFRESH', `a token was issued by org ${p}, but ${o.instanceUrl} is org ${id15(row.Id)}${row.IsSandbox ? ' (a sandbox: refreshing it creates a new org id)' : ''}.`);
+        confirm(
+          'SANDBOX_REFRESH',
+          `a token was issued by org ${p}, but ${o.instanceUrl} is org ${id15(row.Id)}${row.IsSandbox ? ' (a sandbox: refreshing it creates a new org id)' : ''}.`,
+        );
       } else refute('SANDBOX_REFRESH', `the token's org prefix ${p} is this org's id.`);
     }
   } else if (isFailed(o.organization)) {
@@ -207,9 +223,12 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
       const where = `${r.LoginTime}${r.SourceIp ? ` from ${r.SourceIp}` : ''}${r.Application ? ` (${r.Application})` : ''}`;
       if (cause) confirm(cause, `login history: "${r.Status}" at ${where}, after the last successful login.`);
     }
-    if (rows.length && !recentFailures.length) refute('IP_RESTRICTION', `the newest login (${rows[0].LoginTime}${rows[0].SourceIp ? ` from ${rows[0].SourceIp}` : ''}) succeeded.`);
+    if (rows.length && !recentFailures.length)
+      refute('IP_RESTRICTION', `the newest login (${rows[0].LoginTime}${rows[0].SourceIp ? ` from ${rows[0].SourceIp}` : ''}) succeeded.`);
   } else if (isFailed(o.loginHistory)) {
-    const hint = /INSUFFICIENT_ACCESS|INVALID_TYPE|not supported/i.test(`${o.loginHistory.errorCode} ${o.loginHistory.message}`) ? ' (reading LoginHistory needs the "Manage Users" permission)' : '';
+    const hint = /INSUFFICIENT_ACCESS|INVALID_TYPE|not supported/i.test(`${o.loginHistory.errorCode} ${o.loginHistory.message}`)
+      ? ' (reading LoginHistory needs the "Manage Users" permission)'
+      : '';
     checks.push({ id: 'login-history', title: 'Login history', status: 'failed', detail: describeError(o.loginHistory) + hint });
   } else checks.push({ id: 'login-history', title: 'Login history', status: 'skipped', detail: skipReason(o.loginHistory) });
 
@@ -218,7 +237,12 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
     const daily = o.limits.value.DailyApiRequests;
     if (daily) {
       const exhausted = daily.Remaining <= 0;
-      checks.push({ id: 'limits', title: 'Daily API requests', status: exhausted ? 'failed' : 'passed', detail: `${daily.Remaining} of ${daily.Max} remaining` });
+      checks.push({
+        id: 'limits',
+        title: 'Daily API requests',
+        status: exhausted ? 'failed' : 'passed',
+        detail: `${daily.Remaining} of ${daily.Max} remaining`,
+      });
       if (exhausted) confirm('RATE_LIMITED', `no daily API requests left (0 of ${daily.Max}).`);
       else refute('RATE_LIMITED', `${daily.Remaining} of ${daily.Max} daily API requests remain.`);
     } else checks.push({ id: 'limits', title: 'Daily API requests', status: 'passed', detail: 'the org reports no DailyApiRequests limit' });
@@ -247,7 +271,9 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
 
 /** A 401/403 or a session error: the server refused the token itself. */
 function isRejection(r: { errorCode: string; message: string; status?: number }): boolean {
-  return r.status === 401 || r.status === 403 || /INVALID_SESSION_ID|Bad_OAuth_Token|INVALID_AUTH_HEADER|ERROR_HTTP_40[13]/i.test(`${r.errorCode} ${r.message}`);
+  return (
+    r.status === 401 || r.status === 403 || /INVALID_SESSION_ID|Bad_OAuth_Token|INVALID_AUTH_HEADER|ERROR_HTTP_40[13]/i.test(`${r.errorCode} ${r.message}`)
+  );
 }
 
 function summarize(tokenValid: boolean | undefined, confirmed: Map<Cause, string[]>, checks: readonly ProbeCheck[]): string {
@@ -255,7 +281,8 @@ function summarize(tokenValid: boolean | undefined, confirmed: Map<Cause, string
   const token = tokenValid === true ? 'The token is valid. ' : tokenValid === false ? 'The token was rejected. ' : '';
   if (causes.length) return `${token}Confirmed: ${causes.join(', ')}.`;
   if (checks.every((c) => c.status === 'skipped')) return `${token}No check could run.`;
-  if (tokenValid === false) return `${token}No specific cause was confirmed: the token expired, was revoked, or was logged out. Check the org-level results above, or probe with an admin login (--target-org) and --user for the integration user.`;
+  if (tokenValid === false)
+    return `${token}No specific cause was confirmed: the token expired, was revoked, or was logged out. Check the org-level results above, or probe with an admin login (--target-org) and --user for the integration user.`;
   return `${token}No cause was confirmed.`;
 }
 

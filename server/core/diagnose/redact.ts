@@ -19,14 +19,22 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   // Access tokens / session ids: 15- or 18-char org id, '!', then the secret part.
-  { re: /\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)!([A-Za-z0-9._\-]{8,})/g, group: 2, needs: ['!'] },
+  { re: /\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)!([A-Za-z0-9._-]{8,})/g, group: 2, needs: ['!'] },
   // A credential after the scheme word has a digit or punctuation in it: "OAuth connection" and
   // "Basic authentication" are English, not secrets.
-  { re: /\b(Bearer|OAuth|Basic)\s+((?=[A-Za-z0-9._~+/=!\-]{8,})[A-Za-z]*[0-9._~+/=!\-][A-Za-z0-9._~+/=!\-]*)/gi, group: 2 },
+  { re: /\b(Bearer|OAuth|Basic)\s+((?=[A-Za-z0-9._~+/=!-]{8,})[A-Za-z]*[0-9._~+/=!-][A-Za-z0-9._~+/=!-]*)/gi, group: 2 },
   { re: /(<(?:\w+:)?sessionId>)([^<]+)(<\/(?:\w+:)?sessionId>)/gi, group: 2, needs: ['<'] },
   // key=value and "key": "value" forms.
-  { re: /(\b(?:access_token|refresh_token|id_token|session_?id|sid|password|passwd|pwd|client_secret|consumer_?secret|security_?token|securityToken|private_key|assertion|code)\s*[=:]\s*"?)([^"&\s,;}<]{3,})/gi, group: 2, needs: ['=', ':'] },
-  { re: /("(?:access_token|refresh_token|id_token|sessionId|password|client_secret|consumerSecret|securityToken|assertion)"\s*:\s*")([^"]{3,})(")/gi, group: 2, needs: ['"'] },
+  {
+    re: /(\b(?:access_token|refresh_token|id_token|session_?id|sid|password|passwd|pwd|client_secret|consumer_?secret|security_?token|securityToken|private_key|assertion|code)\s*[=:]\s*"?)([^"&\s,;}<]{3,})/gi,
+    group: 2,
+    needs: ['=', ':'],
+  },
+  {
+    re: /("(?:access_token|refresh_token|id_token|sessionId|password|client_secret|consumerSecret|securityToken|assertion)"\s*:\s*")([^"]{3,})(")/gi,
+    group: 2,
+    needs: ['"'],
+  },
   // Cookies: sid=..., and Salesforce refresh tokens that stand alone (5Aep861…).
   { re: /(\bsid=)([^;\s]{8,})/gi, group: 2, needs: ['='] },
   { re: /\b(5Aep86[A-Za-z0-9._]{20,})/g, group: 1, needs: ['5Aep86'] },

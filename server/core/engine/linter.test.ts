@@ -31,13 +31,18 @@ describe('linter', () => {
   });
 
   it('applies configured severities and turns rules off', () => {
-    const findings = run(src(), RULES, { 'mule/missing-reconnection': { severity: 'error', options: {} }, 'mule/unhandled-session-error': { severity: 'off', options: {} } });
+    const findings = run(src(), RULES, {
+      'mule/missing-reconnection': { severity: 'error', options: {} },
+      'mule/unhandled-session-error': { severity: 'off', options: {} },
+    });
     assert.equal(findings.find((f) => f.ruleId === 'mule/missing-reconnection')!.severity, 'error');
     assert.ok(!findings.some((f) => f.ruleId === 'mule/unhandled-session-error'));
   });
 
   it('honours disable-next-line for listed rules only', () => {
-    const text = mule(`${sfConfig().replace('<salesforce:basic-connection', '\n<!-- session-guard-disable-next-line mule/missing-reconnection -- tested elsewhere -->\n<salesforce:basic-connection')}\n<flow name="f"><http:listener config-ref="l" path="/"/>\n<!-- session-guard-disable-next-line mule/other-rule -->\n<salesforce:query config-ref="sf"/></flow>`);
+    const text = mule(
+      `${sfConfig().replace('<salesforce:basic-connection', '\n<!-- session-guard-disable-next-line mule/missing-reconnection -- tested elsewhere -->\n<salesforce:basic-connection')}\n<flow name="f"><http:listener config-ref="l" path="/"/>\n<!-- session-guard-disable-next-line mule/other-rule -->\n<salesforce:query config-ref="sf"/></flow>`,
+    );
     const ids = run(text).map((f) => f.ruleId);
     assert.ok(!ids.includes('mule/missing-reconnection'));
     assert.ok(ids.includes('mule/unhandled-session-error'));
@@ -60,20 +65,29 @@ describe('linter', () => {
 
   it('builds suggestions given as a function only for a report that shows them', () => {
     let built = 0;
-    const offering = muleRule({ id: 'mule/offering', scope: 'mule-app', type: 'suggestion', defaultSeverity: 'warning', description: 'x', hasSuggestions: true }, (app, ctx) => {
-      const fix = { title: 'do it', edits: [{ path: app.files[0].path, start: 0, end: 0, newText: 'x' }] };
-      ctx.report({ path: app.files[0].path, start: 0, end: 1, message: 'lazy', suggestions: () => (built++, [fix]) });
-      ctx.report({ path: app.files[0].path, start: 1, end: 2, message: 'eager', suggestions: [fix] });
-    });
+    const offering = muleRule(
+      { id: 'mule/offering', scope: 'mule-app', type: 'suggestion', defaultSeverity: 'warning', description: 'x', hasSuggestions: true },
+      (app, ctx) => {
+        const fix = { title: 'do it', edits: [{ path: app.files[0].path, start: 0, end: 0, newText: 'x' }] };
+        ctx.report({ path: app.files[0].path, start: 0, end: 1, message: 'lazy', suggestions: () => (built++, [fix]) });
+        ctx.report({ path: app.files[0].path, start: 1, end: 2, message: 'eager', suggestions: [fix] });
+      },
+    );
     const lintWith = (suggestions?: boolean) => {
       const ws = new Workspace();
       ws.setFile(PATH, src());
       const config = resolveConfig([offering]);
       return lint(ws, [offering], { targets: [PATH], configFor: () => config, ...(suggestions === undefined ? {} : { suggestions }) }).get(PATH)!;
     };
-    assert.deepEqual(lintWith().map((f) => f.suggestions.map((s) => s.title)), [['do it'], ['do it']]);
+    assert.deepEqual(
+      lintWith().map((f) => f.suggestions.map((s) => s.title)),
+      [['do it'], ['do it']],
+    );
     assert.equal(built, 1);
-    assert.deepEqual(lintWith(false).map((f) => f.suggestions.length), [0, 0]);
+    assert.deepEqual(
+      lintWith(false).map((f) => f.suggestions.length),
+      [0, 0],
+    );
     assert.equal(built, 1, 'not built when not shown');
   });
 
@@ -82,7 +96,10 @@ describe('linter', () => {
       ctx.report({ path: app.files[0].path, start: 0, end: 1, message: 'm', suggestions: () => [] });
     });
     const findings = run(src(), [sneaky]);
-    assert.deepEqual(findings.map((f) => f.ruleId), [INTERNAL_ERROR]);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      [INTERNAL_ERROR],
+    );
     assert.match(findings[0].message, /does not declare meta.hasSuggestions/);
   });
 
@@ -117,7 +134,10 @@ describe('linter memory', () => {
       for (let i = 0; i < 20; i++) {
         const name = `a-flow-with-a-rather-long-name-${i}`;
         const findings = run(src().replace('<flow name="f">', `${padding}<flow name="${name}">`));
-        assert.ok(findings.some((f) => f.message.includes(name)), 'a message quotes the flow name');
+        assert.ok(
+          findings.some((f) => f.message.includes(name)),
+          'a message quotes the flow name',
+        );
       }
     });
     assert.ok(mb < 20, `heap grew by ${mb.toFixed(0)} MB after linting 20 texts of 2 MB (40 MB if each were kept)`);

@@ -71,7 +71,16 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       if (!rf) continue;
       const rs = rf.lines.positionAt(rel.start);
       const re = rf.lines.positionAt(rel.end);
-      related.push({ path: rel.path, start: rel.start, end: rel.end, message: masked(rel.message), line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column });
+      related.push({
+        path: rel.path,
+        start: rel.start,
+        end: rel.end,
+        message: masked(rel.message),
+        line: rs.line,
+        column: rs.column,
+        endLine: re.line,
+        endColumn: re.column,
+      });
     }
     const finding: Finding = {
       ruleId: rule.meta.id,
@@ -88,7 +97,8 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       docsUrl: docsUrl(rule.meta.id),
       related,
       ...(r.fix ? { fix: r.fix as Fix } : {}),
-      suggestions: req.suggestions === false || r.suggestions === undefined ? NO_SUGGESTIONS : typeof r.suggestions === 'function' ? r.suggestions() : r.suggestions,
+      suggestions:
+        req.suggestions === false || r.suggestions === undefined ? NO_SUGGESTIONS : typeof r.suggestions === 'function' ? r.suggestions() : r.suggestions,
     };
     out.get(r.path)!.push(finding);
   };
@@ -107,7 +117,9 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
         const bucket = out.get(p);
         const file = ws.get(p);
         if (!bucket || !file) continue;
-        bucket.push(internalErrorFinding(p, `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`, docsUrl(rule.meta.id)));
+        bucket.push(
+          internalErrorFinding(p, `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`, docsUrl(rule.meta.id)),
+        );
       }
     }
   };

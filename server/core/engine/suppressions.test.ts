@@ -4,7 +4,10 @@ import { parseDirective } from './suppressions';
 
 describe('suppression directives', () => {
   it('parses rules and drops the reason', () => {
-    assert.deepEqual(parseDirective(' session-guard-disable-next-line mule/a, mule/b -- we alert elsewhere '), { kind: 'next-line', rules: ['mule/a', 'mule/b'] });
+    assert.deepEqual(parseDirective(' session-guard-disable-next-line mule/a, mule/b -- we alert elsewhere '), {
+      kind: 'next-line',
+      rules: ['mule/a', 'mule/b'],
+    });
     assert.deepEqual(parseDirective('session-guard-disable mule/a'), { kind: 'file', rules: ['mule/a'] });
     assert.deepEqual(parseDirective('session-guard-disable'), { kind: 'file', rules: ['*'] });
     assert.deepEqual(parseDirective('session-guard-disable-next-line -- everything here'), { kind: 'next-line', rules: ['*'] });

@@ -5,12 +5,16 @@ export function formatJunit(input: FormatInput): string {
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', '<testsuites name="session-guard">'];
   for (const r of input.results) {
     const shown = r.findings.filter((f) => visible(f, input.quiet));
-    out.push(`  <testsuite package="session-guard" time="0" tests="${Math.max(shown.length, 1)}" errors="0" failures="${shown.length}" skipped="0" name="${esc(r.displayPath)}">`);
+    out.push(
+      `  <testsuite package="session-guard" time="0" tests="${Math.max(shown.length, 1)}" errors="0" failures="${shown.length}" skipped="0" name="${esc(r.displayPath)}">`,
+    );
     if (!shown.length) out.push(`    <testcase time="0" name="${esc(r.displayPath)}" classname="session-guard" />`);
     for (const f of shown) {
       const name = `${r.displayPath}:${f.line}:${f.column} ${f.ruleId}`;
       out.push(`    <testcase time="0" name="${esc(name)}" classname="${esc(r.displayPath.replace(/\.[^./]+$/, '').replace(/\//g, '.'))}">`);
-      out.push(`      <failure message="${esc(f.message)}" type="${f.severity}"><![CDATA[${cdata(`${f.severity}: ${f.message} (${f.ruleId}) at ${r.displayPath}:${f.line}:${f.column}\n${f.docsUrl}`)}]]></failure>`);
+      out.push(
+        `      <failure message="${esc(f.message)}" type="${f.severity}"><![CDATA[${cdata(`${f.severity}: ${f.message} (${f.ruleId}) at ${r.displayPath}:${f.line}:${f.column}\n${f.docsUrl}`)}]]></failure>`,
+      );
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');
@@ -19,10 +23,14 @@ export function formatJunit(input: FormatInput): string {
   return out.join('\n');
 }
 
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is being matched
+const XML_UNSAFE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 function esc(s: string): string {
-  return s.replace(/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? '');
+  return s.replace(XML_UNSAFE, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? '');
 }
 
 function cdata(s: string): string {
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what is being matched
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/]]>/g, ']]]]><![CDATA[>');
 }

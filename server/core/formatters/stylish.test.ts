@@ -4,7 +4,21 @@ import type { Finding } from '../findings';
 import { formatStylish } from './stylish';
 
 function finding(message: string, line: number, severity: Finding['severity'] = 'warning'): Finding {
-  return { ruleId: 'mule/x', severity, message, path: '/w/a.xml', start: 0, end: 1, line, column: 3, endLine: line, endColumn: 4, docsUrl: '', related: [], suggestions: [] };
+  return {
+    ruleId: 'mule/x',
+    severity,
+    message,
+    path: '/w/a.xml',
+    start: 0,
+    end: 1,
+    line,
+    column: 3,
+    endLine: line,
+    endColumn: 4,
+    docsUrl: '',
+    related: [],
+    suggestions: [],
+  };
 }
 
 describe('stylish formatter', () => {

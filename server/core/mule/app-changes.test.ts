@@ -84,7 +84,10 @@ describe('Mule app changes between builds', () => {
     const after = app(ws);
     const changes = flowChanges(before, after);
     assert.ok(changes, 'only a flow changed');
-    assert.deepEqual([...changes.removed].map((e) => e.attrs[0].value), ['api']);
+    assert.deepEqual(
+      [...changes.removed].map((e) => e.attrs[0].value),
+      ['api'],
+    );
     assert.deepEqual([...changes.names].sort(), ['api', 'helper'], 'the flow and the flows it calls');
     assert.equal(propagate(after, op(after, 'salesforce:delete'), type).handlers, inOther.handlers, "a walk in 'other' is kept");
     assert.equal(propagate(after, op(after, 'salesforce:query'), type).handlers, inWork.handlers, "a walk in 'work' is kept");
@@ -119,12 +122,19 @@ describe('Mule app changes between builds', () => {
       (t, k) => nth(t, /on-error-(continue|propagate)/g, k, (m) => (m.endsWith('continue') ? 'on-error-propagate' : 'on-error-continue')),
       (t, k) => nth(t, /<logger message="[^"]*"/g, k, (m) => `${m.slice(0, -1)}${'typed'.slice(0, 1 + (k % 5))}"`),
       (t, k) => nth(t, /<\/(flow|sub-flow)>/g, k, (m) => `<flow-ref name="${names[(k >> 2) % names.length]}"/>${m}`),
-      (t, k) => nth(t, /<try>/g, k, () => '<try><until-successful maxRetries="2">') .replace(/(<until-successful maxRetries="2">[\s\S]*?)<error-handler>/, '$1</until-successful><error-handler>'),
+      (t, k) =>
+        nth(t, /<try>/g, k, () => '<try><until-successful maxRetries="2">').replace(
+          /(<until-successful maxRetries="2">[\s\S]*?)<error-handler>/,
+          '$1</until-successful><error-handler>',
+        ),
       (t, k) => nth(t, /\n {2}<(flow|sub-flow)/g, k, (m) => `\n${m}`),
       (t, k) => nth(t, /<\/flow>/g, k, (m) => `${m}\n  <flow name="${names[(k >> 2) % names.length]}"><salesforce:query config-ref="sf"/></flow>`),
       (t, k) => nth(t, /<logger message="[^"]*"\/>/g, k, (m) => `${m}<`),
       (t) => t.replace(/\/><(?=[\s<])/, '/>'),
-      (t, k) => nth(t, /<reconnection>|<salesforce:basic-connection username="u" password="p">/g, k, (m) => (m === '<reconnection>' ? m : `${m}<reconnection><reconnect count="3"/></reconnection>`)),
+      (t, k) =>
+        nth(t, /<reconnection>|<salesforce:basic-connection username="u" password="p">/g, k, (m) =>
+          m === '<reconnection>' ? m : `${m}<reconnection><reconnect count="3"/></reconnection>`,
+        ),
     ];
     let carried = 0;
     fc.assert(

@@ -27,12 +27,18 @@ describe('Mule error types', () => {
   });
   it('parses comma lists with offsets and finds OR separators', () => {
     const e = parseTypeExpression(' A:B ,C OR D:E');
-    assert.deepEqual(e.refs.map((r) => [r.raw, r.namespace, r.identifier, r.start, r.end]), [
-      ['A:B', 'A', 'B', 1, 4],
-      ['C', 'MULE', 'C', 6, 7],
-      ['D:E', 'D', 'E', 11, 14],
-    ]);
-    assert.deepEqual(e.orSeparators.map((s) => [s.start, s.end]), [[7, 11]]);
+    assert.deepEqual(
+      e.refs.map((r) => [r.raw, r.namespace, r.identifier, r.start, r.end]),
+      [
+        ['A:B', 'A', 'B', 1, 4],
+        ['C', 'MULE', 'C', 6, 7],
+        ['D:E', 'D', 'E', 11, 14],
+      ],
+    );
+    assert.deepEqual(
+      e.orSeparators.map((s) => [s.start, s.end]),
+      [[7, 11]],
+    );
   });
   it('knows which types exist', () => {
     const k = (t: string) => isKnownType(parseTypeExpression(t).refs[0]);

@@ -54,10 +54,14 @@ const EDITS: Edit[] = [
   (t, k) => nth(t, /type="[A-Z_:, ]*"/g, k, () => `type="${TYPES[(k >> 2) % TYPES.length]}"`),
   (t, k) => nth(t, /on-error-(continue|propagate)/g, k, (m) => (m.endsWith('continue') ? 'on-error-propagate' : 'on-error-continue')),
   (t, k) => nth(t, /<flow-ref name="[^"]*"\/>/g, k, () => `<flow-ref name="${NAMES[(k >> 2) % NAMES.length]}"/>`),
-  (t, k) => nth(t, /<until-successful maxRetries="\d">/g, k, () => '<try>').replace(/<try>((?:(?!<\/?until-successful)[\s\S])*?)<\/until-successful>/, '<try>$1</try>'),
+  (t, k) =>
+    nth(t, /<until-successful maxRetries="\d">/g, k, () => '<try>').replace(/<try>((?:(?!<\/?until-successful)[\s\S])*?)<\/until-successful>/, '<try>$1</try>'),
   (t, k) => nth(t, / when="#\[true\]"/g, k, () => ''),
   (t, k) => nth(t, /<on-error-propagate type="[A-Z_:, ]*">/g, k, (m) => m.replace('>', ' when="#[vars.x]">')),
-  (t, k) => nth(t, /<scatter-gather>/g, k, () => '<parallel-foreach>').replace('</scatter-gather>', '</parallel-foreach>').replace(/<\/?route>/g, ''),
+  (t, k) =>
+    nth(t, /<scatter-gather>/g, k, () => '<parallel-foreach>')
+      .replace('</scatter-gather>', '</parallel-foreach>')
+      .replace(/<\/?route>/g, ''),
 ];
 
 function appOf(text: string): MuleApp {

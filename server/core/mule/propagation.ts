@@ -210,7 +210,7 @@ export function mapOperationError(app: MuleApp, op: XmlElement, type: string): s
  * reconnect-forever the operation never gives up, so nothing surfaces (unbounded-retry reports it).
  */
 export function sessionFailureTypes(op: SalesforceOperation): readonly string[] {
-  const strategy = op.reconnection.kind !== 'none' ? op.reconnection.kind : op.config?.reconnection.kind ?? 'none';
+  const strategy = op.reconnection.kind !== 'none' ? op.reconnection.kind : (op.config?.reconnection.kind ?? 'none');
   if (strategy === 'forever') return NO_TYPES;
   return strategy === 'bounded' ? RETRY_EXHAUSTED_ONLY : CONNECTIVITY_ONLY;
 }
@@ -307,7 +307,6 @@ const RETRY_EXHAUSTED = 'MULE:RETRY_EXHAUSTED';
 const COMPOSITE_ROUTING = 'MULE:COMPOSITE_ROUTING';
 /** The types an error becomes on its way up (see `climb`). */
 const WALK_TYPES: ReadonlySet<string> = new Set([RETRY_EXHAUSTED, COMPOSITE_ROUTING]);
-
 
 /**
  * One walk. A large app walks every Salesforce operation's failures: the walk allocates little (the

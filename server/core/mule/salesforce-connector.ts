@@ -114,7 +114,10 @@ export const PER_USER_CONNECTION = 'config-with-oauth-connection';
  * newer connector could in principle add an operation of a similar shape.
  */
 export const KNOWN_FAKE_OPERATIONS: ReadonlyMap<string, string> = new Map([
-  ['invalidate-connection', 'The runtime invalidates a connection itself when an operation fails with a connection error; a bounded reconnection strategy makes the connector log in again and re-run the operation.'],
+  [
+    'invalidate-connection',
+    'The runtime invalidates a connection itself when an operation fails with a connection error; a bounded reconnection strategy makes the connector log in again and re-run the operation.',
+  ],
   ['invalidate-session', 'Sessions are invalidated by the runtime on a connection error; configure a bounded reconnection strategy instead.'],
   ['refresh-session', 'The connector refreshes the session itself when a reconnection strategy is configured.'],
   ['refresh-token', 'The connector refreshes OAuth tokens itself; configure a bounded reconnection strategy.'],

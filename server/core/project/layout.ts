@@ -3,16 +3,7 @@
  * the host tells the workspace which files exist; nothing here touches a file system.
  */
 export type FileRole =
-  | 'xml'
-  | 'flow'
-  | 'named-credential'
-  | 'external-credential'
-  | 'external-service'
-  | 'apex'
-  | 'property'
-  | 'mule-marker'
-  | 'sfdx-marker'
-  | 'other';
+  'xml' | 'flow' | 'named-credential' | 'external-credential' | 'external-service' | 'apex' | 'property' | 'mule-marker' | 'sfdx-marker' | 'other';
 
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -59,7 +59,7 @@ describe('workspace', () => {
     assert.equal(ws.muleApp('/w/a')!.props.single('${env}'), 'dev');
   });
 
-  it('releaseAnalysis frees the trees and models of the given files\' units only, and they rebuild on use', () => {
+  it("releaseAnalysis frees the trees and models of the given files' units only, and they rebuild on use", () => {
     const ws = new Workspace();
     ws.setFile('/w/a/src/main/mule/x.xml', mule('<flow name="f"/>'));
     ws.setFile('/w/a/src/main/mule/y.xml', mule('<flow name="g"/>'));

@@ -20,7 +20,15 @@ describe('property files', () => {
 
 describe('PropertyResolver', () => {
   const r = new PropertyResolver([
-    { path: 'dev.yaml', values: new Map([['env', 'dev'], ['retries', '3'], ['types', 'SALESFORCE:${t}'], ['t', 'CONNECTIVITY']]) },
+    {
+      path: 'dev.yaml',
+      values: new Map([
+        ['env', 'dev'],
+        ['retries', '3'],
+        ['types', 'SALESFORCE:${t}'],
+        ['t', 'CONNECTIVITY'],
+      ]),
+    },
     { path: 'prod.yaml', values: new Map([['retries', '30']]) },
   ]);
   it('leaves literals alone', () => assert.deepEqual(r.expand('abc'), ['abc']));

@@ -49,6 +49,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>, depth
 const MAX_DEPTH = 32;
 
 /** Tabs, characters YAML does not print or treats specially (controls, surrogates, BOM, non-characters): left to the library. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is being matched
 const UNUSUAL_CHAR = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /** Keys read directly: plain, starting with a letter or '_' (never a number, a boolean or null in YAML). */

@@ -88,7 +88,18 @@ function viaRegistration(project: SfdxProject, regName: string, op: string): Cal
   return {
     kind: 'callout',
     via: 'external-service',
-    credentials: [{ name: ncRef.value, nc, via: { path: reg.file.path, start: ncRef.start, end: ncRef.end, message: `External Service '${reg.name}' calls through Named Credential '${ncRef.value}'` } }],
+    credentials: [
+      {
+        name: ncRef.value,
+        nc,
+        via: {
+          path: reg.file.path,
+          start: ncRef.start,
+          end: ncRef.end,
+          message: `External Service '${reg.name}' calls through Named Credential '${ncRef.value}'`,
+        },
+      },
+    ],
     complete: nc !== undefined,
     evidence: regLoc,
   };
@@ -110,7 +121,12 @@ function viaApexUncached(project: SfdxProject, cls: ApexClassModel): CalloutInfo
     return {
       name: c.namespace ? `${c.namespace}__${c.name}` : c.name,
       nc: local !== undefined ? project.namedCredential(local) : undefined,
-      via: { path: cls.file.path, start: c.start, end: c.end, message: `Apex class ${cls.name} calls out through '${c.namespace ? `${c.namespace}__` : ''}${c.name}'` },
+      via: {
+        path: cls.file.path,
+        start: c.start,
+        end: c.end,
+        message: `Apex class ${cls.name} calls out through '${c.namespace ? `${c.namespace}__` : ''}${c.name}'`,
+      },
     };
   });
   const ev = cls.calloutEvidence[0];
@@ -141,5 +157,13 @@ export function principalOf(project: SfdxProject, nc: NamedCredentialModel): { k
   const perUser = ec.principals.filter((p) => p.type === 'PerUserPrincipal');
   const kind: PrincipalKind = perUser.length === ec.principals.length ? 'per-user' : perUser.length === 0 ? 'named' : 'mixed';
   const p = perUser[0] ?? ec.principals[0];
-  return { kind, proof: { path: ec.file.path, start: p.start, end: p.end, message: `External Credential '${ec.name}' (used by '${nc.name}') authenticates with a ${p.type}${p.name ? ` '${p.name}'` : ''}` } };
+  return {
+    kind,
+    proof: {
+      path: ec.file.path,
+      start: p.start,
+      end: p.end,
+      message: `External Credential '${ec.name}' (used by '${nc.name}') authenticates with a ${p.type}${p.name ? ` '${p.name}'` : ''}`,
+    },
+  };
 }

@@ -12,7 +12,11 @@ describe('Flow graph', () => {
       flow({
         start: recordStart('Decide', asyncPath('Later')),
         elements: [
-          element('decisions', 'Decide', `${connector('Else', 'defaultConnector')}\n        <rules><name>R</name><connector><targetReference>Call</targetReference></connector></rules>`),
+          element(
+            'decisions',
+            'Decide',
+            `${connector('Else', 'defaultConnector')}\n        <rules><name>R</name><connector><targetReference>Call</targetReference></connector></rules>`,
+          ),
           action('Call', 'externalService', 'Svc.op', { next: 'Loop', fault: 'Log' }),
           element('loops', 'Loop', `${connector('Body', 'nextValueConnector')}\n${connector('Done', 'noMoreValuesConnector')}`),
           element('assignments', 'Body', connector('Loop', 'connector', true)),
@@ -41,18 +45,41 @@ describe('Flow graph', () => {
   });
 
   it('takes only connector elements for edges, whatever other children are called', () => {
-    const f = parse(flow({ processType: 'Flow', elements: [element('screens', 'S', `${connector('A')}\n        <constructor><targetReference>A</targetReference></constructor>\n        <toString><targetReference>A</targetReference></toString>`), element('assignments', 'A'), '    <startElementReference>S</startElementReference>'] }));
-    assert.deepEqual(f.nodes.get('S')!.edges.map((e) => `${e.kind}:${e.target}`), ['next:A']);
+    const f = parse(
+      flow({
+        processType: 'Flow',
+        elements: [
+          element(
+            'screens',
+            'S',
+            `${connector('A')}\n        <constructor><targetReference>A</targetReference></constructor>\n        <toString><targetReference>A</targetReference></toString>`,
+          ),
+          element('assignments', 'A'),
+          '    <startElementReference>S</startElementReference>',
+        ],
+      }),
+    );
+    assert.deepEqual(
+      f.nodes.get('S')!.edges.map((e) => `${e.kind}:${e.target}`),
+      ['next:A'],
+    );
   });
 
   it('understands the legacy startElementReference', () => {
-    const f = parse(flow({ processType: 'Flow', elements: [element('screens', 'S', connector('A')), element('assignments', 'A'), '    <startElementReference>S</startElementReference>'] }));
+    const f = parse(
+      flow({
+        processType: 'Flow',
+        elements: [element('screens', 'S', connector('A')), element('assignments', 'A'), '    <startElementReference>S</startElementReference>'],
+      }),
+    );
     assert.deepEqual([...flowPaths(f)[0].nodes].sort(), ['A', 'S']);
     assert.equal(automationOf(f), undefined);
   });
 
   it('classifies automation and its running user', () => {
-    const sched = parse(flow({ start: `${connector('A')}\n        <triggerType>Scheduled</triggerType>`, apiVersion: '52.0', elements: [element('assignments', 'A')] }));
+    const sched = parse(
+      flow({ start: `${connector('A')}\n        <triggerType>Scheduled</triggerType>`, apiVersion: '52.0', elements: [element('assignments', 'A')] }),
+    );
     assert.equal(automationOf(sched), 'scheduled');
     assert.match(runningUser(sched, 'scheduled'), /Automated Process user/);
     assert.equal(automationOf(parse(flow({ processType: 'Workflow', elements: [] }))), 'process-builder');

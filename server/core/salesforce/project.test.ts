@@ -8,7 +8,10 @@ import { readSfdxProject } from './project';
 
 describe('SFDX projects', () => {
   it('reads package directories and the namespace; a broken file still makes a project', () => {
-    const d = readSfdxProject('/w/p/sfdx-project.json', JSON.stringify({ namespace: 'acme', packageDirectories: [{ path: 'force-app' }, { path: './libs/../shared' }] }));
+    const d = readSfdxProject(
+      '/w/p/sfdx-project.json',
+      JSON.stringify({ namespace: 'acme', packageDirectories: [{ path: 'force-app' }, { path: './libs/../shared' }] }),
+    );
     assert.deepEqual(d, { root: '/w/p', namespace: 'acme', packageDirs: ['/w/p/force-app', '/w/p/shared'] });
     assert.deepEqual(readSfdxProject('/w/q/sfdx-project.json', '{ not json'), { root: '/w/q', namespace: undefined, packageDirs: [] });
   });
@@ -27,7 +30,8 @@ describe('SFDX projects', () => {
     ]);
   });
 
-  const callsOut = (endpoint: string) => `public class Svc {\n  @InvocableMethod(callout=true)\n  public static void go() {\n    HttpRequest r = new HttpRequest();\n    r.setEndpoint('${endpoint}');\n  }\n}\n`;
+  const callsOut = (endpoint: string) =>
+    `public class Svc {\n  @InvocableMethod(callout=true)\n  public static void go() {\n    HttpRequest r = new HttpRequest();\n    r.setEndpoint('${endpoint}');\n  }\n}\n`;
   const nightly = flow({ start: scheduledStart('Go'), elements: [action('Go', 'apex', 'Svc', { fault: 'Log' }), element('assignments', 'Log')] });
   const perUser = RULES.find((r) => r.meta.id === 'flow/per-user-credential-in-automation')!;
 
@@ -43,14 +47,28 @@ describe('SFDX projects', () => {
   });
 
   it('works without sfdx-project.json (loose metadata is one project)', () => {
-    const { findings } = lintFiles({ 'loose/flows/Nightly.flow-meta.xml': nightly, 'loose/classes/Svc.cls': callsOut('callout:Erp'), 'loose/nc/Erp.namedCredential-meta.xml': legacyNc('PerUser') }, perUser);
+    const { findings } = lintFiles(
+      {
+        'loose/flows/Nightly.flow-meta.xml': nightly,
+        'loose/classes/Svc.cls': callsOut('callout:Erp'),
+        'loose/nc/Erp.namedCredential-meta.xml': legacyNc('PerUser'),
+      },
+      perUser,
+    );
     assert.equal(findings.length, 1);
   });
 
   it('honours suppression comments in flow metadata', () => {
-    const files = (f: string) => ({ 'loose/flows/Nightly.flow-meta.xml': f, 'loose/classes/Svc.cls': callsOut('callout:Erp'), 'loose/nc/Erp.namedCredential-meta.xml': legacyNc('PerUser') });
+    const files = (f: string) => ({
+      'loose/flows/Nightly.flow-meta.xml': f,
+      'loose/classes/Svc.cls': callsOut('callout:Erp'),
+      'loose/nc/Erp.namedCredential-meta.xml': legacyNc('PerUser'),
+    });
     assert.equal(lintFiles(files(nightly), perUser).findings.length, 1);
-    const quiet = nightly.replace('        <name>Go</name>', '        <!-- session-guard-disable-next-line flow/per-user-credential-in-automation -- moving to a named principal -->\n        <name>Go</name>');
+    const quiet = nightly.replace(
+      '        <name>Go</name>',
+      '        <!-- session-guard-disable-next-line flow/per-user-credential-in-automation -- moving to a named principal -->\n        <name>Go</name>',
+    );
     assert.deepEqual(lintFiles(files(quiet), perUser).findings, []);
   });
 
@@ -59,7 +77,10 @@ describe('SFDX projects', () => {
     const cls = callsOut('callout:Sf/services/Soap/u/60.0');
     const files = (c: string) => ({ 'loose/classes/Svc.cls': c, 'loose/nc/Sf.namedCredential-meta.xml': legacyNc('NamedUser', 'Oauth') });
     assert.equal(lintFiles(files(cls), soap).findings.length, 1);
-    const quiet = cls.replace("    r.setEndpoint", "    // session-guard-disable-next-line credential/soap-session-not-refreshed -- legacy partner API\n    r.setEndpoint");
+    const quiet = cls.replace(
+      '    r.setEndpoint',
+      '    // session-guard-disable-next-line credential/soap-session-not-refreshed -- legacy partner API\n    r.setEndpoint',
+    );
     assert.equal(lintFiles(files(quiet), soap).findings.length, 0);
   });
 });

@@ -25,16 +25,20 @@ describe('LineIndex', () => {
     const starts = (idx: LineIndex) => Array.from({ length: idx.lineCount }, (_, i) => idx.lineStart(i + 1));
     const piece = fc.constantFrom('a', 'b', '\n', '\r', '\r\n', '  ');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 4 }), insert: fc.array(piece, { maxLength: 3 }) }), { maxLength: 8 }), (init, edits) => {
-        let text = init.join('');
-        let idx = new LineIndex(text);
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert.join('') + text.slice(Math.min(text.length, at + e.remove));
-          idx = LineIndex.afterEdit(idx, text);
-          assert.deepEqual(starts(idx), starts(new LineIndex(text)), JSON.stringify(text));
-        }
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 30 }),
+        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 4 }), insert: fc.array(piece, { maxLength: 3 }) }), { maxLength: 8 }),
+        (init, edits) => {
+          let text = init.join('');
+          let idx = new LineIndex(text);
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert.join('') + text.slice(Math.min(text.length, at + e.remove));
+            idx = LineIndex.afterEdit(idx, text);
+            assert.deepEqual(starts(idx), starts(new LineIndex(text)), JSON.stringify(text));
+          }
+        },
+      ),
       { numRuns: 500, seed: 3 },
     );
   });

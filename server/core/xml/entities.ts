@@ -13,11 +13,7 @@ export interface EntityIssue {
  * Decodes `&lt;`-style references in `raw`. Unknown or malformed references are kept verbatim and
  * reported through `onIssue` (unless `allowUnknownNamed`, used when a DTD may declare them).
  */
-export function decodeEntities(
-  raw: string,
-  allowUnknownNamed: boolean,
-  onIssue?: (issue: EntityIssue) => void,
-): string {
+export function decodeEntities(raw: string, allowUnknownNamed: boolean, onIssue?: (issue: EntityIssue) => void): string {
   let amp = raw.indexOf('&');
   if (amp < 0) return raw;
   let out = '';
@@ -28,7 +24,7 @@ export function decodeEntities(
     let decoded: string | undefined;
     if (semi > amp + 1 && semi - amp <= 12) {
       if (body.charCodeAt(0) === 35 /* # */) {
-        const hex = body.charCodeAt(1) === 120 /* x */;
+        const hex = body.charCodeAt(1) === 120; /* x */
         const digits = hex ? body.slice(2) : body.slice(1);
         if (digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
           const code = parseInt(digits, hex ? 16 : 10);

@@ -133,16 +133,31 @@ describe('incremental XML re-parsing', () => {
   it('equals a full parse after any sequence of random edits (typing, deleting, pasting markup)', () => {
     // Mostly typing, sometimes markup that breaks or repairs the document.
     const typing = fc.constantFrom('a', 'b', ' ', '\n', '=', '"x"');
-    const markup = fc.constantFrom('<', '>', '/', '"', "'", '&amp;', '&', '<!--', '-->', '<logger/>', '</flow>', '<flow name="x">', 'xmlns:p="urn:p"', '<p:q/>', '<![CDATA[', ']]>', '\u0001');
+    const markup = fc.constantFrom(
+      '<',
+      '>',
+      '/',
+      '"',
+      "'",
+      '&amp;',
+      '&',
+      '<!--',
+      '-->',
+      '<logger/>',
+      '</flow>',
+      '<flow name="x">',
+      'xmlns:p="urn:p"',
+      '<p:q/>',
+      '<![CDATA[',
+      ']]>',
+      '\u0001',
+    );
     const piece = fc.oneof({ arbitrary: typing, weight: 8 }, { arbitrary: markup, weight: 1 });
     let incremental = 0;
     let attempts = 0;
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.array(piece, { maxLength: 3 }) }),
-          { minLength: 1, maxLength: 12 },
-        ),
+        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.array(piece, { maxLength: 3 }) }), { minLength: 1, maxLength: 12 }),
         (edits) => {
           let text = FLOWS;
           let doc = parseXml(text);

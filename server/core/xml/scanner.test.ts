@@ -116,7 +116,15 @@ describe('XML scanner attribute values', () => {
     const text = '<a x="plain value" y="a &amp; b" z=\'q"<\' w="">&amp;<b v="after &lt; text"/></a>';
     const doc = parseXml(text);
     const a = doc.root!;
-    assert.deepEqual(a.attrs.map((at) => [at.name, at.value]), [['x', 'plain value'], ['y', 'a & b'], ['z', 'q"<'], ['w', '']]);
+    assert.deepEqual(
+      a.attrs.map((at) => [at.name, at.value]),
+      [
+        ['x', 'plain value'],
+        ['y', 'a & b'],
+        ['z', 'q"<'],
+        ['w', ''],
+      ],
+    );
     assert.equal(a.attr('x'), 'plain value');
     assert.equal(a.children[0].attr('v'), 'after < text', 'an entity in a text run before it does not confuse the search for the next one');
     const x = attrNode(a, 'x')!;
@@ -148,11 +156,21 @@ describe('XML scanner memory', () => {
     assert.deepEqual({ ...doc, root: doc.root?.name }, { text: '<a/>', root: 'a', comments: [], errors: [], depthLimitAt: null });
   });
 
-  it('takes the host\'s word for control characters but still finds the non-characters', () => {
+  it("takes the host's word for control characters but still finds the non-characters", () => {
     const clean = { noControlChars: true };
-    assert.deepEqual(parseXml('<a>\uFFFF</a>', clean).errors.map((e) => [e.message, e.start]), [['Character U+FFFF is not allowed in XML', 3]]);
-    assert.deepEqual(parseXml('<a>\uFFFE\uFFFF</a>', clean).errors.map((e) => e.start), [3], 'the first one only');
-    assert.deepEqual(parseXml('<a>\u0001</a>').errors.map((e) => [e.message, e.start]), [['Character U+0001 is not allowed in XML', 3]]);
+    assert.deepEqual(
+      parseXml('<a>\uFFFF</a>', clean).errors.map((e) => [e.message, e.start]),
+      [['Character U+FFFF is not allowed in XML', 3]],
+    );
+    assert.deepEqual(
+      parseXml('<a>\uFFFE\uFFFF</a>', clean).errors.map((e) => e.start),
+      [3],
+      'the first one only',
+    );
+    assert.deepEqual(
+      parseXml('<a>\u0001</a>').errors.map((e) => [e.message, e.start]),
+      [['Character U+0001 is not allowed in XML', 3]],
+    );
     assert.deepEqual(parseXml('<a>ok</a>', clean).errors, []);
   });
 });

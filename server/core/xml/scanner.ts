@@ -23,7 +23,6 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 type NsScope = Map<string, string>;
 
-
 /**
  * How far the elements of one subtree under the root have moved since they were parsed. Every element
  * and attribute of the subtree shares one, so an edit before the subtree moves all of it at once
@@ -139,7 +138,15 @@ class Element extends Named implements XmlElement {
   private attributeAt(i: number): XmlAttribute {
     const a = this.a;
     const q = a[i] as QName;
-    return new Attribute(q, q[1] ? (this.nsScope.get(q[1]) ?? '') : '', this.valueAt(i), a[i + AttrSlot.Start] as number, a[i + AttrSlot.ValueStart] as number, a[i + AttrSlot.ValueEnd] as number, this.moved);
+    return new Attribute(
+      q,
+      q[1] ? (this.nsScope.get(q[1]) ?? '') : '',
+      this.valueAt(i),
+      a[i + AttrSlot.Start] as number,
+      a[i + AttrSlot.ValueStart] as number,
+      a[i + AttrSlot.ValueEnd] as number,
+      this.moved,
+    );
   }
 }
 
@@ -252,6 +259,7 @@ function namespaceUri(value: string): string {
 }
 
 /** Characters XML 1.0 forbids anywhere in a document. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is being matched
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /**
@@ -488,9 +496,7 @@ class Scanner {
     }
     const amp = this.nextAmp;
     if (amp < to) {
-      decodeEntities(text.slice(amp, to), this.doctypeDeclaresEntities, (issue) =>
-        this.error(issue.message, amp + issue.at, amp + issue.at + issue.length),
-      );
+      decodeEntities(text.slice(amp, to), this.doctypeDeclaresEntities, (issue) => this.error(issue.message, amp + issue.at, amp + issue.at + issue.length));
     }
   }
 
@@ -653,7 +659,7 @@ class Scanner {
     let attrCount = 0;
     let hasNsDecl = false;
     let selfClosing = false;
-    let openEnd = -1;
+    let openEnd: number;
     for (;;) {
       const wsStart = k;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
@@ -762,7 +768,10 @@ class Scanner {
         if (aq[0] === 'xmlns' || aq[1] === 'xmlns') {
           if (scope === inherited) scope = new Map(scope);
           const v = attrs[j + AttrSlot.Value];
-          scope.set(aq[0] === 'xmlns' ? '' : aq[2], namespaceUri(v !== undefined ? (v as string) : text.slice(attrs[j + AttrSlot.ValueStart] as number, attrs[j + AttrSlot.ValueEnd] as number)));
+          scope.set(
+            aq[0] === 'xmlns' ? '' : aq[2],
+            namespaceUri(v !== undefined ? (v as string) : text.slice(attrs[j + AttrSlot.ValueStart] as number, attrs[j + AttrSlot.ValueEnd] as number)),
+          );
         }
       }
     }
@@ -817,8 +826,6 @@ class Scanner {
 
   private decode(raw: string, offset: number): string {
     if (raw.indexOf('&') < 0) return raw;
-    return decodeEntities(raw, this.doctypeDeclaresEntities, (issue) =>
-      this.error(issue.message, offset + issue.at, offset + issue.at + issue.length),
-    );
+    return decodeEntities(raw, this.doctypeDeclaresEntities, (issue) => this.error(issue.message, offset + issue.at, offset + issue.at + issue.length));
   }
 }

@@ -38,7 +38,8 @@ export class ProbeUsageError extends Error {}
 export const DEFAULT_API_VERSION = '62.0';
 
 export async function runProbe(opts: ProbeOptions): Promise<ProbeOutcome> {
-  if (!opts.accessToken && !opts.targetOrg) throw new ProbeUsageError('Pass --access-token (or SESSION_GUARD_ACCESS_TOKEN) with --instance-url, or --target-org ALIAS.');
+  if (!opts.accessToken && !opts.targetOrg)
+    throw new ProbeUsageError('Pass --access-token (or SESSION_GUARD_ACCESS_TOKEN) with --instance-url, or --target-org ALIAS.');
   if (opts.accessToken && !opts.instanceUrl && !opts.targetOrg) throw new ProbeUsageError('--instance-url is required with --access-token.');
   const apiVersion = opts.apiVersion ?? DEFAULT_API_VERSION;
   if (!/^\d{2,3}\.0$/.test(apiVersion)) throw new ProbeUsageError(`--api-version expects a version like ${DEFAULT_API_VERSION}, got '${apiVersion}'.`);
@@ -63,7 +64,8 @@ export async function runProbe(opts: ProbeOptions): Promise<ProbeOutcome> {
   }
   const tokenWorks = ('ok' in ui && ui.ok) || ('ok' in rest && rest.ok);
   const orgConn = sf ? connect(sf, callOpts) : tokenWorks ? tokenConn : undefined;
-  const noOrgLogin = 'needs a working login: the token was rejected; add --target-org ALIAS (a Salesforce CLI login with "View Setup" and "Manage Users") for org checks';
+  const noOrgLogin =
+    'needs a working login: the token was rejected; add --target-org ALIAS (a Salesforce CLI login with "View Setup" and "Manage Users") for org checks';
 
   let org: ProbeObservations['organization'] = skipped(noOrgLogin);
   let usr: CallResult<UserRow> = skipped(noOrgLogin);
@@ -73,7 +75,13 @@ export async function runProbe(opts: ProbeOptions): Promise<ProbeOutcome> {
     org = await organization(orgConn);
     const down = unreachable(org);
     if (down) return unreachableOutcome(instanceUrl, apiVersion, down, ui, opts, secrets);
-    const who = opts.user ? { username: opts.user } : 'ok' in ui && ui.ok && ui.value.user_id ? { id: ui.value.user_id } : sf?.username ? { username: sf.username } : {};
+    const who = opts.user
+      ? { username: opts.user }
+      : 'ok' in ui && ui.ok && ui.value.user_id
+        ? { id: ui.value.user_id }
+        : sf?.username
+          ? { username: sf.username }
+          : {};
     usr = await user(orgConn, who);
     history = 'ok' in usr && usr.ok ? await loginHistory(orgConn, usr.value.Id) : skipped('the integration user was not found');
     lim = await limits(orgConn);
@@ -116,7 +124,14 @@ function unreachable(r: CallResult<unknown>): string | undefined {
   return 'ok' in r && !r.ok && (r.errorCode === 'NETWORK' || r.errorCode === 'TIMEOUT') ? r.message : undefined;
 }
 
-function unreachableOutcome(instanceUrl: string, apiVersion: string, why: string, ui: CallResult<UserInfo>, opts: ProbeOptions, secrets: string[]): ProbeOutcome {
+function unreachableOutcome(
+  instanceUrl: string,
+  apiVersion: string,
+  why: string,
+  ui: CallResult<UserInfo>,
+  opts: ProbeOptions,
+  secrets: string[],
+): ProbeOutcome {
   const skip = { skipped: `${instanceUrl} could not be reached` };
   const report = judgeProbe({
     instanceUrl,

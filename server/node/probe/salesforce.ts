@@ -56,7 +56,8 @@ export async function call<T>(fn: () => Promise<T>, token?: string): Promise<Cal
     return { ok: true, value };
   } catch (e) {
     const err = e as { errorCode?: string; name?: string; code?: string; message?: string; type?: string };
-    const network = err.code && /^(?:ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOST|ENET|UND_ERR|CERT_|UNABLE_TO_VERIFY|DEPTH_ZERO|SELF_SIGNED|ERR_TLS)/.test(err.code);
+    const network =
+      err.code && /^(?:ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOST|ENET|UND_ERR|CERT_|UNABLE_TO_VERIFY|DEPTH_ZERO|SELF_SIGNED|ERR_TLS)/.test(err.code);
     const aborted = err.name === 'AbortError' || err.type === 'aborted';
     let errorCode = network ? 'NETWORK' : aborted ? 'TIMEOUT' : String(err.errorCode ?? err.name ?? err.code ?? 'ERROR');
     let message = String(err.message ?? e);
@@ -84,7 +85,10 @@ export async function restApiRoot(c: Connection, apiVersion: string): Promise<Ca
 }
 
 export async function organization(c: Connection): Promise<CallResult<OrganizationRow>> {
-  const r = await call(async () => await c.query<OrganizationRow>('SELECT Id, Name, IsSandbox, InstanceName, OrganizationType FROM Organization LIMIT 1'), c.accessToken ?? undefined);
+  const r = await call(
+    async () => await c.query<OrganizationRow>('SELECT Id, Name, IsSandbox, InstanceName, OrganizationType FROM Organization LIMIT 1'),
+    c.accessToken ?? undefined,
+  );
   if (!('ok' in r) || !r.ok) return r;
   if (!isObject(r.value) || !Array.isArray(r.value.records)) return UNEXPECTED('a query result');
   const row = r.value.records[0];
@@ -99,7 +103,10 @@ export async function user(c: Connection, who: { username?: string; id?: string 
   if (!('ok' in r) || !r.ok) return r;
   const row = r.value?.records?.[0];
   if (!row) return { ok: false, errorCode: 'NOT_FOUND', message: `no user with ${where}` };
-  const frozen = await call(async () => await c.query<{ IsFrozen: boolean }>(`SELECT IsFrozen FROM UserLogin WHERE UserId = '${row.Id}' LIMIT 1`), c.accessToken ?? undefined);
+  const frozen = await call(
+    async () => await c.query<{ IsFrozen: boolean }>(`SELECT IsFrozen FROM UserLogin WHERE UserId = '${row.Id}' LIMIT 1`),
+    c.accessToken ?? undefined,
+  );
   const isFrozen = 'ok' in frozen && frozen.ok ? frozen.value?.records?.[0]?.IsFrozen : undefined;
   return { ok: true, value: { Id: row.Id, Username: row.Username, IsActive: row.IsActive, ...(isFrozen !== undefined ? { IsFrozen: isFrozen } : {}) } };
 }
@@ -107,14 +114,20 @@ export async function user(c: Connection, who: { username?: string; id?: string 
 export async function loginHistory(c: Connection, userId: string, max = 20): Promise<CallResult<readonly LoginRow[]>> {
   if (!SF_ID.test(userId)) return { skipped: `not a user id: ${userId}` };
   const r = await call(
-    async () => await c.query<LoginRow>(`SELECT LoginTime, Status, SourceIp, LoginType, Application FROM LoginHistory WHERE UserId = '${userId}' ORDER BY LoginTime DESC LIMIT ${max}`),
+    async () =>
+      await c.query<LoginRow>(
+        `SELECT LoginTime, Status, SourceIp, LoginType, Application FROM LoginHistory WHERE UserId = '${userId}' ORDER BY LoginTime DESC LIMIT ${max}`,
+      ),
     c.accessToken ?? undefined,
   );
   return 'ok' in r && r.ok ? { ok: true, value: (r.value?.records ?? []).map(strip) } : (r as CallResult<readonly LoginRow[]>);
 }
 
 export async function limits(c: Connection): Promise<CallResult<ApiLimits>> {
-  const r = await call(() => c.request<Record<string, { Max: number; Remaining: number }>>({ method: 'GET', url: `/services/data/v${c.version}/limits/` }), c.accessToken ?? undefined);
+  const r = await call(
+    () => c.request<Record<string, { Max: number; Remaining: number }>>({ method: 'GET', url: `/services/data/v${c.version}/limits/` }),
+    c.accessToken ?? undefined,
+  );
   if (!('ok' in r) || !r.ok) return r;
   if (!isObject(r.value)) return UNEXPECTED('the limits resource');
   const daily = r.value.DailyApiRequests;

@@ -33,7 +33,11 @@ export function sfOrgDisplay(alias: string, env: NodeJS.ProcessEnv = process.env
           json = undefined;
         }
         if (!json) {
-          const why = err ? ((err as { killed?: boolean }).killed ? `timed out after ${timeoutMs / 1000} s` : `exited with ${(err as { code?: unknown }).code}`) : 'printed no JSON';
+          const why = err
+            ? (err as { killed?: boolean }).killed
+              ? `timed out after ${timeoutMs / 1000} s`
+              : `exited with ${(err as { code?: unknown }).code}`
+            : 'printed no JSON';
           return reject(new SfCliError(`\`sf org display --target-org ${alias}\` ${why}.`));
         }
         if (json.status !== 0 || !json.result) {
@@ -41,7 +45,11 @@ export function sfOrgDisplay(alias: string, env: NodeJS.ProcessEnv = process.env
         }
         const r = json.result;
         if (typeof r.accessToken !== 'string' || typeof r.instanceUrl !== 'string') {
-          return reject(new SfCliError(`\`sf org display --target-org ${alias}\` returned no access token or instance URL; log in again with \`sf org login web --alias ${alias}\`.`));
+          return reject(
+            new SfCliError(
+              `\`sf org display --target-org ${alias}\` returned no access token or instance URL; log in again with \`sf org login web --alias ${alias}\`.`,
+            ),
+          );
         }
         resolve({
           instanceUrl: r.instanceUrl,

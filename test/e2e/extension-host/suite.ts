@@ -33,7 +33,15 @@ test('activates on a Mule file and registers its commands in the palette', async
   const ext = await until('the extension', () => vscode.extensions.all.find((e) => e.packageJSON.name === 'session-guard'));
   await until('activation', () => ext.isActive);
   const commands = await vscode.commands.getCommands(true);
-  for (const c of ['sessionGuard.lintWorkspace', 'sessionGuard.insertRecoverySnippet', 'sessionGuard.restartServer', 'sessionGuard.showOutput', 'sessionGuard.diagnoseClipboard', 'sessionGuard.diagnoseSelection', 'sessionGuard.probeOrg']) {
+  for (const c of [
+    'sessionGuard.lintWorkspace',
+    'sessionGuard.insertRecoverySnippet',
+    'sessionGuard.restartServer',
+    'sessionGuard.showOutput',
+    'sessionGuard.diagnoseClipboard',
+    'sessionGuard.diagnoseSelection',
+    'sessionGuard.probeOrg',
+  ]) {
     assert.ok(commands.includes(c), c);
   }
 });
@@ -81,7 +89,9 @@ test('Insert Recovery Snippet inserts a snippet that expands at the cursor', asy
 });
 
 const runbookTabs = () =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && (t.input as vscode.TabInputWebview).viewType.endsWith('sessionGuard.runbook'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && (t.input as vscode.TabInputWebview).viewType.endsWith('sessionGuard.runbook'));
 const MULE_LOG = [
   'ERROR 2026-11-20 03:14:07,512 [[MuleRuntime].uber.07: [app].accounts.CPU_LITE] org.mule.runtime.core.internal.exception.OnErrorPropagateHandler:',
   'Message               : Unable to refresh session due to: invalid_grant: ip restricted or invalid login hours',
@@ -92,7 +102,11 @@ const MULE_LOG = [
 
 test('Diagnose Error from Clipboard diagnoses, locates the element and opens the runbook panel', async () => {
   await vscode.env.clipboard.writeText(MULE_LOG);
-  const d = (await vscode.commands.executeCommand('sessionGuard.diagnoseClipboard')) as { cause: string; redacted: string; context: { muleElement?: { line: number } } };
+  const d = (await vscode.commands.executeCommand('sessionGuard.diagnoseClipboard')) as {
+    cause: string;
+    redacted: string;
+    context: { muleElement?: { line: number } };
+  };
   assert.equal(d.cause, 'IP_RESTRICTION');
   assert.equal(d.context.muleElement?.line, 7);
   assert.ok(!JSON.stringify(d).includes('AQ4AQSecretTokenThatMustNeverShow'), 'the diagnosis is redacted');
@@ -102,7 +116,10 @@ test('Diagnose Error from Clipboard diagnoses, locates the element and opens the
 });
 
 test('Diagnose Selection reads only the selected text; an empty clipboard is refused', async () => {
-  const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `noise\n${'REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.'}\nmore noise INVALID_LOGIN` });
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'plaintext',
+    content: `noise\n${'REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.'}\nmore noise INVALID_LOGIN`,
+  });
   const editor = await vscode.window.showTextDocument(doc);
   editor.selection = new vscode.Selection(1, 0, 1, 52);
   const d = (await vscode.commands.executeCommand('sessionGuard.diagnoseSelection')) as { cause: string; alternatives: unknown[] };
@@ -125,7 +142,10 @@ test('Probe Org runs the live probe (token in the environment of a child process
     users: [{ Id: '0057Q000001XyZaQAK', Username: 'integration@acme.com.uat', IsActive: true }],
   });
   try {
-    const report = (await vscode.commands.executeCommand('sessionGuard.probeOrg', { instanceUrl: fake.url, accessToken: token })) as { tokenValid: boolean; org: { id: string } };
+    const report = (await vscode.commands.executeCommand('sessionGuard.probeOrg', { instanceUrl: fake.url, accessToken: token })) as {
+      tokenValid: boolean;
+      org: { id: string };
+    };
     assert.equal(report.tokenValid, true);
     assert.equal(report.org.id, '00D7Q000009AbCdUAK');
     assert.ok(fake.requests.some((r) => r.url === '/services/oauth2/userinfo'));
@@ -139,11 +159,18 @@ test('.sessionguardrc.json is validated against the contributed schema', async (
   const cfg = file('.sessionguardrc.json');
   await vscode.workspace.fs.writeFile(cfg, Buffer.from('{ "rules": { "mule/unbounded-retry": "warn" } }'));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(cfg));
-  const diags = await until('schema diagnostics', () => {
-    const d = vscode.languages.getDiagnostics(cfg).filter((x) => x.source !== 'session-guard');
-    return d.length ? d : undefined;
-  }, 60_000);
-  assert.ok(diags.some((d) => /warn|Value is not accepted|allowed/i.test(d.message)), diags.map((d) => d.message).join(' | '));
+  const diags = await until(
+    'schema diagnostics',
+    () => {
+      const d = vscode.languages.getDiagnostics(cfg).filter((x) => x.source !== 'session-guard');
+      return d.length ? d : undefined;
+    },
+    60_000,
+  );
+  assert.ok(
+    diags.some((d) => /warn|Value is not accepted|allowed/i.test(d.message)),
+    diags.map((d) => d.message).join(' | '),
+  );
 });
 
 export async function run(): Promise<void> {
@@ -154,7 +181,7 @@ export async function run(): Promise<void> {
       await t.fn();
       results.push({ name: t.name, ok: true, ms: Date.now() - start });
     } catch (e) {
-      results.push({ name: t.name, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e), ms: Date.now() - start });
+      results.push({ name: t.name, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e), ms: Date.now() - start });
     }
   }
   if (process.env.SG_E2E_RESULTS) writeFileSync(process.env.SG_E2E_RESULTS, JSON.stringify(results, null, 2));

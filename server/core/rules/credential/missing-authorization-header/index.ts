@@ -9,7 +9,8 @@ export default sfdxRule(
     scope: 'sfdx-project',
     type: 'problem',
     defaultSeverity: 'warning',
-    description: 'A Named Credential with an authentication protocol whose generateAuthorizationHeader is false while merge fields are not allowed in headers: the token is never sent.',
+    description:
+      'A Named Credential with an authentication protocol whose generateAuthorizationHeader is false while merge fields are not allowed in headers: the token is never sent.',
     fixable: true,
   },
   (project, ctx) => {

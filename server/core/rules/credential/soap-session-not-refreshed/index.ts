@@ -10,13 +10,19 @@ export default sfdxRule(
     scope: 'sfdx-project',
     type: 'suggestion',
     defaultSeverity: 'info',
-    description: 'An OAuth Named/External Credential pointing at a Salesforce SOAP endpoint (/services/Soap/): SOAP reports an expired session as 500, so the token is never refreshed.',
+    description:
+      'An OAuth Named/External Credential pointing at a Salesforce SOAP endpoint (/services/Soap/): SOAP reports an expired session as 500, so the token is never refreshed.',
   },
   (project, ctx) => {
     const why = `SOAP reports an expired session as HTTP 500 sf:INVALID_SESSION_ID, while Named Credentials refresh OAuth tokens only on 401: once the access token expires, every call fails until someone re-authenticates. Call the REST API instead, or catch the fault and refresh explicitly.`;
     for (const nc of project.namedCredentials.values()) {
       if (!nc.endpoint || !SOAP.test(nc.endpoint.value) || !usesOauth(project, nc)) continue;
-      ctx.report({ path: nc.file.path, start: nc.endpoint.start, end: nc.endpoint.end, message: `Named Credential '${nc.name}' uses OAuth against a SOAP endpoint. ${why}` });
+      ctx.report({
+        path: nc.file.path,
+        start: nc.endpoint.start,
+        end: nc.endpoint.end,
+        message: `Named Credential '${nc.name}' uses OAuth against a SOAP endpoint. ${why}`,
+      });
     }
     for (const cls of project.apexClasses.values()) {
       for (const c of cls.credentials) {

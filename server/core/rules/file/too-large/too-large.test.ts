@@ -19,13 +19,25 @@ ruleTests('file/too-large', {
       name: 'a Mule file above the limit is reported at its start and not analysed (no other finding)',
       files: mule(`<flow name="f"><on-error-continue type="SALESFORCE:INVALID_SESSION"/><logger message="${FLOW}"/></flow>`),
       options: { maxBytes: 500 },
-      findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, fixOutput: null, message: /^This file is 0\.0 MB, above the 0\.0 MB analysis limit, so it was not analysed\. Raise "maxBytes"/ }],
+      findings: [
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          fixOutput: null,
+          message: /^This file is 0\.0 MB, above the 0\.0 MB analysis limit, so it was not analysed\. Raise "maxBytes"/,
+        },
+      ],
     },
     {
       name: 'a Flow above the limit',
-      files: { 'sf/sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}', 'sf/force-app/main/default/flows/Big.flow-meta.xml': `<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><description>${FLOW}</description></Flow>` },
+      files: {
+        'sf/sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}',
+        'sf/force-app/main/default/flows/Big.flow-meta.xml': `<?xml version="1.0"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><description>${FLOW}</description></Flow>`,
+      },
       options: { maxBytes: 100 },
-      findings: [{ path: "sf/force-app/main/default/flows/Big.flow-meta.xml", line: 1, column: 1, message: /not analysed/ }],
+      findings: [{ path: 'sf/force-app/main/default/flows/Big.flow-meta.xml', line: 1, column: 1, message: /not analysed/ }],
     },
   ],
 });

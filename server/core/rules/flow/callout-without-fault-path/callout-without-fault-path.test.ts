@@ -1,19 +1,49 @@
 import { ruleTests } from '../../../../../test/support/rule-tester';
 import { action, asyncPath, clsPath, connector, element, flow, flowPath, nameAt, recordStart, SFDX_PROJECT } from '../../../../../test/support/sfdx';
 
-const screen = (call: string) => flow({ processType: 'Flow', elements: [element('screens', 'Ask', connector('Call_Bank')), call, element('assignments', 'Log_Callout_Error'), '    <startElementReference>Ask</startElementReference>'] });
+const screen = (call: string) =>
+  flow({
+    processType: 'Flow',
+    elements: [
+      element('screens', 'Ask', connector('Call_Bank')),
+      call,
+      element('assignments', 'Log_Callout_Error'),
+      '    <startElementReference>Ask</startElementReference>',
+    ],
+  });
 const noFault = screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { next: 'Log_Callout_Error' }));
-const asyncOnly = flow({ start: recordStart('Done', asyncPath('Call_Bank')), elements: [element('assignments', 'Done'), action('Call_Bank', 'externalService', 'BankService.addAccount')] });
-const apex = flow({ processType: 'Flow', elements: [element('screens', 'Ask', connector('Geo')), action('Geo', 'apex', 'GeoService'), '    <startElementReference>Ask</startElementReference>'] });
-const calloutClass = "public class GeoService { @InvocableMethod(callout=true) public static List<String> run(List<String> a) { return a; } }";
+const asyncOnly = flow({
+  start: recordStart('Done', asyncPath('Call_Bank')),
+  elements: [element('assignments', 'Done'), action('Call_Bank', 'externalService', 'BankService.addAccount')],
+});
+const apex = flow({
+  processType: 'Flow',
+  elements: [element('screens', 'Ask', connector('Geo')), action('Geo', 'apex', 'GeoService'), '    <startElementReference>Ask</startElementReference>'],
+});
+const calloutClass = 'public class GeoService { @InvocableMethod(callout=true) public static List<String> run(List<String> a) { return a; } }';
 
 ruleTests('flow/callout-without-fault-path', {
   valid: [
-    { name: 'a fault connector is present', files: { ...SFDX_PROJECT, [flowPath('F')]: screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { fault: 'Log_Callout_Error' })) } },
-    { name: 'an Apex action whose class does not call out', files: { ...SFDX_PROJECT, [flowPath('F')]: apex, [clsPath('GeoService')]: 'public class GeoService { @InvocableMethod public static void run() {} }' } },
+    {
+      name: 'a fault connector is present',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { fault: 'Log_Callout_Error' })) },
+    },
+    {
+      name: 'an Apex action whose class does not call out',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: apex, [clsPath('GeoService')]: 'public class GeoService { @InvocableMethod public static void run() {} }' },
+    },
     { name: 'an Apex action whose class is not in the project: silent', files: { ...SFDX_PROJECT, [flowPath('F')]: apex } },
     { name: 'a non-callout action type', files: { ...SFDX_PROJECT, [flowPath('F')]: screen(action('Call_Bank', 'emailAlert', 'Account.Welcome')) } },
-    { name: 'an element no path reaches', files: { ...SFDX_PROJECT, [flowPath('F')]: flow({ processType: 'Flow', elements: [element('screens', 'Ask'), action('Orphan', 'externalService', 'S.op'), '    <startElementReference>Ask</startElementReference>'] }) } },
+    {
+      name: 'an element no path reaches',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('F')]: flow({
+          processType: 'Flow',
+          elements: [element('screens', 'Ask'), action('Orphan', 'externalService', 'S.op'), '    <startElementReference>Ask</startElementReference>'],
+        }),
+      },
+    },
   ],
   invalid: [
     {
@@ -23,11 +53,17 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('F'),
           ...nameAt(noFault, 'Call_Bank'),
-          message: "External Service action 'Call_Bank' (BankService.addAccount) on the immediate path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) the user gets an unhandled fault error",
+          message:
+            "External Service action 'Call_Bank' (BankService.addAccount) on the immediate path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) the user gets an unhandled fault error",
           suggestions: [
             {
               title: "Connect the fault path to 'Log_Callout_Error'",
-              output: { [flowPath('F')]: noFault.replace('        <flowTransactionModel>', '        <faultConnector>\n            <targetReference>Log_Callout_Error</targetReference>\n        </faultConnector>\n        <flowTransactionModel>') },
+              output: {
+                [flowPath('F')]: noFault.replace(
+                  '        <flowTransactionModel>',
+                  '        <faultConnector>\n            <targetReference>Log_Callout_Error</targetReference>\n        </faultConnector>\n        <flowTransactionModel>',
+                ),
+              },
             },
           ],
         },
@@ -41,7 +77,14 @@ ruleTests('flow/callout-without-fault-path', {
     {
       name: 'an Apex action whose class calls out',
       files: { ...SFDX_PROJECT, [flowPath('F')]: apex, [clsPath('GeoService')]: calloutClass },
-      findings: [{ path: flowPath('F'), ...nameAt(apex, 'Geo'), message: "Apex action 'Geo' (GeoService)", related: ['Apex class GeoService calls out (@InvocableMethod(callout=true))'] }],
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(apex, 'Geo'),
+          message: "Apex action 'Geo' (GeoService)",
+          related: ['Apex class GeoService calls out (@InvocableMethod(callout=true))'],
+        },
+      ],
     },
   ],
 });

@@ -6,7 +6,15 @@ import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../
 import { sfdxFlowRule } from '../../rule';
 
 /** Child elements of an action call that come after faultConnector in the metadata schema. */
-const AFTER_FAULT = new Set(['flowTransactionModel', 'inputParameters', 'nameSegment', 'offset', 'outputParameters', 'storeOutputAutomatically', 'versionSegment']);
+const AFTER_FAULT = new Set([
+  'flowTransactionModel',
+  'inputParameters',
+  'nameSegment',
+  'offset',
+  'outputParameters',
+  'storeOutputAutomatically',
+  'versionSegment',
+]);
 const HANDLER_TYPES = new Set(['assignments', 'customErrors', 'recordCreates', 'actionCalls', 'subflows', 'screens']);
 
 export default sfdxFlowRule(
@@ -15,7 +23,8 @@ export default sfdxFlowRule(
     scope: 'sfdx-flow',
     type: 'problem',
     defaultSeverity: 'warning',
-    description: 'A callout action (External Service, or Apex that calls out) with no fault connector, on any path of the flow including asynchronous and scheduled paths.',
+    description:
+      'A callout action (External Service, or Apex that calls out) with no fault connector, on any path of the flow including asynchronous and scheduled paths.',
     hasSuggestions: true,
   },
   (flow, project, ctx) => {
@@ -28,11 +37,12 @@ export default sfdxFlowRule(
         const node = flow.nodes.get(name)!;
         const info = calloutInfo(project, flow, node);
         if (info.kind !== 'callout' || node.edges.some((e) => e.kind === 'fault')) continue;
-        const consequence = isRecordTriggered(flow) && !path.async
-          ? 'the flow interview fails and the change that triggered it is rolled back'
-          : flow.processType === 'Flow'
-            ? 'the user gets an unhandled fault error and the work is lost'
-            : 'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded';
+        const consequence =
+          isRecordTriggered(flow) && !path.async
+            ? 'the flow interview fails and the change that triggered it is rolled back'
+            : flow.processType === 'Flow'
+              ? 'the user gets an unhandled fault error and the work is lost'
+              : 'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded';
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
@@ -64,7 +74,9 @@ function faultConnectorEdit(flow: FlowModel, node: FlowNode, target: string) {
   // One level is what separates the element's children from the element (cheaper than guessing for the file).
   const ownIndent = lineIndentAt(file, node.el.start);
   const unit = childIndent.length > ownIndent.length && childIndent.startsWith(ownIndent) ? childIndent.slice(ownIndent.length) : indentUnit(file);
-  const block = [`${childIndent}<faultConnector>`, `${childIndent}${unit}<targetReference>${target}</targetReference>`, `${childIndent}</faultConnector>`].join(nl);
+  const block = [`${childIndent}<faultConnector>`, `${childIndent}${unit}<targetReference>${target}</targetReference>`, `${childIndent}</faultConnector>`].join(
+    nl,
+  );
   if (before) {
     const lineStart = file.lines.lineStart(file.lines.positionAt(before.start).line);
     return { path: file.path, start: lineStart, end: lineStart, newText: block + nl };

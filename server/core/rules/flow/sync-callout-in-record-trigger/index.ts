@@ -24,7 +24,9 @@ export default sfdxFlowRule(
         ...node.nameRange,
         message: `${describeCallout(flow, node, info)} runs on the immediate path of record-triggered flow '${flow.apiName}', inside the transaction that saves the record: Salesforce refuses callouts there ("You have uncommitted work pending"), and a slow or failing call (an expired session) blocks or rolls back the save. Move it to a Run Asynchronously path (scheduledPaths with pathType AsyncAfterCommit).`,
         related: [
-          ...(flow.startTarget ? [{ path: flow.file.path, start: flow.startTarget.start, end: flow.startTarget.end, message: 'the immediate path starts here' }] : []),
+          ...(flow.startTarget
+            ? [{ path: flow.file.path, start: flow.startTarget.start, end: flow.startTarget.end, message: 'the immediate path starts here' }]
+            : []),
           ...(info.evidence ? [info.evidence] : []),
         ],
       });

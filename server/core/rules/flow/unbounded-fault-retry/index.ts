@@ -10,7 +10,8 @@ export default sfdxFlowRule(
     scope: 'sfdx-flow',
     type: 'problem',
     defaultSeverity: 'error',
-    description: 'A fault path that leads back to the same callout with no counter-guarded decision (and no screen) on the cycle: a dead session loops until the flow hits its element limit.',
+    description:
+      'A fault path that leads back to the same callout with no counter-guarded decision (and no screen) on the cycle: a dead session loops until the flow hits its element limit.',
   },
   (flow, project, ctx) => {
     const reachable = reachableNodes(flow);

@@ -5,8 +5,12 @@ const LISTENER = '<http:listener config-ref="l" path="/"/>';
 const inFlow = (body: string) => mule(`${sfConfig()}\n<flow name="api">\n  ${LISTENER}\n  ${body}\n</flow>`);
 
 const bare = inFlow('<until-successful maxRetries="3" millisBetweenRetries="5000">\n    <salesforce:query config-ref="sf"/>\n  </until-successful>');
-const anyRethrown = inFlow('<until-successful maxRetries="3"><try><salesforce:query config-ref="sf"/><error-handler><on-error-propagate type="ANY"><logger level="WARN"/></on-error-propagate></error-handler></try></until-successful>');
-const viaSubFlow = mule(`${sfConfig()}\n<sub-flow name="load"><salesforce:query config-ref="sf"/></sub-flow>\n<flow name="api">\n  ${LISTENER}\n  <until-successful maxRetries="3"><flow-ref name="load"/></until-successful>\n</flow>`);
+const anyRethrown = inFlow(
+  '<until-successful maxRetries="3"><try><salesforce:query config-ref="sf"/><error-handler><on-error-propagate type="ANY"><logger level="WARN"/></on-error-propagate></error-handler></try></until-successful>',
+);
+const viaSubFlow = mule(
+  `${sfConfig()}\n<sub-flow name="load"><salesforce:query config-ref="sf"/></sub-flow>\n<flow name="api">\n  ${LISTENER}\n  <until-successful maxRetries="3"><flow-ref name="load"/></until-successful>\n</flow>`,
+);
 const loop = mule(`
   ${sfConfig()}
   <flow name="sync">
@@ -21,9 +25,22 @@ const loop = mule(`
 
 ruleTests('mule/blind-session-retry', {
   valid: [
-    { name: 'a try that classifies: retry transient types, stop on the rest', files: inFlow('<until-successful maxRetries="3"><try><salesforce:query config-ref="sf"/><error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT"/><on-error-continue type="ANY"><logger level="ERROR"/></on-error-continue></error-handler></try></until-successful>') },
-    { name: 'a when condition classifies', files: inFlow('<until-successful maxRetries="3"><try><salesforce:query config-ref="sf"/><error-handler><on-error-continue when="#[error.errorType.identifier != \'CONNECTIVITY\']"><logger level="ERROR"/></on-error-continue></error-handler></try></until-successful>') },
-    { name: 'until-successful without Salesforce inside', files: inFlow('<until-successful maxRetries="3"><http:request config-ref="h" path="/"/></until-successful>') },
+    {
+      name: 'a try that classifies: retry transient types, stop on the rest',
+      files: inFlow(
+        '<until-successful maxRetries="3"><try><salesforce:query config-ref="sf"/><error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT"/><on-error-continue type="ANY"><logger level="ERROR"/></on-error-continue></error-handler></try></until-successful>',
+      ),
+    },
+    {
+      name: 'a when condition classifies',
+      files: inFlow(
+        '<until-successful maxRetries="3"><try><salesforce:query config-ref="sf"/><error-handler><on-error-continue when="#[error.errorType.identifier != \'CONNECTIVITY\']"><logger level="ERROR"/></on-error-continue></error-handler></try></until-successful>',
+      ),
+    },
+    {
+      name: 'until-successful without Salesforce inside',
+      files: inFlow('<until-successful maxRetries="3"><http:request config-ref="h" path="/"/></until-successful>'),
+    },
     { name: 'a loop handler restricted to transient types', files: loop.replace('<on-error-continue>', '<on-error-continue type="SALESFORCE:CONNECTIVITY">') },
   ],
   invalid: [
@@ -47,8 +64,16 @@ ruleTests('mule/blind-session-retry', {
         },
       ],
     },
-    { name: 'a try that re-throws everything classifies nothing', files: anyRethrown, findings: [{ ...at(anyRethrown, '<until-successful'), suggestions: [] }] },
+    {
+      name: 'a try that re-throws everything classifies nothing',
+      files: anyRethrown,
+      findings: [{ ...at(anyRethrown, '<until-successful'), suggestions: [] }],
+    },
     { name: 'the operation is in a sub-flow called inside the retry', files: viaSubFlow, findings: [{ ...at(viaSubFlow, '<until-successful') }] },
-    { name: 'an error handler that runs its own flow again for every error', files: loop, findings: [{ ...at(loop, '<flow-ref'), message: "runs 'sync' again", related: ['catches everything'] }] },
+    {
+      name: 'an error handler that runs its own flow again for every error',
+      files: loop,
+      findings: [{ ...at(loop, '<flow-ref'), message: "runs 'sync' again", related: ['catches everything'] }],
+    },
   ],
 });

@@ -60,18 +60,23 @@ function classifyingTry(op: SalesforceOperation) {
   return {
     title: 'Wrap in a try that retries only transient failures',
     edits: [
-      wrapElement(op.file, op.el, [`<${n('try')}>`], [
-        `\t<${n('error-handler')}>`,
-        `\t\t<${n('on-error-propagate')} type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT, SALESFORCE:UNAVAILABLE, SALESFORCE:COMMUNICATION">`,
-        `\t\t\t<${n('logger')} level="WARN" message="#['Transient Salesforce failure, retrying: ' ++ (error.description default '')]"/>`,
-        `\t\t</${n('on-error-propagate')}>`,
-        `\t\t<${n('on-error-continue')} type="ANY">`,
-        `\t\t\t<${n('logger')} level="ERROR" message="#['Salesforce failure a retry cannot fix: ' ++ (error.description default '')]"/>`,
-        `\t\t\t<${n('set-variable')} variableName="salesforceFailure" value="#[error.description]"/>`,
-        `\t\t</${n('on-error-continue')}>`,
-        `\t</${n('error-handler')}>`,
-        `</${n('try')}>`,
-      ]),
+      wrapElement(
+        op.file,
+        op.el,
+        [`<${n('try')}>`],
+        [
+          `\t<${n('error-handler')}>`,
+          `\t\t<${n('on-error-propagate')} type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT, SALESFORCE:UNAVAILABLE, SALESFORCE:COMMUNICATION">`,
+          `\t\t\t<${n('logger')} level="WARN" message="#['Transient Salesforce failure, retrying: ' ++ (error.description default '')]"/>`,
+          `\t\t</${n('on-error-propagate')}>`,
+          `\t\t<${n('on-error-continue')} type="ANY">`,
+          `\t\t\t<${n('logger')} level="ERROR" message="#['Salesforce failure a retry cannot fix: ' ++ (error.description default '')]"/>`,
+          `\t\t\t<${n('set-variable')} variableName="salesforceFailure" value="#[error.description]"/>`,
+          `\t\t</${n('on-error-continue')}>`,
+          `\t</${n('error-handler')}>`,
+          `</${n('try')}>`,
+        ],
+      ),
     ],
   };
 }

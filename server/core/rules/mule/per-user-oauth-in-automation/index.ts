@@ -30,7 +30,12 @@ export default muleRule(
         related: [
           { path: op.config!.file.path, start: conn.start, end: conn.nameEnd, message: 'the per-user OAuth connection' },
           { path: automated.entry.file.path, start: source.start, end: source.nameEnd, message: `'${automated.entry.name}' runs without a user` },
-          ...automated.sites.map((s) => ({ path: app.fileOf(s.el)?.path ?? automated.entry.file.path, start: s.el.start, end: s.el.nameEnd, message: `called from '${s.caller.name}'` })),
+          ...automated.sites.map((s) => ({
+            path: app.fileOf(s.el)?.path ?? automated.entry.file.path,
+            start: s.el.start,
+            end: s.el.nameEnd,
+            message: `called from '${s.caller.name}'`,
+          })),
         ],
       });
     }

@@ -1,29 +1,51 @@
 import { at, mule } from '../../../../../test/support/fixtures';
 import { ruleTests } from '../../../../../test/support/rule-tester';
 
-const oauth = '<salesforce:sfdc-config name="sf"><salesforce:config-with-oauth-connection consumerKey="k" consumerSecret="s" resourceOwnerId="integration"><salesforce:oauth-callback-config listenerConfig="l" callbackPath="/cb" authorizePath="/auth"/></salesforce:config-with-oauth-connection></salesforce:sfdc-config>';
-const jwt = '<salesforce:sfdc-config name="sf"><salesforce:jwt-connection consumerKey="k" keyStore="k.jks" storePassword="p" principal="u"/></salesforce:sfdc-config>';
+const oauth =
+  '<salesforce:sfdc-config name="sf"><salesforce:config-with-oauth-connection consumerKey="k" consumerSecret="s" resourceOwnerId="integration"><salesforce:oauth-callback-config listenerConfig="l" callbackPath="/cb" authorizePath="/auth"/></salesforce:config-with-oauth-connection></salesforce:sfdc-config>';
+const jwt =
+  '<salesforce:sfdc-config name="sf"><salesforce:jwt-connection consumerKey="k" keyStore="k.jks" storePassword="p" principal="u"/></salesforce:sfdc-config>';
 const SCHEDULER = '<scheduler><scheduling-strategy><fixed-frequency frequency="60000"/></scheduling-strategy></scheduler>';
 
 const scheduled = mule(`${oauth}\n<flow name="sync">\n  ${SCHEDULER}\n  <salesforce:query config-ref="sf"/>\n</flow>`);
-const viaSubFlow = mule(`${oauth}\n<flow name="consume">\n  <vm:listener config-ref="vm" queueName="in"/>\n  <flow-ref name="write"/>\n</flow>\n<sub-flow name="write">\n  <salesforce:create config-ref="sf" type="Account"/>\n</sub-flow>`);
+const viaSubFlow = mule(
+  `${oauth}\n<flow name="consume">\n  <vm:listener config-ref="vm" queueName="in"/>\n  <flow-ref name="write"/>\n</flow>\n<sub-flow name="write">\n  <salesforce:create config-ref="sf" type="Account"/>\n</sub-flow>`,
+);
 
 ruleTests('mule/per-user-oauth-in-automation', {
   valid: [
-    { name: 'a JWT (server-to-server) connection in a scheduled flow', files: mule(`${jwt}<flow name="sync">${SCHEDULER}<salesforce:query config-ref="sf"/></flow>`) },
-    { name: 'per-user OAuth behind an HTTP listener, where a user is present', files: mule(`${oauth}<flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`) },
+    {
+      name: 'a JWT (server-to-server) connection in a scheduled flow',
+      files: mule(`${jwt}<flow name="sync">${SCHEDULER}<salesforce:query config-ref="sf"/></flow>`),
+    },
+    {
+      name: 'per-user OAuth behind an HTTP listener, where a user is present',
+      files: mule(`${oauth}<flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`),
+    },
     { name: 'a flow with no source and no caller', files: mule(`${oauth}<flow name="lib"><salesforce:query config-ref="sf"/></flow>`) },
   ],
   invalid: [
     {
       name: 'a scheduler runs a per-user connection',
       files: scheduled,
-      findings: [{ ...at(scheduled, '<salesforce:query'), message: "for resource owner 'integration'", related: ['the per-user OAuth connection', "'sync' runs without a user"] }],
+      findings: [
+        {
+          ...at(scheduled, '<salesforce:query'),
+          message: "for resource owner 'integration'",
+          related: ['the per-user OAuth connection', "'sync' runs without a user"],
+        },
+      ],
     },
     {
       name: 'a VM listener reaches it through a sub-flow',
       files: viaSubFlow,
-      findings: [{ ...at(viaSubFlow, '<salesforce:create'), message: 'starts from <vm:listener>', related: ['the per-user OAuth connection', "'consume' runs without a user", "called from 'consume'"] }],
+      findings: [
+        {
+          ...at(viaSubFlow, '<salesforce:create'),
+          message: 'starts from <vm:listener>',
+          related: ['the per-user OAuth connection', "'consume' runs without a user", "called from 'consume'"],
+        },
+      ],
     },
   ],
 });

@@ -32,7 +32,9 @@ export default muleRule(
         path,
         ...valueRange(a),
         message: `${what} retries ${fast[0]} ms apart${via}: every worker logs in to Salesforce again almost at once, which hits login rate limits and can lock the integration user. Wait at least ${min} ms (seconds are better) between attempts.`,
-        ...(a.value.includes('${') ? {} : { suggestions: [{ title: 'Wait 5000 ms between attempts', edits: [{ path, start: a.valueStart, end: a.valueEnd, newText: '5000' }] }] }),
+        ...(a.value.includes('${')
+          ? {}
+          : { suggestions: [{ title: 'Wait 5000 ms between attempts', edits: [{ path, start: a.valueStart, end: a.valueEnd, newText: '5000' }] }] }),
       });
     };
     for (const r of salesforceReconnections(app)) check(r.file.path, attrNode(r.strategy, 'frequency'), `The reconnection strategy of ${r.owner}`);

@@ -14,8 +14,7 @@ export default muleRule(
     scope: 'mule-app',
     type: 'problem',
     defaultSeverity: 'warning',
-    description:
-      'on-error-continue that catches a Salesforce session failure and neither logs, raises, routes nor stores the message: silent data loss.',
+    description: 'on-error-continue that catches a Salesforce session failure and neither logs, raises, routes nor stores the message: silent data loss.',
     hasSuggestions: true,
   },
   (app, ctx) => {

@@ -60,13 +60,16 @@ function checkUntil(app: MuleApp, file: MuleFile, el: XmlElement, ceiling: numbe
     path: file.path,
     ...valueRange(a),
     message: `until-successful with maxRetries=${bad[0]}${via} around a Salesforce call is effectively unbounded (limit ${ceiling}): a dead session is retried ${Number.isFinite(bad[0]) && bad[0] >= 0 ? `${bad[0]} times` : 'without end'} before anyone hears of it.`,
-    ...(a.value.includes('${') ? {} : { suggestions: [{ title: 'Retry at most 5 times', edits: [{ path: file.path, start: a.valueStart, end: a.valueEnd, newText: '5' }] }] }),
+    ...(a.value.includes('${')
+      ? {}
+      : { suggestions: [{ title: 'Retry at most 5 times', edits: [{ path: file.path, start: a.valueStart, end: a.valueEnd, newText: '5' }] }] }),
   });
 }
 
 function foreverToBounded(file: MuleFile, el: XmlElement): Fix {
   const name = el.prefix ? `${el.prefix}:reconnect` : 'reconnect';
   const edits = [{ path: file.path, start: el.start + 1, end: el.nameEnd, newText: `${name} count="5"` }];
-  if (!el.selfClosing && el.closeStart < el.end) edits.push({ path: file.path, start: el.closeStart + 2, end: el.closeStart + 2 + el.name.length, newText: name });
+  if (!el.selfClosing && el.closeStart < el.end)
+    edits.push({ path: file.path, start: el.closeStart + 2, end: el.closeStart + 2 + el.name.length, newText: name });
   return { title: 'Give up after 5 attempts (<reconnect count="5">)', edits };
 }

@@ -48,9 +48,7 @@ function message(app: MuleApp, op: SalesforceOperation, thrown: string, end: Unh
   const source = flow.source ? `<${flow.source.name}>` : 'its source';
   const via = end.steps.length ? ` (through ${end.steps.length} call${end.steps.length === 1 ? '' : 's'})` : '';
   const what = thrown === end.type ? thrown : `${thrown}, seen there as ${end.type}`;
-  const handlers = handler.el
-    ? `its ${handler.isDefault ? 'default ' : ''}error handler has no on-error matching ${end.type}`
-    : 'it has no error handler';
+  const handlers = handler.el ? `its ${handler.isDefault ? 'default ' : ''}error handler has no on-error matching ${end.type}` : 'it has no error handler';
   return `A Salesforce session failure from <${op.el.name}> (${what}) reaches no matching error handler when flow '${flow.name}' runs from ${source}${via}: ${handlers}, so Mule's default handler fails the message without re-authentication, classification or alert.`;
 }
 

@@ -14,13 +14,13 @@ export default muleRule(
     scope: 'mule-app',
     type: 'problem',
     defaultSeverity: 'error',
-    description:
-      'Error type that does not exist (such as SALESFORCE:INVALID_SESSION) or joined with OR: the app fails to deploy with "Could not find error".',
+    description: 'Error type that does not exist (such as SALESFORCE:INVALID_SESSION) or joined with OR: the app fails to deploy with "Could not find error".',
     fixable: true,
     hasSuggestions: true,
   },
   (app, ctx) => {
-    for (const local of ['on-error-continue', 'on-error-propagate'] as const) for (const { el, file } of app.coreElements(local)) check(app, file, el, 'type', 'handler', ctx);
+    for (const local of ['on-error-continue', 'on-error-propagate'] as const)
+      for (const { el, file } of app.coreElements(local)) check(app, file, el, 'type', 'handler', ctx);
     for (const { el, file } of app.coreElements('error-mapping')) {
       check(app, file, el, 'sourceType', 'handler', ctx);
       check(app, file, el, 'targetType', 'created', ctx);
@@ -59,7 +59,14 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
       start: decoded ? a.valueStart + sep.start : a.valueStart,
       end: decoded ? a.valueStart + sep.end : a.valueEnd,
       message: `Mule has no '${sep.text.trim()}' in error types: list them separated by commas ("A, B"). As written, the app fails to deploy.`,
-      ...(decoded ? { fix: { title: 'Separate the error types with a comma', edits: [{ path: file.path, start: a.valueStart + sep.start, end: a.valueStart + sep.end, newText: ', ' }] } } : {}),
+      ...(decoded
+        ? {
+            fix: {
+              title: 'Separate the error types with a comma',
+              edits: [{ path: file.path, start: a.valueStart + sep.start, end: a.valueStart + sep.end, newText: ', ' }],
+            },
+          }
+        : {}),
     });
   }
   expr.refs.forEach((ref, i) => {
@@ -106,7 +113,11 @@ function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string;
     };
   }
   if (known.includes(upper)) {
-    return { message: `Error types are upper case: ${ref.raw} is not found at deployment. Use ${ns}:${upper}.`, replacement: `${ref.qualified ? `${ns}:` : ''}${upper}`, safe: true };
+    return {
+      message: `Error types are upper case: ${ref.raw} is not found at deployment. Use ${ns}:${upper}.`,
+      replacement: `${ref.qualified ? `${ns}:` : ''}${upper}`,
+      safe: true,
+    };
   }
   const guess = closest(upper, known, 3);
   return {

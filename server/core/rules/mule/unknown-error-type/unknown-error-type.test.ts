@@ -36,7 +36,10 @@ const fromProperty = {
 
 ruleTests('mule/unknown-error-type', {
   valid: [
-    { name: 'real Salesforce and core types, comma list', files: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED, MULE:RETRY_EXHAUSTED, EXPRESSION') },
+    {
+      name: 'real Salesforce and core types, comma list',
+      files: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED, MULE:RETRY_EXHAUSTED, EXPRESSION'),
+    },
     { name: 'wildcards', files: handler('*:CONNECTIVITY, SALESFORCE:*') },
     { name: 'ANY and no type', files: handler('ANY') },
     { name: "the app's own namespaces and other connectors are not checked", files: handler('APP:SESSION_LOST, HTTP:UNAUTHORIZED, APIKIT:NOT_FOUND') },
@@ -91,7 +94,9 @@ ruleTests('mule/unknown-error-type', {
     {
       name: 'an unqualified type is a core type',
       files: coreTypo,
-      findings: [{ ...at(coreTypo, 'CONECTIVITY'), message: 'not a Mule core error type', suggestions: [{ title: 'CONNECTIVITY', output: handler('CONNECTIVITY') }] }],
+      findings: [
+        { ...at(coreTypo, 'CONECTIVITY'), message: 'not a Mule core error type', suggestions: [{ title: 'CONNECTIVITY', output: handler('CONNECTIVITY') }] },
+      ],
     },
     {
       name: 'lower-case identifiers are fixed to upper case',
@@ -106,7 +111,13 @@ ruleTests('mule/unknown-error-type', {
     {
       name: 'raise-error cannot invent a type in the SALESFORCE namespace',
       files: raise,
-      findings: [{ ...at(raise, 'SALESFORCE:INVALID_SESSION'), message: 'cannot be created here', suggestions: [{ title: 'APP:INVALID_SESSION', output: raise.replace('SALESFORCE:INVALID_SESSION', 'APP:INVALID_SESSION') }] }],
+      findings: [
+        {
+          ...at(raise, 'SALESFORCE:INVALID_SESSION'),
+          message: 'cannot be created here',
+          suggestions: [{ title: 'APP:INVALID_SESSION', output: raise.replace('SALESFORCE:INVALID_SESSION', 'APP:INVALID_SESSION') }],
+        },
+      ],
     },
     {
       name: 'a type list from a property names its bad member',

@@ -37,7 +37,16 @@ export default muleRule(
           path: op.file.path,
           ...range,
           message: `<${op.el.name}> is not an operation of the Salesforce connector, so the app fails to deploy. ${fake}`,
-          related: op.config ? [{ path: op.config.file.path, start: op.config.el.start, end: op.config.el.nameEnd, message: `'${op.config.name}' is the connection it refers to` }] : [],
+          related: op.config
+            ? [
+                {
+                  path: op.config.file.path,
+                  start: op.config.el.start,
+                  end: op.config.el.nameEnd,
+                  message: `'${op.config.name}' is the connection it refers to`,
+                },
+              ]
+            : [],
           fix: { title, edits },
         });
         continue;

@@ -46,8 +46,14 @@ const otherFile = {
 
 ruleTests('mule/unknown-salesforce-element', {
   valid: [
-    { name: 'real operations', files: flowWith('<salesforce:upsert config-ref="sf" objectType="Account" externalIdFieldName="Id"/><salesforce:convert-lead config-ref="sf"/>') },
-    { name: 'nested parameter elements are not checked', files: flowWith('<salesforce:create config-ref="sf" type="Account"><salesforce:records>#[payload]</salesforce:records></salesforce:create>') },
+    {
+      name: 'real operations',
+      files: flowWith('<salesforce:upsert config-ref="sf" objectType="Account" externalIdFieldName="Id"/><salesforce:convert-lead config-ref="sf"/>'),
+    },
+    {
+      name: 'nested parameter elements are not checked',
+      files: flowWith('<salesforce:create config-ref="sf" type="Account"><salesforce:records>#[payload]</salesforce:records></salesforce:create>'),
+    },
     { name: 'a newer bulk operation the list may not know is left alone', files: flowWith('<salesforce:create-job-bulk-api-v3 config-ref="sf"/>') },
     { name: 'unauthorize is a real (per-user) operation', files: flowWith('<salesforce:unauthorize config-ref="sf"/>') },
   ],
@@ -67,7 +73,12 @@ ruleTests('mule/unknown-salesforce-element', {
     {
       name: 'when the connection already reconnects, the fix only removes the fake operation',
       files: withReconnection,
-      findings: [{ ...at(withReconnection, '<salesforce:invalidate-connection'), fixOutput: withReconnection.replace('  <salesforce:invalidate-connection config-ref="sf"/>\n', '') }],
+      findings: [
+        {
+          ...at(withReconnection, '<salesforce:invalidate-connection'),
+          fixOutput: withReconnection.replace('  <salesforce:invalidate-connection config-ref="sf"/>\n', ''),
+        },
+      ],
     },
     {
       name: 'a typo suggests the closest operation and renames both tags',

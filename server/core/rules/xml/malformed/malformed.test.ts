@@ -10,14 +10,24 @@ const garbage = 'PK\u0003\u0004 not xml at all';
 ruleTests('xml/malformed', {
   valid: [
     { name: 'a well-formed Mule file', files: mule('<flow name="f"><logger level="INFO" message="#[payload]"/></flow>') },
-    { name: 'CDATA, comments, entities and a DOCTYPE-free prolog', files: mule('<!-- c --><flow name="f"><logger message="a &amp; b &#65;"><![CDATA[x < y]]></logger></flow>') },
+    {
+      name: 'CDATA, comments, entities and a DOCTYPE-free prolog',
+      files: mule('<!-- c --><flow name="f"><logger message="a &amp; b &#65;"><![CDATA[x < y]]></logger></flow>'),
+    },
     { name: 'non-Mule XML outside src/main/mule is not linted', files: { 'app/src/main/resources/log4j2.xml': '<Configuration><broken></Configuration>' } },
   ],
   invalid: [
     {
       name: 'a mismatched end tag is reported where it occurs',
       files: mismatched,
-      findings: [{ ...at(mismatched, '</flow'), endColumn: at(mismatched, '</flow').column + 6, message: 'Mismatched end tag </flow>: expected </logger>', severity: 'error' }],
+      findings: [
+        {
+          ...at(mismatched, '</flow'),
+          endColumn: at(mismatched, '</flow').column + 6,
+          message: 'Mismatched end tag </flow>: expected </logger>',
+          severity: 'error',
+        },
+      ],
     },
     {
       name: "a bare '&' in an attribute value",
