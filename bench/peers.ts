@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseXml } from '../server/core/xml/scanner';
 import { RULES } from '../server/core/rules';
 import { ConfigResolver } from '../server/node/config-loader';
-import { lintTargets } from '../server/node/run-lint';
+import { lintUnits } from '../server/node/run-lint';
 import { median } from './stats';
 
 export interface PeerFigures {
@@ -34,7 +34,7 @@ export async function peers(flowPaths: readonly string[], runs: number): Promise
   const fxpParse = () => texts.forEach((t) => fxp.parse(t));
   // What `session-guard lint` runs for its default report: every rule, messages masked, positions; no
   // suggestions (only the JSON report shows them, and Lightning Flow Scanner builds no edits either).
-  const sgScan = () => lintTargets(flowPaths, { cwd: '/', rules: RULES, configs: new ConfigResolver(RULES), suggestions: false });
+  const sgScan = () => lintUnits(flowPaths, { cwd: '/', rules: RULES, configs: new ConfigResolver(RULES), suggestions: false });
   const lfsRun = async () => lfsScan(await lfsParse([...flowPaths]));
   // Warm-up, then alternate so that both see the same machine state.
   sgParse();

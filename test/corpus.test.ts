@@ -3,9 +3,11 @@
  * findings reviewed by hand (see the notes next to each expectation).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SourceFile } from '../server/core/project/source-file';
+import { parseApexClass } from '../server/core/salesforce/apex';
 import { cli, REPO } from './support/cli';
 
 const CORPUS = join(REPO, '..', 'shared', 'corpus');
@@ -27,7 +29,7 @@ describe('real-world corpus', { skip }, () => {
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0, 'the corpus has warnings only');
     results = JSON.parse(r.stdout);
-    assert.equal(results.length, 50, 'Mule XML (src/main/mule and MUnit) and Salesforce metadata files');
+    assert.equal(results.length, 50 + 843, "Mule XML (src/main/mule and MUnit), Salesforce metadata files, and NPSP's 843 Apex classes");
   });
 
   it('parses every file (no malformed XML, no internal error)', () => {
@@ -89,5 +91,25 @@ describe('real-world corpus', { skip }, () => {
   it('template: the scheduler flow propagates ANY; batch steps keep failures inside the job', () => {
     assert.equal(count('template-sfdc2sfdc', 'mule/unhandled-session-error'), 0);
     assert.equal(count('template-sfdc2sfdc', 'mule/missing-reconnection'), 2, 'both instances A and B');
+  });
+});
+
+describe('real-world corpus: a large org\'s Apex (NPSP)', { skip }, () => {
+  const classes = join(CORPUS, 'SalesforceFoundation__NPSP', 'force-app', 'main', 'default', 'classes');
+
+  it('the callout pre-filter never changes what a class is found to do', () => {
+    let lexed = 0;
+    for (const name of readdirSync(classes).filter((n) => n.endsWith('.cls'))) {
+      const file = new SourceFile(`/npsp/${name}`, readFileSync(join(classes, name), 'utf8'));
+      const quick = parseApexClass(file, true);
+      const full = parseApexClass(file, false);
+      assert.deepEqual(
+        [quick.credentials, quick.calloutEvidence, quick.mergeFields, quick.dynamicCallout],
+        [full.credentials, full.calloutEvidence, full.mergeFields, full.dynamicCallout],
+        name,
+      );
+      if (full.calloutEvidence.length) lexed++;
+    }
+    assert.ok(lexed > 10 && lexed < 100, `a few classes call out (${lexed} of 843)`);
   });
 });

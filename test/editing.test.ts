@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { resolveConfig } from '../server/core/config/config';
 import { lint } from '../server/core/engine/linter';
-import { Workspace } from '../server/core/project/workspace';
+import { Program } from '../server/core/program/program';
 import { RULES } from '../server/core/rules';
 import { REPO } from './support/cli';
 
@@ -27,13 +27,13 @@ function filesUnder(dir: string): string[] {
 const EXAMPLES = new Map(filesUnder(join(REPO, 'examples')).map((p) => [`/w/${relative(join(REPO, 'examples'), p)}`, readFileSync(p, 'utf8')]));
 const EDITABLE = [...EXAMPLES.keys()].filter((p) => p.endsWith('.xml') || p.endsWith('.cls'));
 
-function findings(ws: Workspace): string {
+function findings(ws: Program): string {
   const targets = [...ws.paths()];
   return JSON.stringify([...lint(ws, RULES, { targets, configFor: () => CONFIG })].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function fresh(texts: ReadonlyMap<string, string>): Workspace {
-  const ws = new Workspace();
+function fresh(texts: ReadonlyMap<string, string>): Program {
+  const ws = new Program();
   for (const [p, t] of texts) ws.setFile(p, t);
   return ws;
 }

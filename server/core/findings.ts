@@ -30,6 +30,14 @@ export interface Location {
   readonly endColumn: number;
 }
 
+/** A location a rule points to besides the finding itself (offsets only: the engine adds positions). */
+export interface ReportRelated {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
 export interface RelatedLocation extends Location {
   readonly message: string;
 }

@@ -13,8 +13,9 @@ import type { ServerState } from './state';
 export function failureLocations(state: ServerState, context: unknown, lint: (paths: string[]) => Map<string, Finding[]>): FailureLocationInfo[] {
   const ctx = sanitize(context);
   const out: FailureLocationInfo[] = [];
-  for (const loc of locateFailure(state.ws, ctx)) {
-    const file = state.ws.get(loc.path)!;
+  for (const loc of locateFailure(state.program, ctx)) {
+    const file = state.program.file(loc.path);
+    if (!file) continue;
     const s = file.lines.positionAt(loc.start);
     const e = file.lines.positionAt(loc.end);
     const findings = (lint([loc.path]).get(loc.path) ?? [])

@@ -1,42 +1,40 @@
 /**
- * What the language server knows: the core workspace (editor buffers over disk contents), the
- * configuration per file (.sessionguardrc.json + editor customizations), and the findings last
- * computed per document version (so code actions apply only to the version they were made for).
+ * What the language server knows: the Program (editor buffers over disk contents, disk files read
+ * when an analysis first needs them), which documents are open at which version, and the
+ * configuration per file (.sessionguardrc.json + editor customizations).
  */
-import { statSync } from 'node:fs';
-import { resolveConfig, type ConfigError, type ResolvedConfig } from '../core/config/config';
-import { lint, isLintableXml } from '../core/engine/linter';
-import type { Finding } from '../core/findings';
-import { Workspace } from '../core/project/workspace';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { resolveConfig, sizeLimit, type ConfigError, type ResolvedConfig } from '../core/config/config';
+import { LintRun } from '../core/engine/linter';
+import { Program, type HostFile } from '../core/program/program';
 import { RULES } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
-import { sizeLimit } from '../core/rules/file/too-large';
 import { ConfigLoadError, ConfigResolver } from '../node/config-loader';
 import { decode } from '../node/decode';
-import { readFileBytes } from '../node/read-file';
 import { toOsPath } from '../node/paths';
 import { customize } from './settings';
 import type { Settings } from './protocol';
 
-export interface LintedDocument {
-  readonly version: number;
-  readonly findings: readonly Finding[];
-}
+/** How much of a file above the size limit is read (enough to tell whether its root is `<mule>`). */
+const HEAD_BYTES = 65536;
 
 export class ServerState {
-  readonly ws = new Workspace((path) => sizeLimit(this.configFor(path)));
+  readonly program = new Program({
+    readFile: (path) => this.readDisk(path),
+    sizeLimit: (path) => sizeLimit(this.configFor(path)),
+  });
   /** Open documents: core path → editor version. */
   private readonly open = new Map<string, number>();
   private readonly resolvers = new Map<string, ConfigResolver>();
   /** Invalid configuration files and their problems (reported on the config file). */
   readonly configProblems = new Map<string, readonly ConfigError[]>();
-  private readonly linted = new Map<string, LintedDocument>();
   /** Bumped on every change; lets callers tell stale results apart. */
   generation = 0;
 
   constructor(
     private readonly settingsFor: (path: string) => Settings,
     private readonly rules: readonly Rule[] = RULES,
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
   isOpen(path: string): boolean {
@@ -53,44 +51,53 @@ export class ServerState {
 
   setDocument(path: string, text: string, version: number): void {
     this.open.set(path, version);
-    if (this.ws.setFile(path, text)) this.generation++;
+    if (this.program.setFile(path, text)) this.generation++;
   }
 
-  /** The editor closed the file: fall back to what is on disk (or forget it). */
+  /** The editor closed the file: fall back to what is on disk, read when next needed. */
   closeDocument(path: string): void {
     this.open.delete(path);
-    this.linted.delete(path);
-    const disk = readDisk(path);
-    if (disk === undefined ? this.ws.removeFile(path) : this.ws.setFile(path, disk)) this.generation++;
+    this.program.removeFile(path);
+    this.program.addPath(path);
+    this.generation++;
   }
 
-  /** A file changed on disk; buffers that are open in the editor win. */
+  /** A file changed on disk (or appeared): read it again when next needed. Buffers open in the editor win. */
   syncFromDisk(path: string): void {
     if (this.open.has(path)) return;
-    const disk = readDisk(path);
-    if (disk === undefined ? this.ws.removeFile(path) : this.ws.setFile(path, disk)) this.generation++;
+    this.program.removeFile(path);
+    this.program.addPath(path);
+    this.generation++;
   }
 
   removeFromDisk(path: string): void {
     if (this.open.has(path)) return;
-    if (this.ws.removeFile(path)) this.generation++;
+    if (this.program.removeFile(path)) this.generation++;
+  }
+
+  /** A file discovered while indexing (read when an analysis first needs it). */
+  addFromDisk(path: string): void {
+    if (!this.program.has(path)) {
+      this.program.addPath(path);
+      this.generation++;
+    }
   }
 
   /** A configuration file or setting changed: forget every resolved configuration. */
   resetConfiguration(): void {
     this.resolvers.clear();
     this.configProblems.clear();
-    this.ws.refreshSizeLimits();
+    this.program.refreshSizeLimits();
     this.generation++;
   }
 
   isLintable(path: string): boolean {
-    return !!this.ws.get(path) && (isLintableXml(this.ws, path) || this.ws.role(path) === 'apex');
+    return this.program.isLintable(path);
   }
 
   /** Every file the workspace diagnostics cover. */
   lintablePaths(): string[] {
-    return [...this.ws.paths()].filter((p) => this.isLintable(p)).sort();
+    return [...this.program.paths()].filter((p) => this.isLintable(p)).sort();
   }
 
   configFor(path: string): ResolvedConfig {
@@ -121,8 +128,8 @@ export class ServerState {
     }
   }
 
-  /** Lints `targets` (with the whole workspace as context) and remembers open documents' findings. */
-  lint(targets: readonly string[]): Map<string, Finding[]> {
+  /** A lint of `targets` (the whole workspace is context), to run unit by unit (see `LintRun`). */
+  startLint(targets: readonly string[]): LintRun {
     // Asked per rule and per finding (hundreds of times for a large file): once per path and lint.
     const configs = new Map<string, ResolvedConfig>();
     const configFor = (p: string): ResolvedConfig => {
@@ -130,25 +137,37 @@ export class ServerState {
       if (c === undefined) configs.set(p, (c = this.configFor(p)));
       return c;
     };
-    const out = lint(this.ws, this.rules, { targets, configFor });
-    for (const [path, findings] of out) {
-      const version = this.open.get(path);
-      if (version !== undefined) this.linted.set(path, { version, findings });
+    return new LintRun(this.program, this.rules, { targets, configFor });
+  }
+
+  /**
+   * A file from disk, only if it is a regular file (a pipe or device named `.xml` would block the
+   * server), its size checked before it is read (a 400 MB generated file is not read whole).
+   */
+  private readDisk(path: string): HostFile | undefined {
+    let fd: number | undefined;
+    try {
+      // Asked before opening: opening a named pipe blocks until something writes to it.
+      if (!statSync(toOsPath(path)).isFile()) return undefined;
+      fd = openSync(toOsPath(path), 'r');
+      const st = fstatSync(fd);
+      if (!st.isFile()) return undefined;
+      const limit = sizeLimit(this.configFor(path));
+      const large = limit !== undefined && st.size > limit;
+      const buf = Buffer.allocUnsafe(large ? Math.min(HEAD_BYTES, st.size) : st.size);
+      let n = 0;
+      while (n < buf.length) {
+        const got = readSync(fd, buf, n, buf.length - n, n);
+        if (got === 0) break;
+        n += got;
+      }
+      const text = decode(buf.subarray(0, n));
+      return large ? { text, tooLarge: true, size: st.size } : { text };
+    } catch (e) {
+      this.log(`Skipped ${toOsPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    return out;
-  }
-
-  lastLint(path: string): LintedDocument | undefined {
-    return this.linted.get(path);
-  }
-}
-
-function readDisk(path: string): string | undefined {
-  try {
-    // Only regular files: a pipe or device with an .xml name would block the server on read.
-    if (!statSync(toOsPath(path)).isFile()) return undefined;
-    return decode(readFileBytes(toOsPath(path)));
-  } catch {
-    return undefined;
   }
 }

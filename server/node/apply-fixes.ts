@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { TextEdit } from '../core/findings';
 import { applyEdits } from '../core/edits/xml-edits';
-import type { LintRun } from './run-lint';
+import type { Analysis } from './run-lint';
 import { encodeText } from './decode';
 import { toOsPath } from './paths';
 
@@ -14,7 +14,7 @@ export interface FixOutcome {
 }
 
 /** Writes each file back in the encoding it was read in; never rewrites bytes that did not decode. */
-export function applyFixes(run: LintRun): FixOutcome {
+export function applyFixes(run: Analysis): FixOutcome {
   const byPath = new Map<string, TextEdit[]>();
   for (const list of run.findings.values()) {
     for (const f of list) {
@@ -30,8 +30,8 @@ export function applyFixes(run: LintRun): FixOutcome {
   const changed: string[] = [];
   const skipped: FixOutcome['skipped'] = [];
   for (const [path, edits] of byPath) {
-    const file = run.workspace.get(path);
-    const decoded = run.encodings.get(path);
+    const file = run.program.peek(path);
+    const decoded = run.host.encodings.get(path);
     if (!file || !decoded) continue;
     if (!decoded.lossless) {
       skipped.push({ path, message: 'contains bytes that are not valid UTF-8; fixes not applied' });

@@ -1,25 +1,28 @@
 /**
- * The files the analysis needs besides the ones being linted: every Mule XML and property file of
- * each Mule app a target belongs to, and (for Salesforce metadata) the rest of the SFDX project.
+ * The files an analysis may need besides the ones being linted: every Mule XML and property file of
+ * each Mule app a target belongs to, and (for Salesforce metadata) every metadata file of its SFDX
+ * project. Only paths: the Program reads each one when the analysis first needs it, so a project's
+ * 2,700 Apex classes are listed, not read.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { roleOf } from '../core/project/layout';
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { isSalesforceRole, roleOf, type FileRole } from '../core/project/layout';
 import { entryKind } from './entries';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
 import { DirListings } from './listings';
-import { toCorePath } from './paths';
+import { toCorePath, toOsPath } from './paths';
+import { projectLocator } from './units';
 
 const MULE_DIR = `${sep}src${sep}main${sep}mule${sep}`;
 
 /**
- * Context files for a set of targets (OS paths), excluding the targets themselves. `listings` has the
+ * Context paths for a set of targets (OS paths), excluding the targets themselves. `listings` has the
  * folders discovery already read (a run lists each folder once).
  */
-export function contextFiles(targets: readonly string[], listings = new DirListings()): string[] {
+export function contextFiles(targets: readonly string[], listings = new DirListings(), locate = projectLocator()): string[] {
   const out = new Set<string>();
   const isTarget = new Set(targets);
-  const collect = (dir: string, keep: (role: string) => boolean): void => collectInto(dir, keep, listings, isTarget, out);
+  const collect = (dir: string, keep: (role: FileRole) => boolean): void => collectInto(dir, keep, listings, isTarget, out);
   const appRoots = new Set<string>();
   for (const t of targets) {
     const i = t.lastIndexOf(MULE_DIR);
@@ -33,48 +36,23 @@ export function contextFiles(targets: readonly string[], listings = new DirListi
   }
   // Salesforce metadata: the whole SFDX project (nearest sfdx-project.json), so references resolve.
   const projects = new Set<string>();
-  const rootCache = new Map<string, string | undefined>();
   for (const t of targets) {
-    if (!SF_ROLES.has(roleOf(toCorePath(t)))) continue;
-    const root = sfdxRootOf(dirname(t), rootCache);
-    if (root) projects.add(root);
+    const core = toCorePath(t);
+    if (!isSalesforceRole(roleOf(core))) continue;
+    const d = locate(core);
+    if (d) projects.add(d.root);
   }
   for (const root of projects) {
-    const descriptor = join(root, 'sfdx-project.json');
+    const d = locate(`${root}/sfdx-project.json`)!;
+    const descriptor = join(toOsPath(root), 'sfdx-project.json');
     if (!isTarget.has(descriptor)) out.add(descriptor);
-    for (const dir of packageDirs(root)) collect(dir, (role) => SF_ROLES.has(role));
+    const dirs = d.packageDirs.length ? d.packageDirs.map(toOsPath) : [toOsPath(root)];
+    for (const dir of dirs) collect(resolve(dir), isSalesforceRole);
   }
   return [...out];
 }
 
-const SF_ROLES = new Set(['flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
-/** The nearest folder at or above `dir` holding sfdx-project.json (memoised in `cache` for one run). */
-export function sfdxRootOf(dir: string, cache = new Map<string, string | undefined>()): string | undefined {
-  if (cache.has(dir)) return cache.get(dir);
-  let found: string | undefined;
-  if (existsSync(join(dir, 'sfdx-project.json'))) found = dir;
-  else {
-    const parent = dirname(dir);
-    found = parent === dir ? undefined : sfdxRootOf(parent, cache);
-  }
-  cache.set(dir, found);
-  return found;
-}
-
-function packageDirs(root: string): string[] {
-  try {
-    const json = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8').replace(/^\uFEFF/, '')) as { packageDirectories?: { path?: unknown }[] };
-    const dirs = (json.packageDirectories ?? [])
-      .map((d) => d?.path)
-      .filter((p): p is string => typeof p === 'string')
-      .map((p) => resolve(root, p));
-    return dirs.length ? dirs : [root];
-  } catch {
-    return [root];
-  }
-}
-
-function collectInto(dir: string, keep: (role: string) => boolean, listings: DirListings, skip: ReadonlySet<string>, out: Set<string>, depth = 0): void {
+function collectInto(dir: string, keep: (role: FileRole) => boolean, listings: DirListings, skip: ReadonlySet<string>, out: Set<string>, depth = 0): void {
   if (depth > 40) return;
   let entries;
   try {
@@ -89,8 +67,4 @@ function collectInto(dir: string, keep: (role: string) => boolean, listings: Dir
       if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collectInto(p, keep, listings, skip, out, depth + 1);
     } else if (kind === 'file' && !skip.has(p) && keep(roleOf(toCorePath(p)))) out.add(p); // never a pipe or device: reading one would block
   }
-}
-
-export function parentDir(p: string): string {
-  return dirname(p);
 }

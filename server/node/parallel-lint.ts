@@ -12,7 +12,7 @@ import { RULES } from '../core/rules';
 import { ConfigResolver } from './config-loader';
 import type { DiscoveryProblem } from './discovery';
 import type { DirListings } from './listings';
-import { analyseTargets, byDisplayPath, type AnalyseContext, type LintReport } from './run-lint';
+import { analyse, byDisplayPath, type AnalyseContext, type LintReport } from './run-lint';
 import { groupByUnit } from './units';
 
 const WORKER_KIND = 'session-guard-lint-worker';
@@ -119,7 +119,7 @@ export async function analyseInParallel(
     ...(opts.timings ? { timings: opts.timings } : {}),
   };
   for (let i = Atomics.add(claim, 0, 1); i < units.length; i = Atomics.add(claim, 0, 1)) {
-    take(analyseTargets(units[i], ctx));
+    take(analyse(units[i], ctx));
     for (const w of workers) w.poll();
   }
   await Promise.all(workers.map((w) => w.finished));
@@ -176,7 +176,7 @@ function runAsLintWorker(input: WorkerInput): void {
     ...(timings ? { timings } : {}),
   };
   for (let i = Atomics.add(claim, 0, 1); i < input.units.length; i = Atomics.add(claim, 0, 1)) {
-    const run = analyseTargets(input.units[i], ctx);
+    const run = analyse(input.units[i], ctx);
     const unit: FromWorker = { unit: { results: run.results, problems: run.problems } };
     input.port.postMessage(unit);
   }

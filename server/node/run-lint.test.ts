@@ -8,7 +8,7 @@ import { RULES } from '../core/rules';
 import { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
 import { discover } from './discovery';
-import { analyseTargets, lintTargets } from './run-lint';
+import { analyse, lintUnits } from './run-lint';
 import { groupByUnit } from './units';
 
 const examples = join(__dirname, '..', '..', 'examples');
@@ -28,14 +28,14 @@ function mixedWorkspace(): string {
   return root;
 }
 
-describe('lintTargets (one unit at a time)', () => {
+describe('lintUnits (one unit at a time)', () => {
   const root = mixedWorkspace();
   const ctx = { cwd: root, rules: RULES, configs: new ConfigResolver(RULES) };
   const targets = discover([root], root, ctx.configs).targets;
 
   it('reports exactly what one analysis of the whole workspace reports', () => {
-    const whole = analyseTargets(targets, ctx);
-    const streamed = lintTargets(targets, ctx);
+    const whole = analyse(targets, ctx);
+    const streamed = lintUnits(targets, ctx);
     assert.ok(whole.results.filter((r) => r.findings.length > 0).length > 20, 'the workspace has findings in many files');
     assert.deepEqual(streamed.results, whole.results);
     assert.deepEqual(streamed.problems, whole.problems);
@@ -45,7 +45,7 @@ describe('lintTargets (one unit at a time)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-control-'));
     const file = join(dir, 'bad.xml');
     writeFileSync(file, '<mule xmlns="http://www.mulesoft.org/schema/mule/core">\n  <flow name="f\u0007"/>\n</mule>\n');
-    const [result] = analyseTargets([file], { cwd: dir, rules: RULES, configs: new ConfigResolver(RULES) }).results;
+    const [result] = analyse([file], { cwd: dir, rules: RULES, configs: new ConfigResolver(RULES) }).results;
     const malformed = result.findings.filter((f) => f.ruleId === 'xml/malformed');
     assert.deepEqual(
       malformed.map((f) => [f.message, f.line, f.column]),
@@ -67,7 +67,7 @@ describe('lintTargets (one unit at a time)', () => {
       all.some((p) => /\.(properties|ya?ml)$/.test(p)),
       'property files are context',
     );
-    assert.deepEqual(lintTargets(targets, { ...ctx, listings: found.listings }).results, lintTargets(targets, ctx).results);
+    assert.deepEqual(lintUnits(targets, { ...ctx, listings: found.listings }).results, lintUnits(targets, ctx).results);
   });
 
   it('keeps each Mule app and SFDX project in one unit', () => {

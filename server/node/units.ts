@@ -1,22 +1,21 @@
 /**
- * Analysis units from paths alone: a Mule app (everything under one `src/main/mule`), an SFDX project
- * (nearest `sfdx-project.json`, or all metadata outside any project together) or a lone file. The
- * workspace groups files the same way or finer, so a set of whole units can be analysed on its own —
- * one at a time (`lintTargets`) or on several threads (`parallel-lint.ts`) — with the same findings.
+ * Analysis units from paths alone, with the core's one unit key (`unitKeyOf`): a Mule app (everything
+ * under one `src/main/mule`), an SFDX project (nearest `sfdx-project.json`, or all metadata outside any
+ * project together) or a lone file. A set of whole units can be analysed on its own — one at a time or
+ * on several threads (`parallel-lint.ts`) — with the same findings.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { muleSourceRoot, roleOf } from '../core/project/layout';
-import { toCorePath } from './paths';
-
-const SF_ROLES = new Set(['flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
+import { unitKeyOf, type ProjectLocator } from '../core/project/layout';
+import { readSfdxProject, type SfdxProjectDescriptor } from '../core/project/sfdx-descriptor';
+import { toCorePath, toOsPath } from './paths';
 
 /** Targets (OS paths) grouped by unit, in the order each unit's first target comes. */
 export function groupByUnit(osTargets: readonly string[]): string[][] {
   const units = new Map<string, string[]>();
-  const sfdxRootOf = nearestSfdxProject();
+  const projectOf = projectLocator();
   for (const p of osTargets) {
-    const key = unitKey(p, sfdxRootOf);
+    const key = unitKeyOf(toCorePath(p), projectOf);
     const list = units.get(key);
     if (list) list.push(p);
     else units.set(key, [p]);
@@ -24,21 +23,32 @@ export function groupByUnit(osTargets: readonly string[]): string[][] {
   return [...units.values()];
 }
 
-function unitKey(osPath: string, sfdxRootOf: (dir: string) => string | undefined): string {
-  const core = toCorePath(osPath);
-  const mule = muleSourceRoot(core);
-  if (mule !== undefined) return `mule:${mule}`;
-  if (SF_ROLES.has(roleOf(core))) return `sfdx:${sfdxRootOf(dirname(osPath)) ?? '(no project)'}`;
-  return `file:${core}`;
-}
-
-function nearestSfdxProject(): (dir: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
-  const find = (dir: string): string | undefined => {
-    if (cache.has(dir)) return cache.get(dir);
-    const here = existsSync(join(dir, 'sfdx-project.json')) ? dir : dirname(dir) === dir ? undefined : find(dirname(dir));
-    cache.set(dir, here);
+/** Finds the nearest sfdx-project.json on disk (each folder asked once per locator). */
+export function projectLocator(): ProjectLocator & { rootOf(osDir: string): string | undefined } {
+  const roots = new Map<string, string | undefined>();
+  const descriptors = new Map<string, SfdxProjectDescriptor>();
+  const rootOf = (dir: string): string | undefined => {
+    if (roots.has(dir)) return roots.get(dir);
+    const parent = dirname(dir);
+    const here = existsSync(join(dir, 'sfdx-project.json')) ? dir : parent === dir ? undefined : rootOf(parent);
+    roots.set(dir, here);
     return here;
   };
-  return find;
+  const locate = (corePath: string): SfdxProjectDescriptor | undefined => {
+    const root = rootOf(dirname(toOsPath(corePath)));
+    if (root === undefined) return undefined;
+    let d = descriptors.get(root);
+    if (!d) {
+      const marker = join(root, 'sfdx-project.json');
+      let text = '';
+      try {
+        text = readFileSync(marker, 'utf8');
+      } catch {
+        // unreadable: still a project, with every file in it
+      }
+      descriptors.set(root, (d = readSfdxProject(toCorePath(marker), text)));
+    }
+    return d;
+  };
+  return Object.assign(locate, { rootOf });
 }

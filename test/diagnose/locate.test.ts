@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { locateFailure } from '../../server/core/diagnose/locate';
-import { Workspace } from '../../server/core/project/workspace';
+import { Program } from '../../server/core/program/program';
 import { mule } from '../support/fixtures';
 
 const ORDERS = mule(`
@@ -13,7 +13,7 @@ const ORDERS = mule(`
 </flow>`);
 
 describe('locateFailure', () => {
-  const ws = new Workspace();
+  const ws = new Program();
   ws.setFile('/w/order-sync/src/main/mule/orders.xml', ORDERS);
   ws.setFile('/w/billing/src/main/mule/orders.xml', ORDERS);
   ws.setFile(
@@ -27,7 +27,7 @@ describe('locateFailure', () => {
       locs.map((l) => l.path),
       ['/w/order-sync/src/main/mule/orders.xml', '/w/billing/src/main/mule/orders.xml'],
     );
-    const text = ws.get(locs[0].path)!.text;
+    const text = ws.file(locs[0].path)!.text;
     assert.ok(text.slice(locs[0].start, locs[0].end).startsWith('<salesforce:query config-ref="sf">'));
     assert.ok(text.slice(locs[0].start, locs[0].end).endsWith('</salesforce:query>'), 'the whole element, children included');
     assert.equal(locs[0].label, 'orders.xml:4 (sync-orders/processors/1)');
@@ -35,7 +35,7 @@ describe('locateFailure', () => {
 
   it('falls back to the line when no element starts on it, and to nothing for a line past the end', () => {
     const [endTag] = locateFailure(ws, { muleElement: { app: 'order-sync', file: 'orders.xml', line: 6, path: 'x' } });
-    assert.equal(ws.get(endTag.path)!.text.slice(endTag.start, endTag.end), '</salesforce:query>');
+    assert.equal(ws.file(endTag.path)!.text.slice(endTag.start, endTag.end), '</salesforce:query>');
     const [past] = locateFailure(ws, { muleElement: { app: 'order-sync', file: 'orders.xml', line: 999, path: 'x' } });
     assert.deepEqual([past.start, past.end], [0, 0]);
   });

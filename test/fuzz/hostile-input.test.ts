@@ -13,11 +13,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { flowFile, metadataFiles, muleFlowsFile, muleGlobalFile } from '../../bench/generate';
 import { resolveConfig } from '../../server/core/config/config';
-import { INTERNAL_ERROR, isLintableXml, lint } from '../../server/core/engine/linter';
+import { INTERNAL_ERROR, lint } from '../../server/core/engine/linter';
 import type { Finding } from '../../server/core/findings';
-import { Workspace } from '../../server/core/project/workspace';
+import { Program } from '../../server/core/program/program';
 import { RULES } from '../../server/core/rules';
-import { sizeLimit } from '../../server/core/rules/file/too-large';
+import { sizeLimit } from '../../server/core/config/config';
 import { decode } from '../../server/node/decode';
 import { REPO } from '../support/cli';
 import { example } from '../support/rule-docs';
@@ -34,9 +34,9 @@ let peakRss = 0;
 
 /** Lints a small workspace and checks the result; returns the findings. */
 function check(files: Record<string, string>): Finding[] {
-  const ws = new Workspace(() => sizeLimit(CONFIG));
+  const ws = new Program({ sizeLimit: () => sizeLimit(CONFIG) });
   for (const [p, text] of Object.entries(files)) ws.setFile(`/fz/${p}`, text);
-  const targets = [...ws.paths()].filter((p) => isLintableXml(ws, p) || ws.role(p) === 'apex');
+  const targets = [...ws.paths()].filter((p) => ws.isLintable(p));
   const t = performance.now();
   const out = lint(ws, RULES, { targets, configFor: () => CONFIG });
   const ms = performance.now() - t;
@@ -46,11 +46,11 @@ function check(files: Record<string, string>): Finding[] {
   const all = [...out.values()].flat();
   for (const f of all) {
     assert.notEqual(f.ruleId, INTERNAL_ERROR, `a rule crashed: ${f.message}`);
-    const text = ws.get(f.path)!.text;
+    const text = ws.file(f.path)!.text;
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.ruleId} offsets ${f.start}-${f.end} inside ${text.length}`);
     assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)), `${f.ruleId} positions`);
     for (const fix of [...(f.fix ? [f.fix] : []), ...f.suggestions])
-      for (const e of fix.edits) assert.ok(e.start <= e.end && e.end <= (ws.get(e.path)?.text.length ?? -1), `${f.ruleId} edit inside its file`);
+      for (const e of fix.edits) assert.ok(e.start <= e.end && e.end <= (ws.file(e.path)?.text.length ?? -1), `${f.ruleId} edit inside its file`);
   }
   assert.ok(ms < SECOND, `took ${ms.toFixed(0)} ms`);
   return all;

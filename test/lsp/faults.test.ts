@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { brokenAppWorkspace } from '../support/broken-app';
-import { LspClient, uriOf } from '../support/lsp-client';
+import { isRetrigger, LspClient, uriOf } from '../support/lsp-client';
 
 const ids = (d: Diagnostic[]) => d.map((x) => String(x.code)).sort();
 const CREATED = 1;
@@ -33,23 +33,39 @@ describe('language server under faults', () => {
     const base = readFileSync(accounts, 'utf8');
     await client.open(accounts, base);
     const pending: Promise<unknown>[] = [];
+    const outcome = { answered: 0, superseded: 0, cancelled: 0 };
     for (let i = 0; i < 1000; i++) {
       // Every edit is a different buffer, some of them half-typed.
       const text = i % 7 === 0 ? base.slice(0, (i * 37) % base.length) : base.replace('accounts', `accounts-${i}`);
       await client.change(accounts, text);
       if (i % 3 === 0) {
         const cts = new CancellationTokenSource();
-        pending.push(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } }, cts.token).catch(() => undefined));
+        pending.push(
+          client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } }, cts.token).then(
+            () => outcome.answered++,
+            (e: { code?: number }) => {
+              assert.equal(e.code, -32800, `a cancelled request is answered RequestCancelled, not ${e}`);
+              outcome.cancelled++;
+            },
+          ),
+        );
         cts.cancel();
       } else if (i % 10 === 1) {
         pending.push(
-          client.conn
-            .sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } })
-            .catch((e) => assert.fail(`a diagnostic request failed: ${e}`)),
+          client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(accounts) } }).then(
+            () => outcome.answered++,
+            (e) => {
+              // Only "superseded by a later edit, ask again" (as VS Code does), never a failure.
+              assert.ok(isRetrigger(e), `a diagnostic request failed: ${e}`);
+              outcome.superseded++;
+            },
+          ),
         );
       }
     }
     await Promise.all(pending);
+    assert.ok(outcome.cancelled > 300, `cancelled requests are not computed (${JSON.stringify(outcome)})`);
+    assert.ok(outcome.superseded > 50, `pulls superseded by later edits are not computed (${JSON.stringify(outcome)})`);
     await client.change(accounts, base);
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type']);
     assert.ok(client.alive);

@@ -148,13 +148,28 @@ export class LspClient {
   /** How many of the pulls so far were answered `unchanged`. */
   unchangedReports = 0;
 
-  /** Pulls the document's diagnostics like VS Code does (with the previous result id). */
+  /** Pulls that the server answered "cancelled, ask again" (LSP ServerCancelled with retriggerRequest). */
+  retriggeredPulls = 0;
+
+  /**
+   * Pulls the document's diagnostics like VS Code does: with the previous result id, and again when the
+   * server cancels the pull and asks for it to be retriggered (a later edit superseded it).
+   */
   async pull(path: string): Promise<Diagnostic[]> {
     const prev = this.reports.get(path);
-    const r = (await this.conn.sendRequest('textDocument/diagnostic', {
-      textDocument: { uri: uriOf(path) },
-      ...(prev?.resultId ? { previousResultId: prev.resultId } : {}),
-    })) as DocumentDiagnosticReport;
+    let r: DocumentDiagnosticReport;
+    for (;;) {
+      try {
+        r = (await this.conn.sendRequest('textDocument/diagnostic', {
+          textDocument: { uri: uriOf(path) },
+          ...(prev?.resultId ? { previousResultId: prev.resultId } : {}),
+        })) as DocumentDiagnosticReport;
+        break;
+      } catch (e) {
+        if (!isRetrigger(e)) throw e;
+        this.retriggeredPulls++;
+      }
+    }
     if (r.kind === 'unchanged') {
       this.unchangedReports++;
       return prev?.items ?? [];
@@ -248,4 +263,10 @@ function positionIn(text: string, offset: number): { line: number; character: nu
     lineStart = i + 1;
   }
   return { line, character: offset - lineStart };
+}
+
+/** LSP `ServerCancelled` (-32802) whose data asks the client to send the request again. */
+export function isRetrigger(e: unknown): boolean {
+  const err = e as { code?: number; data?: { retriggerRequest?: boolean } };
+  return err?.code === -32802 && err.data?.retriggerRequest !== false;
 }

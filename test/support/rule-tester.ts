@@ -5,13 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveConfig } from '../../server/core/config/config';
+import { resolveConfig, sizeLimit } from '../../server/core/config/config';
 import { applyEdits } from '../../server/core/edits/xml-edits';
-import { lint, isLintableXml } from '../../server/core/engine/linter';
+import { lint } from '../../server/core/engine/linter';
 import type { Finding, Fix } from '../../server/core/findings';
-import { Workspace } from '../../server/core/project/workspace';
+import { Program } from '../../server/core/program/program';
 import { RULES } from '../../server/core/rules';
-import { sizeLimit } from '../../server/core/rules/file/too-large';
 import type { Rule } from '../../server/core/rules/rule';
 
 export const ROOT = '/ws';
@@ -56,25 +55,25 @@ export function lintFiles(
   rule: Rule | undefined,
   options: Record<string, unknown> = {},
   rules: readonly Rule[] = RULES,
-): { findings: Finding[]; ws: Workspace } {
+): { findings: Finding[]; program: Program } {
   const map = normalize(files);
   const onlyThis = Object.fromEntries(
     rules.map((r) => [r.meta.id, { severity: r === rule || !rule ? r.meta.defaultSeverity : ('off' as const), options: r === rule ? options : {} }]),
   );
   const config = resolveConfig(rules, { rules: onlyThis });
-  const ws = new Workspace(() => sizeLimit(config));
-  for (const [rel, text] of Object.entries(map)) ws.setFile(`${ROOT}/${rel}`, text);
-  const targets = [...ws.paths()].filter((p) => isLintableXml(ws, p) || ws.role(p) === 'apex');
-  const result = lint(ws, rules, { targets, configFor: () => config });
+  const program = new Program({ sizeLimit: () => sizeLimit(config) });
+  for (const [rel, text] of Object.entries(map)) program.setFile(`${ROOT}/${rel}`, text);
+  const targets = [...program.paths()].filter((p) => program.isLintable(p));
+  const result = lint(program, rules, { targets, configFor: () => config });
   const findings = [...result.values()].flat().filter((f) => !rule || f.ruleId === rule.meta.id || f.ruleId === 'internal-error');
-  return { findings, ws };
+  return { findings, program };
 }
 
-function applyFix(ws: Workspace, fix: Fix): Record<string, string> {
+function applyFix(program: Program, fix: Fix): Record<string, string> {
   const out: Record<string, string> = {};
   const byPath = new Map<string, Fix['edits'][number][]>();
   for (const e of fix.edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
-  for (const [path, edits] of byPath) out[path.slice(ROOT.length + 1)] = applyEdits(ws.get(path)!.text, edits);
+  for (const [path, edits] of byPath) out[path.slice(ROOT.length + 1)] = applyEdits(program.file(path)!.text, edits);
   return out;
 }
 
@@ -103,7 +102,7 @@ export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; 
       it(`invalid: ${c.name}`, () => {
         const files = normalize(c.files);
         const firstFile = Object.keys(files)[0];
-        const { findings, ws } = lintFiles(c.files, rule, c.options);
+        const { findings, program } = lintFiles(c.files, rule, c.options);
         assert.equal(
           findings.length,
           c.findings.length,
@@ -127,7 +126,7 @@ export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; 
           if (exp.fixOutput === null) assert.equal(f.fix, undefined, 'no fix expected');
           else if (exp.fixOutput !== undefined) {
             assert.ok(f.fix, 'a fix is expected');
-            expectOutput(applyFix(ws, f.fix!), exp.fixOutput, firstFile);
+            expectOutput(applyFix(program, f.fix!), exp.fixOutput, firstFile);
           }
           if (exp.suggestions) {
             assert.equal(f.suggestions.length, exp.suggestions.length, `suggestions: ${f.suggestions.map((s) => s.title).join(' | ')}`);
@@ -135,7 +134,7 @@ export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; 
               const got = f.suggestions[k];
               if (typeof s.title === 'string') assert.ok(got.title.includes(s.title), `suggestion title "${got.title}"`);
               else assert.match(got.title, s.title);
-              expectOutput(applyFix(ws, got), s.output, firstFile);
+              expectOutput(applyFix(program, got), s.output, firstFile);
             });
           }
         });

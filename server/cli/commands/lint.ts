@@ -2,15 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FORMATS, format, showsSuggestions, type FormatName } from '../../core/formatters';
-import { counts, type FileResult } from '../../core/formatters/types';
-
-type LintResults = FileResult[];
+import { counts } from '../../core/formatters/types';
 import { RULES } from '../../core/rules';
-import { ConfigLoadError, ConfigResolver } from '../../node/config-loader';
-import { discover } from '../../node/discovery';
-import { analyseInParallel, autoConcurrency, canRunWorkers } from '../../node/parallel-lint';
-import { lintTargets, runLint } from '../../node/run-lint';
-import { applyFixes } from '../../node/apply-fixes';
+import { ConfigLoadError } from '../../node/config-loader';
+import { lintProject, type LintProjectResult } from '../../node/lint-project';
 import { displayPath } from '../../node/paths';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { VERSION } from '../version';
@@ -76,40 +71,19 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const concurrency = values.concurrency as string;
   if (!/^(auto|off|[1-9]\d?)$/.test(concurrency)) throw new UsageError(`--concurrency expects a number of threads, auto or off, got '${concurrency}'.`);
   const configFile = values.config ? resolve(io.cwd, values.config as string) : undefined;
-  let run: { results: LintResults; problems: { path: string; message: string }[]; unmatched: string[] };
-  const notFixed = new Map<string, string>();
   const timings = io.env.SESSION_GUARD_TIMING ? new Map<string, number>() : undefined;
+  let run: LintProjectResult;
   try {
-    if (values.fix) {
-      // Like ESLint: fixes can unlock further fixes, so re-run until nothing changes (at most 10 passes).
-      let fixing = runLint({ paths: positionals, cwd: io.cwd, configFile, ...(timings ? { timings } : {}) });
-      for (let pass = 0; pass < 10; pass++) {
-        const outcome = applyFixes(fixing);
-        for (const s of outcome.skipped) notFixed.set(s.path, s.message);
-        if (!outcome.changed.length) break;
-        fixing = runLint({ paths: positionals, cwd: io.cwd, configFile });
-      }
-      run = fixing;
-    } else {
-      const configs = new ConfigResolver(RULES, configFile);
+    run = await lintProject({
+      paths: positionals,
+      cwd: io.cwd,
+      ...(configFile ? { configFile } : {}),
+      fix: values.fix as boolean,
+      threads: concurrency === 'off' ? 1 : concurrency === 'auto' ? 'auto' : Number(concurrency),
       // Suggestions are built only when the report shows them.
-      const suggestions = showsSuggestions(fmt as FormatName);
-      const found = discover(positionals, io.cwd, configs);
-      const threads = concurrency === 'off' ? 1 : concurrency === 'auto' ? autoConcurrency(found.targets.length) : Number(concurrency);
-      const analysed =
-        threads > 1 && canRunWorkers()
-          ? await analyseInParallel(found.targets, {
-              cwd: io.cwd,
-              configs,
-              listings: found.listings,
-              threads,
-              suggestions,
-              ...(configFile ? { configFile } : {}),
-              ...(timings ? { timings } : {}),
-            })
-          : lintTargets(found.targets, { cwd: io.cwd, rules: RULES, configs, listings: found.listings, suggestions, ...(timings ? { timings } : {}) });
-      run = { results: analysed.results, problems: [...found.problems, ...analysed.problems], unmatched: found.unmatched };
-    }
+      suggestions: showsSuggestions(fmt as FormatName),
+      ...(timings ? { timings } : {}),
+    });
   } catch (e) {
     if (e instanceof ConfigLoadError) {
       io.stderr(`session-guard: ${e.message}\n`);
@@ -117,7 +91,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
-  for (const [p, message] of notFixed) io.stderr(`session-guard: ${displayPath(p, io.cwd)} ${message}.\n`);
+  for (const { path, message } of run.notFixed) io.stderr(`session-guard: ${displayPath(path, io.cwd)} ${message}.\n`);
   for (const p of run.problems) io.stderr(`session-guard: ${displayPath(p.path.startsWith('/') ? p.path : resolve(p.path), io.cwd)} ${p.message}; skipped.\n`);
   if (run.unmatched.length && run.results.length === 0) {
     io.stderr(`session-guard: no Mule XML or Salesforce metadata found in ${run.unmatched.join(', ')}.\n`);

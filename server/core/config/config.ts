@@ -3,6 +3,7 @@
  * rule settings over the defaults. Pure: the host finds and reads the file.
  */
 import type { RuleSetting, Severity } from '../findings';
+import { DEFAULT_MAX_BYTES } from '../rules/file/too-large';
 import type { Rule, RuleOptions } from '../rules/rule';
 
 export interface RuleEntry {
@@ -144,4 +145,12 @@ export function resolveConfig(rules: readonly Rule[], ...layers: readonly Partia
 
 export function isSeverity(s: RuleSetting): s is Severity {
   return s !== 'off';
+}
+
+/** The size limit a configuration sets for file/too-large (undefined when the rule is off: every file is analysed). */
+export function sizeLimit(config: ResolvedConfig): number | undefined {
+  const r = config.rules.get('file/too-large');
+  if (r?.severity === 'off') return undefined;
+  const v = r?.options.maxBytes;
+  return typeof v === 'number' ? v : DEFAULT_MAX_BYTES;
 }

@@ -4,7 +4,7 @@
  * (`Flow API Name: Sync_Invoices`). Several apps may hold a file of that name; the one whose folder
  * is named like the deployed app comes first.
  */
-import type { Workspace } from '../project/workspace';
+import type { Program } from '../program/program';
 import { walk } from '../xml/dom';
 import type { Diagnosis } from './classify';
 
@@ -21,35 +21,37 @@ export interface FailureLocation {
 
 const MULE_DIR = '/src/main/mule/';
 
-export function locateFailure(ws: Workspace, context: Diagnosis['context']): FailureLocation[] {
+export function locateFailure(program: Program, context: Diagnosis['context']): FailureLocation[] {
   const out: FailureLocation[] = [];
   const el = context.muleElement;
   if (el) {
     const file = el.file.replace(/\\/g, '/').replace(/^\/+/, '');
     const candidates: { path: string; exact: boolean }[] = [];
-    for (const path of ws.paths()) {
-      if (!path.endsWith(`${MULE_DIR}${file}`) || !ws.isMuleXml(path)) continue;
+    for (const path of program.paths()) {
+      if (!path.endsWith(`${MULE_DIR}${file}`) || !program.isMuleXml(path)) continue;
       const appRoot = path.slice(0, path.length - MULE_DIR.length - file.length);
       const folder = appRoot.slice(appRoot.lastIndexOf('/') + 1);
       candidates.push({ path, exact: folder === el.app || folder.startsWith(`${el.app}-`) || el.app.startsWith(`${folder}-`) });
     }
     candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || (a.path < b.path ? -1 : 1));
     for (const c of candidates) {
-      const range = elementOnLine(ws, c.path, el.line);
+      const range = elementOnLine(program, c.path, el.line);
       out.push({ kind: 'mule-element', path: c.path, ...range, line: el.line, label: `${el.file}:${el.line} (${el.path})` });
     }
   }
   if (context.flowApiName) {
     const suffix = `/${context.flowApiName}.flow-meta.xml`;
-    for (const path of [...ws.paths()].sort()) {
+    for (const path of [...program.paths()].sort()) {
       if (!path.endsWith(suffix)) continue;
-      const root = ws.get(path)!.xml.root;
+      const flowFile = program.file(path);
+      if (!flowFile) continue;
+      const root = flowFile.xml.root;
       out.push({
         kind: 'flow',
         path,
         start: root?.start ?? 0,
         end: root?.end ?? 0,
-        line: root ? ws.get(path)!.lines.positionAt(root.start).line : 1,
+        line: root ? flowFile.lines.positionAt(root.start).line : 1,
         label: `Flow ${context.flowApiName}`,
       });
     }
@@ -58,8 +60,9 @@ export function locateFailure(ws: Workspace, context: Diagnosis['context']): Fai
 }
 
 /** The outermost element whose start tag begins on `line`, or the line's text. */
-function elementOnLine(ws: Workspace, path: string, line: number): { start: number; end: number } {
-  const file = ws.get(path)!;
+function elementOnLine(program: Program, path: string, line: number): { start: number; end: number } {
+  const file = program.file(path);
+  if (!file) return { start: 0, end: 0 };
   const lines = file.lines;
   if (line < 1 || line > lines.lineCount) return { start: 0, end: 0 };
   const from = lines.lineStart(line);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { at, mule, sfConfig } from '../../../test/support/fixtures';
 import { resolveConfig } from '../config/config';
-import { Workspace } from '../project/workspace';
+import { Program } from '../program/program';
 import { RULES } from '../rules';
 import { muleRule, type Rule } from '../rules/rule';
 import { INTERNAL_ERROR, lint } from './linter';
@@ -12,7 +12,7 @@ const PATH = '/ws/app/src/main/mule/main.xml';
 const src = (extra = '') => mule(`${extra}\n${sfConfig()}\n<flow name="f"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`);
 
 function run(text: string, rules: readonly Rule[] = RULES, overrides: Record<string, unknown> = {}) {
-  const ws = new Workspace();
+  const ws = new Program();
   ws.setFile(PATH, text);
   const config = resolveConfig(rules, { rules: overrides as never });
   return lint(ws, rules, { targets: [PATH], configFor: () => config }).get(PATH)!;
@@ -74,7 +74,7 @@ describe('linter', () => {
       },
     );
     const lintWith = (suggestions?: boolean) => {
-      const ws = new Workspace();
+      const ws = new Program();
       ws.setFile(PATH, src());
       const config = resolveConfig([offering]);
       return lint(ws, [offering], { targets: [PATH], configFor: () => config, ...(suggestions === undefined ? {} : { suggestions }) }).get(PATH)!;
@@ -114,7 +114,7 @@ describe('linter', () => {
   });
 
   it('reports only on targets but analyses the whole app', () => {
-    const ws = new Workspace();
+    const ws = new Program();
     ws.setFile('/ws/app/src/main/mule/global.xml', mule(sfConfig()));
     ws.setFile(PATH, mule('<flow name="f"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>'));
     const config = resolveConfig(RULES);

@@ -1,16 +1,19 @@
 /**
- * Runs the rules over a workspace: per-file rules on every target XML file, app rules on every
- * Mule app that contains a target. Applies each file's configuration (severity, off) and its
- * suppression comments, converts offsets to positions, and isolates rule crashes.
+ * Runs the rules over a Program, one analysis unit at a time: per-file rules on every target XML file,
+ * app rules on the Mule app of a unit with a target, and for an SFDX project each target Flow (its XML
+ * and flow rules) and each other target metadata file (credential rules). Applies each file's
+ * configuration (severity, off) and its suppression comments, converts offsets to positions, and
+ * isolates rule crashes.
  */
 import type { ResolvedConfig } from '../config/config';
-import { compareFindings, internalErrorFinding, type Finding, type Fix, type RelatedLocation } from '../findings';
-import type { Workspace } from '../project/workspace';
-import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
 import { redact } from '../diagnose/redact';
+import { compareFindings, internalErrorFinding, type Finding, type Fix, type RelatedLocation } from '../findings';
+import type { Program } from '../program/program';
+import { isSalesforceRole } from '../project/layout';
+import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
+import { flowOf } from '../salesforce/project';
 import { ownCopy } from '../text/own-copy';
-import { lexApex } from '../salesforce/apex';
-import { anchorLine, collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
+import { anchorLine, isSuppressed, suppressionsOf, type Suppressions } from './suppressions';
 
 export interface LintRequest {
   /** Paths to report on; every other file only provides context (cross-file references). */
@@ -20,10 +23,10 @@ export interface LintRequest {
   /** When given, milliseconds spent per rule id are added to it (`SESSION_GUARD_TIMING`, like ESLint's TIMING). */
   readonly timings?: Map<string, number>;
   /**
-   * A run that lints each file once (the CLI): each Flow's tree is freed once its rules have run (memory
-   * stays flat and the garbage collector has less to copy), and messages are masked directly instead of
-   * through the process-wide cache, whose lookup hashes every message and pays off only when the same
-   * files are linted again. Editors keep both for the next keystroke.
+   * A run that lints each file once (the CLI): each unit's trees and models are freed once its rules have
+   * run (memory stays flat and the garbage collector has less to copy), and messages are masked directly
+   * instead of through the program's cache, which pays off only when the same files are linted again.
+   * Editors keep both for the next keystroke.
    */
   readonly batch?: boolean;
   /** False when the report will not show suggestions (the CLI's text formats): they are then not built. */
@@ -34,40 +37,104 @@ export { INTERNAL_ERROR } from '../findings';
 
 const NO_SUGGESTIONS: readonly Fix[] = Object.freeze([]);
 
-export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): Map<string, Finding[]> {
-  const targets = new Set(req.targets);
-  const out = new Map<string, Finding[]>();
-  for (const t of targets) if (ws.get(t)) out.set(t, []);
-  const suppressions = new Map<string, Suppressions>();
-  const suppressionsOf = (path: string): Suppressions => {
-    let s = suppressions.get(path);
-    if (!s) {
-      const f = ws.get(path)!;
-      s = collectSuppressions(f, isXmlPath(path) ? f.xml.comments : path.toLowerCase().endsWith('.cls') ? lexApex(f.text).comments : []);
-      suppressions.set(path, s);
-    }
-    return s;
-  };
-  const masked = req.batch ? redact : maskedOnce;
+/** Lints every target, unit by unit; the findings of each target, sorted. */
+export function lint(program: Program, rules: readonly Rule[], req: LintRequest): Map<string, Finding[]> {
+  const run = new LintRun(program, rules, req);
+  for (const [key, targets] of run.units()) run.lintUnit(key, targets);
+  return run.finish();
+}
 
-  const emit = (rule: Rule, r: Report): void => {
-    if (!targets.has(r.path)) return;
-    const file = ws.get(r.path);
+/**
+ * One lint of some targets, unit by unit: hosts that must stay responsive (the language server) lint a
+ * unit, answer other requests, and lint the next (`units`, `lintUnit`, `finish`).
+ */
+export class LintRun {
+  private readonly targets: Set<string>;
+  private readonly out = new Map<string, Finding[]>();
+  private readonly suppressions = new Map<string, Suppressions>();
+  private readonly masked: (text: string) => string;
+
+  constructor(
+    private readonly program: Program,
+    private readonly rules: readonly Rule[],
+    private readonly req: LintRequest,
+  ) {
+    this.targets = new Set(req.targets);
+    for (const t of this.targets) if (program.file(t)) this.out.set(t, []);
+    this.masked = req.batch ? redact : (text) => maskedOnce(program, text);
+  }
+
+  /** The targets that exist, grouped by unit (in unit order). */
+  units(): Map<string, string[]> {
+    return this.program.groupByUnit([...this.out.keys()]);
+  }
+
+  lintUnit(key: string, unitTargets: readonly string[]): void {
+    const { program } = this;
+    const project = program.sfdxProject(key);
+    if (project) {
+      for (const path of unitTargets) {
+        const file = program.file(path);
+        if (!file) continue;
+        const role = program.role(path);
+        if (role === 'flow') {
+          this.runScope({ scope: 'xml-file', file }, [path]);
+          const flow = flowOf(file);
+          if (flow) this.runScope({ scope: 'sfdx-flow', flow, project }, [path]);
+        } else if (isSalesforceRole(role)) {
+          if (role !== 'apex') this.runScope({ scope: 'xml-file', file }, [path]);
+          this.runScope({ scope: 'sfdx-file', file, role, project }, [path]);
+        }
+        if (this.req.batch) file.release();
+      }
+    } else {
+      for (const path of unitTargets) {
+        const file = program.file(path);
+        if (file && program.isLintable(path) && program.role(path) !== 'apex') this.runScope({ scope: 'xml-file', file }, [path]);
+      }
+      const app = program.muleApp(key);
+      if (app)
+        this.runScope(
+          { scope: 'mule-app', app },
+          app.files.map((f) => f.path),
+        );
+    }
+    if (this.req.batch) program.release(unitTargets);
+  }
+
+  finish(): Map<string, Finding[]> {
+    for (const list of this.out.values()) list.sort(compareFindings);
+    return this.out;
+  }
+
+  private suppressionsOf(path: string): Suppressions {
+    let s = this.suppressions.get(path);
+    if (!s) this.suppressions.set(path, (s = suppressionsOf(this.program.file(path)!)));
+    return s;
+  }
+
+  private severityOf(rule: Rule, path: string) {
+    return this.req.configFor(path).rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
+  }
+
+  private emit(rule: Rule, r: Report): void {
+    if (!this.targets.has(r.path)) return;
+    const file = this.program.file(r.path);
     if (!file) return;
-    const setting = req.configFor(r.path).rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity;
+    const setting = this.severityOf(rule, r.path);
     if (setting === 'off') return;
     if (r.fix && !rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but does not declare meta.fixable`);
     if (r.suggestions !== undefined && !rule.meta.hasSuggestions && (typeof r.suggestions === 'function' || r.suggestions.length > 0)) {
       throw new Error(`rule ${rule.meta.id} reported suggestions but does not declare meta.hasSuggestions`);
     }
     const start = file.lines.positionAt(r.start);
-    const sup = suppressionsOf(r.path);
+    const sup = this.suppressionsOf(r.path);
     // Most files have no suppression comment: then there is no anchor line to look for.
     if ((sup.file.size > 0 || sup.lines.size > 0) && isSuppressed(sup, rule.meta.id, start.line, anchorLine(file, r.start))) return;
     const end = file.lines.positionAt(r.end);
     const related: RelatedLocation[] = [];
     for (const rel of r.related ?? []) {
-      const rf = ws.get(rel.path);
+      const rf = this.program.file(rel.path);
       if (!rf) continue;
       const rs = rf.lines.positionAt(rel.start);
       const re = rf.lines.positionAt(rel.end);
@@ -75,7 +142,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
         path: rel.path,
         start: rel.start,
         end: rel.end,
-        message: masked(rel.message),
+        message: this.masked(rel.message),
         line: rs.line,
         column: rs.column,
         endLine: re.line,
@@ -86,7 +153,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       ruleId: rule.meta.id,
       severity: setting,
       // Messages quote values from the files; a token pasted into one never reaches a report.
-      message: masked(r.message),
+      message: this.masked(r.message),
       path: r.path,
       start: r.start,
       end: r.end,
@@ -98,110 +165,58 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
       related,
       ...(r.fix ? { fix: r.fix as Fix } : {}),
       suggestions:
-        req.suggestions === false || r.suggestions === undefined ? NO_SUGGESTIONS : typeof r.suggestions === 'function' ? r.suggestions() : r.suggestions,
+        this.req.suggestions === false || r.suggestions === undefined ? NO_SUGGESTIONS : typeof r.suggestions === 'function' ? r.suggestions() : r.suggestions,
     };
-    out.get(r.path)!.push(finding);
-  };
+    this.out.get(r.path)!.push(finding);
+  }
 
-  const runRule = (rule: Rule, target: RuleTarget, options: RuleOptions, reportPaths: readonly string[]): void => {
+  private runRule(rule: Rule, target: RuleTarget, options: RuleOptions, reportPaths: readonly string[]): void {
     const pending: Report[] = [];
-    const started = req.timings ? performance.now() : 0;
+    const { timings } = this.req;
+    const started = timings ? performance.now() : 0;
     try {
       rule.check(target, { options, report: (r) => void pending.push(r) });
-      for (const r of pending) emit(rule, r);
-      if (req.timings) req.timings.set(rule.meta.id, (req.timings.get(rule.meta.id) ?? 0) + performance.now() - started);
+      for (const r of pending) this.emit(rule, r);
+      if (timings) timings.set(rule.meta.id, (timings.get(rule.meta.id) ?? 0) + performance.now() - started);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       for (const p of reportPaths) {
-        if (!targets.has(p)) continue;
-        const bucket = out.get(p);
-        const file = ws.get(p);
-        if (!bucket || !file) continue;
+        const bucket = this.out.get(p);
+        if (!bucket) continue;
         bucket.push(
           internalErrorFinding(p, `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`, docsUrl(rule.meta.id)),
         );
       }
     }
-  };
-
-  const enabledAnywhere = (rule: Rule, paths: readonly string[]): boolean =>
-    paths.some((p) => targets.has(p) && (req.configFor(p).rules.get(rule.meta.id)?.severity ?? rule.meta.defaultSeverity) !== 'off');
+  }
 
   /** Runs the rules of the target's scope; options come from the first target among `paths`. */
-  const runScope = (target: RuleTarget, paths: readonly string[]): void => {
-    const optionsPath = paths.find((p) => targets.has(p));
+  private runScope(target: RuleTarget, paths: readonly string[]): void {
+    const optionsPath = paths.find((p) => this.targets.has(p));
     if (optionsPath === undefined) return;
-    for (const rule of rules) {
-      if (rule.meta.scope !== target.scope || !enabledAnywhere(rule, paths)) continue;
-      runRule(rule, target, req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
-    }
-  };
-
-  const xmlFileRules = (path: string): void => {
-    const file = ws.get(path);
-    if (file && isLintableXml(ws, path)) runScope({ scope: 'xml-file', file }, [path]);
-  };
-
-  // Per-file XML rules (the Flows of an SFDX project get theirs with their flow rules, below).
-  for (const path of targets) {
-    if (ws.role(path) === 'flow' && ws.sfdxGroupKeyOf(path) !== undefined) continue;
-    xmlFileRules(path);
-  }
-
-  // Mule app rules.
-  for (const [key, group] of ws.muleGroups()) {
-    const paths = group.files.map((f) => f.path);
-    if (!paths.some((p) => targets.has(p))) continue;
-    const app = ws.muleApp(key);
-    if (app) runScope({ scope: 'mule-app', app }, paths);
-  }
-
-  // SFDX project rules, then each target Flow of the project on its own.
-  for (const [key, group] of ws.sfdxGroups()) {
-    const paths = group.files.map((f) => f.path);
-    if (!paths.some((p) => targets.has(p))) continue;
-    const project = ws.sfdxProject(key);
-    if (!project) continue;
-    runScope({ scope: 'sfdx-project', project }, paths);
-    for (const file of project.flowFiles) {
-      if (!targets.has(file.path)) continue;
-      xmlFileRules(file.path);
-      const flow = project.flowOf(file);
-      if (flow) runScope({ scope: 'sfdx-flow', flow, project }, [file.path]);
-      if (req.batch) file.release();
+    for (const rule of this.rules) {
+      if (rule.meta.scope !== target.scope) continue;
+      if (!paths.some((p) => this.targets.has(p) && this.severityOf(rule, p) !== 'off')) continue;
+      this.runRule(rule, target, this.req.configFor(optionsPath).rules.get(rule.meta.id)?.options ?? {}, paths);
     }
   }
-
-  for (const list of out.values()) list.sort(compareFindings);
-  return out;
 }
+
+const MAX_MASKED = 20_000;
 
 /**
  * Rules repeat messages (the same related note on every action of a project), and an editor lints the
- * same file again on every keystroke: each text is masked once. The cache keeps copies (`ownCopy`):
- * messages quote the documents, and a slice would keep a whole version of one alive.
+ * same file again on every keystroke: each text is masked once per program. The cache keeps copies
+ * (`ownCopy`): messages quote the documents, and a slice would keep a whole version of one alive.
  */
-const MASKED = new Map<string, string>();
-const MAX_MASKED = 20_000;
-
-function maskedOnce(text: string): string {
-  let m = MASKED.get(text);
+function maskedOnce(program: Program, text: string): string {
+  const cache = program.maskedMessages;
+  let m = cache.get(text);
   if (m === undefined) {
     m = redact(text);
-    if (MASKED.size >= MAX_MASKED) MASKED.clear();
+    if (cache.size >= MAX_MASKED) cache.clear();
     const key = ownCopy(text);
-    MASKED.set(key, m === text ? key : (m = ownCopy(m)));
+    cache.set(key, m === text ? key : (m = ownCopy(m)));
   }
   return m;
-}
-
-function isXmlPath(path: string): boolean {
-  return path.toLowerCase().endsWith('.xml');
-}
-
-/** XML files the linter reports on: Mule configuration and Salesforce metadata. */
-export function isLintableXml(ws: Workspace, path: string): boolean {
-  const role = ws.role(path);
-  if (role === 'xml') return ws.isMuleXml(path);
-  return role === 'flow' || role === 'named-credential' || role === 'external-credential' || role === 'external-service';
 }

@@ -4,6 +4,8 @@
  *   <!-- session-guard-disable mule/a -->          (whole file)
  * Without rule ids a directive applies to every rule. In Apex, the same text in a `//` comment.
  */
+import type { TextEdit } from '../findings';
+import { lexApex } from '../salesforce/apex';
 import type { XmlElement } from '../xml/types';
 import type { SourceFile } from '../project/source-file';
 
@@ -86,7 +88,31 @@ function childAt(children: readonly XmlElement[], offset: number): XmlElement | 
   return null;
 }
 
+/** Whether a file's comments are Apex (`//`) rather than XML (`<!-- -->`) comments. */
+function isApex(file: SourceFile): boolean {
+  return file.path.toLowerCase().endsWith('.cls');
+}
+
+/** The suppression directives of a file, read from the comments of its kind (XML or Apex). */
+export function suppressionsOf(file: SourceFile): Suppressions {
+  return collectSuppressions(file, isApex(file) ? lexApex(file.text).comments : file.path.toLowerCase().endsWith('.xml') ? file.xml.comments : []);
+}
+
 /** The comment text a "disable for this line" action inserts above `line`. */
 export function disableNextLineComment(ruleId: string, indent: string): string {
   return `${indent}<!-- session-guard-disable-next-line ${ruleId} -- reason -->`;
+}
+
+/**
+ * The edit that disables `ruleId` for the finding at `offset`: a comment of the file's kind on its own
+ * line above the line where the finding's element starts (where `isSuppressed` looks for it), indented
+ * like that line.
+ */
+export function disableNextLineEdit(file: SourceFile, ruleId: string, offset: number): TextEdit {
+  const line = anchorLine(file, offset);
+  const indent = file.lines.indentOf(line);
+  const comment = isApex(file) ? `${indent}// session-guard-disable-next-line ${ruleId} -- reason` : disableNextLineComment(ruleId, indent);
+  const at = file.lines.lineStart(line);
+  const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
+  return { path: file.path, start: at, end: at, newText: comment + nl };
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { mule, sfConfig } from '../../../test/support/fixtures';
 import { resolveConfig } from '../config/config';
 import { lint } from '../engine/linter';
-import { Workspace } from '../project/workspace';
+import { Program } from '../program/program';
 import { RULES } from '../rules';
 import { flowChanges } from './app-changes';
 import { propagate } from './propagation';
@@ -49,16 +49,16 @@ const FILE_B = mule(`
   </flow>
 `);
 
-function app(ws: Workspace): MuleApp {
-  return ws.muleApp('/w/app')!;
+function app(ws: Program): MuleApp {
+  return ws.muleApp('mule:/w/app')!;
 }
 
-function findings(ws: Workspace): string {
+function findings(ws: Program): string {
   return JSON.stringify([...lint(ws, RULES, { targets: [A, B], configFor: () => CONFIG })]);
 }
 
-function fresh(texts: Record<string, string>): Workspace {
-  const ws = new Workspace();
+function fresh(texts: Record<string, string>): Program {
+  const ws = new Program();
   for (const [p, t] of Object.entries(texts)) ws.setFile(p, t);
   return ws;
 }
@@ -92,7 +92,7 @@ describe('Mule app changes between builds', () => {
     assert.equal(propagate(after, op(after, 'salesforce:delete'), type).handlers, inOther.handlers, "a walk in 'other' is kept");
     assert.equal(propagate(after, op(after, 'salesforce:query'), type).handlers, inWork.handlers, "a walk in 'work' is kept");
     assert.notEqual(propagate(after, op(after, 'salesforce:create'), type).handlers, inHelper.handlers, "'api' calls 'helper': its walk is redone");
-    assert.equal(findings(ws), findings(fresh({ [A]: FILE_A, [B]: ws.get(B)!.text })));
+    assert.equal(findings(ws), findings(fresh({ [A]: FILE_A, [B]: ws.file(B)!.text })));
   });
 
   it('keeps nothing when a configuration or global handler changed, or a file was parsed again', () => {
@@ -101,7 +101,7 @@ describe('Mule app changes between builds', () => {
     ws.setFile(A, FILE_A.replace('<logger message="global"/>', '<logger message="global handler"/>'));
     assert.equal(flowChanges(before, app(ws)), undefined, 'a global error handler changed');
     const again = app(ws);
-    ws.setFile(A, `<?xml version="1.0"?>\n${ws.get(A)!.text}`);
+    ws.setFile(A, `<?xml version="1.0"?>\n${ws.file(A)!.text}`);
     assert.equal(flowChanges(again, app(ws)), undefined, 'the prolog changed: every element is new');
   });
 
@@ -144,10 +144,10 @@ describe('Mule app changes between builds', () => {
         for (const s of steps) {
           const path = s.file ? A : B;
           const before = app(ws);
-          ws.setFile(path, edits[s.edit % edits.length](ws.get(path)!.text, s.k));
+          ws.setFile(path, edits[s.edit % edits.length](ws.file(path)!.text, s.k));
           const after = app(ws);
           if (after !== before && flowChanges(before, after)) carried++;
-          assert.equal(findings(ws), findings(fresh({ [A]: ws.get(A)!.text, [B]: ws.get(B)!.text })));
+          assert.equal(findings(ws), findings(fresh({ [A]: ws.file(A)!.text, [B]: ws.file(B)!.text })));
         }
       }),
       { numRuns: 150, seed: 11 },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { mule, sfConfig } from '../../../test/support/fixtures';
-import { Workspace } from '../project/workspace';
+import { Program } from '../program/program';
 import { firstDefiniteRetry, propagate } from './propagation';
 import type { MuleApp } from './app';
 
@@ -65,9 +65,9 @@ const EDITS: Edit[] = [
 ];
 
 function appOf(text: string): MuleApp {
-  const ws = new Workspace();
+  const ws = new Program();
   ws.setFile(A, text);
-  return ws.muleApp('/w/app')!;
+  return ws.muleApp('mule:/w/app')!;
 }
 
 /** For every operation and type: the early-stopping walk against the first definite hit of a full walk. */

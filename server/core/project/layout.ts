@@ -1,9 +1,57 @@
 /**
- * Which role a path plays, and how Mule XML files group into applications. Pure path logic:
- * the host tells the workspace which files exist; nothing here touches a file system.
+ * Which role a path plays, and which analysis unit it belongs to. Pure path logic: the host tells the
+ * program which files exist; nothing here touches a file system. This is the one table of file roles
+ * and the one unit key: the Program, discovery, context loading and thread partitioning all use it.
  */
+import { inPackageDirs, type SfdxProjectDescriptor } from './sfdx-descriptor';
+
 export type FileRole =
-  'xml' | 'flow' | 'named-credential' | 'external-credential' | 'external-service' | 'apex' | 'property' | 'mule-marker' | 'sfdx-marker' | 'other';
+  | 'xml'
+  | 'flow'
+  | 'named-credential'
+  | 'external-credential'
+  | 'external-service'
+  | 'permission-set'
+  | 'permission-set-group'
+  | 'apex'
+  | 'property'
+  | 'mule-marker'
+  | 'sfdx-marker'
+  | 'other';
+
+/** Salesforce source-format suffixes (lower case) and the role of each. */
+const SALESFORCE_SUFFIXES: readonly (readonly [string, FileRole])[] = [
+  ['.flow-meta.xml', 'flow'],
+  ['.namedcredential-meta.xml', 'named-credential'],
+  ['.externalcredential-meta.xml', 'external-credential'],
+  ['.externalserviceregistration-meta.xml', 'external-service'],
+  ['.permissionset-meta.xml', 'permission-set'],
+  ['.permissionsetgroup-meta.xml', 'permission-set-group'],
+  ['.cls', 'apex'],
+];
+
+/** What each role is to the analysis. */
+interface RoleFacts {
+  /** Part of an SFDX project (indexed by API name, read when a reference needs it). */
+  readonly salesforce: boolean;
+  /** A file the linter reports on (`xml`: only when it is Mule configuration). */
+  readonly lintable: boolean;
+}
+
+const ROLE_FACTS: Readonly<Record<FileRole, RoleFacts>> = {
+  xml: { salesforce: false, lintable: true },
+  flow: { salesforce: true, lintable: true },
+  'named-credential': { salesforce: true, lintable: true },
+  'external-credential': { salesforce: true, lintable: true },
+  'external-service': { salesforce: true, lintable: true },
+  'permission-set': { salesforce: true, lintable: false },
+  'permission-set-group': { salesforce: true, lintable: false },
+  apex: { salesforce: true, lintable: true },
+  property: { salesforce: false, lintable: false },
+  'mule-marker': { salesforce: false, lintable: false },
+  'sfdx-marker': { salesforce: false, lintable: false },
+  other: { salesforce: false, lintable: false },
+};
 
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -15,19 +63,32 @@ export function dirname(path: string): string {
 }
 
 export function roleOf(path: string): FileRole {
-  const name = basename(path);
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.flow-meta.xml')) return 'flow';
-  if (lower.endsWith('.namedcredential-meta.xml')) return 'named-credential';
-  if (lower.endsWith('.externalcredential-meta.xml')) return 'external-credential';
-  if (lower.endsWith('.externalserviceregistration-meta.xml')) return 'external-service';
-  if (lower.endsWith('.cls')) return 'apex';
+  const lower = basename(path).toLowerCase();
+  for (const [suffix, role] of SALESFORCE_SUFFIXES) if (lower.endsWith(suffix)) return role;
   if (lower === 'mule-artifact.json' || lower === 'pom.xml') return 'mule-marker';
   if (lower === 'sfdx-project.json') return 'sfdx-marker';
   if (lower.endsWith('-meta.xml')) return 'other';
   if (lower.endsWith('.xml')) return 'xml';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml') || lower.endsWith('.properties')) return 'property';
   return 'other';
+}
+
+/** Salesforce metadata that belongs to an SFDX project. */
+export function isSalesforceRole(role: FileRole): boolean {
+  return ROLE_FACTS[role].salesforce;
+}
+
+/** A role the linter may report on (an `xml` file only when its root is `<mule>`). */
+export function isLintableRole(role: FileRole): boolean {
+  return ROLE_FACTS[role].lintable;
+}
+
+/** The API name a Salesforce source file declares by its name (`Orders.cls` → `Orders`), or undefined. */
+export function apiNameOfPath(path: string): string | undefined {
+  const base = basename(path);
+  const lower = base.toLowerCase();
+  for (const [suffix] of SALESFORCE_SUFFIXES) if (lower.endsWith(suffix)) return base.slice(0, base.length - suffix.length);
+  return undefined;
 }
 
 const MULE_DIR = '/src/main/mule/';
@@ -38,8 +99,41 @@ export function muleSourceRoot(path: string): string | undefined {
   return i >= 0 ? path.slice(0, i) || '/' : undefined;
 }
 
-/** Whether a property file belongs to the app rooted at `root` (src/main/resources or src/main/mule). */
-export function isAppPropertyFile(root: string, path: string): boolean {
-  const base = root === '/' ? '' : root;
-  return path.startsWith(`${base}/src/main/resources/`) || path.startsWith(`${base}${MULE_DIR}`);
+/** The app root a property file belongs to (the folder above its src/main/resources or src/main/mule). */
+export function propertyRoot(path: string): string | undefined {
+  for (const marker of ['/src/main/resources/', MULE_DIR]) {
+    const i = path.lastIndexOf(marker);
+    if (i >= 0) return path.slice(0, i) || '/';
+  }
+  return undefined;
+}
+
+/** The nearest SFDX project at or above a path's folder, as the host knows it. */
+export type ProjectLocator = (path: string) => SfdxProjectDescriptor | undefined;
+
+/**
+ * The analysis unit of a path: `mule:<app root>` (Mule XML under src/main/mule, the app's property
+ * files and markers), `sfdx:<project root>` (Salesforce metadata in a package directory of its nearest
+ * project; `sfdx:` for metadata outside any project, which forms one loose project), or `file:<path>`.
+ * Files of different units never affect each other's findings, so units can be analysed one at a time,
+ * or on different threads, with the same results.
+ */
+export function unitKeyOf(path: string, projectOf: ProjectLocator): string {
+  const role = roleOf(path);
+  if (role === 'xml') {
+    const root = muleSourceRoot(path);
+    return root !== undefined ? `mule:${root}` : `file:${path}`;
+  }
+  if (role === 'property') {
+    const root = propertyRoot(path);
+    return root !== undefined ? `mule:${root}` : `file:${path}`;
+  }
+  if (role === 'mule-marker') return `mule:${dirname(path)}`;
+  if (role === 'sfdx-marker') return `sfdx:${dirname(path)}`;
+  if (isSalesforceRole(role)) {
+    const project = projectOf(path);
+    if (!project) return 'sfdx:';
+    return inPackageDirs(project, path) ? `sfdx:${project.root}` : `file:${path}`;
+  }
+  return `file:${path}`;
 }

@@ -6,6 +6,7 @@
  * derived from the old one, instead of scanning the whole text again.
  */
 import { LineIndex } from '../text/line-index';
+import { Memo } from './memo';
 import { reparse } from '../xml/incremental';
 import { parseXml } from '../xml/scanner';
 import type { TextFacts, XmlDocument } from '../xml/types';
@@ -23,16 +24,29 @@ export interface Previous {
 export class SourceFile {
   private lineIndex: LineIndex | undefined;
   private parsed: XmlDocument | undefined;
+  /**
+   * What models derive from this version of the file alone (a Flow's graph, an Apex class's callouts, a
+   * credential's fields). Cleared with the tree by `release`, since those answers point into it.
+   */
+  readonly memo = new Memo();
 
   constructor(
     readonly path: string,
+    /** The text; for a file above the size limit that the host did not read whole, only its beginning. */
     readonly text: string,
     /** Above the size limit: not analysed. */
     readonly tooLarge = false,
     private previous?: Previous,
     /** What the host checked of the text when it read it (see `TextFacts`). */
     readonly facts?: TextFacts,
+    /** The file's size in characters when it is known without the whole text (a file too large to read). */
+    private readonly knownSize?: number,
   ) {}
+
+  /** Characters in the file (the whole file's, even when only its beginning was read). */
+  get size(): number {
+    return this.knownSize ?? this.text.length;
+  }
 
   get lines(): LineIndex {
     if (this.lineIndex) return this.lineIndex;
@@ -58,13 +72,15 @@ export class SourceFile {
     const lines = this.lineIndex ?? this.previous?.lines;
     this.parsed = undefined;
     this.previous = undefined;
+    this.memo.clear(); // its answers point into the tree the new version now changes
     return { tree, lines };
   }
 
-  /** Forgets the tree and line index (rebuilt on next use): lets a batch run free memory as it goes. */
+  /** Forgets the tree, line index and memo (rebuilt on next use): lets a batch run free memory as it goes. */
   release(): void {
     this.parsed = undefined;
     this.previous = undefined;
     this.lineIndex = undefined;
+    this.memo.clear();
   }
 }

@@ -3,18 +3,20 @@
  * context. The engine refuses a report whose fix the rule did not declare (`fixable`) and turns a
  * throwing rule into an internal-error finding so the other rules still report.
  */
-import type { Fix, Severity } from '../findings';
+import type { Fix, ReportRelated, Severity } from '../findings';
 import type { MuleApp } from '../mule/app';
+import type { FileRole } from '../project/layout';
 import type { SourceFile } from '../project/source-file';
 import type { SfdxProject } from '../salesforce/project';
 import type { FlowModel } from '../salesforce/flow';
 
 /**
- * What a rule looks at: one XML file, a whole Mule app, a whole SFDX project, or one Flow with its
- * project for resolving references (Flows never depend on each other, so they are analysed one at a
- * time and their trees freed as the engine goes).
+ * What a rule looks at: one XML file, a whole Mule app, one Flow with its project for resolving
+ * references, or one other Salesforce metadata file (a credential, a registration, an Apex class) with
+ * its project. Salesforce rules see one file at a time: the project answers what they ask by name, so
+ * a run on a few files of a large org reads and models only what those files reach.
  */
-export type RuleScope = 'xml-file' | 'mule-app' | 'sfdx-project' | 'sfdx-flow';
+export type RuleScope = 'xml-file' | 'mule-app' | 'sfdx-flow' | 'sfdx-file';
 
 export interface NumberOption {
   readonly type: 'number';
@@ -43,12 +45,7 @@ export interface RuleMeta {
   readonly options?: Readonly<Record<string, OptionSpec>>;
 }
 
-export interface ReportRelated {
-  readonly path: string;
-  readonly start: number;
-  readonly end: number;
-  readonly message: string;
-}
+export type { ReportRelated } from '../findings';
 
 export interface Report {
   readonly path: string;
@@ -72,7 +69,7 @@ export interface RuleContext {
 export type RuleTarget =
   | { readonly scope: 'xml-file'; readonly file: SourceFile }
   | { readonly scope: 'mule-app'; readonly app: MuleApp }
-  | { readonly scope: 'sfdx-project'; readonly project: SfdxProject }
+  | { readonly scope: 'sfdx-file'; readonly file: SourceFile; readonly role: FileRole; readonly project: SfdxProject }
   | { readonly scope: 'sfdx-flow'; readonly flow: FlowModel; readonly project: SfdxProject };
 
 export interface Rule {
@@ -89,8 +86,12 @@ export function xmlFileRule(meta: RuleMeta & { scope: 'xml-file' }, check: (file
   return { meta, check: (t, ctx) => (t.scope === 'xml-file' ? check(t.file, ctx) : undefined) };
 }
 
-export function sfdxRule(meta: RuleMeta & { scope: 'sfdx-project' }, check: (project: SfdxProject, ctx: RuleContext) => void): Rule {
-  return { meta, check: (t, ctx) => (t.scope === 'sfdx-project' ? check(t.project, ctx) : undefined) };
+/** A rule on one Salesforce metadata file of a project (not a Flow: see `sfdxFlowRule`). */
+export function sfdxFileRule(
+  meta: RuleMeta & { scope: 'sfdx-file' },
+  check: (file: SourceFile, role: FileRole, project: SfdxProject, ctx: RuleContext) => void,
+): Rule {
+  return { meta, check: (t, ctx) => (t.scope === 'sfdx-file' ? check(t.file, t.role, t.project, ctx) : undefined) };
 }
 
 export function sfdxFlowRule(meta: RuleMeta & { scope: 'sfdx-flow' }, check: (flow: FlowModel, project: SfdxProject, ctx: RuleContext) => void): Rule {

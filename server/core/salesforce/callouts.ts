@@ -5,7 +5,8 @@
  * External Services appear as apex actions named `Registration_Operation__Service`. Any link that
  * cannot be resolved yields `unknown`, so rules stay silent instead of guessing.
  */
-import type { ReportRelated } from '../rules/rule';
+import type { ReportRelated } from '../findings';
+import { memoKey } from '../project/memo';
 import type { ApexClassModel } from './apex';
 import type { NamedCredentialModel } from './credentials';
 import type { FlowModel, FlowNode } from './flow';
@@ -35,13 +36,16 @@ export type CalloutInfo =
 const NOT_CALLOUT: CalloutInfo = Object.freeze({ kind: 'not-callout' });
 
 /**
- * Per Flow model, per action name (five rules ask about every action). One entry per Flow rather than
- * per action: a weak map entry per node of 5,000 Flows cost more than resolving the actions again.
+ * Per Flow model, per action name (five rules ask about every action), on the project build that
+ * resolved them (a credential edit builds the project again). One entry per Flow rather than per
+ * action: a weak map entry per node of 5,000 Flows cost more than resolving the actions again. Weak, so
+ * that a batch run frees each Flow's tree once its rules are done.
  */
-const perFlow = new WeakMap<FlowModel, Map<string, CalloutInfo>>();
+const BY_FLOW = memoKey<WeakMap<FlowModel, Map<string, CalloutInfo>>>('callouts per Flow');
 
 export function calloutInfo(project: SfdxProject, flow: FlowModel, node: FlowNode): CalloutInfo {
   if (node.type !== 'actionCalls') return NOT_CALLOUT;
+  const perFlow = project.memo.get(BY_FLOW, () => new WeakMap());
   let memo = perFlow.get(flow);
   if (!memo) perFlow.set(flow, (memo = new Map()));
   let info = memo.get(node.name);
@@ -105,10 +109,11 @@ function viaRegistration(project: SfdxProject, regName: string, op: string): Cal
   };
 }
 
-/** What an Apex class calls out through, per class model (each belongs to one project; many actions call the same classes). */
-const viaClass = new WeakMap<ApexClassModel, CalloutInfo>();
+/** What an Apex class calls out through, per class model, on the project build (many actions call the same classes). */
+const BY_CLASS = memoKey<WeakMap<ApexClassModel, CalloutInfo>>('callouts per Apex class');
 
 function viaApex(project: SfdxProject, cls: ApexClassModel): CalloutInfo {
+  const viaClass = project.memo.get(BY_CLASS, () => new WeakMap());
   let info = viaClass.get(cls);
   if (!info) viaClass.set(cls, (info = viaApexUncached(project, cls)));
   return info;

@@ -4,6 +4,7 @@
  * connector and from each scheduled/async path. A single child where a list is usual works,
  * because children are read one by one.
  */
+import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import type { XmlElement } from '../xml/types';
 import { apiNameOf, kid, kids, leaf, leafValue, metadataRoot, type Located } from './metadata';
@@ -173,26 +174,22 @@ export interface FlowPath {
   readonly nodes: ReadonlySet<string>;
 }
 
-/** Per Flow model: five rules ask for its paths, three for every node any path runs. */
-const pathsOf = new WeakMap<FlowModel, { readonly paths: readonly FlowPath[]; reachable?: ReadonlySet<string> }>();
+/** Five rules ask for a Flow's paths, three for every node any path runs: once per version of the file. */
+const PATHS = memoKey<readonly FlowPath[]>('flow paths');
+const REACHABLE = memoKey<ReadonlySet<string>>('flow nodes some path runs');
 
-/** The immediate path and each scheduled path, with the nodes each can run (memoised per model). */
+/** The immediate path and each scheduled path, with the nodes each can run (memoised per file version). */
 export function flowPaths(flow: FlowModel): readonly FlowPath[] {
-  let memo = pathsOf.get(flow);
-  if (!memo) pathsOf.set(flow, (memo = { paths: computePaths(flow) }));
-  return memo.paths;
+  return flow.file.memo.get(PATHS, () => computePaths(flow));
 }
 
-/** Every node that some path of the Flow can run (memoised per model). */
+/** Every node that some path of the Flow can run (memoised per file version). */
 export function reachableNodes(flow: FlowModel): ReadonlySet<string> {
-  flowPaths(flow);
-  const memo = pathsOf.get(flow)!;
-  if (!memo.reachable) {
+  return flow.file.memo.get(REACHABLE, () => {
     const all = new Set<string>();
-    for (const p of memo.paths) for (const n of p.nodes) all.add(n);
-    memo.reachable = all;
-  }
-  return memo.reachable;
+    for (const p of flowPaths(flow)) for (const n of p.nodes) all.add(n);
+    return all;
+  });
 }
 
 function computePaths(flow: FlowModel): FlowPath[] {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintFiles } from '../../../test/support/rule-tester';
 import { action, clsPath, element, flow, flowPath, legacyNc, ncPath, scheduledStart } from '../../../test/support/sfdx';
-import { Workspace } from '../project/workspace';
 import { RULES } from '../rules';
 import { readSfdxProject } from './project';
 
@@ -14,20 +13,6 @@ describe('SFDX projects', () => {
     );
     assert.deepEqual(d, { root: '/w/p', namespace: 'acme', packageDirs: ['/w/p/force-app', '/w/p/shared'] });
     assert.deepEqual(readSfdxProject('/w/q/sfdx-project.json', '{ not json'), { root: '/w/q', namespace: undefined, packageDirs: [] });
-  });
-
-  it('groups metadata by nearest project, skips files outside package directories, and keeps loose files together', () => {
-    const ws = new Workspace();
-    ws.setFile('/w/p/sfdx-project.json', JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }));
-    ws.setFile('/w/p/force-app/main/default/flows/A.flow-meta.xml', '<Flow/>');
-    ws.setFile('/w/p/scratch/B.flow-meta.xml', '<Flow/>');
-    ws.setFile('/w/loose/C.flow-meta.xml', '<Flow/>');
-    ws.setFile('/w/other/D.namedCredential-meta.xml', '<NamedCredential/>');
-    const groups = [...ws.sfdxGroups().values()].map((g) => [g.key, g.files.map((f) => f.path)]);
-    assert.deepEqual(groups, [
-      ['', ['/w/loose/C.flow-meta.xml', '/w/other/D.namedCredential-meta.xml']],
-      ['/w/p', ['/w/p/force-app/main/default/flows/A.flow-meta.xml']],
-    ]);
   });
 
   const callsOut = (endpoint: string) =>

@@ -1,8 +1,14 @@
 /**
  * An SFDX project: the folder holding `sfdx-project.json`, whose packageDirectories hold the
- * metadata. Metadata files outside any project form one "loose" project (the folder the user
- * linted). Everything is indexed by API name, case-insensitively.
+ * metadata (metadata outside any project forms one "loose" project). The project knows its files by
+ * API name from their paths alone, and builds a model only when something asks for it by name: a
+ * Flow's Apex action reads and lexes that one class, not the org's 2,700. Models of one file are
+ * memoised on that file's version; answers that combine files (a callout's credential chain) on the
+ * project, which the Program builds again when any of its files changes.
  */
+import { memoKey, Memo } from '../project/memo';
+import { apiNameOfPath, roleOf, type FileRole } from '../project/layout';
+import type { SfdxProjectDescriptor } from '../project/sfdx-descriptor';
 import type { SourceFile } from '../project/source-file';
 import { parseApexClass, type ApexClassModel } from './apex';
 import {
@@ -15,94 +21,74 @@ import {
 } from './credentials';
 import { parseFlow, type FlowModel } from './flow';
 
-export interface SfdxProjectDescriptor {
-  /** Folder holding sfdx-project.json ('' for loose metadata). */
-  readonly root: string;
-  readonly namespace: string | undefined;
-  /** Absolute package directory paths; empty means "everything under root". */
-  readonly packageDirs: readonly string[];
-}
+export type { SfdxProjectDescriptor } from '../project/sfdx-descriptor';
+export { readSfdxProject, inPackageDirs } from '../project/sfdx-descriptor';
 
-/** Reads sfdx-project.json; a broken file still makes its folder a project (all files included). */
-export function readSfdxProject(path: string, text: string): SfdxProjectDescriptor {
-  const root = path.slice(0, path.lastIndexOf('/')) || '/';
-  let namespace: string | undefined;
-  const packageDirs: string[] = [];
-  try {
-    const json = JSON.parse(text.replace(/^\uFEFF/, '')) as { namespace?: unknown; packageDirectories?: unknown };
-    if (typeof json.namespace === 'string' && json.namespace) namespace = json.namespace;
-    if (Array.isArray(json.packageDirectories)) {
-      for (const d of json.packageDirectories) {
-        const p = d && typeof d === 'object' ? (d as { path?: unknown }).path : undefined;
-        if (typeof p === 'string' && p.trim()) packageDirs.push(normalize(`${root}/${p.trim()}`));
-      }
+/**
+ * A project's files by role and lower-cased API name (the first path in sorted order wins, as a
+ * deployment would reject the duplicate). Built from paths alone; changes only when files are added,
+ * removed or renamed.
+ */
+export class SalesforceIndex {
+  private readonly byRole = new Map<FileRole, Map<string, string>>();
+  private readonly paths: string[];
+
+  constructor(paths: Iterable<string>) {
+    this.paths = [...paths].sort();
+    for (const path of this.paths) {
+      const name = apiNameOfPath(path);
+      if (name === undefined) continue;
+      const role = roleOf(path);
+      let names = this.byRole.get(role);
+      if (!names) this.byRole.set(role, (names = new Map()));
+      const key = name.toLowerCase();
+      if (!names.has(key)) names.set(key, path);
     }
-  } catch {
-    // fall through: the folder is still a project
   }
-  return { root, namespace, packageDirs };
+
+  /** The path of the file with this API name and role. */
+  pathOf(role: FileRole, name: string): string | undefined {
+    return this.byRole.get(role)?.get(name.toLowerCase());
+  }
+
+  /** Every path of a role (sorted), whether or not it won its name. */
+  pathsOf(role: FileRole): string[] {
+    return this.paths.filter((p) => roleOf(p) === role);
+  }
+
+  get size(): number {
+    return this.paths.length;
+  }
 }
 
-function normalize(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return '/' + out.join('/');
+/** How a project reaches its files: the Program reads them on demand. */
+export interface ProjectFiles {
+  readonly index: SalesforceIndex;
+  /** The file at a path of the index, read when first asked for; undefined when it cannot be read. */
+  file(path: string): SourceFile | undefined;
 }
 
-export function inPackageDirs(d: SfdxProjectDescriptor, path: string): boolean {
-  if (d.packageDirs.length === 0) return true;
-  return d.packageDirs.some((p) => path.startsWith(p.endsWith('/') ? p : `${p}/`));
-}
+const NAMED_CREDENTIAL = memoKey<NamedCredentialModel | undefined>('named credential');
+const EXTERNAL_CREDENTIAL = memoKey<ExternalCredentialModel | undefined>('external credential');
+const EXTERNAL_SERVICE = memoKey<ExternalServiceModel | undefined>('external service');
+const APEX_CLASS = memoKey<ApexClassModel>('apex class');
+const FLOW = memoKey<FlowModel | undefined>('flow');
 
 export class SfdxProject {
-  /** The project's Flow files; their models are built on demand (see `flows`, `flowOf`). */
-  readonly flowFiles: SourceFile[] = [];
-  private flowModels: FlowModel[] | undefined;
-  readonly namedCredentials = new Map<string, NamedCredentialModel>();
-  readonly externalCredentials = new Map<string, ExternalCredentialModel>();
-  readonly externalServices = new Map<string, ExternalServiceModel>();
-  readonly apexClasses = new Map<string, ApexClassModel>();
+  /** Answers that combine several files of this build of the project (see `callouts.ts`). */
+  readonly memo = new Memo();
 
   constructor(
     readonly descriptor: SfdxProjectDescriptor,
-    readonly files: readonly SourceFile[],
-  ) {
-    for (const f of files) {
-      const lower = f.path.toLowerCase();
-      if (lower.endsWith('.flow-meta.xml')) {
-        this.flowFiles.push(f);
-      } else if (lower.endsWith('.namedcredential-meta.xml')) {
-        const nc = parseNamedCredential(f);
-        if (nc) setOnce(this.namedCredentials, nc.name, nc);
-      } else if (lower.endsWith('.externalcredential-meta.xml')) {
-        const ec = parseExternalCredential(f);
-        if (ec) setOnce(this.externalCredentials, ec.name, ec);
-      } else if (lower.endsWith('.externalserviceregistration-meta.xml')) {
-        const es = parseExternalService(f);
-        if (es) setOnce(this.externalServices, es.name, es);
-      } else if (lower.endsWith('.cls')) {
-        const cls = parseApexClass(f);
-        setOnce(this.apexClasses, cls.name, cls);
-      }
-    }
-  }
-
-  /** Every Flow of the project (parsed and kept: prefer `flowOf` when going through them one at a time). */
-  get flows(): readonly FlowModel[] {
-    return (this.flowModels ??= this.flowFiles.map(parseFlow).filter((f): f is FlowModel => f !== undefined));
-  }
-
-  /** The model of one Flow file of the project (not cached: its tree can be freed after use). */
-  flowOf(file: SourceFile): FlowModel | undefined {
-    return parseFlow(file);
-  }
+    private readonly files: ProjectFiles,
+  ) {}
 
   get namespace(): string | undefined {
     return this.descriptor.namespace;
+  }
+
+  get index(): SalesforceIndex {
+    return this.files.index;
   }
 
   /** Resolves `ns__Name` / `Name` to a local API name, or undefined when it belongs to another namespace. */
@@ -113,21 +99,48 @@ export class SfdxProject {
     return this.namespace && ns.toLowerCase() === this.namespace.toLowerCase() ? name.slice(sep + 2) : undefined;
   }
 
+  /** The file of the project with this role and API name (read on first use). */
+  fileNamed(role: FileRole, name: string): SourceFile | undefined {
+    const path = this.files.index.pathOf(role, name);
+    return path === undefined ? undefined : this.files.file(path);
+  }
+
   namedCredential(name: string): NamedCredentialModel | undefined {
-    return this.namedCredentials.get(name.toLowerCase());
+    const f = this.fileNamed('named-credential', name);
+    return f && namedCredentialOf(f);
   }
   externalCredential(name: string): ExternalCredentialModel | undefined {
-    return this.externalCredentials.get(name.toLowerCase());
+    const f = this.fileNamed('external-credential', name);
+    return f && externalCredentialOf(f);
   }
   externalService(name: string): ExternalServiceModel | undefined {
-    return this.externalServices.get(name.toLowerCase());
+    const f = this.fileNamed('external-service', name);
+    return f && externalServiceOf(f);
   }
   apexClass(name: string): ApexClassModel | undefined {
-    return this.apexClasses.get(name.toLowerCase());
+    const f = this.fileNamed('apex', name);
+    return f && apexClassOf(f);
+  }
+  /** The Flow with this API name (its model is memoised on the file's version). */
+  flow(name: string): FlowModel | undefined {
+    const f = this.fileNamed('flow', name);
+    return f && flowOf(f);
   }
 }
 
-function setOnce<T>(map: Map<string, T>, name: string, value: T): void {
-  const key = name.toLowerCase();
-  if (!map.has(key)) map.set(key, value);
+/** The model of one file, memoised on its version (`SourceFile.memo`). */
+export function namedCredentialOf(file: SourceFile): NamedCredentialModel | undefined {
+  return file.memo.get(NAMED_CREDENTIAL, () => parseNamedCredential(file));
+}
+export function externalCredentialOf(file: SourceFile): ExternalCredentialModel | undefined {
+  return file.memo.get(EXTERNAL_CREDENTIAL, () => parseExternalCredential(file));
+}
+export function externalServiceOf(file: SourceFile): ExternalServiceModel | undefined {
+  return file.memo.get(EXTERNAL_SERVICE, () => parseExternalService(file));
+}
+export function apexClassOf(file: SourceFile): ApexClassModel {
+  return file.memo.get(APEX_CLASS, () => parseApexClass(file));
+}
+export function flowOf(file: SourceFile): FlowModel | undefined {
+  return file.memo.get(FLOW, () => parseFlow(file));
 }

@@ -1,38 +1,40 @@
-import { sfdxRule } from '../../rule';
+import { namedCredentialOf } from '../../../salesforce/project';
+import { sfdxFileRule } from '../../rule';
 
 const LEGACY_AUTH = new Set(['Password', 'Oauth', 'Jwt', 'JwtExchange']);
 const EC_AUTH = new Set(['Oauth', 'Jwt', 'JwtExchange', 'Basic']);
 
-export default sfdxRule(
+export default sfdxFileRule(
   {
     id: 'credential/missing-authorization-header',
-    scope: 'sfdx-project',
+    scope: 'sfdx-file',
     type: 'problem',
     defaultSeverity: 'warning',
     description:
       'A Named Credential with an authentication protocol whose generateAuthorizationHeader is false while merge fields are not allowed in headers: the token is never sent.',
     fixable: true,
   },
-  (project, ctx) => {
-    for (const nc of project.namedCredentials.values()) {
-      const gen = nc.generateAuthorizationHeader;
-      if (!gen || gen.value.toLowerCase() !== 'false' || nc.allowMergeFieldsInHeader === true || nc.headers.has('authorization')) continue;
-      let protocol: string | undefined;
-      if (nc.style === 'legacy') {
-        if (nc.protocol && LEGACY_AUTH.has(nc.protocol.value)) protocol = nc.protocol.value;
-      } else if (nc.externalCredential) {
-        const local = project.localName(nc.externalCredential.value);
-        const ec = local !== undefined ? project.externalCredential(local) : undefined;
-        if (ec?.protocol && EC_AUTH.has(ec.protocol.value)) protocol = ec.protocol.value;
-      }
-      if (!protocol) continue;
-      ctx.report({
-        path: nc.file.path,
-        start: gen.start,
-        end: gen.end,
-        message: `Named Credential '${nc.name}' authenticates with ${protocol} but does not generate the Authorization header, and merge fields are not allowed in headers: no token reaches the endpoint, which answers 401 on every call. Set generateAuthorizationHeader to true (or allow merge fields and send the header yourself).`,
-        fix: { title: 'Generate the Authorization header', edits: [{ path: nc.file.path, start: gen.start, end: gen.end, newText: 'true' }] },
-      });
+  (file, role, project, ctx) => {
+    if (role !== 'named-credential') return;
+    const nc = namedCredentialOf(file);
+    if (!nc) return;
+    const gen = nc.generateAuthorizationHeader;
+    if (!gen || gen.value.toLowerCase() !== 'false' || nc.allowMergeFieldsInHeader === true || nc.headers.has('authorization')) return;
+    let protocol: string | undefined;
+    if (nc.style === 'legacy') {
+      if (nc.protocol && LEGACY_AUTH.has(nc.protocol.value)) protocol = nc.protocol.value;
+    } else if (nc.externalCredential) {
+      const local = project.localName(nc.externalCredential.value);
+      const ec = local !== undefined ? project.externalCredential(local) : undefined;
+      if (ec?.protocol && EC_AUTH.has(ec.protocol.value)) protocol = ec.protocol.value;
     }
+    if (!protocol) return;
+    ctx.report({
+      path: nc.file.path,
+      start: gen.start,
+      end: gen.end,
+      message: `Named Credential '${nc.name}' authenticates with ${protocol} but does not generate the Authorization header, and merge fields are not allowed in headers: no token reaches the endpoint, which answers 401 on every call. Set generateAuthorizationHeader to true (or allow merge fields and send the header yourself).`,
+      fix: { title: 'Generate the Authorization header', edits: [{ path: nc.file.path, start: gen.start, end: gen.end, newText: 'true' }] },
+    });
   },
 );

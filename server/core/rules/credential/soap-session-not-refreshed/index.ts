@@ -1,22 +1,23 @@
 import type { NamedCredentialModel } from '../../../salesforce/credentials';
-import type { SfdxProject } from '../../../salesforce/project';
-import { sfdxRule } from '../../rule';
+import { apexClassOf, namedCredentialOf, type SfdxProject } from '../../../salesforce/project';
+import { sfdxFileRule } from '../../rule';
 
 const SOAP = /\/services\/Soap\//i;
 
-export default sfdxRule(
+export default sfdxFileRule(
   {
     id: 'credential/soap-session-not-refreshed',
-    scope: 'sfdx-project',
+    scope: 'sfdx-file',
     type: 'suggestion',
     defaultSeverity: 'info',
     description:
       'An OAuth Named/External Credential pointing at a Salesforce SOAP endpoint (/services/Soap/): SOAP reports an expired session as 500, so the token is never refreshed.',
   },
-  (project, ctx) => {
+  (file, role, project, ctx) => {
     const why = `SOAP reports an expired session as HTTP 500 sf:INVALID_SESSION_ID, while Named Credentials refresh OAuth tokens only on 401: once the access token expires, every call fails until someone re-authenticates. Call the REST API instead, or catch the fault and refresh explicitly.`;
-    for (const nc of project.namedCredentials.values()) {
-      if (!nc.endpoint || !SOAP.test(nc.endpoint.value) || !usesOauth(project, nc)) continue;
+    if (role === 'named-credential') {
+      const nc = namedCredentialOf(file);
+      if (!nc || !nc.endpoint || !SOAP.test(nc.endpoint.value) || !usesOauth(project, nc)) return;
       ctx.report({
         path: nc.file.path,
         start: nc.endpoint.start,
@@ -24,7 +25,8 @@ export default sfdxRule(
         message: `Named Credential '${nc.name}' uses OAuth against a SOAP endpoint. ${why}`,
       });
     }
-    for (const cls of project.apexClasses.values()) {
+    if (role === 'apex') {
+      const cls = apexClassOf(file);
       for (const c of cls.credentials) {
         if (!SOAP.test(c.path)) continue;
         const local = c.namespace ? project.localName(`${c.namespace}__${c.name}`) : c.name;

@@ -1,16 +1,7 @@
-import type { ResolvedConfig } from '../../../config/config';
 import { xmlFileRule } from '../../rule';
 
 /** The default limit: far above real Mule and Flow files (a few KB to a few hundred KB). */
 export const DEFAULT_MAX_BYTES = 4_000_000;
-
-/** The size limit a configuration sets (undefined when the rule is off: then every file is analysed). */
-export function sizeLimit(config: ResolvedConfig): number | undefined {
-  const r = config.rules.get('file/too-large');
-  if (r?.severity === 'off') return undefined;
-  const v = r?.options.maxBytes;
-  return typeof v === 'number' ? v : DEFAULT_MAX_BYTES;
-}
 
 export default xmlFileRule(
   {
@@ -30,7 +21,7 @@ export default xmlFileRule(
       path: file.path,
       start: 0,
       end: 0,
-      message: `This file is ${mb(file.text.length)}, above the ${mb(ctx.options.maxBytes as number)} analysis limit, so it was not analysed. Raise "maxBytes" of file/too-large in .sessionguardrc.json to analyse it.`,
+      message: `This file is ${mb(file.size)}, above the ${mb(ctx.options.maxBytes as number)} analysis limit, so it was not analysed. Raise "maxBytes" of file/too-large in .sessionguardrc.json to analyse it.`,
     });
   },
 );

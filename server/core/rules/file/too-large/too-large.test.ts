@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../../config/config';
-import { Workspace } from '../../../project/workspace';
+import { Program } from '../../../program/program';
 import { mule } from '../../../../../test/support/fixtures';
 import { ruleTests } from '../../../../../test/support/rule-tester';
 import { RULES } from '../../index';
-import { DEFAULT_MAX_BYTES, sizeLimit } from './index';
+import { sizeLimit } from '../../../config/config';
+import { DEFAULT_MAX_BYTES } from './index';
 
 const FLOW = 'x'.repeat(300);
 
@@ -50,22 +51,22 @@ describe('file/too-large: the limit', () => {
   });
 
   it('recognises a large Mule file outside src/main/mule by how it starts, without parsing it', () => {
-    const ws = new Workspace(() => 100);
+    const ws = new Program({ sizeLimit: () => 100 });
     ws.setFile('/w/tools/generated.xml', `<?xml version="1.0"?>\n<!-- generated -->\n<mule xmlns="http://www.mulesoft.org/schema/mule/core">${FLOW}</mule>`);
     ws.setFile('/w/tools/pom-like.xml', `<project>${FLOW}</project>`);
     assert.equal(ws.isMuleXml('/w/tools/generated.xml'), true);
     assert.equal(ws.isMuleXml('/w/tools/pom-like.xml'), false);
-    assert.equal(ws.get('/w/tools/generated.xml')!.xml.root, null, 'never parsed');
+    assert.equal(ws.file('/w/tools/generated.xml')!.xml.root, null, 'never parsed');
   });
 
   it('re-applies a changed limit to files already in the workspace', () => {
     let limit = 100;
-    const ws = new Workspace(() => limit);
+    const ws = new Program({ sizeLimit: () => limit });
     ws.setFile('/w/app/src/main/mule/a.xml', mule(`<flow name="f"><logger message="${FLOW}"/></flow>`));
-    assert.equal(ws.get('/w/app/src/main/mule/a.xml')!.tooLarge, true);
+    assert.equal(ws.file('/w/app/src/main/mule/a.xml')!.tooLarge, true);
     limit = 1_000_000;
     ws.refreshSizeLimits();
-    assert.equal(ws.get('/w/app/src/main/mule/a.xml')!.tooLarge, false);
-    assert.ok(ws.get('/w/app/src/main/mule/a.xml')!.xml.root);
+    assert.equal(ws.file('/w/app/src/main/mule/a.xml')!.tooLarge, false);
+    assert.ok(ws.file('/w/app/src/main/mule/a.xml')!.xml.root);
   });
 });

@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mule } from '../../../test/support/fixtures';
+import { resolveConfig } from '../config/config';
+import { lint } from '../engine/linter';
+import { RULES } from '../rules';
+import { Program, type HostFile } from './program';
+
+/** A host over an in-memory file system that records every file it was asked to read. */
+function diskHost(files: Record<string, string>) {
+  const reads: string[] = [];
+  return {
+    reads,
+    readFile(path: string): HostFile | undefined {
+      reads.push(path);
+      return path in files ? { text: files[path] } : undefined;
+    },
+  };
+}
+
+const P = '/w/p/force-app/main/default';
+const FLOW_NS = 'http://soap.sforce.com/2006/04/metadata';
+const scheduledFlowCalling = (cls: string) => `<Flow xmlns="${FLOW_NS}">
+  <actionCalls>
+    <name>Go</name>
+    <actionName>${cls}</actionName>
+    <actionType>apex</actionType>
+  </actionCalls>
+  <processType>AutoLaunchedFlow</processType>
+  <start>
+    <connector><targetReference>Go</targetReference></connector>
+    <schedule><frequency>Daily</frequency></schedule>
+    <triggerType>Scheduled</triggerType>
+  </start>
+  <status>Active</status>
+</Flow>`;
+const calloutClass = (name: string) =>
+  `public class ${name} {\n  @InvocableMethod(callout=true)\n  public static void go() { HttpRequest r = new HttpRequest(); r.setEndpoint('callout:Erp/x'); new Http().send(r); }\n}\n`;
+const plainClass = (name: string) => `public class ${name} {\n  public static Integer twice(Integer n) { return n * 2; }\n}\n`;
+
+/** An org: one Flow calling class C0 and 200 other classes nobody references. */
+function org(): Record<string, string> {
+  const files: Record<string, string> = {
+    '/w/p/sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}',
+    [`${P}/flows/Nightly.flow-meta.xml`]: scheduledFlowCalling('C0'),
+    [`${P}/classes/C0.cls`]: calloutClass('C0'),
+    [`${P}/namedCredentials/Erp.namedCredential-meta.xml`]: `<NamedCredential xmlns="${FLOW_NS}"><principalType>PerUser</principalType><protocol>Oauth</protocol></NamedCredential>`,
+  };
+  for (let i = 1; i <= 200; i++) files[`${P}/classes/C${i}.cls`] = plainClass(`C${i}`);
+  return files;
+}
+
+describe('Program: units', () => {
+  it('groups src/main/mule files into one app per root and keeps other Mule files standalone', () => {
+    const program = new Program();
+    program.setFile('/w/a/src/main/mule/x.xml', mule(''));
+    program.setFile('/w/a/src/main/mule/sub/y.xml', mule(''));
+    program.setFile('/w/b/src/main/mule/z.xml', mule(''));
+    program.setFile('/w/a/src/test/munit/t.xml', mule(''));
+    program.setFile('/w/a/src/main/resources/log4j2.xml', '<Configuration/>');
+    assert.deepEqual(
+      [...program.groupByUnit(program.paths())].map(([key, paths]) => [key, paths.sort()]),
+      [
+        ['file:/w/a/src/main/resources/log4j2.xml', ['/w/a/src/main/resources/log4j2.xml']],
+        ['file:/w/a/src/test/munit/t.xml', ['/w/a/src/test/munit/t.xml']],
+        ['mule:/w/a', ['/w/a/src/main/mule/sub/y.xml', '/w/a/src/main/mule/x.xml']],
+        ['mule:/w/b', ['/w/b/src/main/mule/z.xml']],
+      ],
+    );
+    assert.equal(program.isMuleXml('/w/a/src/main/resources/log4j2.xml'), false);
+    assert.equal(program.isMuleXml('/w/a/src/test/munit/t.xml'), true);
+    assert.deepEqual(
+      program.muleApp('mule:/w/a')!.files.map((f) => f.path),
+      ['/w/a/src/main/mule/sub/y.xml', '/w/a/src/main/mule/x.xml'],
+    );
+    assert.equal(program.muleApp('file:/w/a/src/test/munit/t.xml')!.files.length, 1, 'an MUnit suite is an app of its own');
+  });
+
+  it('groups metadata by nearest project, keeps files outside package directories alone, and loose files together', () => {
+    const program = new Program();
+    program.setFile('/w/p/sfdx-project.json', JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }));
+    program.setFile('/w/p/force-app/main/default/flows/A.flow-meta.xml', '<Flow/>');
+    program.setFile('/w/p/scratch/B.flow-meta.xml', '<Flow/>');
+    program.setFile('/w/loose/C.flow-meta.xml', '<Flow/>');
+    program.setFile('/w/other/D.namedCredential-meta.xml', '<NamedCredential/>');
+    assert.equal(program.unitOf('/w/p/force-app/main/default/flows/A.flow-meta.xml'), 'sfdx:/w/p');
+    assert.equal(program.unitOf('/w/p/scratch/B.flow-meta.xml'), 'file:/w/p/scratch/B.flow-meta.xml');
+    assert.equal(program.unitOf('/w/loose/C.flow-meta.xml'), 'sfdx:');
+    assert.equal(program.unitOf('/w/other/D.namedCredential-meta.xml'), 'sfdx:');
+    // A project file added later regroups what it covers.
+    program.setFile('/w/loose/sfdx-project.json', '{}');
+    assert.equal(program.unitOf('/w/loose/C.flow-meta.xml'), 'sfdx:/w/loose');
+    assert.equal(program.unitOf('/w/other/D.namedCredential-meta.xml'), 'sfdx:');
+  });
+});
+
+describe('Program: on demand', () => {
+  it('linting one Flow of a 200-class org reads the Flow, the class its action names and the credential, nothing else', () => {
+    const files = org();
+    const host = diskHost(files);
+    const program = new Program(host);
+    for (const p of Object.keys(files)) program.addPath(p);
+    const flow = `${P}/flows/Nightly.flow-meta.xml`;
+    const config = resolveConfig(RULES);
+    const findings = lint(program, RULES, { targets: [flow], configFor: () => config }).get(flow)!;
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['flow/callout-without-fault-path', 'flow/per-user-credential-in-automation'],
+    );
+    assert.deepEqual(host.reads.sort(), [`${P}/classes/C0.cls`, flow, `${P}/namedCredentials/Erp.namedCredential-meta.xml`, '/w/p/sfdx-project.json'].sort());
+  });
+
+  it('an unreadable file is as if it did not exist', () => {
+    const host = diskHost({});
+    const program = new Program(host);
+    program.addPath('/w/app/src/main/mule/gone.xml');
+    assert.equal(program.has('/w/app/src/main/mule/gone.xml'), true);
+    assert.equal(program.file('/w/app/src/main/mule/gone.xml'), undefined);
+    assert.equal(program.has('/w/app/src/main/mule/gone.xml'), false);
+    assert.equal(program.muleApp('mule:/w/app'), undefined);
+  });
+
+  it('a file above the size limit that the host did not read whole is too large, with its real size', () => {
+    const program = new Program({ readFile: () => ({ text: '<mule', tooLarge: true, size: 400_000_000 }), sizeLimit: () => 4_000_000 });
+    program.addPath('/w/big/generated.xml');
+    const f = program.file('/w/big/generated.xml')!;
+    assert.equal(f.tooLarge, true);
+    assert.equal(f.size, 400_000_000);
+  });
+});
+
+describe('Program: incremental', () => {
+  it('an Apex edit rebuilds that class only; a Flow edit keeps every class model', () => {
+    const files = org();
+    const program = new Program(diskHost(files));
+    for (const p of Object.keys(files)) program.addPath(p);
+    const project = program.sfdxProject('sfdx:/w/p')!;
+    const c0 = project.apexClass('C0')!;
+    const c1 = project.apexClass('C1')!;
+    program.setFile(`${P}/classes/C1.cls`, plainClass('C1') + '// edited\n');
+    const after = program.sfdxProject('sfdx:/w/p')!;
+    assert.notEqual(after, project, 'the project is built again: answers combining files may change');
+    assert.equal(after.index, project.index, 'no file was added or removed: the name index stays');
+    assert.equal(after.apexClass('C0'), c0, 'the other class is not lexed again');
+    assert.notEqual(after.apexClass('C1'), c1, 'the edited class is');
+    program.setFile(`${P}/flows/Nightly.flow-meta.xml`, scheduledFlowCalling('C0').replace('Active', 'Draft'));
+    assert.equal(program.sfdxProject('sfdx:/w/p')!.apexClass('C0'), c0);
+    assert.equal(program.sfdxProject('sfdx:/w/p')!.apexClass('C1'), after.apexClass('C1'));
+  });
+
+  it('a new class file is found by name once added', () => {
+    const files = org();
+    const program = new Program(diskHost(files));
+    for (const p of Object.keys(files)) program.addPath(p);
+    assert.equal(program.sfdxProject('sfdx:/w/p')!.apexClass('Fresh'), undefined);
+    program.setFile(`${P}/classes/Fresh.cls`, plainClass('Fresh'));
+    assert.equal(program.sfdxProject('sfdx:/w/p')!.apexClass('Fresh')!.name, 'Fresh');
+  });
+
+  it('rebuilds an app model when one of its files or properties changes, and not otherwise', () => {
+    const program = new Program();
+    program.setFile('/w/a/src/main/mule/x.xml', mule('<flow name="f"/>'));
+    program.setFile('/w/b/src/main/mule/z.xml', mule('<flow name="g"/>'));
+    const a1 = program.muleApp('mule:/w/a');
+    const b1 = program.muleApp('mule:/w/b');
+    assert.equal(program.setFile('/w/a/src/main/mule/x.xml', mule('<flow name="f"/>')), false, 'same text is not a change');
+    assert.equal(program.muleApp('mule:/w/a'), a1);
+    program.setFile('/w/a/src/main/mule/x.xml', mule('<flow name="f2"/>'));
+    assert.notEqual(program.muleApp('mule:/w/a'), a1);
+    assert.ok(program.muleApp('mule:/w/a')!.flows.has('f2'));
+    assert.equal(program.muleApp('mule:/w/b'), b1);
+    program.setFile('/w/a/src/main/resources/app.properties', 'k=v\n');
+    assert.equal(program.muleApp('mule:/w/a')!.props.single('${k}'), 'v');
+    program.removeFile('/w/a/src/main/mule/x.xml');
+    assert.equal(program.muleApp('mule:/w/a'), undefined);
+  });
+
+  it('a project holds the edited version of a Flow, whose tree is re-parsed in place', () => {
+    const program = new Program();
+    program.setFile('/w/p/sfdx-project.json', '{"packageDirectories":[{"path":"force-app"}]}');
+    const flow = '/w/p/force-app/main/default/flows/F.flow-meta.xml';
+    const v1 = '<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n  <label>one</label>\n  <status>Active</status>\n</Flow>';
+    program.setFile(flow, v1);
+    const before = program.sfdxProject('sfdx:/w/p')!.flow('F')!;
+    const status = before.file.xml.root!.children[1];
+    program.setFile(flow, v1.replace('one', 'two'));
+    const after = program.sfdxProject('sfdx:/w/p')!.flow('F')!;
+    assert.equal(after.file, program.file(flow), 'the project holds the current version');
+    assert.equal(after.file.xml.root!.children[0].end, v1.indexOf('</label>') + '</label>'.length);
+    assert.equal(after.file.xml.root!.children[1], status, 'the element after the edit was kept');
+  });
+
+  it('reads global-property elements as properties', () => {
+    const program = new Program();
+    program.setFile('/w/a/src/main/mule/x.xml', mule('<global-property name="env" value="dev"/>'));
+    assert.equal(program.muleApp('mule:/w/a')!.props.single('${env}'), 'dev');
+  });
+
+  it("release frees the trees and models of the given files' units only, and they rebuild on use", () => {
+    const program = new Program();
+    program.setFile('/w/a/src/main/mule/x.xml', mule('<flow name="f"/>'));
+    program.setFile('/w/a/src/main/mule/y.xml', mule('<flow name="g"/>'));
+    program.setFile('/w/b/src/main/mule/z.xml', mule('<flow name="h"/>'));
+    program.setFile('/w/p/sfdx-project.json', '{"packageDirectories":[{"path":"force-app"}]}');
+    program.setFile('/w/p/force-app/main/default/flows/F.flow-meta.xml', '<Flow xmlns="http://soap.sforce.com/2006/04/metadata"/>');
+    const a = program.muleApp('mule:/w/a')!;
+    const b = program.muleApp('mule:/w/b')!;
+    const project = program.sfdxProject('sfdx:/w/p')!;
+    const yTree = program.file('/w/a/src/main/mule/y.xml')!.xml;
+    const zTree = program.file('/w/b/src/main/mule/z.xml')!.xml;
+    program.release(['/w/a/src/main/mule/x.xml', '/w/a/src/main/mule/x.xml', '/w/p/force-app/main/default/flows/F.flow-meta.xml']);
+    assert.notEqual(program.muleApp('mule:/w/a'), a, 'app a rebuilt');
+    assert.ok(program.muleApp('mule:/w/a')!.flows.has('g'));
+    assert.notEqual(program.file('/w/a/src/main/mule/y.xml')!.xml, yTree, 'every file of the unit is released, not only the one given');
+    assert.notEqual(program.sfdxProject('sfdx:/w/p'), project);
+    assert.equal(program.muleApp('mule:/w/b'), b, 'other units untouched');
+    assert.equal(program.file('/w/b/src/main/mule/z.xml')!.xml, zTree);
+  });
+});
