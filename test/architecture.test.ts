@@ -3,7 +3,7 @@
  * The core may import only itself and a few pure libraries; the node layer never imports a host.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -24,7 +24,118 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/g), ...text.matchAll(/require\('([^']+)'\)/g)].map((m) => m[1]);
 }
 
+/**
+ * The floors inside server/core, lowest first. A folder imports only itself and folders on lower floors:
+ * never one on its own floor (mule and salesforce know nothing of each other) or above it.
+ */
+const CORE_FLOORS: readonly (readonly string[])[] = [
+  ['text', 'findings'],
+  ['xml', 'properties'],
+  ['project'],
+  ['mule', 'salesforce', 'edits'],
+  ['program'],
+  ['rules'],
+  ['config'],
+  ['diagnose', 'formatters'],
+  ['engine'],
+];
+
+/** The folder of server/core a path is in (a top-level file counts as a folder of its own name). */
+function coreFolder(rel: string): string {
+  const parts = rel.split(/[\\/]/).slice(2);
+  return parts[0].replace(/\.ts$/, '');
+}
+
+/** Relative imports of every source file under `dirs`, resolved to files. */
+function importGraph(dirs: readonly string[]): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const dir of dirs) {
+    for (const file of sources(join(ROOT, dir))) {
+      const deps: string[] = [];
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = join(file, '..', spec);
+        for (const candidate of [`${target}.ts`, join(target, 'index.ts')]) {
+          if (existsSync(candidate)) {
+            deps.push(relative(ROOT, candidate));
+            break;
+          }
+        }
+      }
+      graph.set(relative(ROOT, file), deps);
+    }
+  }
+  return graph;
+}
+
+/** Import circles (strongly connected components of more than one file, or a file importing itself). */
+function circles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) out.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
 describe('architecture', () => {
+  it('inside server/core, every folder imports only folders on lower floors', () => {
+    const floorOf = new Map<string, number>();
+    CORE_FLOORS.forEach((folders, i) => folders.forEach((f) => floorOf.set(f, i)));
+    const bad: string[] = [];
+    for (const [file, deps] of importGraph([join('server', 'core')])) {
+      const from = coreFolder(file);
+      if (!floorOf.has(from)) {
+        bad.push(`${file}: folder '${from}' has no floor in CORE_FLOORS`);
+        continue;
+      }
+      for (const dep of deps) {
+        const to = coreFolder(dep);
+        if (to === from) continue;
+        if (!floorOf.has(to) || floorOf.get(to)! >= floorOf.get(from)!) bad.push(`${file} imports ${dep} (${from} → ${to})`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('no import circles anywhere (server and client)', () => {
+    assert.deepEqual(circles(importGraph(['server', join('client', 'src')])), []);
+  });
+
+  it('the circle check finds a circle when there is one', () => {
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    assert.deepEqual(circles(graph), [['a', 'b', 'c']]);
+  });
+
   it('server/core is pure: no fs, no Node built-ins, no editor or LSP packages, no upward imports', () => {
     const bad: string[] = [];
     for (const file of sources(join(ROOT, 'server', 'core'))) {

@@ -94,7 +94,7 @@ describe('real-world corpus', { skip }, () => {
   });
 });
 
-describe('real-world corpus: a large org\'s Apex (NPSP)', { skip }, () => {
+describe("real-world corpus: a large org's Apex (NPSP)", { skip }, () => {
   const classes = join(CORPUS, 'SalesforceFoundation__NPSP', 'force-app', 'main', 'default', 'classes');
 
   it('the callout pre-filter never changes what a class is found to do', () => {

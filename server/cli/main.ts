@@ -6,7 +6,7 @@ import { rulesCommand, RULES_HELP } from './commands/rules';
 import { EXIT, UsageError, type CliIO } from './io';
 import { VERSION } from './version';
 
-export const HELP = `Session Guard ${VERSION}: finds the paths that lose messages to Salesforce INVALID_SESSION_ID.
+const HELP = `Session Guard ${VERSION}: finds the paths that lose messages to Salesforce INVALID_SESSION_ID.
 
 Usage:
   session-guard lint [paths...] [--format stylish|json|sarif|junit] [--output FILE]

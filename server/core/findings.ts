@@ -3,8 +3,6 @@
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 export interface TextEdit {
   readonly path: string;
   /** Replaced range [start, end) in UTF-16 offsets of the file's current text. */

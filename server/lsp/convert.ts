@@ -36,7 +36,7 @@ export function pathToUri(path: string): string {
 }
 
 /** Finding positions are 1-based line/column in UTF-16 code units; LSP is 0-based in the same units. */
-export function findingRange(f: { line: number; column: number; endLine: number; endColumn: number }): Range {
+function findingRange(f: { line: number; column: number; endLine: number; endColumn: number }): Range {
   return { start: { line: f.line - 1, character: f.column - 1 }, end: { line: f.endLine - 1, character: f.endColumn - 1 } };
 }
 

@@ -5,7 +5,7 @@
  */
 import { xmlFileRule, type Rule } from '../core/rules/rule';
 
-export const THROWING_RULE: Rule = xmlFileRule(
+const THROWING_RULE: Rule = xmlFileRule(
   {
     id: 'fault-injection/throws',
     scope: 'xml-file',

@@ -8,7 +8,7 @@ import { resolveConfig, validateConfig, type ConfigError, type ConfigFile, type 
 import type { Rule } from '../core/rules/rule';
 import { compileIgnore, type IgnoreMatcher } from './ignore';
 
-export const CONFIG_FILE_NAME = '.sessionguardrc.json';
+const CONFIG_FILE_NAME = '.sessionguardrc.json';
 
 export class ConfigLoadError extends Error {
   constructor(
@@ -28,7 +28,7 @@ export interface LoadedConfig {
   readonly baseDir: string | undefined;
 }
 
-export function readConfigFile(file: string, rules: readonly Rule[]): ConfigFile {
+function readConfigFile(file: string, rules: readonly Rule[]): ConfigFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

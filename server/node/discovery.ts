@@ -30,7 +30,7 @@ export interface Discovery {
 
 const LINTABLE_ROLES = new Set(['xml', 'flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
 
-export function isLintableName(path: string): boolean {
+function isLintableName(path: string): boolean {
   return LINTABLE_ROLES.has(roleOf(toCorePath(path)));
 }
 

@@ -18,7 +18,7 @@ import { groupByUnit } from './units';
 const WORKER_KIND = 'session-guard-lint-worker';
 
 /** Below this many files a second thread costs more than it saves. */
-export const PARALLEL_MIN_FILES = 400;
+const PARALLEL_MIN_FILES = 400;
 
 interface WorkerInput {
   readonly kind: typeof WORKER_KIND;

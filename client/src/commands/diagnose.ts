@@ -8,7 +8,7 @@ import { CLIENT_COMMANDS, SERVER_COMMANDS, type Diagnosis, type FailureLocationI
 import { runCli } from '../cli-runner';
 import { alertPayload } from '../runbook/alert';
 import { RunbookPanel, type RunbookHandlers } from '../runbook/panel';
-import type { CommandContext } from './index';
+import type { CommandContext } from './context';
 import { recoverySnippets } from './insert-snippet';
 import { askProbeOptions, PROBE_UNTRUSTED, runProbeCli, type ProbeOptions } from './probe';
 
@@ -49,7 +49,7 @@ export async function diagnoseSelection(ctx: CommandContext): Promise<Diagnosis 
   return diagnoseText(ctx, text);
 }
 
-export async function diagnoseText(ctx: CommandContext, text: string): Promise<Diagnosis | undefined> {
+async function diagnoseText(ctx: CommandContext, text: string): Promise<Diagnosis | undefined> {
   const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Session Guard: diagnosing…' }, () =>
     runCli(ctx.extension, ['diagnose', '-', '--format', 'json'], { stdin: text }),
   );

@@ -1,15 +1,13 @@
 /** Palette commands, category "Session Guard". Each feature adds its commands to COMMANDS. */
 import * as vscode from 'vscode';
-import type { SessionGuardClient } from '../client';
 import { DIAGNOSE_COMMANDS, trackXmlEditors } from './diagnose';
 import { insertRecoverySnippet } from './insert-snippet';
 import { lintWorkspace } from './lint-workspace';
 import { CLIENT_COMMANDS } from '../../../server/lsp/protocol';
 
-export interface CommandContext {
-  readonly extension: vscode.ExtensionContext;
-  readonly client: SessionGuardClient;
-}
+import type { CommandContext } from './context';
+
+export type { CommandContext } from './context';
 
 export const COMMANDS: readonly { id: string; run: (ctx: CommandContext, ...args: unknown[]) => unknown }[] = [
   { id: CLIENT_COMMANDS.lintWorkspace, run: lintWorkspace },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { CommandContext } from './index';
+import type { CommandContext } from './context';
 
 interface SnippetFile {
   [name: string]: { prefix: string; description: string; body: string[] };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SERVER_COMMANDS, type LintWorkspaceResult } from '../../../server/lsp/protocol';
-import type { CommandContext } from './index';
+import type { CommandContext } from './context';
 
 export async function lintWorkspace(ctx: CommandContext): Promise<LintWorkspaceResult | undefined> {
   const client = await ctx.client.start();

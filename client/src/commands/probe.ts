@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ProbeReport } from '../../../server/lsp/protocol';
 import { runCli } from '../cli-runner';
-import type { CommandContext } from './index';
+import type { CommandContext } from './context';
 
 export const PROBE_UNTRUSTED =
   'Probe Org is off in untrusted workspaces: the Salesforce CLI reads project settings (target org, login URL) from the workspace, which could send a token elsewhere. Trust the workspace to probe.';

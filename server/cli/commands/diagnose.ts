@@ -22,7 +22,7 @@ Options:
 Exit codes: 0 a diagnosis was printed (including UNKNOWN), 2 usage error or unreadable input.`;
 
 /** Inputs larger than this are refused with a message: an error text is never this big. */
-export const MAX_DIAGNOSE_BYTES = 16 * 1024 * 1024;
+const MAX_DIAGNOSE_BYTES = 16 * 1024 * 1024;
 
 export async function diagnoseCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -2,7 +2,7 @@
  * `.sessionguardrc.json`: validation (every error names the key that is wrong) and resolution of
  * rule settings over the defaults. Pure: the host finds and reads the file.
  */
-import type { RuleSetting, Severity } from '../findings';
+import type { RuleSetting } from '../findings';
 import { DEFAULT_MAX_BYTES } from '../rules/file/too-large';
 import type { Rule, RuleOptions } from '../rules/rule';
 
@@ -141,10 +141,6 @@ export function resolveConfig(rules: readonly Rule[], ...layers: readonly Partia
   }
   const ignore = layers.flatMap((l) => l.ignore ?? []);
   return { rules: out, ignore };
-}
-
-export function isSeverity(s: RuleSetting): s is Severity {
-  return s !== 'off';
 }
 
 /** The size limit a configuration sets for file/too-large (undefined when the rule is off: every file is analysed). */

@@ -3,6 +3,7 @@
  * (tabs or spaces), its line endings and the namespace prefix bound to the Mule core namespace.
  */
 import type { TextEdit } from '../findings';
+import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import type { XmlElement } from '../xml/types';
 
@@ -11,13 +12,11 @@ export function eol(file: SourceFile): string {
   return i > 0 && file.text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
-const unitCache = new WeakMap<SourceFile, string>();
+const INDENT_UNIT = memoKey<string>('indentation unit');
 
-/** The file's indentation unit, guessed from its indented lines (default four spaces). */
+/** The file's indentation unit, guessed from its indented lines (default four spaces; memoised per version). */
 export function indentUnit(file: SourceFile): string {
-  let unit = unitCache.get(file);
-  if (unit === undefined) unitCache.set(file, (unit = guessIndentUnit(file)));
-  return unit;
+  return file.memo.get(INDENT_UNIT, () => guessIndentUnit(file));
 }
 
 function guessIndentUnit(file: SourceFile): string {
@@ -45,12 +44,6 @@ function guessIndentUnit(file: SourceFile): string {
 /** Indentation of the line on which `offset` lies. */
 export function lineIndentAt(file: SourceFile, offset: number): string {
   return file.lines.indentOf(file.lines.positionAt(offset).line);
-}
-
-/** Whether only whitespace precedes `offset` on its line. */
-export function startsLine(file: SourceFile, offset: number): boolean {
-  const s = file.lines.lineStart(file.lines.positionAt(offset).line);
-  return /^[ \t]*$/.test(file.text.slice(s, offset));
 }
 
 /** The qualified name to write for a core element at `el` (usually unprefixed). */

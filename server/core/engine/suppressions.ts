@@ -29,7 +29,7 @@ export function parseDirective(body: string): { kind: 'next-line' | 'file'; rule
   return { kind: m[1] === 'disable' ? 'file' : 'next-line', rules: rules.length ? rules : ['*'] };
 }
 
-export function collectSuppressions(file: SourceFile, comments: readonly { start: number; end: number; body: string }[]): Suppressions {
+function collectSuppressions(file: SourceFile, comments: readonly { start: number; end: number; body: string }[]): Suppressions {
   const fileRules = new Set<string>();
   const lines = new Map<number, Set<string>>();
   for (const c of comments) {
@@ -99,7 +99,7 @@ export function suppressionsOf(file: SourceFile): Suppressions {
 }
 
 /** The comment text a "disable for this line" action inserts above `line`. */
-export function disableNextLineComment(ruleId: string, indent: string): string {
+function disableNextLineComment(ruleId: string, indent: string): string {
   return `${indent}<!-- session-guard-disable-next-line ${ruleId} -- reason -->`;
 }
 

@@ -9,7 +9,6 @@ import { NS } from './namespaces';
 import { PropertyResolver } from './properties';
 import { SALESFORCE_CONNECTIONS, SALESFORCE_SOURCES } from './salesforce-connector';
 import { flowSource, inProcessorPosition, isCore } from './structure';
-import type { PathStep } from './propagation';
 
 /** A Mule configuration file of the app. */
 export type MuleFile = SourceFile;
@@ -20,6 +19,16 @@ export interface FlowModel {
   readonly el: XmlElement;
   readonly file: MuleFile;
   readonly source: XmlElement | undefined;
+}
+
+/**
+ * A step of an error's way up through a call site. Walks hold elements, never models or files: they
+ * outlive the app model that computed them (see `carryPropagation`), and a model would keep its version
+ * of the file's text alive.
+ */
+export interface PathStep {
+  readonly el: XmlElement;
+  readonly message: string;
 }
 
 /** A place that runs another flow: a static flow-ref or an APIkit router. */

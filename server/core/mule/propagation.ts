@@ -10,21 +10,14 @@
  */
 import { attr, children, firstChild } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
-import type { CallSite, FlowModel, MuleApp, SalesforceOperation } from './app';
+import type { CallSite, FlowModel, MuleApp, PathStep, SalesforceOperation } from './app';
 import type { FlowChanges } from './app-changes';
 import { expressionMatches, parseTypeExpression, SESSION_CONNECTIVITY, SESSION_RETRY_EXHAUSTED } from './error-types';
 import { NS } from './namespaces';
 
 export type Match = 'yes' | 'no' | 'maybe';
 
-/**
- * Walks hold elements, never models or files: they outlive the app model that computed them (see
- * `carryPropagation`), and a model would keep its version of the file's text alive.
- */
-export interface PathStep {
-  readonly el: XmlElement;
-  readonly message: string;
-}
+export type { PathStep } from './app';
 
 /** A path on which the error reaches a flow's message source with no handler having matched it. */
 export interface UnhandledEnd {

@@ -51,10 +51,6 @@ export function isOnError(el: XmlElement): boolean {
   return el.ns === NS.core && (el.local === 'on-error-continue' || el.local === 'on-error-propagate' || el.local === 'on-error');
 }
 
-export function isFlowLike(el: XmlElement): boolean {
-  return el.ns === NS.core && (el.local === 'flow' || el.local === 'sub-flow');
-}
-
 /** Message sources: schedulers, listeners, subscribers, streaming and polling sources. */
 export function isSourceElement(el: XmlElement): boolean {
   const l = el.local;
@@ -81,9 +77,4 @@ export function flowSource(flow: XmlElement): XmlElement | undefined {
 
 export function isHttpListener(el: XmlElement): boolean {
   return el.ns === NS.http && el.local === 'listener';
-}
-
-/** Human name for an element in messages, e.g. `<salesforce:query>`. */
-export function tagName(el: XmlElement): string {
-  return `<${el.name}>`;
 }

@@ -100,7 +100,7 @@ export function muleSourceRoot(path: string): string | undefined {
 }
 
 /** The app root a property file belongs to (the folder above its src/main/resources or src/main/mule). */
-export function propertyRoot(path: string): string | undefined {
+function propertyRoot(path: string): string | undefined {
   for (const marker of ['/src/main/resources/', MULE_DIR]) {
     const i = path.lastIndexOf(marker);
     if (i >= 0) return path.slice(0, i) || '/';

@@ -39,7 +39,3 @@ export const RULES: readonly Rule[] = [
   unknownSalesforceElement,
   malformed,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.meta.id === id);
-}

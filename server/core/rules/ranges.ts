@@ -9,7 +9,3 @@ export function tagRange(el: XmlElement): { start: number; end: number } {
 export function valueRange(a: XmlAttribute): { start: number; end: number } {
   return { start: a.valueStart, end: a.valueEnd };
 }
-
-export function attrRange(a: XmlAttribute): { start: number; end: number } {
-  return { start: a.start, end: a.end };
-}

@@ -98,7 +98,7 @@ export function sfdxFlowRule(meta: RuleMeta & { scope: 'sfdx-flow' }, check: (fl
   return { meta, check: (t, ctx) => (t.scope === 'sfdx-flow' ? check(t.flow, t.project, ctx) : undefined) };
 }
 
-export const DOCS_BASE = 'https://github.com/session-guard/session-guard/blob/main/server/core/rules';
+const DOCS_BASE = 'https://github.com/session-guard/session-guard/blob/main/server/core/rules';
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}/${ruleId}/README.md`;

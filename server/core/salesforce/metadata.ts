@@ -3,7 +3,7 @@ import { textOf, textRange } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { SourceFile } from '../project/source-file';
 
-export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
+const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
 
 export interface Located<T = string> {
   readonly value: T;

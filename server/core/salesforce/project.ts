@@ -132,10 +132,10 @@ export class SfdxProject {
 export function namedCredentialOf(file: SourceFile): NamedCredentialModel | undefined {
   return file.memo.get(NAMED_CREDENTIAL, () => parseNamedCredential(file));
 }
-export function externalCredentialOf(file: SourceFile): ExternalCredentialModel | undefined {
+function externalCredentialOf(file: SourceFile): ExternalCredentialModel | undefined {
   return file.memo.get(EXTERNAL_CREDENTIAL, () => parseExternalCredential(file));
 }
-export function externalServiceOf(file: SourceFile): ExternalServiceModel | undefined {
+function externalServiceOf(file: SourceFile): ExternalServiceModel | undefined {
   return file.memo.get(EXTERNAL_SERVICE, () => parseExternalService(file));
 }
 export function apexClassOf(file: SourceFile): ApexClassModel {

@@ -1,5 +1,5 @@
 /** Nearest candidate by edit distance, for "did you mean" fixes. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const prev = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;

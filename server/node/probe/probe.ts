@@ -35,7 +35,7 @@ export interface ProbeOutcome {
 
 export class ProbeUsageError extends Error {}
 
-export const DEFAULT_API_VERSION = '62.0';
+const DEFAULT_API_VERSION = '62.0';
 
 export async function runProbe(opts: ProbeOptions): Promise<ProbeOutcome> {
   if (!opts.accessToken && !opts.targetOrg)

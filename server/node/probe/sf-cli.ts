@@ -14,7 +14,7 @@ export interface SfLogin {
 
 export class SfCliError extends Error {}
 
-export const SF_MISSING =
+const SF_MISSING =
   'The Salesforce CLI (sf) was not found on PATH. Install it (npm install --global @salesforce/cli) and log in with `sf org login web --alias ALIAS`, or pass --instance-url and --access-token instead of --target-org.';
 
 export function sfOrgDisplay(alias: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<SfLogin> {
