@@ -61,10 +61,14 @@ function collectInto(dir: string, keep: (role: FileRole) => boolean, listings: D
     return; // missing or unreadable context is not an error: references just stay unresolved
   }
   for (const ent of entries) {
-    const p = join(dir, ent.name);
     const kind = entryKind(dir, ent);
     if (kind === 'dir') {
-      if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collectInto(p, keep, listings, skip, out, depth + 1);
-    } else if (kind === 'file' && !skip.has(p) && keep(roleOf(toCorePath(p)))) out.add(p); // never a pipe or device: reading one would block
+      if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collectInto(join(dir, ent.name), keep, listings, skip, out, depth + 1);
+    } else if (kind === 'file' && keep(roleOf(ent.name))) {
+      // A role depends on the name alone: most entries of a package directory (objects, layouts,
+      // components) are dropped before their path is built. Never a pipe or device: reading one would block.
+      const p = dir.endsWith(sep) ? `${dir}${ent.name}` : `${dir}${sep}${ent.name}`; // `dir` is normalised: joining is concatenating
+      if (!skip.has(p)) out.add(p);
+    }
   }
 }

@@ -13,6 +13,7 @@ import { contextFiles } from './context';
 import type { DiscoveryProblem } from './discovery';
 import { FileHost } from './file-host';
 import type { DirListings } from './listings';
+import { sep } from 'node:path';
 import { displayPath, toCorePath, toOsPath } from './paths';
 import { groupByUnit, projectLocator } from './units';
 
@@ -50,7 +51,8 @@ export function analyse(osTargets: readonly string[], ctx: AnalyseContext): Anal
   const program = new Program(host);
   const targets = osTargets.map(toCorePath);
   for (const t of targets) program.addPath(t);
-  for (const p of contextFiles(osTargets, ctx.listings, projectLocator())) program.addPath(toCorePath(p));
+  // Context paths are joined from normalised folders: on POSIX they are core paths already.
+  for (const p of contextFiles(osTargets, ctx.listings, projectLocator())) program.addPath(sep === '/' ? p : toCorePath(p));
   const findings = lint(program, ctx.rules, {
     targets,
     configFor,

@@ -55,9 +55,13 @@ export class Program {
   private readonly roles = new Map<string, FileRole>();
   /** Folder → path of the sfdx-project.json it holds. */
   private readonly markers = new Map<string, string>();
+  /** Folder → the nearest project at or above it (forgotten when a project file changes). */
+  private readonly projectByDir = new Map<string, SfdxProjectDescriptor | undefined>();
   /** Path → unit key, and the members of each unit (computed on demand, dropped when grouping changes). */
   private unitOfPath = new Map<string, string>();
   private members: Map<string, Set<string>> | undefined;
+  /** `unitPaths` answers, until a unit's membership changes. */
+  private readonly sortedMembers = new Map<string, readonly string[]>();
   private readonly models = new Map<string, UnitModels>();
   /** Mule app models dropped because a file of theirs was edited: the rebuilt model takes over what is still valid. */
   private readonly previousApps = new Map<string, MuleApp>();
@@ -153,17 +157,20 @@ export class Program {
   /** The unit a path is analysed with (`mule:…`, `sfdx:…` or `file:…`: see `unitKeyOf`). */
   unitOf(path: string): string {
     let key = this.unitOfPath.get(path);
-    if (key === undefined) this.unitOfPath.set(path, (key = unitKeyOf(path, (p) => this.projectAt(p))));
+    if (key === undefined) this.unitOfPath.set(path, (key = unitKeyOf(path, (p) => this.projectAt(p), this.role(path))));
     return key;
   }
 
   /** The paths of a unit, sorted. */
-  unitPaths(key: string): string[] {
+  unitPaths(key: string): readonly string[] {
     if (!this.members) {
       this.members = new Map();
+      this.sortedMembers.clear();
       for (const p of this.paths()) this.memberSet(this.unitOf(p)).add(p);
     }
-    return [...(this.members.get(key) ?? [])].sort();
+    let sorted = this.sortedMembers.get(key);
+    if (!sorted) this.sortedMembers.set(key, (sorted = [...(this.members.get(key) ?? [])].sort()));
+    return sorted;
   }
 
   /** Targets grouped by unit, units in key order. */
@@ -270,11 +277,16 @@ export class Program {
   /** The nearest SFDX project at or above a path's folder, among the sfdx-project.json files known. */
   private projectAt(path: string): SfdxProjectDescriptor | undefined {
     if (this.markers.size === 0) return undefined;
-    for (let dir = dirnameOf(path); ; dir = dirnameOf(dir)) {
-      const marker = this.markers.get(dir);
-      if (marker !== undefined) return this.descriptorOf(marker);
-      if (dir === '/' || dir === '.' || dir === '') return undefined;
-    }
+    return this.projectOfDir(dirnameOf(path));
+  }
+
+  /** Per folder: a project's files share a few folders, each looked up once. */
+  private projectOfDir(dir: string): SfdxProjectDescriptor | undefined {
+    if (this.projectByDir.has(dir)) return this.projectByDir.get(dir);
+    const marker = this.markers.get(dir);
+    const found = marker !== undefined ? this.descriptorOf(marker) : dir === '/' || dir === '.' || dir === '' ? undefined : this.projectOfDir(dirnameOf(dir));
+    this.projectByDir.set(dir, found);
+    return found;
   }
 
   private descriptorOf(markerPath: string): SfdxProjectDescriptor {
@@ -292,9 +304,15 @@ export class Program {
       const dir = dirnameOf(path);
       if (this.has(path)) this.markers.set(dir, path);
       else this.markers.delete(dir);
+      this.projectByDir.clear();
       for (const [p, key] of this.unitOfPath) if (key.startsWith('sfdx:') || isSalesforceRole(this.role(p))) this.dropUnit(key);
       this.unitOfPath = new Map([...this.unitOfPath].filter(([p]) => !isSalesforceRole(this.role(p)) && this.role(p) !== 'sfdx-marker'));
       this.members = undefined;
+      return;
+    }
+    // Nothing grouped or modelled yet (a host adding the paths of a run): nothing to update.
+    if (structural && !this.members && this.models.size === 0) {
+      if (!this.has(path)) this.unitOfPath.delete(path);
       return;
     }
     const key = this.unitOf(path);
@@ -302,6 +320,7 @@ export class Program {
       if (this.members) {
         if (this.has(path)) this.memberSet(key).add(path);
         else this.members.get(key)?.delete(path);
+        this.sortedMembers.delete(key);
       }
       if (!this.has(path)) this.unitOfPath.delete(path);
       this.dropUnit(key);

@@ -19,16 +19,20 @@ export type FileRole =
   | 'sfdx-marker'
   | 'other';
 
-/** Salesforce source-format suffixes (lower case) and the role of each. */
-const SALESFORCE_SUFFIXES: readonly (readonly [string, FileRole])[] = [
-  ['.flow-meta.xml', 'flow'],
-  ['.namedcredential-meta.xml', 'named-credential'],
-  ['.externalcredential-meta.xml', 'external-credential'],
-  ['.externalserviceregistration-meta.xml', 'external-service'],
-  ['.permissionset-meta.xml', 'permission-set'],
-  ['.permissionsetgroup-meta.xml', 'permission-set-group'],
-  ['.cls', 'apex'],
-];
+/**
+ * Salesforce source-format files by the type in their name (`Orders.cls`, `Sync.flow-meta.xml`,
+ * `Erp.namedCredential-meta.xml`; matched case-insensitively). Roles are asked for every file of a
+ * project's package directories (thousands in a large org), so the type is found by two index scans.
+ */
+const METADATA_TYPES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
+  ['flow', 'flow'],
+  ['namedcredential', 'named-credential'],
+  ['externalcredential', 'external-credential'],
+  ['externalserviceregistration', 'external-service'],
+  ['permissionset', 'permission-set'],
+  ['permissionsetgroup', 'permission-set-group'],
+]);
+const META_XML = '-meta.xml';
 
 /** What each role is to the analysis. */
 interface RoleFacts {
@@ -63,11 +67,29 @@ export function dirname(path: string): string {
 }
 
 export function roleOf(path: string): FileRole {
-  const lower = basename(path).toLowerCase();
-  for (const [suffix, role] of SALESFORCE_SUFFIXES) if (lower.endsWith(suffix)) return role;
+  return roleAndApiName(path).role;
+}
+
+const NO_NAME = { role: 'other' as FileRole, apiName: undefined };
+
+/** A path's role and, for Salesforce source files, the API name its file name declares (`Orders.cls` → `Orders`). */
+export function roleAndApiName(path: string): { role: FileRole; apiName: string | undefined } {
+  const base = basename(path);
+  const n = base.length;
+  // `.cls`, any case.
+  if (n > 4 && base.charCodeAt(n - 4) === 46 && base.slice(n - 3).toLowerCase() === 'cls') return { role: 'apex', apiName: base.slice(0, n - 4) };
+  if (n > META_XML.length && base.slice(n - META_XML.length).toLowerCase() === META_XML) {
+    const dot = base.lastIndexOf('.', n - META_XML.length - 1);
+    const role = dot > 0 ? METADATA_TYPES.get(base.slice(dot + 1, n - META_XML.length).toLowerCase()) : undefined;
+    return role ? { role, apiName: base.slice(0, dot) } : NO_NAME;
+  }
+  const role = otherRole(base.toLowerCase());
+  return role === 'other' ? NO_NAME : { role, apiName: undefined };
+}
+
+function otherRole(lower: string): FileRole {
   if (lower === 'mule-artifact.json' || lower === 'pom.xml') return 'mule-marker';
   if (lower === 'sfdx-project.json') return 'sfdx-marker';
-  if (lower.endsWith('-meta.xml')) return 'other';
   if (lower.endsWith('.xml')) return 'xml';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml') || lower.endsWith('.properties')) return 'property';
   return 'other';
@@ -81,14 +103,6 @@ export function isSalesforceRole(role: FileRole): boolean {
 /** A role the linter may report on (an `xml` file only when its root is `<mule>`). */
 export function isLintableRole(role: FileRole): boolean {
   return ROLE_FACTS[role].lintable;
-}
-
-/** The API name a Salesforce source file declares by its name (`Orders.cls` → `Orders`), or undefined. */
-export function apiNameOfPath(path: string): string | undefined {
-  const base = basename(path);
-  const lower = base.toLowerCase();
-  for (const [suffix] of SALESFORCE_SUFFIXES) if (lower.endsWith(suffix)) return base.slice(0, base.length - suffix.length);
-  return undefined;
 }
 
 const MULE_DIR = '/src/main/mule/';
@@ -118,8 +132,7 @@ export type ProjectLocator = (path: string) => SfdxProjectDescriptor | undefined
  * Files of different units never affect each other's findings, so units can be analysed one at a time,
  * or on different threads, with the same results.
  */
-export function unitKeyOf(path: string, projectOf: ProjectLocator): string {
-  const role = roleOf(path);
+export function unitKeyOf(path: string, projectOf: ProjectLocator, role: FileRole = roleOf(path)): string {
   if (role === 'xml') {
     const root = muleSourceRoot(path);
     return root !== undefined ? `mule:${root}` : `file:${path}`;

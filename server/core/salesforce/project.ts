@@ -7,7 +7,7 @@
  * project, which the Program builds again when any of its files changes.
  */
 import { memoKey, Memo } from '../project/memo';
-import { apiNameOfPath, roleOf, type FileRole } from '../project/layout';
+import { roleAndApiName, roleOf, type FileRole } from '../project/layout';
 import type { SfdxProjectDescriptor } from '../project/sfdx-descriptor';
 import type { SourceFile } from '../project/source-file';
 import { parseApexClass, type ApexClassModel } from './apex';
@@ -36,9 +36,8 @@ export class SalesforceIndex {
   constructor(paths: Iterable<string>) {
     this.paths = [...paths].sort();
     for (const path of this.paths) {
-      const name = apiNameOfPath(path);
+      const { role, apiName: name } = roleAndApiName(path);
       if (name === undefined) continue;
-      const role = roleOf(path);
       let names = this.byRole.get(role);
       if (!names) this.byRole.set(role, (names = new Map()));
       const key = name.toLowerCase();
