@@ -116,13 +116,26 @@ const LOGIN_STATUS_VOCABULARY: readonly Vocabulary[] = [
 ];
 
 /**
- * Phrases from the wrappers and from incident notes, where Salesforce's vocabulary does not reach:
- * Mule error types (Mule 4 Salesforce Connector: SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED),
- * Flow and Apex messages for credentials (Named Credentials: "We couldn't access the credential(s)",
- * "Current session unavailable"), the REST API's "This session is not valid for use with the REST API"
- * (REST API Developer Guide, status codes and error responses), URL_NOT_RESET (SOAP API ExceptionCode),
- * Bulk/REST "ConcurrentPerOrgLongTxn" (Salesforce Developer Limits and Allocations Quick Reference), and
- * descriptions of the causes in plain words.
+ * Phrases from the wrappers errors travel in, and from people describing an incident, where
+ * Salesforce's vocabulary tables do not reach. Sources:
+ * - Mule 4 Salesforce Connector error types (SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED):
+ *   https://docs.mulesoft.com/salesforce-connector/latest/salesforce-connector-troubleshoot, and a Mule log of
+ *   one (Salesforce Help, knowledge article 001120544): https://help.salesforce.com/s/articleView?id=001120544&type=1
+ * - The REST API's "This session is not valid for use with the REST API" (INVALID_SESSION_ID with a session
+ *   from the UI), API Access Control and session security levels (high assurance): Salesforce Help,
+ *   "API Access Control" https://help.salesforce.com/apex/HTViewHelpDoc?id=xcloud.security_api_access_control_about.htm
+ * - Named/External Credentials' "We couldn't access the credential(s)" and Apex's "Current session
+ *   unavailable", and per-user principals (NamedCredential.principalType PerUser, PerUserPrincipal):
+ *   https://help.salesforce.com/s/articleView?id=sf.named_credentials_about.htm
+ * - URL_NOT_RESET ("Destination URL not reset", the SOAP API called on the login server): SOAP API
+ *   ExceptionCode, https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
+ * - LOGIN_RATE_EXCEEDED and ConcurrentPerOrgLongTxn: Salesforce Developer Limits and Allocations Quick
+ *   Reference, https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/
+ * - "expired authorization code" and "Token request is already being processed": what the OAuth token
+ *   endpoint answers when two clients redeem or refresh the same grant at once, as integrations report it;
+ *   the documented error table (api-errors.ts) does not list them.
+ * The rest (a sandbox "was refreshed", "logged out", "deactivated user", "wrong instance", …) are how
+ * people describe the cause in tickets and notes, not Salesforce messages; they weigh like one.
  */
 const PHRASES: readonly Signal[] = [
   S(
