@@ -217,7 +217,9 @@ export const FAULT_CODES: readonly Vocabulary[] = [
  *   https://github.com/forcedotcom/sfdx-core/blob/main/messages/core.md
  * - simple-salesforce raises SalesforceExpiredSession for every HTTP 401 and SalesforceAuthenticationFailed
  *   ("CODE: message") for every failed login: its exceptions map HTTP status codes, not causes
- *   (simple_salesforce/exceptions.py): https://github.com/simple-salesforce/simple-salesforce
+ *   (simple_salesforce/exceptions.py): https://github.com/simple-salesforce/simple-salesforce. Its other
+ *   classes (SalesforceRefusedRequest 403, SalesforceMalformedRequest 400, SalesforceResourceNotFound 404,
+ *   SalesforceGeneralError) say nothing about a session; the message they carry decides.
  * - restforce: Restforce::UnauthorizedError (401), Restforce::AuthenticationError (a failed OAuth login):
  *   https://github.com/restforce/restforce
  * - Force.com WSC (Java): LoginFault for every failed SOAP login.
@@ -250,13 +252,13 @@ export const CLIENT_ERRORS: readonly Vocabulary[] = [
     means: 'the client library could not log in (any cause)',
   },
   {
-    id: 'sf-cli-refresh-failed',
+    id: 'refresh-failed',
     cause: 'TOKEN_REVOKED',
     weight: 0.5,
     generic: true,
     codes: ['RefreshTokenAuthError'],
-    phrases: ['Error authenticating with the refresh token'],
-    means: 'the Salesforce CLI could not use its refresh token (the reason follows "due to:")',
+    phrases: ['Error authenticating with the refresh token', 'Unable to refresh session'],
+    means: 'the client could not refresh its session (the reason follows "due to:")',
   },
   {
     id: 'sf-cli-jwt-failed',
