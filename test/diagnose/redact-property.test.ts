@@ -78,13 +78,11 @@ interface Line {
 
 const shapes: fc.Arbitrary<Line>[] = [
   // JSON, compact and pretty.
-  fc
-    .tuple(secretKey, token)
-    .map(([k, s]) => ({
-      text: `{"${k}":"${s}","instance_url":"https://acme.my.salesforce.com","token_type":"Bearer"}`,
-      planted: [s],
-      kept: ['https://acme.my.salesforce.com'],
-    })),
+  fc.tuple(secretKey, token).map(([k, s]) => ({
+    text: `{"${k}":"${s}","instance_url":"https://acme.my.salesforce.com","token_type":"Bearer"}`,
+    planted: [s],
+    kept: ['https://acme.my.salesforce.com'],
+  })),
   fc.tuple(secretKey, password).map(([k, s]) => ({ text: `{\n  "${k}": "${s}",\n  "issued_at": "1732072447000"\n}`, planted: [s] })),
   // Escaped JSON inside a JSON string, one and two levels deep.
   fc.tuple(secretKey, token).map(([k, s]) => ({ text: `"payload": "{\\"${k}\\":\\"${s}\\",\\"scope\\":\\"api refresh_token\\"}"`, planted: [s] })),
