@@ -85,6 +85,7 @@ describe('session-guard probe', () => {
     assert.match(r.stdout, /✔ Login history +1 recent login; newest: 2026-11-20T02:00:00\.000\+0000 Success from 52\.1\.14\.77/);
     assert.match(r.stdout, /✔ Daily API requests +14000 of 15000 remaining/);
     assert.match(r.stdout, /Ruled out\n {2}TOKEN_EXPIRED\n {4}userinfo accepted the token/);
+    for (const cause of ['USER_INACTIVE', 'APP_NOT_APPROVED', 'JWT_MISCONFIGURED']) assert.match(r.stdout, new RegExp(`^ {2}${cause}$`, 'm'), cause);
     assert.match(r.stdout, /The token is valid\. No cause was confirmed\./);
     assert.match(r.stderr, /a token on the command line ends up in shell history/);
   });
@@ -204,18 +205,59 @@ describe('session-guard probe', () => {
     assert.ok(rep.refuted.some((c: { cause: string }) => c.cause === 'TOKEN_EXPIRED'));
   });
 
-  it('revoked: the integration user is inactive, or frozen', async () => {
-    for (const state of [{ IsActive: false }, { IsFrozen: true }]) {
+  it('user inactive: the integration user is deactivated, frozen, or locked out', async () => {
+    for (const [state, said] of [
+      [{ IsActive: false }, /is inactive/],
+      [{ IsFrozen: true }, /is frozen/],
+      [{ IsPasswordLocked: true }, /is locked out after too many failed logins/],
+    ] as const) {
       const org: FakeOrg = { ...base, users: [{ ...INTEGRATION, ...state }, ADMIN] };
       const r = await probe(org, (url) => ['--target-org', 'uat-admin', '--instance-url', url, '--user', INTEGRATION.Username, '-f', 'json'], { sf: true });
       assert.equal(r.code, 1);
       const rep = json(r.stdout);
       assert.deepEqual(
         rep.confirmed.map((c: { cause: string }) => c.cause),
-        ['TOKEN_REVOKED'],
+        ['USER_INACTIVE'],
       );
-      assert.match(rep.confirmed[0].evidence[0], state.IsActive === false ? /is inactive/ : /is frozen/);
+      assert.match(rep.confirmed[0].evidence[0], said);
+      assert.equal(rep.checks.find((c: { id: string }) => c.id === 'user').status, 'failed');
     }
+  });
+
+  it('app not approved: the newest logins say "Failed: Not approved for access"', async () => {
+    const org: FakeOrg = {
+      ...base,
+      loginHistory: {
+        [INTEGRATION.Id]: [
+          { LoginTime: '2026-11-20T02:00:00.000+0000', Status: 'Success', SourceIp: '52.1.14.77' },
+          { LoginTime: '2026-11-20T03:14:02.000+0000', Status: 'Failed: Not approved for access', SourceIp: '52.1.14.77', Application: 'MuleSoft Order Sync' },
+        ],
+      },
+    };
+    const rep = json(
+      (await probe(org, (url) => ['--target-org', 'uat-admin', '--instance-url', url, '--user', INTEGRATION.Username, '-f', 'json'], { sf: true })).stdout,
+    );
+    assert.deepEqual(
+      rep.confirmed.map((c: { cause: string }) => c.cause),
+      ['APP_NOT_APPROVED'],
+    );
+  });
+
+  it('JWT misconfigured: the assertion in --error names production, the org is a sandbox', async () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64url');
+    const assertion = `${b64('{"alg":"RS256"}')}.${b64(JSON.stringify({ iss: '3MVG9abc', sub: INTEGRATION.Username, aud: 'https://login.salesforce.com', exp: 1795000000 }))}.${b64('signature-bytes-000')}`;
+    const r = await probe(base, (url) => ['--instance-url', url, '--target-org', 'uat-admin', '--error', '-', '-f', 'json'], {
+      sf: true,
+      stdin: `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=${assertion}
+{"error":"invalid_grant","error_description":"invalid assertion"}`,
+    });
+    const rep = json(r.stdout);
+    assert.deepEqual(
+      rep.confirmed.map((c: { cause: string }) => c.cause),
+      ['JWT_MISCONFIGURED'],
+    );
+    assert.match(rep.confirmed[0].evidence[0], /audience https:\/\/login\.salesforce\.com \(production\), but http:\/\/127\.0\.0\.1:\d+ is a sandbox org/);
+    assert.ok(!r.stdout.includes(assertion.split('.')[2]));
   });
 
   it('a session not valid for the REST API: userinfo accepts it, the REST API does not', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CAUSE_INFO, CAUSES } from '../../server/core/diagnose/causes';
 import { diagnose } from '../../server/core/diagnose/classify';
+import { GENERIC_SIGNALS } from '../../server/core/diagnose/signals';
 import { REPO } from '../support/cli';
 import { CASES } from './corpus';
 
@@ -37,9 +38,7 @@ describe('Diagnose: labelled corpus', () => {
 
   it('keeps cases with only the generic message at low confidence, and specific ones above it', () => {
     for (const { c, d } of results) {
-      const generic = d.evidence.every((e) =>
-        ['invalid-session-id', 'session-expired-or-invalid', 'bulk-invalid-session', 'bad-oauth-token', 'mule-connectivity'].includes(e.signal),
-      );
+      const generic = d.evidence.every((e) => GENERIC_SIGNALS.has(e.signal));
       if (d.cause === 'UNKNOWN') assert.equal(d.confidence, 0, c.id);
       else if (generic) assert.ok(d.confidence < 0.5 && /low confidence/.test(d.summary), `${c.id}: ${d.confidence}`);
       else assert.ok(d.confidence >= 0.5, `${c.id}: ${d.confidence}`);

@@ -5,6 +5,8 @@
  * Tokens and passwords below are fake but shaped like real ones, so redaction is exercised too.
  */
 import type { Cause } from '../../server/core/diagnose/causes';
+import { faultMail, muleLog, REFRESH, TOKEN_A, TOKEN_B } from './corpus-shapes';
+import { VOCABULARY_CASES } from './corpus-vocabulary';
 
 export interface LabelledCase {
   readonly id: string;
@@ -14,51 +16,6 @@ export interface LabelledCase {
   /** Substrings that must not appear in any output (secrets). */
   readonly secrets?: readonly string[];
 }
-
-const TOKEN_A = '00D5g000004XyZaEAK!AQ4AQLz8vXqJ1b2c3d4e5f6g7h8i9j0kLmNoPqRsTuVwXyZ.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ';
-const TOKEN_B = '00D7Q000009AbCdUAK!ARcAQPq_zZ9yY8xX7wW6vV5uU4tT3sS2rR1qQ0pP.OoNnMmLlKkJjIiHhGgFfEeDdCcBbAa9876543210zyxwvutsr';
-const REFRESH = '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJo7Xr34yOQ7GCFUN5DnNPxzDIoGoWi4evqOl_MT1gMdG3TR1V';
-
-const muleLog = (
-  type: string,
-  body: string,
-  file = 'orders.xml',
-  line = 42,
-  op = 'Query',
-) => `ERROR 2026-11-20 03:14:07,512 [[MuleRuntime].uber.07: [order-sync].sync-orders.CPU_LITE @7a1c2e] [processor: sync-orders/processors/2; event: 1f3e9a40-86c1-11ef-b4f5-0242ac110002] org.mule.runtime.core.internal.exception.OnErrorPropagateHandler:
-********************************************************************************
-Message               : ${body}
-Element               : sync-orders/processors/2 @ order-sync:${file}:${line} (${op})
-Element DSL           : <salesforce:${op.toLowerCase()} config-ref="Salesforce_Config"></salesforce:${op.toLowerCase()}>
-Error type            : ${type}
-FlowStack             : at sync-orders(sync-orders/processors/2 @ order-sync:${file}:${line} (${op}))
-  (set debug level logging or '-Dmule.verbose.exceptions=true' for everything)
-********************************************************************************`;
-
-const faultMail = (
-  flow: string,
-  error: string,
-  user = 'Integration User (0055g00000AbCdE)',
-  org = 'Acme Corp (00D5g000004XyZa)',
-) => `An error occurred with your "${flow.replace(/_/g, ' ')}" flow
-
-Flow Details
-Flow API Name: ${flow}
-Type: Autolaunched Flow
-Version: 7
-Status: Active
-Org: ${org}
-
-Flow Interview Details
-Interview Label: ${flow.replace(/_/g, ' ')} 11/20/2026, 3:14 AM
-Current User: ${user}
-Start time: 11/20/2026, 3:14 AM
-Duration: 0 seconds
-
-How the Interview Started
-${user.split(' (')[0]} started the flow interview.
-
-Error Occurred: ${error}`;
 
 export const CASES: readonly LabelledCase[] = [
   // ---------------- TOKEN_EXPIRED ----------------
@@ -257,9 +214,9 @@ export const CASES: readonly LabelledCase[] = [
     secrets: [REFRESH],
   },
   {
-    id: 'revoked-inactive',
+    id: 'inactive-refresh-http',
     wrapper: 'raw HTTP',
-    expected: 'TOKEN_REVOKED',
+    expected: 'USER_INACTIVE',
     text:
       'POST /services/oauth2/token HTTP/1.1\ngrant_type=refresh_token&client_id=3MVG9xyz&refresh_token=' +
       REFRESH +
@@ -267,9 +224,9 @@ export const CASES: readonly LabelledCase[] = [
     secrets: [REFRESH],
   },
   {
-    id: 'revoked-frozen',
+    id: 'inactive-frozen-mule',
     wrapper: 'Mule log',
-    expected: 'TOKEN_REVOKED',
+    expected: 'USER_INACTIVE',
     text: muleLog('SALESFORCE:CONNECTIVITY', 'Failed to establish a connection: invalid_grant: User is frozen'),
   },
   {
@@ -437,11 +394,11 @@ export const CASES: readonly LabelledCase[] = [
     text: 'POST /services/oauth2/token\nclient_id=3MVG9abc&client_secret=9F8E7D6C5B4A39281706&grant_type=password\n\nHTTP/1.1 400 Bad Request\n{"error":"invalid_client_id","error_description":"client identifier invalid"}',
     secrets: ['9F8E7D6C5B4A39281706'],
   },
-  { id: 'creds-not-approved', wrapper: 'jsforce', expected: 'INVALID_CREDENTIALS', text: "Error: invalid_app_access: user hasn't approved this consumer" },
+  { id: 'approval-jsforce', wrapper: 'jsforce', expected: 'APP_NOT_APPROVED', text: "Error: invalid_app_access: user hasn't approved this consumer" },
   {
-    id: 'creds-jwt',
+    id: 'jwt-invalid-assertion-mule',
     wrapper: 'Mule log',
-    expected: 'INVALID_CREDENTIALS',
+    expected: 'JWT_MISCONFIGURED',
     text: muleLog('SALESFORCE:CONNECTIVITY', 'Failed to obtain access token: invalid_grant: invalid assertion', 'global.xml', 14, 'Connect'),
   },
   {
@@ -451,9 +408,9 @@ export const CASES: readonly LabelledCase[] = [
     text: 'simple_salesforce.exceptions.SalesforceAuthenticationFailed: INVALID_LOGIN: Invalid username, password, security token; or user locked out.',
   },
   {
-    id: 'creds-password-expired',
+    id: 'inactive-password-expired-soap',
     wrapper: 'SOAP fault',
-    expected: 'INVALID_CREDENTIALS',
+    expected: 'USER_INACTIVE',
     text: '<faultstring>INVALID_OPERATION_WITH_EXPIRED_PASSWORD: The users password has expired, you must call SetPassword before attempting any other API operations</faultstring>',
   },
   {
@@ -542,4 +499,6 @@ export const CASES: readonly LabelledCase[] = [
     expected: 'UNKNOWN',
     text: '[{"message":"bad value for restricted picklist field: Region__c","errorCode":"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"}]',
   },
+  // Salesforce's own vocabulary: login statuses, OAuth errors, fault codes, client libraries.
+  ...VOCABULARY_CASES,
 ];

@@ -63,6 +63,55 @@ describe('judgeProbe', () => {
     assert.equal(r.confirmed.find((c) => c.cause === 'INVALID_CREDENTIALS')!.evidence.length, 2);
   });
 
+  it('reads the statuses of the new causes: a frozen user, a password lockout, an app not approved', () => {
+    const r = judgeProbe({
+      ...base,
+      loginHistory: {
+        ok: true,
+        value: [
+          { LoginTime: '2026-11-20T03:00:00.000+0000', Status: 'User is frozen' },
+          { LoginTime: '2026-11-20T04:00:00.000+0000', Status: 'Password Lockout' },
+          { LoginTime: '2026-11-20T05:00:00.000+0000', Status: 'Failed: Not approved for access' },
+          { LoginTime: '2026-11-20T06:00:00.000+0000', Status: 'Failed: Signature Invalid/Configured Certificate Mismatch' },
+        ],
+      },
+    });
+    assert.deepEqual(causes(r.confirmed).sort(), ['APP_NOT_APPROVED', 'USER_INACTIVE']);
+    assert.equal(r.confirmed.find((c) => c.cause === 'USER_INACTIVE')!.evidence.length, 2);
+  });
+
+  it('an inactive, frozen or locked-out integration user is USER_INACTIVE, each with its own evidence', () => {
+    const r = judgeProbe({
+      ...base,
+      investigatesToken: false,
+      user: { ok: true, value: { Id: '005000000000001AAA', Username: 'int@acme.com', IsActive: false, IsFrozen: true, IsPasswordLocked: true } },
+    });
+    assert.deepEqual(causes(r.confirmed), ['USER_INACTIVE']);
+    assert.deepEqual(
+      r.confirmed[0].evidence.map((e) => /is (inactive|frozen|locked out)/.exec(e)![1]),
+      ['inactive', 'frozen', 'locked out'],
+    );
+    assert.deepEqual(r.user, { username: 'int@acme.com', active: false, frozen: true, locked: true });
+    assert.match(r.checks.find((c) => c.id === 'user')!.detail, /int@acme\.com: inactive, frozen, locked out/);
+  });
+
+  it('a valid token rules out the login-time causes: user inactive, app not approved, JWT misconfigured', () => {
+    const r = judgeProbe(base);
+    for (const c of ['USER_INACTIVE', 'APP_NOT_APPROVED', 'JWT_MISCONFIGURED', 'INVALID_CREDENTIALS']) assert.ok(causes(r.refuted).includes(c), c);
+  });
+
+  it("a JWT assertion's audience of the other kind of org than the probed one confirms JWT_MISCONFIGURED", () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64url');
+    const assertion = (aud: string) => `${b64('{"alg":"RS256"}')}.${b64(JSON.stringify({ aud, sub: 'int@acme.com' }))}.${b64('sig')}`;
+    const org = (IsSandbox: boolean) => ({ ok: true as const, value: { Id: '00D000000000001AAA', IsSandbox } });
+    const wrong = judgeProbe({ ...base, organization: org(true), errorText: `assertion=${assertion('https://login.salesforce.com')}` });
+    assert.ok(causes(wrong.confirmed).includes('JWT_MISCONFIGURED'));
+    const right = judgeProbe({ ...base, organization: org(true), errorText: `assertion=${assertion('https://test.salesforce.com')}` });
+    assert.ok(!causes(right.confirmed).includes('JWT_MISCONFIGURED'));
+    const prod = judgeProbe({ ...base, organization: org(false), errorText: `"aud": "https://test.salesforce.com"` });
+    assert.ok(causes(prod.confirmed).includes('JWT_MISCONFIGURED'));
+  });
+
   it('userinfo accepting the token while the REST API rejects it means the session is not API-enabled', () => {
     const r = judgeProbe({ ...base, restApi: { ok: false, errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' } });
     assert.deepEqual(causes(r.confirmed), ['SESSION_NOT_API_ENABLED']);

@@ -77,7 +77,7 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     const marks = await panel.locator('#redacted mark.primary').allTextContents();
     assert.ok(marks.includes('ip restricted') && marks.includes('invalid login hours'), marks.join(' | '));
     const text = (await panel.locator('#redacted').textContent()) ?? '';
-    assert.ok(text.includes('Bearer ****') && !text.includes(SECRET), 'the token is masked in the panel');
+    assert.ok(text.includes('Bearer 00D7Q000009AbCd!****') && !text.includes(SECRET), 'the token is masked in the panel, its org prefix kept');
     assert.ok(text.includes('<img src=x onerror='), 'markup in the error text is shown as text');
     assert.equal(await panel.locator('#redacted img, #redacted script').count(), 0, 'and never becomes elements');
     assert.equal(await panel.locator('body[data-pwned]').count(), 0);

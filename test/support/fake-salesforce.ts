@@ -12,6 +12,7 @@ export interface FakeUser {
   readonly Username: string;
   readonly IsActive: boolean;
   readonly IsFrozen?: boolean;
+  readonly IsPasswordLocked?: boolean;
 }
 
 export interface FakeLogin {
@@ -147,7 +148,7 @@ function query(org: FakeOrg, soql: string, res: ServerResponse): void {
     }
     case 'UserLogin': {
       const u = org.users.find((x) => x.Id === eq('UserId'));
-      return records('UserLogin', u ? [{ IsFrozen: !!u.IsFrozen }] : []);
+      return records('UserLogin', u ? [{ IsFrozen: !!u.IsFrozen, IsPasswordLocked: !!u.IsPasswordLocked }] : []);
     }
     case 'LoginHistory': {
       if (org.loginHistoryError) return send(res, org.loginHistoryError);

@@ -12,6 +12,9 @@ export const CAUSES = [
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',
   'API_DISABLED',
+  'APP_NOT_APPROVED',
+  'USER_INACTIVE',
+  'JWT_MISCONFIGURED',
   'UNKNOWN',
 ] as const;
 
@@ -26,6 +29,11 @@ export interface CauseInfo {
   readonly runbook: readonly string[];
   /** The recovery snippet that fits (label in snippets/*.json), if any. */
   readonly snippet?: string;
+  /**
+   * Said instead of the summary when only generic markers (signals flagged `generic`) point at this
+   * cause: which other causes produce the same message, and how to tell them apart.
+   */
+  readonly genericSummary?: string;
 }
 
 export const CAUSE_INFO: Record<Cause, CauseInfo> = {
@@ -42,6 +50,8 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'If it happens every few minutes, look for a second client logging out the same user ("Log out all sessions", password resets).',
     ],
     snippet: 'Reconnection strategy for a Salesforce connection',
+    genericSummary:
+      'Only the generic INVALID_SESSION_ID / "Session expired or invalid" message is present, so this is most likely an expired token (low confidence: {confidence}). The same message is returned for IP restrictions, revoked tokens, sandbox refreshes and per-user credentials; run `session-guard probe` against the org to confirm.',
   },
   CONCURRENT_SESSION_LIMIT: {
     title: 'Concurrent refresh or session/login limit',
@@ -87,16 +97,16 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
     snippet: 'Alert sub-flow for Salesforce session failures',
   },
   TOKEN_REVOKED: {
-    title: 'Token revoked or user deactivated',
+    title: 'Token revoked or grant removed',
     autoRecoverable: false,
     summary:
-      'The refresh token (or the whole grant) is gone: revoked, rotated and not saved, expired by policy, pushed out by the refresh-token cap, or the user is inactive or frozen, or the connected app was removed.',
+      'The refresh token (or the whole grant) is gone: revoked, rotated and not saved, expired by the refresh token policy, pushed out by the per-app grant cap, or the connected app was removed or blocked.',
     recovery:
-      'Re-authorize the integration user (new refresh token), reactivate or unfreeze the user, or reinstall the connected app; then store the new token where the integration reads it.',
+      'Re-authorize the integration user (new refresh token), or reinstall or unblock the connected app; then store the new token where the integration reads it.',
     runbook: [
-      'Check the integration user: active, not frozen, license assigned.',
-      "Check the connected app's OAuth usage (Setup > Connected Apps OAuth Usage): is the grant still there?",
+      "Check the connected app's OAuth usage (Setup > Connected Apps OAuth Usage): is the grant for the integration user still there?",
       'Check the refresh token policy (expiry, rotation) and how many grants the user holds for this app (the oldest are revoked past the cap).',
+      'Check that the connected app is still installed and not blocked.',
       'Re-authorize and store the new refresh token; alert when it fails again instead of retrying.',
     ],
     snippet: 'Alert sub-flow for Salesforce session failures',
@@ -146,19 +156,19 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
     snippet: 'Alert sub-flow for Salesforce session failures',
   },
   INVALID_CREDENTIALS: {
-    title: 'Invalid credentials or connected app configuration',
+    title: 'Invalid credentials',
     autoRecoverable: false,
-    summary:
-      'The login itself fails: wrong or expired password, missing security token, wrong consumer key/secret, the user has not approved the connected app, or an invalid JWT assertion.',
-    recovery:
-      'Fix the credentials or the connected app configuration (password and security token, consumer key/secret, pre-authorization of the user, JWT certificate and audience).',
+    summary: 'The login itself fails: wrong username or password, a missing security token or identity verification, or a wrong consumer key or secret.',
+    recovery: 'Fix the credentials: password and security token (or allow-list the IP), consumer key and secret of the connected app.',
     runbook: [
-      'Check the login history of the integration user for "Invalid Password" or "Failed: Computer activation required".',
+      'Check the login history of the integration user: "Invalid Password", "Failed: API security token required" or "Failed: Computer activation required" say which part is wrong.',
       'Verify username, password and security token (or IP allow-listing) for username/password flows.',
-      'Verify the consumer key and secret, and that the user is pre-authorized (Admin approved users) for the connected app.',
-      'For JWT: certificate uploaded to the connected app, audience login/test.salesforce.com, subject is the username.',
+      'Verify the consumer key and secret of the connected app the integration uses.',
+      'Store the corrected secret where the integration reads it (secure properties, vault) and redeploy.',
     ],
     snippet: 'Alert sub-flow for Salesforce session failures',
+    genericSummary:
+      'Only the generic INVALID_LOGIN / "Invalid username, password, security token; or user locked out" message (or a client library\'s generic login failure) is present, so this is most likely a credentials problem (low confidence: {confidence}). Salesforce returns the same message for a locked-out, frozen or inactive user and for a missing security token; the integration user\'s login history says which, or run `session-guard probe --user`.',
   },
   RATE_LIMITED: {
     title: 'API request limit exceeded',
@@ -178,6 +188,53 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
     summary: 'The org or the user cannot use the API: the edition does not include it, or the user\'s profile lacks "API Enabled".',
     recovery: 'Enable "API Enabled" on the integration user\'s profile or permission set, or use an edition that includes API access.',
     runbook: ['Check the integration user\'s profile or permission sets for "API Enabled".', 'Check the org edition includes API access.'],
+    snippet: 'Alert sub-flow for Salesforce session failures',
+  },
+  APP_NOT_APPROVED: {
+    title: 'Connected app not approved for the user',
+    autoRecoverable: false,
+    summary:
+      'The connected app is not pre-authorized for the integration user ("Admin approved users are pre-authorized" without the user\'s profile or permission set), or the user never approved it. JWT bearer, client credentials and refresh token logins fail until an admin acts.',
+    recovery:
+      "Pre-authorize the integration user for the connected app: assign the user's profile or a permission set to the app (Manage Connected Apps > the app > Profiles / Permission Sets), or let the user approve the app once.",
+    runbook: [
+      'Find the connected app the integration logs in with (its consumer key) in Setup > Manage Connected Apps.',
+      'Check its OAuth policy: "Permitted Users" set to "Admin approved users are pre-authorized"?',
+      "Add the integration user's profile, or a permission set assigned to the user, to the app's Profiles / Permission Sets.",
+      'For the web server or user-agent flow: log in once as the user and approve the app.',
+      'Look for "Failed: Not approved for access" in the integration user\'s login history to confirm.',
+    ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
+  },
+  USER_INACTIVE: {
+    title: 'Integration user inactive, frozen, locked or with an expired password',
+    autoRecoverable: false,
+    summary:
+      'The integration user cannot log in: it was deactivated or frozen, it is locked out after failed logins, or its password expired. Deactivating a user also revokes its OAuth tokens.',
+    recovery:
+      'Reactivate or unfreeze the integration user, unlock it (or wait for the lockout period), or set a new password; give integration users a password policy that never expires. Then re-authorize if tokens were revoked.',
+    runbook: [
+      'Open the integration user in Setup > Users: Active, frozen ("Unfreeze"), locked ("Unlock").',
+      'Check the login history: "User is inactive", "User is frozen", "Password lockout" say which.',
+      'If the password expired, set a new one (and a new security token) and store both where the integration reads them; give the profile a password policy that never expires.',
+      'After reactivating, re-authorize the integration: deactivation revoked its refresh tokens.',
+      'Find who deactivated or froze the user (Setup Audit Trail) so it does not happen again.',
+    ],
+    snippet: 'Alert sub-flow for Salesforce session failures',
+  },
+  JWT_MISCONFIGURED: {
+    title: 'JWT bearer assertion rejected',
+    autoRecoverable: false,
+    summary:
+      'Salesforce rejected the JWT assertion itself: the audience is wrong (a sandbox audience sent to login.salesforce.com, or the reverse), the signature does not match the certificate uploaded to the connected app, the exp/iat claims are expired or in the future, or the subject is not a username of the org.',
+    recovery:
+      'Fix the assertion: aud https://login.salesforce.com for production, https://test.salesforce.com for sandboxes; sign with the private key of the certificate uploaded to the connected app; exp a few minutes ahead of a correct clock; iss the consumer key; sub the username in this org.',
+    runbook: [
+      'Decode the assertion (header and claims only; never paste the signature anywhere) and check aud against the org type: login.salesforce.com for production, test.salesforce.com for sandboxes.',
+      "Check sub is the integration user's username in this org (sandbox usernames carry the sandbox suffix) and iss is the connected app's consumer key.",
+      'Check the clock of the integration runtime and that exp lies a few minutes in the future.',
+      'Check the certificate uploaded to the connected app matches the private key that signs the assertion (after a certificate rotation, upload the new one).',
+    ],
     snippet: 'Alert sub-flow for Salesforce session failures',
   },
   UNKNOWN: {

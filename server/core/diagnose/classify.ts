@@ -2,10 +2,13 @@
  * The classifier: every signal of the table is matched (as words and phrases), computed signals
  * are added from the context, scores are summed per cause, and the strongest cause is reported
  * with its evidence (offsets into the original text, secrets masked) and the others as
- * alternatives. Data-driven: the weights live in signals.ts.
+ * alternatives. Generic markers (INVALID_SESSION_ID, INVALID_LOGIN, …) only corroborate: once any
+ * specific cue is present, causes backed by generic markers alone drop out. Data-driven: the
+ * weights live in signals.ts.
  */
 import { CAUSE_INFO, type Cause } from './causes';
 import { readContext, type DiagnoseContext, type Span } from './context';
+import { audiencesIn, orgKindOf, tokenEndpointsIn } from './login-hosts';
 import { redact, redactedOffsetMapper } from './redact';
 import { SIGNALS } from './signals';
 
@@ -52,6 +55,7 @@ interface Hit {
   readonly means: string;
   readonly weight: number;
   readonly span: Span;
+  readonly generic?: boolean;
 }
 
 const MAX_EVIDENCE_PER_SIGNAL = 3;
@@ -62,41 +66,58 @@ export function diagnose(text: string): Diagnosis {
     s.pattern.lastIndex = 0;
     let n = 0;
     for (const m of text.matchAll(s.pattern)) {
-      hits.push({ cause: s.cause, signal: s.id, means: s.means, weight: n === 0 ? s.weight : 0, span: { start: m.index!, end: m.index! + m[0].length } });
+      hits.push({
+        cause: s.cause,
+        signal: s.id,
+        means: s.means,
+        weight: n === 0 ? s.weight : 0,
+        span: { start: m.index!, end: m.index! + m[0].length },
+        ...(s.generic ? { generic: true } : {}),
+      });
       if (++n >= MAX_EVIDENCE_PER_SIGNAL) break;
     }
   }
   const ctx = readContext(text);
   hits.push(...computedSignals(text, ctx));
 
+  // Generic markers fit every cause: next to a specific cue they support only the causes it names.
+  const specific = new Set(hits.filter((h) => !h.generic && h.weight > 0).map((h) => h.cause));
+  const counted = specific.size ? hits.filter((h) => specific.has(h.cause)) : hits;
   const scores = new Map<Cause, number>();
-  for (const h of hits) scores.set(h.cause, (scores.get(h.cause) ?? 0) + h.weight);
+  for (const h of counted) scores.set(h.cause, (scores.get(h.cause) ?? 0) + h.weight);
   const ranked = [...scores].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   const total = ranked.reduce((a, [, s]) => a + s, 0);
   const confidenceOf = (s: number) => round((1 - Math.exp(-s / 2.5)) * (total > 0 ? s / total : 0));
   const [top, topScore] = ranked[0] ?? (['UNKNOWN', 0] as [Cause, number]);
   const info = CAUSE_INFO[top];
   const confidence = ranked.length ? confidenceOf(topScore) : 0;
+  const redacted = redact(text);
   const toRedacted = redactedOffsetMapper(text);
-  const evidence = hits
-    .filter((h) => h.cause === top || ranked.slice(1).some(([c]) => c === h.cause))
+  const evidence = counted
+    .filter((h) => ranked.some(([c]) => c === h.cause))
     .sort((a, b) => (a.cause === top ? 0 : 1) - (b.cause === top ? 0 : 1) || a.span.start - b.span.start)
-    .map((h) => ({
-      text: redact(text.slice(h.span.start, h.span.end)),
-      start: h.span.start,
-      end: h.span.end,
-      signal: h.signal,
-      means: h.means,
-      cause: h.cause,
-      redactedStart: toRedacted(h.span.start),
-      redactedEnd: toRedacted(h.span.end, true),
-    }));
+    .map((h) => {
+      const redactedStart = toRedacted(h.span.start);
+      const redactedEnd = toRedacted(h.span.end, true);
+      // Cut from the redacted text: a slice on its own could hide part of a secret from redaction.
+      return {
+        text: redacted.slice(redactedStart, redactedEnd),
+        start: h.span.start,
+        end: h.span.end,
+        signal: h.signal,
+        means: h.means,
+        cause: h.cause,
+        redactedStart,
+        redactedEnd,
+      };
+    });
+  const onlyGeneric = ranked.length > 0 && specific.size === 0;
   return {
     cause: top,
     title: info.title,
     confidence,
     autoRecoverable: info.autoRecoverable,
-    summary: summaryFor(top, confidence, ranked.length > 0, hits),
+    summary: summaryFor(top, confidence, ranked.length > 0, onlyGeneric),
     evidence,
     recovery: info.recovery,
     runbook: [...info.runbook],
@@ -105,17 +126,24 @@ export function diagnose(text: string): Diagnosis {
       .slice(1)
       .map(([cause, s]) => ({ cause, confidence: confidenceOf(s) }))
       .filter((a) => a.confidence > 0),
-    redacted: redact(text),
+    redacted,
     context: {
       ...(ctx.muleElement
         ? { muleElement: { app: ctx.muleElement.app, file: ctx.muleElement.file, line: ctx.muleElement.line, path: ctx.muleElement.path } }
         : {}),
       ...(ctx.flowApiName ? { flowApiName: ctx.flowApiName.value } : {}),
       ...(ctx.orgIds[0] ? { orgId: ctx.orgIds[0].id15 } : {}),
-      ...(ctx.currentUser ? { user: redact(ctx.currentUser.value) } : {}),
+      ...(ctx.currentUser ? { user: redactedValue(ctx.currentUser.value, ctx.currentUser.span, text, redacted, toRedacted) } : {}),
       ...(ctx.muleErrorType ? { muleErrorType: ctx.muleErrorType.value } : {}),
     },
   };
+}
+
+/** A value read from the text, as the redacted text shows it (the value is the trimmed start of its span). */
+function redactedValue(value: string, span: Span, text: string, redacted: string, toRedacted: (o: number, end?: boolean) => number): string {
+  const at = text.indexOf(value, span.start);
+  if (at < 0) return redact(value);
+  return redacted.slice(toRedacted(at), toRedacted(at + value.length, true));
 }
 
 /** Signals that need more than a phrase: they combine facts found in the text. */
@@ -140,6 +168,27 @@ function computedSignals(text: string, ctx: DiagnoseContext): Hit[] {
     out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'callout-401-automated-user', means, weight: 6, span: ctx.callouts[0].span });
     out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'callout-401-automated-user', means, weight: 0, span: ctx.automatedUser });
   }
+  // A per-user credential next to a record-triggered flow: the flow runs as whoever saved the record.
+  if (ctx.perUserIdentity && ctx.recordTriggered) {
+    const means = 'a per-user credential used by a record-triggered flow, which runs as the user who saved the record: that user holds no token for it';
+    out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'per-user-in-record-triggered-flow', means, weight: 5, span: ctx.perUserIdentity });
+    out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'per-user-in-record-triggered-flow', means, weight: 0, span: ctx.recordTriggered });
+  }
+  // A JWT assertion whose audience is another kind of org than the token endpoint it was posted to.
+  const endpoints = tokenEndpointsIn(text);
+  if (endpoints.length) {
+    outer: for (const aud of audiencesIn(text)) {
+      const audKind = orgKindOf(aud.value);
+      for (const e of endpoints) {
+        const endpointKind = orgKindOf(e.value);
+        if (audKind && endpointKind && audKind !== endpointKind) {
+          const means = `the assertion's audience ${aud.value} is a ${audKind} login server, but it was posted to ${e.value} (${endpointKind})`;
+          out.push({ cause: 'JWT_MISCONFIGURED', signal: 'jwt-audience-mismatch', means, weight: 7, span: e.span });
+          break outer;
+        }
+      }
+    }
+  }
   return out;
 }
 
@@ -147,12 +196,14 @@ function spanOf(m: RegExpExecArray): Span {
   return { start: m.index, end: m.index + m[0].length };
 }
 
-function summaryFor(cause: Cause, confidence: number, anySignal: boolean, hits: readonly Hit[]): string {
+function summaryFor(cause: Cause, confidence: number, anySignal: boolean, onlyGeneric: boolean): string {
   const info = CAUSE_INFO[cause];
   if (!anySignal) return info.summary;
-  const onlyGeneric = hits.filter((h) => h.weight > 0).every((h) => h.weight <= 0.5);
-  if (cause === 'TOKEN_EXPIRED' && onlyGeneric) {
-    return `Only the generic INVALID_SESSION_ID / "Session expired or invalid" message is present, so this is most likely an expired token (low confidence: ${pct(confidence)}). The same message is returned for IP restrictions, revoked tokens, sandbox refreshes and per-user credentials; run \`session-guard probe\` against the org to confirm.`;
+  if (onlyGeneric) {
+    return (
+      info.genericSummary?.replace('{confidence}', pct(confidence)) ??
+      `Only generic failure markers point at this cause (low confidence: ${pct(confidence)}). ${info.summary} Run \`session-guard probe\` against the org to confirm.`
+    );
   }
   return `${info.title} (${pct(confidence)} confidence). ${info.summary}`;
 }

@@ -25,6 +25,10 @@ export interface DiagnoseContext {
   readonly callouts: readonly { readonly name: string; readonly span: Span }[];
   /** The Automated Process / Default Workflow user in logs. */
   readonly automatedUser?: Span;
+  /** A per-user identity of a Named or External Credential (principalType PerUser, PerUserPrincipal, "Identity Type: Per User"). */
+  readonly perUserIdentity?: Span;
+  /** A record-triggered flow (triggerType RecordAfterSave / RecordBeforeSave / RecordBeforeDelete, or named so). */
+  readonly recordTriggered?: Span;
 }
 
 const ORG_ID = /\b(00D[A-Za-z0-9]{12})(?:[A-Za-z0-9]{3})?\b/g;
@@ -42,6 +46,12 @@ export function readContext(text: string): DiagnoseContext {
   const flow = /Flow API Name\s*:\s*([A-Za-z][\w]*)/.exec(text);
   const user = /Current User\s*:\s*([^\n(]+?)(?:\s*\((005[A-Za-z0-9]{12,15})\))?\s*$/m.exec(text);
   const automated = /\b(?:autoproc@\S+|Automated Process|Default Workflow User)\b/i.exec(text);
+  // Metadata vocabulary: NamedCredential.principalType (NamedUser | PerUser | Anonymous), External
+  // Credential principals (NamedPrincipal | PerUserPrincipal), Flow start triggerType values.
+  const perUser = /\b(?:PerUserPrincipal|principalType\W{0,3}PerUser|Identity Type\W{0,3}Per User|per-user (?:principal|identity|authentication))\b/i.exec(
+    text,
+  );
+  const recordTriggered = /\b(?:RecordAfterSave|RecordBeforeSave|RecordBeforeDelete|record-triggered flow)\b/i.exec(text);
   return {
     ...(el ? { muleElement: { path: el[1], app: el[2], file: el[3], line: Number(el[4]), span: { start: el.index, end: el.index + el[0].length } } } : {}),
     ...(et ? { muleErrorType: { value: et[1], span: { start: et.index + et[0].indexOf(et[1]), end: et.index + et[0].length } } } : {}),
@@ -55,5 +65,11 @@ export function readContext(text: string): DiagnoseContext {
     })),
     callouts: [...text.matchAll(/\bcallout:([A-Za-z][\w]*)/g)].map((m) => ({ name: m[1], span: { start: m.index!, end: m.index! + m[0].length } })),
     ...(automated ? { automatedUser: { start: automated.index, end: automated.index + automated[0].length } } : {}),
+    ...(perUser ? { perUserIdentity: spanOfMatch(perUser) } : {}),
+    ...(recordTriggered ? { recordTriggered: spanOfMatch(recordTriggered) } : {}),
   };
+}
+
+function spanOfMatch(m: RegExpExecArray): Span {
+  return { start: m.index, end: m.index + m[0].length };
 }

@@ -8,6 +8,7 @@ import type { Cause } from './causes';
 import { CAUSES } from './causes';
 import { diagnose } from './classify';
 import { readContext } from './context';
+import { audiencesIn, orgKindOf } from './login-hosts';
 import { redact } from './redact';
 
 /** A call's outcome: its value, its error (code, message, HTTP status when known), or why it was not made. */
@@ -36,6 +37,8 @@ export interface UserRow {
   readonly IsActive: boolean;
   /** From UserLogin.IsFrozen, when readable. */
   readonly IsFrozen?: boolean;
+  /** From UserLogin.IsPasswordLocked (locked out after failed logins), when readable. */
+  readonly IsPasswordLocked?: boolean;
 }
 
 export interface LoginRow {
@@ -90,7 +93,7 @@ export interface ProbeReport {
   /** Whether the token under investigation was accepted (undefined when no token was investigated). */
   readonly tokenValid?: boolean;
   readonly org?: { readonly id: string; readonly name?: string; readonly isSandbox?: boolean; readonly instanceName?: string };
-  readonly user?: { readonly username: string; readonly active: boolean; readonly frozen?: boolean };
+  readonly user?: { readonly username: string; readonly active: boolean; readonly frozen?: boolean; readonly locked?: boolean };
   readonly checks: ProbeCheck[];
   readonly confirmed: CauseVerdict[];
   readonly refuted: CauseVerdict[];
@@ -138,7 +141,9 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
       });
       refute('TOKEN_EXPIRED', 'userinfo accepted the token: it has not expired.');
       refute('TOKEN_REVOKED', 'userinfo accepted the token: it has not been revoked.');
-      refute('INVALID_CREDENTIALS', 'the token is valid, so the login that issued it worked.');
+      refute('USER_INACTIVE', 'userinfo accepted the token: its user can still use it (deactivating or freezing a user stops its tokens).');
+      for (const c of ['INVALID_CREDENTIALS', 'APP_NOT_APPROVED', 'JWT_MISCONFIGURED'] as const)
+        refute(c, 'the token is valid, so the login that issued it worked.');
     } else if (isFailed(o.userinfo)) {
       checks.push({ id: 'userinfo', title: 'Token accepted by userinfo', status: 'failed', detail: describeError(o.userinfo) });
       if (o.userinfo.errorCode === 'UNEXPECTED_RESPONSE') confirm('WRONG_INSTANCE', `userinfo: ${o.userinfo.message}.`);
@@ -192,19 +197,41 @@ export function judgeProbe(o: ProbeObservations): ProbeReport {
         );
       } else refute('SANDBOX_REFRESH', `the token's org prefix ${p} is this org's id.`);
     }
+    // A JWT assertion in the error text names a login server: production and sandboxes have their own.
+    if (o.errorText && row.IsSandbox !== undefined) {
+      const orgKind = row.IsSandbox ? 'sandbox' : 'production';
+      for (const aud of audiencesIn(o.errorText)) {
+        const kind = orgKindOf(aud.value);
+        if (kind && kind !== orgKind) {
+          confirm('JWT_MISCONFIGURED', `the JWT assertion in the error text has audience ${aud.value} (${kind}), but ${o.instanceUrl} is a ${orgKind} org.`);
+          break;
+        }
+      }
+    }
   } else if (isFailed(o.organization)) {
     checks.push({ id: 'organization', title: 'Organization', status: 'failed', detail: describeError(o.organization) });
   } else checks.push({ id: 'organization', title: 'Organization', status: 'skipped', detail: skipReason(o.organization) });
 
-  // 3. The integration user: active, frozen.
+  // 3. The integration user: active, frozen, locked out (User.IsActive; UserLogin.IsFrozen, IsPasswordLocked).
   let user: ProbeReport['user'];
   if (isOk(o.user)) {
     const u = o.user.value;
-    user = { username: u.Username, active: u.IsActive, ...(u.IsFrozen !== undefined ? { frozen: u.IsFrozen } : {}) };
-    const state = `${u.IsActive ? 'active' : 'inactive'}${u.IsFrozen ? ', frozen' : u.IsFrozen === false ? ', not frozen' : ''}`;
-    checks.push({ id: 'user', title: 'Integration user', status: u.IsActive && !u.IsFrozen ? 'passed' : 'failed', detail: `${u.Username}: ${state}` });
-    if (!u.IsActive) confirm('TOKEN_REVOKED', `${u.Username} is inactive: deactivating a user revokes its tokens.`);
-    if (u.IsFrozen) confirm('TOKEN_REVOKED', `${u.Username} is frozen: a frozen user cannot log in or use its tokens.`);
+    user = {
+      username: u.Username,
+      active: u.IsActive,
+      ...(u.IsFrozen !== undefined ? { frozen: u.IsFrozen } : {}),
+      ...(u.IsPasswordLocked !== undefined ? { locked: u.IsPasswordLocked } : {}),
+    };
+    const state = [
+      u.IsActive ? 'active' : 'inactive',
+      ...(u.IsFrozen ? ['frozen'] : u.IsFrozen === false ? ['not frozen'] : []),
+      ...(u.IsPasswordLocked ? ['locked out'] : u.IsPasswordLocked === false ? ['not locked out'] : []),
+    ].join(', ');
+    const blocked = !u.IsActive || u.IsFrozen || u.IsPasswordLocked;
+    checks.push({ id: 'user', title: 'Integration user', status: blocked ? 'failed' : 'passed', detail: `${u.Username}: ${state}` });
+    if (!u.IsActive) confirm('USER_INACTIVE', `${u.Username} is inactive: it cannot log in, and deactivating it revoked its tokens.`);
+    if (u.IsFrozen) confirm('USER_INACTIVE', `${u.Username} is frozen: a frozen user cannot log in or use its tokens.`);
+    if (u.IsPasswordLocked) confirm('USER_INACTIVE', `${u.Username} is locked out after too many failed logins.`);
   } else if (isFailed(o.user)) {
     checks.push({ id: 'user', title: 'Integration user', status: 'failed', detail: describeError(o.user) });
   } else checks.push({ id: 'user', title: 'Integration user', status: 'skipped', detail: skipReason(o.user) });

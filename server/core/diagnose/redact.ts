@@ -1,68 +1,206 @@
 /**
- * Masks secrets in any text before it is shown, logged or returned: access tokens and session ids
- * (`00D…!…`, keeping the org prefix, which is not secret and helps diagnosis), `Bearer …`, refresh
- * tokens, passwords, client secrets, security tokens, `sid=` cookies, SOAP `<sessionId>`.
+ * Masks secrets in any text before it is shown, logged or returned. Two kinds of knowledge, not one
+ * pattern per log format:
+ *
+ * - **Value shapes** recognised wherever they stand: Salesforce session ids and access tokens
+ *   (`00D…!…`, keeping the 15/18-character org prefix, which is not secret and helps diagnosis, here and
+ *   under any key or scheme; also URL-encoded `00D…%21…`), JWTs (`eyJ….eyJ….…`), Salesforce refresh tokens (`5Aep…`), and the
+ *   credential after an HTTP authentication scheme (`Bearer …`, `OAuth …`, `Basic …`, or the
+ *   parameters of `Bearer realm="…", token="…"`, of which only the realm, error and scope stay).
+ * - **A key vocabulary** (access_token, refresh_token, sessionId, sid, password, client_secret,
+ *   security token, private key, assertion, …, in any case, with `.`/`_`/`-` or camelCase and any
+ *   prefix such as `salesforce.` or `SF_`) and every way a value stands under a key: `key=value`,
+ *   `key: value`, `"key": "value"`, `'key': 'value'` (Python), `\"key\":\"value\"` (escaped JSON, at
+ *   any depth), `key => value`, `<ns:key>value</ns:key>` (also HTML-escaped), YAML/properties lines,
+ *   query strings and cookies. Opaque tokens without a known shape are masked by the key they stand
+ *   under; `token` and `code` on their own only when the value looks like one (`token: expired` stays).
+ *
+ * Words that only look like keys or schemes stay: "OAuth connection", "Basic authentication",
+ * "authorization-code", "the password policy", "INVALID_SESSION_ID: Session expired or invalid".
  */
 
 export const MASK = '****';
-
-interface Rule {
-  readonly re: RegExp;
-  /** Index of the capture group holding the secret. */
-  readonly group: number;
-  /**
-   * Strings of which the text must hold at least one for `re` to match: a native search rules most
-   * texts out before the expression runs (lint messages rarely hold a '!', a '<' or an '=').
-   */
-  readonly needs?: readonly string[];
-}
-
-const RULES: readonly Rule[] = [
-  // Access tokens / session ids: 15- or 18-char org id, '!', then the secret part.
-  { re: /\b(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)!([A-Za-z0-9._-]{8,})/g, group: 2, needs: ['!'] },
-  // A credential after the scheme word has a digit or punctuation in it: "OAuth connection" and
-  // "Basic authentication" are English, not secrets.
-  { re: /\b(Bearer|OAuth|Basic)\s+((?=[A-Za-z0-9._~+/=!-]{8,})[A-Za-z]*[0-9._~+/=!-][A-Za-z0-9._~+/=!-]*)/gi, group: 2 },
-  { re: /(<(?:\w+:)?sessionId>)([^<]+)(<\/(?:\w+:)?sessionId>)/gi, group: 2, needs: ['<'] },
-  // key=value and "key": "value" forms.
-  {
-    re: /(\b(?:access_token|refresh_token|id_token|session_?id|sid|password|passwd|pwd|client_secret|consumer_?secret|security_?token|securityToken|private_key|assertion|code)\s*[=:]\s*"?)([^"&\s,;}<]{3,})/gi,
-    group: 2,
-    needs: ['=', ':'],
-  },
-  {
-    re: /("(?:access_token|refresh_token|id_token|sessionId|password|client_secret|consumerSecret|securityToken|assertion)"\s*:\s*")([^"]{3,})(")/gi,
-    group: 2,
-    needs: ['"'],
-  },
-  // Cookies: sid=..., and Salesforce refresh tokens that stand alone (5Aep861…).
-  { re: /(\bsid=)([^;\s]{8,})/gi, group: 2, needs: ['='] },
-  { re: /\b(5Aep86[A-Za-z0-9._]{20,})/g, group: 1, needs: ['5Aep86'] },
-];
 
 export interface RedactedSpan {
   readonly start: number;
   readonly end: number;
 }
 
+// ---- value shapes --------------------------------------------------------------------------------
+
+const SESSION_ID = /\b00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?(?:!|%21)([A-Za-z0-9._-]{8,})/g;
+const ORG_PREFIX = /^00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?(?:!|%21)/;
+const JWT = /\beyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g;
+const REFRESH_TOKEN = /\b5Aep[A-Za-z0-9._-]{16,}/g;
+
+// ---- the key vocabulary --------------------------------------------------------------------------
+
+/** Key endings whose value is secret whatever it looks like (matched on the lower-cased key). */
+const SECRET_KEY =
+  /(?:(?:access|refresh|id|auth|session|security|bearer|api|oauth)[._-]?token|session[._-]?id|sfdc[._-]?session|pass(?:word|wd|phrase)|(?:client|consumer|app)[._-]?secret|private[._-]?key|api[._-]?key|assertion)$/;
+/** Short key names: secret only as the whole last segment (`sf.sid`, not `isid`). */
+const SECRET_SEGMENTS = new Set(['sid', 'pwd', 'secret']);
+/** Everyday key names: secret only when the value looks like a token. */
+const OPAQUE_SEGMENTS = new Set(['token', 'code']);
+/** A cheap test that a text may hold a key of the vocabulary at all. */
+const KEY_HINT = /token|pass|pwd|secret|sid|session|assertion|private|key|code/i;
+
+type KeyKind = 'secret' | 'opaque';
+
+function keyKind(key: string): KeyKind | undefined {
+  const k = key.toLowerCase();
+  if (SECRET_KEY.test(k)) return 'secret';
+  const last = k.split(/[._-]/).pop()!;
+  if (SECRET_SEGMENTS.has(last)) return 'secret';
+  if (OPAQUE_SEGMENTS.has(last)) return 'opaque';
+  return undefined;
+}
+
+/** Salesforce error codes end with key words too (INVALID_SESSION_ID: …, LOGIN_MUST_USE_SECURITY_TOKEN: …). */
+const ERROR_CODE_KEY = /^(?:INVALID|LOGIN|MISSING|EXPIRED|BAD)_[A-Z0-9_]*$/;
+
+/** Whether a value looks like a token rather than a word: letters with digits, mixed case or token punctuation. */
+function looksOpaque(v: string): boolean {
+  return v.length >= 6 && /[A-Za-z]/.test(v) && (/\d/.test(v) || /[a-z][A-Z]/.test(v) || /[+/=!~]/.test(v));
+}
+
+// A key, optionally quoted (', ", \", \\\", &quot;), then a separator. The key's own text is checked in code.
+const KEYED = /(&quot;|\\*["'])?(?<![\w.-])([A-Za-z_][\w.-]*)(\1)?[ \t]*(=>|[:=])[ \t]*/g;
+const ELEMENT = /(?:<|&lt;)(?:[\w-]+:)?([A-Za-z_][\w.-]*)(?:\s[^<>]*?)?(?:>|&gt;)/g;
+const SCHEME = /\b(?:Bearer|OAuth|Basic|Digest)[ \t]+/gi;
+/** Authentication parameters that carry no secret. */
+const PUBLIC_PARAMS = new Set(['realm', 'error', 'error_description', 'error_uri', 'scope', 'charset', 'algorithm', 'qop', 'stale', 'domain']);
+
+// ---- finding the spans -----------------------------------------------------------------------------
+
 /** The secret spans of `text` (sorted, non-overlapping). */
 export function secretSpans(text: string): RedactedSpan[] {
   const spans: RedactedSpan[] = [];
-  for (const { re, group, needs } of RULES) {
-    if (needs && !holdsAny(text, needs)) continue;
-    // exec on the shared expression: matchAll would copy it for every call (hot on lint messages).
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0] === '') re.lastIndex++;
-      const secret = m[group];
-      if (!secret) continue;
-      let offset = m.index!;
-      for (let g = 1; g < group; g++) offset += m[g]?.length ?? 0;
-      const rel = m[0].indexOf(secret, offset - m.index!);
-      const start = m.index! + (rel >= 0 ? rel : 0);
-      spans.push({ start, end: start + secret.length });
-    }
+  const add = (start: number, end: number) => {
+    if (end > start) spans.push({ start, end });
+  };
+  // A value under a key or scheme that is a Salesforce session id keeps its org prefix, as a bare one does.
+  const addValue = (start: number, end: number) => {
+    const prefix = ORG_PREFIX.exec(text.slice(start, start + 24));
+    add(prefix && start + prefix[0].length < end ? start + prefix[0].length : start, end);
+  };
+
+  if (text.includes('!') || text.includes('%21')) {
+    for (const m of matches(SESSION_ID, text)) add(m.index + m[0].length - m[1].length, m.index + m[0].length);
   }
+  if (text.includes('eyJ')) for (const m of matches(JWT, text)) add(m.index, m.index + m[0].length);
+  if (text.includes('5Aep')) for (const m of matches(REFRESH_TOKEN, text)) add(m.index, m.index + m[0].length);
+  if (/bearer|oauth|basic|digest/i.test(text)) for (const m of matches(SCHEME, text)) schemeCredentials(text, m.index + m[0].length, addValue);
+  if (KEY_HINT.test(text)) {
+    if (text.includes('=') || text.includes(':')) keyedValues(text, addValue);
+    if (text.includes('<') || text.includes('&lt;')) elementValues(text, addValue);
+  }
+  return merge(spans);
+}
+
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  // exec on the shared expression: matchAll would copy it for every call (hot on lint messages).
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
+    yield m;
+  }
+}
+
+function keyedValues(text: string, add: (start: number, end: number) => void): void {
+  for (const m of matches(KEYED, text)) {
+    const [, quote, key, closing, separator] = m;
+    const kind = keyKind(key);
+    if (!kind) continue;
+    // "INVALID_SESSION_ID: Session expired" is a code and its message, also at the start of a quoted string.
+    if (separator === ':' && !(quote && closing) && ERROR_CODE_KEY.test(key)) continue;
+    const at = m.index + m[0].length;
+    // A secret key that starts its line owns the rest of it (properties, YAML); a token-ish one only a word.
+    const value = valueAt(text, at, kind === 'secret' && startsLine(text, m.index));
+    if (value && (kind === 'secret' || looksOpaque(text.slice(value.start, value.end)))) add(value.start, value.end);
+  }
+}
+
+function elementValues(text: string, add: (start: number, end: number) => void): void {
+  for (const m of matches(ELEMENT, text)) {
+    const kind = keyKind(m[1]);
+    if (!kind) continue;
+    const start = m.index + m[0].length;
+    // Markup written as markup ends at '<'; HTML-escaped markup (in a log) at '&lt;'.
+    let end = text.indexOf(m[0].startsWith('<') ? '<' : '&lt;', start);
+    if (end < 0) end = text.length;
+    if (kind === 'secret' || looksOpaque(text.slice(start, end))) add(start, end);
+  }
+}
+
+/**
+ * The credential after an authentication scheme: one token68 (`Bearer eyJ…`, `Basic dXNl…`), or a
+ * parameter list (`realm="x", token="…"`, also `token …` with a space) whose non-public values are secret.
+ */
+function schemeCredentials(text: string, at: number, add: (start: number, end: number) => void): void {
+  const token = /^[A-Za-z0-9._~+/!-]+=*(?![\w"'=])/.exec(text.slice(at, at + 4096));
+  if (token) {
+    const credential = token[0].replace(/[.,;:!]+$/, '');
+    if (credential.length >= 8 && looksOpaque(credential)) add(at, at + credential.length);
+    return;
+  }
+  let pos = at;
+  for (let i = 0; i < 32; i++) {
+    const param = /^[ \t]*([A-Za-z_][\w-]*)(?:[ \t]*=[ \t]*|[ \t]+(?=["'\w]))/.exec(text.slice(pos, pos + 256));
+    if (!param) return;
+    const name = param[1].toLowerCase();
+    // A parameter list starts with the realm, an oauth_ parameter or a credential ("OAuth response_type=code" is prose).
+    if (i === 0 && name !== 'realm' && !name.startsWith('oauth_') && !keyKind(name)) return;
+    const value = valueAt(text, pos + param[0].length, false);
+    if (!value) return;
+    const byEquals = param[0].includes('=');
+    if (byEquals ? !PUBLIC_PARAMS.has(name) : keyKind(name) !== undefined) add(value.start, value.end);
+    pos = value.end + (/^["']/.test(text.slice(value.end, value.end + 1)) ? 1 : 0);
+    const comma = /^[ \t]*,/.exec(text.slice(pos, pos + 64));
+    if (!comma) return;
+    pos += comma[0].length;
+  }
+}
+
+/** Whether only indentation (or `export`, a YAML list dash) stands before `index` on its line. */
+function startsLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/.test(text.slice(lineStart, index));
+}
+
+/**
+ * The span of the value starting at `at`: inside its quotes (`"…"`, `'…'`, `\"…\"` at any escape
+ * depth, `&quot;…&quot;`); unquoted, to the end of the line for a key that starts its line (properties,
+ * YAML, headers), else to the next delimiter (query strings, cookies, maps, prose).
+ */
+function valueAt(text: string, at: number, wholeLine: boolean): RedactedSpan | undefined {
+  const open = /^(?:&quot;|\\*["'])/.exec(text.slice(at, at + 16));
+  if (open) {
+    const start = at + open[0].length;
+    const end = open[0].length === 1 ? closingQuote(text, start, open[0]) : text.indexOf(open[0], start);
+    return end > start ? { start, end } : undefined;
+  }
+  if (wholeLine) {
+    const nl = text.indexOf('\n', at);
+    const end = (nl < 0 ? text.length : nl) - (text.slice(at, nl < 0 ? undefined : nl).match(/\s*$/)?.[0].length ?? 0);
+    return end > at ? { start: at, end } : undefined;
+  }
+  const rest = /^[^\s&;,}<>"'|]+/.exec(text.slice(at, at + 8192));
+  return rest ? { start: at, end: at + rest[0].length } : undefined;
+}
+
+/** The next unescaped `quote` from `start` (or the end of the line when there is none). */
+function closingQuote(text: string, start: number, quote: string): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === quote) return i;
+    else if (c === '\n') return i;
+  }
+  return text.length;
+}
+
+function merge(spans: RedactedSpan[]): RedactedSpan[] {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RedactedSpan[] = [];
   for (const s of spans) {
@@ -76,10 +214,7 @@ export function secretSpans(text: string): RedactedSpan[] {
   return out;
 }
 
-function holdsAny(text: string, needles: readonly string[]): boolean {
-  for (const n of needles) if (text.includes(n)) return true;
-  return false;
-}
+// ---- masking -----------------------------------------------------------------------------------------
 
 export function redact(text: string): string {
   const spans = secretSpans(text);

@@ -1,6 +1,6 @@
 /**
  * The calls a probe makes, through jsforce: userinfo, the REST API root, Organization, User and
- * UserLogin, LoginHistory, limits. Every call becomes a CallResult; nothing here throws for an
+ * UserLogin (IsFrozen, IsPasswordLocked: Object Reference, UserLogin), LoginHistory, limits. Every call becomes a CallResult; nothing here throws for an
  * answer from the org, and no token is ever put into a result.
  */
 import { Connection } from 'jsforce/lib/connection';
@@ -95,7 +95,7 @@ export async function organization(c: Connection): Promise<CallResult<Organizati
   return row ? { ok: true, value: strip(row) } : { ok: false, errorCode: 'NOT_FOUND', message: 'the Organization query returned no row' };
 }
 
-/** The user by username or id, with UserLogin.IsFrozen when readable. */
+/** The user by username or id, with UserLogin.IsFrozen and IsPasswordLocked when readable. */
 export async function user(c: Connection, who: { username?: string; id?: string }): Promise<CallResult<UserRow>> {
   const where = who.username ? `Username = ${soqlString(who.username)}` : who.id && SF_ID.test(who.id) ? `Id = '${who.id}'` : undefined;
   if (!where) return { skipped: 'no integration user to look up (pass --user USERNAME)' };
@@ -103,12 +103,22 @@ export async function user(c: Connection, who: { username?: string; id?: string 
   if (!('ok' in r) || !r.ok) return r;
   const row = r.value?.records?.[0];
   if (!row) return { ok: false, errorCode: 'NOT_FOUND', message: `no user with ${where}` };
-  const frozen = await call(
-    async () => await c.query<{ IsFrozen: boolean }>(`SELECT IsFrozen FROM UserLogin WHERE UserId = '${row.Id}' LIMIT 1`),
+  const login = await call(
+    async () =>
+      await c.query<{ IsFrozen: boolean; IsPasswordLocked?: boolean }>(`SELECT IsFrozen, IsPasswordLocked FROM UserLogin WHERE UserId = '${row.Id}' LIMIT 1`),
     c.accessToken ?? undefined,
   );
-  const isFrozen = 'ok' in frozen && frozen.ok ? frozen.value?.records?.[0]?.IsFrozen : undefined;
-  return { ok: true, value: { Id: row.Id, Username: row.Username, IsActive: row.IsActive, ...(isFrozen !== undefined ? { IsFrozen: isFrozen } : {}) } };
+  const state = 'ok' in login && login.ok ? login.value?.records?.[0] : undefined;
+  return {
+    ok: true,
+    value: {
+      Id: row.Id,
+      Username: row.Username,
+      IsActive: row.IsActive,
+      ...(typeof state?.IsFrozen === 'boolean' ? { IsFrozen: state.IsFrozen } : {}),
+      ...(typeof state?.IsPasswordLocked === 'boolean' ? { IsPasswordLocked: state.IsPasswordLocked } : {}),
+    },
+  };
 }
 
 export async function loginHistory(c: Connection, userId: string, max = 20): Promise<CallResult<readonly LoginRow[]>> {
