@@ -4,11 +4,10 @@
  * generated file costs its `file/too-large` finding and nothing else), and how it was encoded is kept
  * for writing fixes back. A file that cannot be read is recorded as a problem that names it.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { HostFile, ProgramHost } from '../core/program/program';
 import { decodeText, type Decoded } from './decode';
 import type { DiscoveryProblem } from './discovery';
-import { readFileBytes } from './read-file';
+import { readFileBytes, readLimited } from './read-file';
 import { toOsPath } from './paths';
 
 /** How much of a file above the size limit is read (enough to tell whether its root is `<mule>`). */
@@ -30,30 +29,14 @@ export class FileHost implements ProgramHost {
     const os = toOsPath(path);
     try {
       const limit = this.limitOf(path);
-      if (limit !== undefined) {
-        const head = readHeadIfLarger(os, limit);
-        if (head) return head;
-      }
-      const d = decodeText(readFileBytes(os));
+      const read = limit === undefined ? undefined : readLimited(os, limit, HEAD_BYTES);
+      if (read?.tooLarge) return { text: decodeText(read.bytes).text, tooLarge: true, size: read.size };
+      const d = decodeText(read ? read.bytes : readFileBytes(os));
       this.encodings.set(path, d);
       return { text: d.text, facts: d.facts };
     } catch (e) {
       this.problems.push({ path: os, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return undefined;
     }
-  }
-}
-
-/** The beginning of a file larger than `limit` bytes (and its size), or undefined when it is not larger. */
-function readHeadIfLarger(os: string, limit: number): HostFile | undefined {
-  const fd = openSync(os, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size <= limit) return undefined;
-    const buf = Buffer.allocUnsafe(Math.min(HEAD_BYTES, size));
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return { text: decodeText(buf.subarray(0, n)).text, tooLarge: true, size };
-  } finally {
-    closeSync(fd);
   }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readFileBytes } from './read-file';
+import { readFileBytes, readLimited } from './read-file';
 
 describe('readFileBytes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sg-read-'));
@@ -38,5 +38,38 @@ describe('readFileBytes', () => {
   it('throws like readFileSync for a missing file and a folder', () => {
     assert.throws(() => readFileBytes(join(dir, 'missing.xml')), { code: 'ENOENT' });
     assert.throws(() => readFileBytes(dir), { code: 'EISDIR' });
+  });
+});
+
+describe('readLimited', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sg-limited-'));
+  const write = (name: string, data: string | Buffer) => {
+    writeFileSync(join(dir, name), data);
+    return join(dir, name);
+  };
+
+  it('reads a file within the limit whole', () => {
+    const r = readLimited(write('ok.xml', 'é<a/>'), 100, 4);
+    assert.deepEqual([r.bytes, r.tooLarge, r.size], [Buffer.from('é<a/>'), false, 6]);
+    const exact = readLimited(write('exact.xml', 'x'.repeat(100)), 100, 4);
+    assert.equal(exact.tooLarge, false, 'exactly the limit is within it');
+    assert.equal(exact.bytes.length, 100);
+  });
+
+  it('gives only the head and the size of a file above the limit', () => {
+    const r = readLimited(write('big.xml', 'abcdefghij'.repeat(100)), 100, 8);
+    assert.deepEqual([r.bytes.toString(), r.tooLarge, r.size], ['abcdefgh', true, 1000]);
+  });
+
+  it('reads a file larger than the shared buffer but within the limit whole', () => {
+    const big = Buffer.alloc(3 * (1 << 20) + 5, 0x61);
+    big[big.length - 1] = 0x7a;
+    const r = readLimited(write('large-ok.xml', big), 4_000_000, 64);
+    assert.equal(r.tooLarge, false);
+    assert.ok(r.bytes.equals(big));
+  });
+
+  it('throws as readFileSync does', () => {
+    assert.throws(() => readLimited(join(dir, 'missing.xml'), 10, 4), { code: 'ENOENT' });
   });
 });

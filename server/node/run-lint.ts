@@ -26,6 +26,8 @@ export interface AnalyseContext {
   readonly listings?: DirListings;
   /** False when the report will not show suggestions (see `LintRequest.suggestions`). */
   readonly suggestions?: boolean;
+  /** Finds the nearest sfdx-project.json (shared by the units of a run: each folder asked once). */
+  readonly locate?: ReturnType<typeof projectLocator>;
 }
 
 /** One analysis: its report, and what `--fix` needs to write fixes back. */
@@ -52,7 +54,7 @@ export function analyse(osTargets: readonly string[], ctx: AnalyseContext): Anal
   const targets = osTargets.map(toCorePath);
   for (const t of targets) program.addPath(t);
   // Context paths are joined from normalised folders: on POSIX they are core paths already.
-  for (const p of contextFiles(osTargets, ctx.listings, projectLocator())) program.addPath(sep === '/' ? p : toCorePath(p));
+  for (const p of contextFiles(osTargets, ctx.listings, ctx.locate ?? projectLocator())) program.addPath(sep === '/' ? p : toCorePath(p));
   const findings = lint(program, ctx.rules, {
     targets,
     configFor,
@@ -77,8 +79,9 @@ export interface LintReport {
 export function lintUnits(osTargets: readonly string[], ctx: AnalyseContext): LintReport {
   const results: FileResult[] = [];
   const problems: DiscoveryProblem[] = [];
-  for (const unit of groupByUnit(osTargets)) {
-    const run = analyse(unit, ctx);
+  const locate = ctx.locate ?? projectLocator();
+  for (const unit of groupByUnit(osTargets, locate)) {
+    const run = analyse(unit, { ...ctx, locate });
     for (const r of run.results) results.push(r);
     for (const p of run.problems) problems.push(p);
   }

@@ -11,9 +11,8 @@ import { readSfdxProject, type SfdxProjectDescriptor } from '../core/project/sfd
 import { toCorePath, toOsPath } from './paths';
 
 /** Targets (OS paths) grouped by unit, in the order each unit's first target comes. */
-export function groupByUnit(osTargets: readonly string[]): string[][] {
+export function groupByUnit(osTargets: readonly string[], projectOf: ProjectLocator = projectLocator()): string[][] {
   const units = new Map<string, string[]>();
-  const projectOf = projectLocator();
   for (const p of osTargets) {
     const key = unitKeyOf(toCorePath(p), projectOf);
     const list = units.get(key);

@@ -44,6 +44,12 @@ const SECRET_SEGMENTS = new Set(['sid', 'pwd', 'secret']);
 const OPAQUE_SEGMENTS = new Set(['token', 'code']);
 /** A cheap test that a text may hold a key of the vocabulary at all. */
 const KEY_HINT = /token|pass|pwd|secret|sid|session|assertion|private|key|code/i;
+/**
+ * A cheaper test than the full scan that a key of the vocabulary stands before a separator: every key
+ * `keyKind` accepts contains a hint word and consists of `[\w.-]`, and `KEYED` wants a separator after it
+ * (past an optional closing quote). Prose such as "fails when the session expires" has none.
+ */
+const KEY_BEFORE_SEPARATOR = /(?:token|pass|pwd|secret|sid|session|assertion|private|key|code)[\w.-]*(?:&quot;|\\*["'])?[ \t]*(?:=>|[:=])/i;
 
 type KeyKind = 'secret' | 'opaque';
 
@@ -92,7 +98,7 @@ export function secretSpans(text: string): RedactedSpan[] {
   if (text.includes('5Aep')) for (const m of matches(REFRESH_TOKEN, text)) add(m.index, m.index + m[0].length);
   if (/bearer|oauth|basic|digest/i.test(text)) for (const m of matches(SCHEME, text)) schemeCredentials(text, m.index + m[0].length, addValue);
   if (KEY_HINT.test(text)) {
-    if (text.includes('=') || text.includes(':')) keyedValues(text, addValue);
+    if ((text.includes('=') || text.includes(':')) && KEY_BEFORE_SEPARATOR.test(text)) keyedValues(text, addValue);
     if (text.includes('<') || text.includes('&lt;')) elementValues(text, addValue);
   }
   return merge(spans);

@@ -52,7 +52,6 @@ export class Program {
   private readonly texts = new Map<string, SourceFile>();
   /** Files known by path, read through the host when first needed. */
   private readonly unread = new Set<string>();
-  private readonly roles = new Map<string, FileRole>();
   /** Folder → path of the sfdx-project.json it holds. */
   private readonly markers = new Map<string, string>();
   /** Folder → the nearest project at or above it (forgotten when a project file changes). */
@@ -147,9 +146,7 @@ export class Program {
   }
 
   role(path: string): FileRole {
-    let r = this.roles.get(path);
-    if (r === undefined) this.roles.set(path, (r = roleOf(path)));
-    return r;
+    return roleOf(path);
   }
 
   // ---- units --------------------------------------------------------------------------------

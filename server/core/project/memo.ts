@@ -16,26 +16,28 @@ export function memoKey<T>(description: string): MemoKey<T> {
 }
 
 export class Memo {
-  private readonly values = new Map<MemoKey<unknown>, unknown>();
+  /** Created on first use: most file versions of a large run are never asked anything. */
+  private values: Map<MemoKey<unknown>, unknown> | undefined;
 
   /** The answer under `key`, computed by `compute` the first time it is asked for. */
   get<T>(key: MemoKey<T>, compute: () => T): T {
-    if (this.values.has(key)) return this.values.get(key) as T;
+    const values = (this.values ??= new Map());
+    if (values.has(key)) return values.get(key) as T;
     const v = compute();
-    this.values.set(key, v);
+    values.set(key, v);
     return v;
   }
 
   /** The answer under `key` if it was computed. */
   peek<T>(key: MemoKey<T>): T | undefined {
-    return this.values.get(key) as T | undefined;
+    return this.values?.get(key) as T | undefined;
   }
 
   set<T>(key: MemoKey<T>, value: T): void {
-    this.values.set(key, value);
+    (this.values ??= new Map()).set(key, value);
   }
 
   clear(): void {
-    this.values.clear();
+    this.values = undefined;
   }
 }
