@@ -10,7 +10,9 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { EditingMemoryFigure, LatencyFigure } from './editor';
+import { generateBigOrg, type BigOrg } from './big-org';
 import { generateWorkspace, quantiles } from './generate';
+import { filesUnder, oneFlow, realFlows, wholeProcess, type EditFigure, type OrgMemoryFigure } from './org';
 import { peers } from './peers';
 import { writeReport, type BenchResults } from './report';
 import { activationMs, vsixBytes } from './startup';
@@ -80,6 +82,29 @@ async function main(): Promise<void> {
   if (child.status !== 0) throw new Error(`the editor benchmarks failed (exit ${child.status})`);
   const editor = JSON.parse(child.stdout) as EditorFigures;
   const { bigFile: big, crossFile: cross, memory, editing, firstDiagnosticMs } = editor;
+  log('large org: flows folder and one Flow, Session Guard and Lightning Flow Scanner as whole processes');
+  const orgDir = join(tmp, 'big-org');
+  const orgStamp = join(tmp, 'big-org.json');
+  let org: BigOrg;
+  if (existsSync(orgStamp)) org = JSON.parse(readFileSync(orgStamp, 'utf8'));
+  else {
+    org = generateBigOrg(orgDir, existsSync(corpusDir) ? join(corpusDir, 'SalesforceFoundation__NPSP', 'force-app', 'main', 'default', 'classes') : undefined);
+    writeFileSync(orgStamp, JSON.stringify(org));
+  }
+  const orgFlows = wholeProcess(filesUnder(org.flowsDir, '.flow-meta.xml'), RUNS, tmp);
+  const orgOneFlow = oneFlow(org, RUNS, tmp);
+  const orgChild = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'org-child.ts'), orgStamp, tmp, String(quick ? 10 : 100)], {
+    cwd: REPO,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+    timeout: EDITOR_TIMEOUT_MS,
+  });
+  if (orgChild.status !== 0) throw new Error(`the org editor benchmarks failed (exit ${orgChild.status}, ${orgChild.signal ?? 'no signal'})`);
+  const orgEditor = JSON.parse(orgChild.stdout) as { flow: EditFigure; apex: EditFigure; memory: OrgMemoryFigure };
+  log('real Flows: the corpus and ../realdata, both tools');
+  const realDirs = [corpusDir, join(REPO, '..', 'realdata')].filter((d) => existsSync(d));
+  const real = await realFlows(realDirs, RUNS, tmp);
   const activation = activationMs(RUNS);
   log('package size');
   const vsix = vsixBytes();
@@ -107,6 +132,18 @@ async function main(): Promise<void> {
     peers: peer,
     latency: { bigFile: big, crossFile: cross },
     memory: { ...memory, files: gen.muleSizes.length, editing },
+    org: {
+      flows: org.flows,
+      classes: org.classes,
+      megabytes: org.megabytes,
+      classSource: org.classSource,
+      flowsFolder: orgFlows,
+      oneFlow: orgOneFlow,
+      flowEdit: orgEditor.flow,
+      apexEdit: orgEditor.apex,
+      memory: orgEditor.memory,
+    },
+    ...(real ? { realFlows: real } : {}),
     startup: { activationMs: activation, firstDiagnosticMs },
     vsixBytes: vsix,
     durationSeconds: (Date.now() - started) / 1000,
