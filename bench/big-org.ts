@@ -27,7 +27,8 @@ export interface BigOrg {
 const COPIES = 3;
 const FLOWS = 235;
 
-export function generateBigOrg(root: string, npspClasses: string | undefined, seed = 11): BigOrg {
+export function generateBigOrg(root: string, npspClasses: string | undefined, seed = 11, opts: { classes?: number; flows?: number } = {}): BigOrg {
+  const flowCount = opts.flows ?? FLOWS;
   const md = join(root, 'force-app', 'main', 'default');
   const classesDir = join(md, 'classes');
   const flowsDir = join(md, 'flows');
@@ -56,7 +57,7 @@ export function generateBigOrg(root: string, npspClasses: string | undefined, se
   } else {
     classSource = 'generated classes (median 5 KB, a few over 200 KB)';
     const r = rng(seed);
-    for (let i = 0; i < 2500; i++) {
+    for (let i = 0; i < (opts.classes ?? 2500); i++) {
       const cls = `Service${i}Logic`;
       const size = i % 400 === 7 ? 220_000 + Math.floor(r() * 60_000) : Math.round(5000 * Math.exp(0.9 * gaussian(r)));
       write(join(classesDir, `${cls}.cls`), plainClass(cls, size));
@@ -87,7 +88,7 @@ export function generateBigOrg(root: string, npspClasses: string | undefined, se
   // Flows name a few dozen classes: the callout senders and some of the org's other classes.
   const r = rng(seed + 1);
   const named = [...callouts, ...Array.from({ length: 40 }, () => plain[Math.floor(r() * plain.length)])];
-  for (let f = 0; f < FLOWS; f++) {
+  for (let f = 0; f < flowCount; f++) {
     const size = Math.round(11000 * Math.exp(0.7 * gaussian(r)));
     write(join(flowsDir, `Org_Flow_${f}.flow-meta.xml`), flowFile(Math.max(2500, Math.min(80000, size)), seed * 1000 + f, { apex: named, services }));
   }
@@ -95,7 +96,7 @@ export function generateBigOrg(root: string, npspClasses: string | undefined, se
     root,
     flowsDir,
     classesDir,
-    flows: FLOWS,
+    flows: flowCount,
     classes: plain.length + callouts.length,
     megabytes: bytes / 1e6,
     classSource,

@@ -15,6 +15,9 @@ describe('.sessionguardrc.json schema', () => {
     const cases: unknown[] = [
       { rules: { 'mule/unbounded-retry': ['error', { maxRetries: 10 }] }, ignore: ['x/**'] },
       { rules: { 'mule/unbounded-retry': 'warn' } },
+      { rules: { 'mule/unbounded-retry': 2 } },
+      { rules: { 'mule/unbounded-retry': 'warnings' } },
+      { rules: { 'mule/unbounded-retry': 3 } },
       { rules: { 'mule/nope': 'off' } },
       { rulez: {} },
       { rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 1 }] } },

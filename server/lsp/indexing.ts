@@ -27,13 +27,19 @@ export async function indexFolders(
         opts.log(`Indexing cancelled after ${done} files.`);
         break;
       }
-      let resolver: ConfigResolver;
-      try {
-        resolver = new ConfigResolver(RULES);
-      } catch {
-        continue;
-      }
-      const found = discover([toOsPath(root)], toOsPath(root), resolver);
+      // An invalid configuration is reported on its file (see `ServerState.configFor`) and defaults apply
+      // meanwhile: its ignore globs cannot be read, so nothing is ignored but the default folders.
+      const resolver = new ConfigResolver(RULES);
+      const ignores = {
+        isIgnored: (p: string): boolean => {
+          try {
+            return resolver.isIgnored(p);
+          } catch {
+            return false;
+          }
+        },
+      };
+      const found = discover([toOsPath(root)], toOsPath(root), ignores);
       for (const p of found.problems) opts.log(`Skipped ${p.path}: ${p.message}`);
       for (const osPath of [...found.targets, ...contextFiles(found.targets, found.listings)]) {
         state.addFromDisk(toCorePath(osPath));

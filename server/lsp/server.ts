@@ -44,7 +44,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const logError = (msg: string, e: unknown) => connection.console.error(`${msg}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 
   const settings = new FolderSettings(connection, logError);
-  const state = new ServerState((path) => settings.of(path), [...RULES, ...(options.extraRules ?? [])], log);
+  const state = new ServerState((path) => settings.of(path), [...RULES, ...(options.extraRules ?? [])], log, trace);
   const client: ClientSupport = { pull: false, refresh: false };
   const diagnostics = new Diagnostics(connection, documents, state, settings, client, { error: logError, trace });
   const caps = { dynamicWatch: false, folderChanges: false, progress: false, showDocument: false };

@@ -35,6 +35,8 @@ export class ServerState {
     private readonly settingsFor: (path: string) => Settings,
     private readonly rules: readonly Rule[] = RULES,
     private readonly log: (message: string) => void = () => undefined,
+    /** `SESSION_GUARD_TRACE`: every file read from disk is logged (the tests count them). */
+    private readonly trace: (message: string) => void = () => undefined,
   ) {}
 
   isOpen(path: string): boolean {
@@ -162,6 +164,7 @@ export class ServerState {
         n += got;
       }
       const text = decode(buf.subarray(0, n));
+      this.trace(`read ${path}${large ? ` (first ${n} of ${st.size} bytes)` : ''}`);
       return large ? { text, tooLarge: true, size: st.size } : { text };
     } catch (e) {
       this.log(`Skipped ${toOsPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);

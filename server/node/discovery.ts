@@ -34,7 +34,7 @@ function isLintableName(path: string): boolean {
   return LINTABLE_ROLES.has(roleOf(toCorePath(path)));
 }
 
-export function discover(inputs: readonly string[], cwd: string, configs: ConfigResolver): Discovery {
+export function discover(inputs: readonly string[], cwd: string, configs: Pick<ConfigResolver, 'isIgnored'>): Discovery {
   const targets = new Set<string>();
   const problems: DiscoveryProblem[] = [];
   const unmatched: string[] = [];
@@ -99,7 +99,7 @@ export function discover(inputs: readonly string[], cwd: string, configs: Config
   return { targets: [...targets], problems, unmatched, listings };
 }
 
-function safeIgnored(configs: ConfigResolver, p: string, problems: DiscoveryProblem[]): boolean {
+function safeIgnored(configs: Pick<ConfigResolver, 'isIgnored'>, p: string, problems: DiscoveryProblem[]): boolean {
   try {
     return configs.isIgnored(p);
   } catch (e) {

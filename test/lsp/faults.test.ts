@@ -106,7 +106,7 @@ describe('language server under faults', () => {
 
   it('reports an invalid .sessionguardrc.json that appears mid-session on that file, with defaults in force', async () => {
     const cfg = join(root, '.sessionguardrc.json');
-    writeFileSync(cfg, '{ "rules": { "mule/unknown-error-type": "warn" }, "ignored": true }');
+    writeFileSync(cfg, '{ "rules": { "mule/unknown-error-type": "warnings" }, "ignored": true }');
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: CREATED }] });
     await client.open(accounts, readFileSync(accounts, 'utf8'));
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type']);

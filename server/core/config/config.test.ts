@@ -17,8 +17,11 @@ describe('configuration', () => {
     assert.deepEqual(keys({ rules: { 'unhandled-session-error': 'warning' } }), [
       'rules["unhandled-session-error"]: unknown rule (did you mean "mule/unhandled-session-error"?)',
     ]);
-    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': 'warn' } }), [
-      'rules["mule/unbounded-retry"]: must be one of "off", "info", "warning", "error" (did you mean "warning"?)',
+    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': 'warnings' } }), [
+      'rules["mule/unbounded-retry"]: must be one of "off", "info", "warn" (or "warning"), "error", 0, 1, 2',
+    ]);
+    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': 3 } }), [
+      'rules["mule/unbounded-retry"]: must be one of "off", "info", "warn" (or "warning"), "error", 0, 1, 2',
     ]);
     assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 3 }] } }), [
       'rules["mule/unbounded-retry"][1].maxRetriez: unknown option (allowed: maxRetries)',
@@ -29,6 +32,22 @@ describe('configuration', () => {
     assert.deepEqual(keys({ rules: { 'xml/malformed': ['error', { x: 1 }] } }), ['rules["xml/malformed"][1].x: this rule has no options']);
     assert.deepEqual(keys({ ignore: 'target' }), ['ignore: must be an array of non-empty glob strings']);
     assert.deepEqual(keys([]), ['(root): must be a JSON object']);
+  });
+  it("accepts ESLint's spellings of severities", () => {
+    const { config, errors } = validateConfig(
+      { rules: { 'mule/unbounded-retry': 'warn', 'xml/malformed': 0, 'mule/retry-without-backoff': [2, { minDelayMs: 500 }], 'mule/blind-session-retry': 1 } },
+      RULES,
+    );
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      Object.entries(config.rules).map(([id, e]) => [id, e.severity]),
+      [
+        ['mule/unbounded-retry', 'warning'],
+        ['xml/malformed', 'off'],
+        ['mule/retry-without-backoff', 'error'],
+        ['mule/blind-session-retry', 'warning'],
+      ],
+    );
   });
   it('resolves defaults, then layers in order', () => {
     const r = resolveConfig(

@@ -32,7 +32,20 @@ export interface ResolvedConfig {
   readonly ignore: readonly string[];
 }
 
-const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+/** Severities as written in a configuration: ours, and ESLint's spellings (`"warn"`, `0`, `1`, `2`). */
+const SEVERITY_SPELLINGS: ReadonlyMap<unknown, RuleSetting> = new Map<unknown, RuleSetting>([
+  ['off', 'off'],
+  [0, 'off'],
+  ['info', 'info'],
+  ['warn', 'warning'],
+  ['warning', 'warning'],
+  [1, 'warning'],
+  ['error', 'error'],
+  [2, 'error'],
+]);
+
+/** Every way a severity may be written (for the JSON schema). */
+export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_SPELLINGS.keys()] as (string | number)[];
 const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'ignore']);
 
 function ruleKey(id: string): string {
@@ -88,9 +101,9 @@ function validateEntry(rule: Rule, id: string, setting: unknown, errors: ConfigE
     options = setting[1] ?? {};
   }
   const sevKey = Array.isArray(setting) ? `${key}[0]` : key;
-  if (typeof severity !== 'string' || !SETTINGS.includes(severity as RuleSetting)) {
-    const hint = severity === 'warn' ? ' (did you mean "warning"?)' : '';
-    errors.push({ key: sevKey, message: `must be one of "off", "info", "warning", "error"${hint}` });
+  const normalized = SEVERITY_SPELLINGS.get(severity);
+  if (normalized === undefined) {
+    errors.push({ key: sevKey, message: 'must be one of "off", "info", "warn" (or "warning"), "error", 0, 1, 2' });
     return undefined;
   }
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -114,7 +127,7 @@ function validateEntry(rule: Rule, id: string, setting: unknown, errors: ConfigE
       ok = false;
     }
   }
-  return ok ? { severity: severity as RuleSetting, options: options as Record<string, unknown> } : undefined;
+  return ok ? { severity: normalized, options: options as Record<string, unknown> } : undefined;
 }
 
 function suggest(id: string, ids: string[]): string {

@@ -1,9 +1,10 @@
 /** The JSON schema of `.sessionguardrc.json`, generated from the rule metadata (VS Code validates with it). */
 import type { Rule } from '../rules/rule';
 import { docsUrl } from '../rules/rule';
+import { SEVERITY_VALUES } from './config';
 
 export function configSchema(rules: readonly Rule[]): object {
-  const severity = { type: 'string', enum: ['off', 'info', 'warning', 'error'] };
+  const severity = { enum: [...SEVERITY_VALUES] };
   const properties: Record<string, object> = {};
   for (const r of rules) {
     const opts = r.meta.options ?? {};
@@ -36,7 +37,7 @@ export function configSchema(rules: readonly Rule[]): object {
       $schema: { type: 'string' },
       rules: {
         type: 'object',
-        description: 'Rule severities ("off", "info", "warning", "error") or [severity, options].',
+        description: 'Rule severities ("off" or 0, "info", "warn"/"warning" or 1, "error" or 2) or [severity, options].',
         properties,
         additionalProperties: false,
       },
