@@ -157,12 +157,12 @@ describe('session-guard lint', () => {
   it('exits 2 and names the key for an invalid configuration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-cfg-'));
     cpSync(join(REPO, `${FIX}/warn-app`), join(dir, 'app'), { recursive: true });
-    writeFileSync(join(dir, '.sessionguardrc.json'), JSON.stringify({ rules: { 'mule/missing-reconnection': 'warn' } }));
+    writeFileSync(join(dir, '.sessionguardrc.json'), JSON.stringify({ rules: { 'mule/missing-reconnection': 'warnings' } }));
     const r = await cli(['lint', 'app'], dir);
     assert.equal(r.code, 2);
     assert.match(
       r.stderr,
-      /Invalid configuration in .*\.sessionguardrc\.json:\n {2}rules\["mule\/missing-reconnection"\]: must be one of "off", "info", "warning", "error" \(did you mean "warning"\?\)/,
+      /Invalid configuration in .*\.sessionguardrc\.json:\n {2}rules\["mule\/missing-reconnection"\]: must be one of "off", "info", "warn" \(or "warning"\), "error", 0, 1, 2/,
     );
   });
 
