@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { generateWorkspace } from '../../bench/generate';
 import { parseXml } from '../../server/core/xml/scanner';
 import { binary, cli, REPO } from '../support/cli';
 
@@ -234,6 +236,15 @@ describe('session-guard lint', () => {
     assert.equal(JSON.parse(r.stdout)[0].filePath, 'fixtures/cli/warn-app/src/main/mule/app.xml');
     const up = await cli(['lint', join(REPO, `${FIX}/warn-app`), '-f', 'json'], join(REPO, 'server'));
     assert.equal(JSON.parse(up.stdout)[0].filePath, '../test/fixtures/cli/warn-app/src/main/mule/app.xml');
+  });
+
+  it('stops quietly when the reader of its output goes away (`| head`)', () => {
+    // A report larger than a pipe's buffer, so that the writer is still writing when `head` exits.
+    const dir = mkdtempSync(join(tmpdir(), 'sg-epipe-'));
+    generateWorkspace(dir, { muleFiles: 40, flows: 0, filesPerApp: 20, seed: 9 });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/session-guard.js lint ${dir} --format json | head -c 20`], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(r.stdout.length, 20);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
   });
 
   it('the built binary runs and returns the documented exit codes', () => {
