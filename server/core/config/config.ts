@@ -32,6 +32,7 @@ export interface ResolvedConfig {
 }
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'ignore']);
 
 function ruleKey(id: string): string {
@@ -111,6 +112,9 @@ function validateEntry(rule: Rule, id: string, setting: unknown, errors: ConfigE
     } else if (spec.type === 'boolean' && typeof value !== 'boolean') {
       errors.push({ key: optKey, message: 'must be true or false' });
       ok = false;
+    } else if (spec.type === 'severity' && (typeof value !== 'string' || !SEVERITIES.includes(value as Severity))) {
+      errors.push({ key: optKey, message: 'must be one of "info", "warning", "error"' });
+      ok = false;
     }
   }
   return ok ? { severity: severity as RuleSetting, options: options as Record<string, unknown> } : undefined;
@@ -126,15 +130,15 @@ function suggest(id: string, ids: string[]): string {
 export function resolveConfig(rules: readonly Rule[], ...layers: readonly Partial<ConfigFile>[]): ResolvedConfig {
   const out = new Map<string, ResolvedRule>();
   for (const r of rules) {
-    const defaults: Record<string, number | boolean> = {};
+    const defaults: Record<string, number | boolean | string> = {};
     for (const [k, spec] of Object.entries(r.meta.options ?? {})) defaults[k] = spec.default;
     let severity: RuleSetting = r.meta.defaultSeverity;
-    let options: Record<string, number | boolean> = defaults;
+    let options: Record<string, number | boolean | string> = defaults;
     for (const layer of layers) {
       const e = layer.rules?.[r.meta.id];
       if (!e) continue;
       severity = e.severity;
-      options = { ...options, ...(e.options as Record<string, number | boolean>) };
+      options = { ...options, ...(e.options as Record<string, number | boolean | string>) };
     }
     out.set(r.meta.id, { severity, options });
   }

@@ -8,6 +8,7 @@ import { compareFindings, internalErrorFinding, type Finding, type Fix, type Rel
 import type { Workspace } from '../project/workspace';
 import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
 import { redact } from '../diagnose/redact';
+import { maskQuoted } from '../rules/message';
 import { ownCopy } from '../text/own-copy';
 import { lexApex } from '../salesforce/apex';
 import { anchorLine, collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
@@ -48,7 +49,9 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     }
     return s;
   };
-  const masked = req.batch ? redact : maskedOnce;
+  const mask = req.batch ? redact : maskedOnce;
+  // Secrets are masked in what rules quote from files, never in their prose (see rules/message.ts).
+  const masked = (message: string): string => maskQuoted(message, mask);
 
   const emit = (rule: Rule, r: Report): void => {
     if (!targets.has(r.path)) return;
@@ -84,7 +87,7 @@ export function lint(ws: Workspace, rules: readonly Rule[], req: LintRequest): M
     }
     const finding: Finding = {
       ruleId: rule.meta.id,
-      severity: setting,
+      severity: r.severity ?? setting,
       // Messages quote values from the files; a token pasted into one never reaches a report.
       message: masked(r.message),
       path: r.path,
