@@ -35,7 +35,7 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.equal(bad.source, 'session-guard');
     assert.match(bad.codeDescription!.href, /unknown-error-type\/README\.md$/);
     const unhandled = d.find((x) => x.code === 'mule/unhandled-session-error')!;
-    assert.equal(unhandled.severity, 2);
+    assert.equal(unhandled.severity, 3, 'an HTTP caller gets an error response: information (requestResponseSeverity)');
     assert.ok(unhandled.relatedInformation!.some((r) => r.location.uri === uriOf(accounts) && /starts here/.test(r.message)));
   });
 
