@@ -14,6 +14,7 @@ import type { CallSite, FlowModel, MuleApp, SalesforceOperation } from './app';
 import type { FlowChanges } from './app-changes';
 import { expressionMatches, parseTypeExpression, SESSION_CONNECTIVITY, SESSION_RETRY_EXHAUSTED } from './error-types';
 import { NS } from './namespaces';
+import { evaluateWhen } from './when-conditions';
 
 export type Match = 'yes' | 'no' | 'maybe';
 
@@ -145,7 +146,12 @@ function matchUncached(app: MuleApp, onError: XmlElement, thrown: string): Match
       m = yes === values.length ? 'yes' : yes === 0 ? 'no' : 'maybe';
     }
   }
-  if (m === 'yes' && attr(onError, 'when') !== undefined) m = 'maybe';
+  const when = attr(onError, 'when');
+  if (m === 'yes' && when !== undefined) {
+    // A comparison of the error's type fields is decided like DataWeave would; any other condition may match.
+    const decided = evaluateWhen(app.resolve(when) ?? when, thrown);
+    m = decided === undefined ? 'maybe' : decided ? 'yes' : 'no';
+  }
   return m;
 }
 

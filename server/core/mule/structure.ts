@@ -105,3 +105,8 @@ export function sourceKind(source: XmlElement): SourceKind {
   if (QUEUE_NAMESPACES.test(source.ns)) return 'queue';
   return 'other';
 }
+
+/** An MUnit test suite (`<munit:config>` at the top): it runs in tests, never against a live session. */
+export function isTestSuite(root: XmlElement | null | undefined): boolean {
+  return !!root && root.children.some((c) => c.ns === NS.munit && c.local === 'config');
+}

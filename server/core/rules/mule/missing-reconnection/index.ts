@@ -3,6 +3,7 @@ import type { SalesforceOperation } from '../../../mule/app';
 import { SESSION_CONNECTIVITY } from '../../../mule/error-types';
 import { isOperationName } from '../../../mule/operations';
 import { mapOperationError, retriedOnEveryPath } from '../../../mule/propagation';
+import { isTestSuite } from '../../../mule/structure';
 import { msg } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
@@ -20,7 +21,7 @@ export default muleRule(
   (app, ctx) => {
     for (const config of app.sfConfigs.values()) {
       const conn = config.connection;
-      if (!conn || config.reconnection.kind !== 'none') continue;
+      if (!conn || config.reconnection.kind !== 'none' || isTestSuite(config.file.xml.root)) continue;
       const users = app.operations.filter((op) => op.config === config && isOperationName(op.el.local));
       const exposed = users.filter((op) => op.reconnection.kind === 'none');
       if (users.length > 0 && exposed.length === 0) continue; // every operation brings its own strategy

@@ -78,6 +78,14 @@ ruleTests('mule/missing-reconnection', {
         </flow>`),
     },
     {
+      name: 'a configuration in an MUnit suite (tests never meet an expired session)',
+      files: {
+        'app/src/test/munit/suite.xml': mule(
+          '<munit:config name="suite.xml" xmlns:munit="http://www.mulesoft.org/schema/mule/munit"/><salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>',
+        ),
+      },
+    },
+    {
       name: 'reconnect-forever is bounded-retry territory, not this rule',
       files: mule(
         '<salesforce:sfdc-config name="sf"><salesforce:basic-connection><reconnection><reconnect-forever/></reconnection></salesforce:basic-connection></salesforce:sfdc-config>',
