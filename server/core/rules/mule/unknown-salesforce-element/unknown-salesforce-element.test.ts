@@ -52,7 +52,9 @@ ruleTests('mule/unknown-salesforce-element', {
     },
     {
       name: "connector 9.x's Bulk API v1 operations (MuleSoft's templates use upsert-bulk)",
-      files: flowWith('<salesforce:upsert-bulk config-ref="sf" type="Account" externalIdFieldName="Id"/><salesforce:create-bulk config-ref="sf" type="Account"/>'),
+      files: flowWith(
+        '<salesforce:upsert-bulk config-ref="sf" type="Account" externalIdFieldName="Id"/><salesforce:create-bulk config-ref="sf" type="Account"/>',
+      ),
     },
     {
       name: 'nested parameter elements are not checked',
