@@ -1,7 +1,8 @@
 import { coreName, insertFirstChild } from '../../../edits/xml-edits';
 import type { Fix } from '../../../findings';
 import type { MuleFile, SalesforceOperation } from '../../../mule/app';
-import { answersHttpError, dispositionOf } from '../../../mule/handler-body';
+import { dispositionOf } from '../../../mule/handler-body';
+import { answersHttpError } from '../../../mule/http-error-response';
 import { isOperationName } from '../../../mule/operations';
 import { mapOperationError, propagate, sessionFailureTypes } from '../../../mule/propagation';
 import { attr } from '../../../xml/dom';
