@@ -3,6 +3,7 @@ import type { Fix } from '../../../findings';
 import type { MuleApp, MuleFile, SalesforceOperation } from '../../../mule/app';
 import { sessionEscapes, type SessionEscape } from '../../../mule/session-escapes';
 import { sourceKind, type SourceKind } from '../../../mule/structure';
+import { attr } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
 import { msg, prose } from '../../message';
 import { muleRule, type ReportRelated, type RuleContext } from '../../rule';
@@ -100,7 +101,8 @@ function reportGroup(app: MuleApp, ctx: RuleContext, at: XmlElement, escapes: re
     ...(severity ? { severity } : {}),
     message: msg`Salesforce session failures of ${count} operations ${where}: ${consequence(escapes)}. Handle them once here (log, classify, answer or park the message).`,
     related,
-    suggestions: handler && at.local === 'error-handler' && !at.selfClosing ? () => [addHandlerEntry(file, at, escapes)] : [],
+    // Only a handler written out here can take the new on-error (not a reference to one).
+    suggestions: handler && at.local === 'error-handler' && !at.selfClosing && attr(at, 'ref') === undefined ? () => [addHandlerEntry(file, at, escapes)] : [],
   });
 }
 

@@ -28,6 +28,15 @@ const twoOpsOneHandler = flow(
   '<error-handler>\n    <on-error-propagate type="HTTP:NOT_FOUND"/>\n  </error-handler>',
   SCHEDULER,
 );
+const twoOpsGlobalHandler = mule(`
+  ${sfConfig()}
+  <error-handler name="global"><on-error-propagate type="HTTP:NOT_FOUND"/></error-handler>
+  <flow name="api">
+    ${SCHEDULER}
+    <salesforce:query config-ref="sf"/>
+    <salesforce:update config-ref="sf" type="Account"/>
+    <error-handler ref="global"></error-handler>
+  </flow>`);
 const twoOpsNoHandler = flow('<salesforce:query config-ref="sf"/>\n  <salesforce:update config-ref="sf" type="Account"/>', '', SCHEDULER);
 
 const subFlowTwoCallers = mule(`
@@ -291,6 +300,11 @@ ruleTests('mule/unhandled-session-error', {
           ],
         },
       ],
+    },
+    {
+      name: 'two operations behind a referenced global handler: one finding at the reference, no edit of the shared handler offered',
+      files: twoOpsGlobalHandler,
+      findings: [{ ...at(twoOpsGlobalHandler, '<error-handler', 1), message: 'Salesforce session failures of 2 operations', suggestions: [] }],
     },
     {
       name: 'two operations in a flow without handler: one finding at the flow',
