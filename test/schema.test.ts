@@ -13,7 +13,7 @@ describe('.sessionguardrc.json schema', () => {
   it('agrees with the validator on valid and invalid files', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(render()));
     const cases: unknown[] = [
-      { rules: { 'mule/unbounded-retry': ['error', { maxRetries: 10 }] }, ignore: ['x/**'] },
+      { rules: { 'mule/unbounded-retry': ['error', { maxTotalRetryMs: 600000 }] }, ignore: ['x/**'] },
       { rules: { 'mule/unbounded-retry': 'warn' } },
       { rules: { 'mule/unbounded-retry': 2 } },
       { rules: { 'mule/unbounded-retry': 'warnings' } },
@@ -21,6 +21,8 @@ describe('.sessionguardrc.json schema', () => {
       { rules: { 'mule/nope': 'off' } },
       { rulez: {} },
       { rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 1 }] } },
+      { rules: { 'mule/unhandled-session-error': ['warning', { requestResponseSeverity: 'error' }] } },
+      { rules: { 'mule/unhandled-session-error': ['warning', { requestResponseSeverity: 'loud' }] } },
     ];
     for (const c of cases) assert.equal(validate(c), validateConfig(c, RULES).errors.length === 0, JSON.stringify(c));
   });

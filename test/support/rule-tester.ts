@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveConfig, sizeLimit } from '../../server/core/config/config';
+import { MASK, redact } from '../../server/core/diagnose/redact';
 import { applyEdits } from '../../server/core/edits/xml-edits';
 import { lint } from '../../server/core/engine/linter';
 import type { Finding, Fix } from '../../server/core/findings';
@@ -77,6 +78,27 @@ function applyFix(program: Program, fix: Fix): Record<string, string> {
   return out;
 }
 
+/** Lints the case with every rule before and after applying `fix`: no rule may report more afterwards. */
+function assertFixAddsNothing(files: Record<string, string>, program: Program, fix: Fix): void {
+  const count = (fs: Finding[]) => {
+    const m = new Map<string, number>();
+    for (const f of fs) m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1);
+    return m;
+  };
+  const before = count(lintFiles(files, undefined).findings);
+  const fixed = { ...files, ...applyFix(program, fix) };
+  const after = lintFiles(fixed, undefined).findings;
+  for (const [id, n] of count(after)) {
+    assert.ok(
+      n <= (before.get(id) ?? 0),
+      `after "${fix.title}", ${id} reports ${n} (was ${before.get(id) ?? 0}):\n${after
+        .filter((f) => f.ruleId === id)
+        .map((f) => `  ${f.path}:${f.line} ${f.message}`)
+        .join('\n')}`,
+    );
+  }
+}
+
 function expectOutput(actual: Record<string, string>, expected: Record<string, string> | string, firstFile: string): void {
   const exp = typeof expected === 'string' ? { [firstFile]: expected } : expected;
   for (const [rel, text] of Object.entries(exp)) assert.equal(actual[rel], text, `fixed text of ${rel}`);
@@ -108,6 +130,17 @@ export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; 
           c.findings.length,
           `finding count; got:\n${findings.map((f) => `  ${f.path}:${f.line}:${f.column} ${f.message}`).join('\n')}`,
         );
+        // Masking is for secrets quoted from files, never for the rule's prose.
+        if (!Object.values(files).some((t) => redact(t) !== t)) {
+          for (const f of findings) {
+            for (const m of [f.message, ...f.related.map((r) => r.message)])
+              assert.ok(!m.includes(MASK), `masked text in a message with no secret in the input: ${m}`);
+          }
+        }
+        // A fix of a Mule rule never trades its finding for another one (of any rule).
+        if (ruleId.startsWith('mule/')) {
+          for (const f of findings) if (f.fix) assertFixAddsNothing(files, program, f.fix);
+        }
         c.findings.forEach((exp, i) => {
           const f = findings[i];
           assert.equal(f.ruleId, ruleId);

@@ -8,7 +8,7 @@ const keys = (json: unknown) => validateConfig(json, RULES).errors.map((e) => `$
 describe('configuration', () => {
   it('accepts severities, options and ignore globs', () => {
     assert.deepEqual(
-      keys({ $schema: 'x', rules: { 'mule/unbounded-retry': ['error', { maxRetries: 10 }], 'xml/malformed': 'off' }, ignore: ['generated/**'] }),
+      keys({ $schema: 'x', rules: { 'mule/unbounded-retry': ['error', { maxTotalRetryMs: 600000 }], 'xml/malformed': 'off' }, ignore: ['generated/**'] }),
       [],
     );
   });
@@ -24,10 +24,10 @@ describe('configuration', () => {
       'rules["mule/unbounded-retry"]: must be one of "off", "info", "warn" (or "warning"), "error", 0, 1, 2',
     ]);
     assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 3 }] } }), [
-      'rules["mule/unbounded-retry"][1].maxRetriez: unknown option (allowed: maxRetries)',
+      'rules["mule/unbounded-retry"][1].maxRetriez: unknown option (allowed: maxTotalRetryMs)',
     ]);
-    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxRetries: 0 }] } }), [
-      'rules["mule/unbounded-retry"][1].maxRetries: must be a number >= 1',
+    assert.deepEqual(keys({ rules: { 'mule/unbounded-retry': ['error', { maxTotalRetryMs: 0 }] } }), [
+      'rules["mule/unbounded-retry"][1].maxTotalRetryMs: must be a number >= 1',
     ]);
     assert.deepEqual(keys({ rules: { 'xml/malformed': ['error', { x: 1 }] } }), ['rules["xml/malformed"][1].x: this rule has no options']);
     assert.deepEqual(keys({ ignore: 'target' }), ['ignore: must be an array of non-empty glob strings']);
@@ -52,10 +52,17 @@ describe('configuration', () => {
   it('resolves defaults, then layers in order', () => {
     const r = resolveConfig(
       RULES,
-      { rules: { 'mule/unbounded-retry': { severity: 'warning', options: { maxRetries: 7 } } } },
+      { rules: { 'mule/unbounded-retry': { severity: 'warning', options: { maxTotalRetryMs: 7 } } } },
       { rules: { 'mule/unbounded-retry': { severity: 'info', options: {} } } },
     );
-    assert.deepEqual(r.rules.get('mule/unbounded-retry'), { severity: 'info', options: { maxRetries: 7 } });
+    assert.deepEqual(r.rules.get('mule/unbounded-retry'), { severity: 'info', options: { maxTotalRetryMs: 7 } });
     assert.deepEqual(r.rules.get('mule/retry-without-backoff'), { severity: 'warning', options: { minDelayMs: 1000 } });
+    assert.deepEqual(r.rules.get('mule/unhandled-session-error'), { severity: 'warning', options: { requestResponseSeverity: 'info' } });
+  });
+  it('checks severity options', () => {
+    assert.deepEqual(keys({ rules: { 'mule/unhandled-session-error': ['warning', { requestResponseSeverity: 'warning' }] } }), []);
+    assert.deepEqual(keys({ rules: { 'mule/unhandled-session-error': ['warning', { requestResponseSeverity: 'off' }] } }), [
+      'rules["mule/unhandled-session-error"][1].requestResponseSeverity: must be one of "info", "warning", "error"',
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * `.sessionguardrc.json`: validation (every error names the key that is wrong) and resolution of
  * rule settings over the defaults. Pure: the host finds and reads the file.
  */
-import type { RuleSetting } from '../findings';
+import type { RuleSetting, Severity } from '../findings';
 import { DEFAULT_MAX_BYTES } from '../rules/file/too-large';
 import type { Rule, RuleOptions } from '../rules/rule';
 
@@ -46,6 +46,8 @@ const SEVERITY_SPELLINGS: ReadonlyMap<unknown, RuleSetting> = new Map<unknown, R
 
 /** Every way a severity may be written (for the JSON schema). */
 export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_SPELLINGS.keys()] as (string | number)[];
+/** Severities a rule's severity option may take. */
+const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'ignore']);
 
 function ruleKey(id: string): string {
@@ -125,6 +127,9 @@ function validateEntry(rule: Rule, id: string, setting: unknown, errors: ConfigE
     } else if (spec.type === 'boolean' && typeof value !== 'boolean') {
       errors.push({ key: optKey, message: 'must be true or false' });
       ok = false;
+    } else if (spec.type === 'severity' && (typeof value !== 'string' || !SEVERITIES.includes(value as Severity))) {
+      errors.push({ key: optKey, message: 'must be one of "info", "warning", "error"' });
+      ok = false;
     }
   }
   return ok ? { severity: normalized, options: options as Record<string, unknown> } : undefined;
@@ -140,15 +145,15 @@ function suggest(id: string, ids: string[]): string {
 export function resolveConfig(rules: readonly Rule[], ...layers: readonly Partial<ConfigFile>[]): ResolvedConfig {
   const out = new Map<string, ResolvedRule>();
   for (const r of rules) {
-    const defaults: Record<string, number | boolean> = {};
+    const defaults: Record<string, number | boolean | string> = {};
     for (const [k, spec] of Object.entries(r.meta.options ?? {})) defaults[k] = spec.default;
     let severity: RuleSetting = r.meta.defaultSeverity;
-    let options: Record<string, number | boolean> = defaults;
+    let options: Record<string, number | boolean | string> = defaults;
     for (const layer of layers) {
       const e = layer.rules?.[r.meta.id];
       if (!e) continue;
       severity = e.severity;
-      options = { ...options, ...(e.options as Record<string, number | boolean>) };
+      options = { ...options, ...(e.options as Record<string, number | boolean | string>) };
     }
     out.set(r.meta.id, { severity, options });
   }

@@ -11,7 +11,9 @@ export function configSchema(rules: readonly Rule[]): object {
     const optionProps = Object.fromEntries(
       Object.entries(opts).map(([k, o]) => [
         k,
-        { type: o.type, description: o.description, default: o.default, ...(o.type === 'number' && o.minimum !== undefined ? { minimum: o.minimum } : {}) },
+        o.type === 'severity'
+          ? { type: 'string', enum: ['info', 'warning', 'error'], description: o.description, default: o.default }
+          : { type: o.type, description: o.description, default: o.default, ...(o.type === 'number' && o.minimum !== undefined ? { minimum: o.minimum } : {}) },
       ]),
     );
     const description = `${r.meta.description} Default: ${r.meta.defaultSeverity}. ${docsUrl(r.meta.id)}`;

@@ -10,6 +10,7 @@ import { redact } from '../diagnose/redact';
 import { compareFindings, internalErrorFinding, type Finding, type Fix, type RelatedLocation } from '../findings';
 import type { Program } from '../program/program';
 import { isSalesforceRole } from '../project/layout';
+import { maskQuoted } from '../rules/message';
 import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
 import { flowOf } from '../salesforce/project';
 import { ownCopy } from '../text/own-copy';
@@ -61,7 +62,9 @@ export class LintRun {
   ) {
     this.targets = new Set(req.targets);
     for (const t of this.targets) if (program.file(t)) this.out.set(t, []);
-    this.masked = req.batch ? redact : (text) => maskedOnce(program, text);
+    const mask = req.batch ? redact : (text: string) => maskedOnce(program, text);
+    // Secrets are masked in what rules quote from files, never in their prose (see rules/message.ts).
+    this.masked = (message) => maskQuoted(message, mask);
   }
 
   /** The targets that exist, grouped by unit (in unit order). */
@@ -151,7 +154,7 @@ export class LintRun {
     }
     const finding: Finding = {
       ruleId: rule.meta.id,
-      severity: setting,
+      severity: r.severity ?? setting,
       // Messages quote values from the files; a token pasted into one never reaches a report.
       message: this.masked(r.message),
       path: r.path,

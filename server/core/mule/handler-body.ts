@@ -39,8 +39,13 @@ export function dispositionOf(app: MuleApp, body: XmlElement, depth = 0, seen = 
             found = { kind: 'routes', el }; // dynamic target: give it the benefit of the doubt
             return false;
           }
+          const targets = app.targetsOf(el);
+          if (targets.length === 0) {
+            found = { kind: 'routes', el }; // a flow the app does not define (an imported library): unknown
+            return false;
+          }
           if (depth < 6) {
-            for (const target of app.targetsOf(el)) {
+            for (const target of targets) {
               if (seen.has(target.name)) continue;
               seen.add(target.name);
               if (dispositionOf(app, target.el, depth + 1, seen)) {

@@ -9,6 +9,7 @@ export const NS = {
   os: 'http://www.mulesoft.org/schema/mule/os',
   validation: 'http://www.mulesoft.org/schema/mule/validation',
   doc: 'http://www.mulesoft.org/schema/mule/documentation',
+  munit: 'http://www.mulesoft.org/schema/mule/munit',
 } as const;
 
 /** Namespaces whose elements never talk to the outside world (used to tell "routes/stores" apart). */

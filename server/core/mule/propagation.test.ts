@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { mule, sfConfig } from '../../../test/support/fixtures';
 import { Program } from '../program/program';
-import { firstDefiniteRetry, propagate } from './propagation';
+import { firstDefiniteRetry, propagate, retriedOnEveryPath, sessionFailureTypes } from './propagation';
 import type { MuleApp } from './app';
 
 const A = '/w/app/src/main/mule/a.xml';
@@ -112,5 +112,53 @@ describe('firstDefiniteRetry', () => {
       { numRuns: 150 },
     );
     assert.ok(hits > 100, `the edits keep retries to find (${hits} found)`);
+  });
+});
+
+describe('what the walk cannot see is unknown', () => {
+  const SOURCE = '<scheduler><scheduling-strategy><fixed-frequency frequency="1000"/></scheduling-strategy></scheduler>';
+  const walk = (body: string) => {
+    const app = appOf(mule(`${sfConfig('sf')}${body}`));
+    const op = app.operations[0];
+    return { app, op, p: propagate(app, op.el, 'SALESFORCE:CONNECTIVITY') };
+  };
+
+  it('an error-handler ref, an on-error ref and a default handler the app does not define end the path, unreported', () => {
+    for (const handler of ['<error-handler ref="fromLibrary"/>', '<error-handler><on-error ref="shared"/></error-handler>']) {
+      const { p } = walk(`<flow name="f">${SOURCE}<salesforce:query config-ref="sf"/>${handler}</flow>`);
+      assert.deepEqual([p.unhandled.length, p.unknown.length], [0, 1], handler);
+    }
+    const { p } = walk(`<configuration defaultErrorHandler-ref="domainErrors"/><flow name="f">${SOURCE}<salesforce:query config-ref="sf"/></flow>`);
+    assert.deepEqual([p.unhandled.length, p.unknown.map((u) => u.el.local)], [0, ['configuration']]);
+  });
+
+  it('a flow left with no caller in the app is callerless, with the type it had', () => {
+    const { p } = walk('<flow name="lib"><until-successful><salesforce:query config-ref="sf"/></until-successful></flow>');
+    assert.deepEqual(
+      p.callerless.map((c) => c.type),
+      ['MULE:RETRY_EXHAUSTED'],
+    );
+  });
+
+  it('retriedOnEveryPath: only when no path escapes the until-successful with the original type', () => {
+    const covered = walk(`<flow name="f">${SOURCE}<until-successful><salesforce:query config-ref="sf"/></until-successful></flow>`);
+    assert.equal(retriedOnEveryPath(covered.app, covered.op.el, 'SALESFORCE:CONNECTIVITY'), true);
+    const twoCallers = walk(
+      `<sub-flow name="load"><salesforce:query config-ref="sf"/></sub-flow><flow name="a">${SOURCE}<until-successful><flow-ref name="load"/></until-successful></flow><flow name="b">${SOURCE}<flow-ref name="load"/></flow>`,
+    );
+    assert.equal(retriedOnEveryPath(twoCallers.app, twoCallers.op.el, 'SALESFORCE:CONNECTIVITY'), false, "'b' runs it with no retry");
+  });
+});
+
+describe('sessionFailureTypes', () => {
+  const typesOf = (config: string, op = '<salesforce:query config-ref="sf"/>') => {
+    const app = appOf(mule(`${config}<flow name="f">${op}</flow>`));
+    return sessionFailureTypes(app.operations[0]);
+  };
+  it('CONNECTIVITY without reconnection; CONNECTIVITY or RETRY_EXHAUSTED after a bounded one or with an unknown connection; nothing forever', () => {
+    assert.deepEqual(typesOf(sfConfig('sf')), ['SALESFORCE:CONNECTIVITY']);
+    assert.deepEqual(typesOf(sfConfig('sf', '<reconnection><reconnect count="3"/></reconnection>')), ['SALESFORCE:CONNECTIVITY', 'SALESFORCE:RETRY_EXHAUSTED']);
+    assert.deepEqual(typesOf(''), ['SALESFORCE:CONNECTIVITY', 'SALESFORCE:RETRY_EXHAUSTED'], 'a connection from an imported file');
+    assert.deepEqual(typesOf(sfConfig('sf', '<reconnection><reconnect-forever/></reconnection>')), []);
   });
 });

@@ -14,6 +14,7 @@ import type { CallSite, FlowModel, MuleApp, PathStep, SalesforceOperation } from
 import type { FlowChanges } from './app-changes';
 import { expressionMatches, parseTypeExpression, SESSION_CONNECTIVITY, SESSION_RETRY_EXHAUSTED } from './error-types';
 import { NS } from './namespaces';
+import { evaluateWhen } from './when-conditions';
 
 export type Match = 'yes' | 'no' | 'maybe';
 
@@ -44,6 +45,13 @@ export interface Propagation {
   readonly unhandled: UnhandledEnd[];
   readonly handlers: HandlerHit[];
   readonly retries: RetryHit[];
+  /**
+   * References to handlers that are not in the app (an `<error-handler ref>`, `<on-error ref>` or default
+   * handler from an imported library or a domain): what they do is unknown, so a path ends there.
+   */
+  readonly unknown: { readonly el: XmlElement; readonly type: string }[];
+  /** Flows without a message source the error left with no caller in the app (their caller is unknown). */
+  readonly callerless: { readonly flowEl: XmlElement; readonly type: string }[];
   /** The walk stopped early (state budget exhausted); results are partial. */
   truncated: boolean;
 }
@@ -131,13 +139,22 @@ function matchUncached(app: MuleApp, onError: XmlElement, thrown: string): Match
       m = yes === values.length ? 'yes' : yes === 0 ? 'no' : 'maybe';
     }
   }
-  if (m === 'yes' && attr(onError, 'when') !== undefined) m = 'maybe';
+  const when = attr(onError, 'when');
+  if (m === 'yes' && when !== undefined) {
+    // A comparison of the error's type fields is decided like DataWeave would; any other condition may match.
+    const decided = evaluateWhen(app.resolve(when) ?? when, thrown);
+    m = decided === undefined ? 'maybe' : decided ? 'yes' : 'no';
+  }
   return m;
 }
 
 const entriesCache = new PerElement<XmlElement[]>();
 
-/** The `on-error-*` elements an `<error-handler>` tries, in order, with `ref`s resolved (memoised per app). */
+/**
+ * The `on-error-*` elements an `<error-handler>` tries, in order, with `ref`s resolved (memoised per app).
+ * A reference to something the app does not define (an imported library's handler) stays in the list as
+ * the referencing element itself: an unknown entry (`isUnknownEntry`) that may catch anything.
+ */
 export function handlerEntries(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
   return entriesCache.get(app, errorHandler, () => entriesUncached(app, errorHandler));
 }
@@ -146,7 +163,8 @@ function entriesUncached(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
   const ref = attr(errorHandler, 'ref');
   if (ref !== undefined) {
     const target = app.errorHandlers.get(app.resolve(ref) ?? ref);
-    return target && target.el !== errorHandler ? entriesUncached(app, target.el) : [];
+    if (!target) return [errorHandler];
+    return target.el !== errorHandler ? entriesUncached(app, target.el) : [];
   }
   const out: XmlElement[] = [];
   for (const c of errorHandler.children) {
@@ -155,10 +173,15 @@ function entriesUncached(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
     else if (c.local === 'on-error') {
       const r = attr(c, 'ref');
       const target = r !== undefined ? app.onErrors.get(app.resolve(r) ?? r) : undefined;
-      if (target) out.push(target.el);
+      out.push(target ? target.el : c);
     }
   }
   return out;
+}
+
+/** An entry of `handlerEntries` / `flowHandler` that refers to a handler the app does not define. */
+export function isUnknownEntry(entry: XmlElement): boolean {
+  return entry.local !== 'on-error-continue' && entry.local !== 'on-error-propagate';
 }
 
 /** The handler a flow uses: its own, the one it references, or the app's default one. */
@@ -169,6 +192,8 @@ export function flowHandler(app: MuleApp, flow: FlowModel): { entries: XmlElemen
   if (def) {
     const target = app.errorHandlers.get(app.resolve(def.name) ?? def.name);
     if (target) return { entries: handlerEntries(app, target.el), el: target.el, isDefault: true };
+    // The default handler is defined outside the app (a domain or an imported file): unknown.
+    return { entries: [def.el], el: def.el, isDefault: true };
   }
   return { entries: [], el: undefined, isDefault: true };
 }
@@ -198,19 +223,22 @@ export function mapOperationError(app: MuleApp, op: XmlElement, type: string): s
 }
 
 /**
- * The error types a session failure of `op` surfaces as: SALESFORCE:CONNECTIVITY, or
- * SALESFORCE:RETRY_EXHAUSTED once a bounded reconnection strategy has been exhausted. With
- * reconnect-forever the operation never gives up, so nothing surfaces (unbounded-retry reports it).
+ * The error types a session failure of `op` may surface as. Without a reconnection strategy:
+ * SALESFORCE:CONNECTIVITY. After a bounded one: still SALESFORCE:CONNECTIVITY (a standard reconnection
+ * retries "before returning a connectivity error"), and on some runtime paths SALESFORCE:RETRY_EXHAUSTED;
+ * a handler matching either one handles the session failure. With reconnect-forever the operation never
+ * gives up, so nothing surfaces (unbounded-retry reports it). A configuration that is not in the app (an
+ * imported file) may have either strategy: both types.
  */
 export function sessionFailureTypes(op: SalesforceOperation): readonly string[] {
-  const strategy = op.reconnection.kind !== 'none' ? op.reconnection.kind : (op.config?.reconnection.kind ?? 'none');
+  const strategy = op.reconnection.kind !== 'none' ? op.reconnection.kind : op.config ? op.config.reconnection.kind : 'unknown';
   if (strategy === 'forever') return NO_TYPES;
-  return strategy === 'bounded' ? RETRY_EXHAUSTED_ONLY : CONNECTIVITY_ONLY;
+  return strategy === 'none' ? CONNECTIVITY_ONLY : CONNECTIVITY_OR_RETRY_EXHAUSTED;
 }
 
 // Shared and read-only by type, not frozen: rules loop over them with for…of, which V8 does not optimise over frozen arrays.
 const NO_TYPES: readonly string[] = [];
-const RETRY_EXHAUSTED_ONLY: readonly string[] = [SESSION_RETRY_EXHAUSTED];
+const CONNECTIVITY_OR_RETRY_EXHAUSTED: readonly string[] = [SESSION_CONNECTIVITY, SESSION_RETRY_EXHAUSTED];
 const CONNECTIVITY_ONLY: readonly string[] = [SESSION_CONNECTIVITY];
 
 /** A walk's result with what it read of the app beyond the elements it climbed through. */
@@ -307,7 +335,7 @@ const WALK_TYPES: ReadonlySet<string> = new Set([RETRY_EXHAUSTED, COMPOSITE_ROUT
  * run's garbage collector has less to copy.
  */
 class Walker {
-  private readonly result: Propagation = { unhandled: [], handlers: [], retries: [], truncated: false };
+  private readonly result: Propagation = { unhandled: [], handlers: [], retries: [], unknown: [], callerless: [], truncated: false };
   /** Element → bits of the (type, matched, definite) states seen there; types numbered per walk. */
   private readonly seen = new Map<XmlElement, number>();
   /** The types seen, numbered by position. */
@@ -332,7 +360,14 @@ class Walker {
   /** The walk of `firstDefiniteRetry`: its result lists the retry found, if any, and nothing else. */
   firstRetry(from: XmlElement): TrackedPropagation {
     this.climb(from, { type: this.onlyDefinite!, matched: false, definite: true, steps: null, visiting: null });
-    const result: Propagation = { unhandled: [], handlers: [], retries: this.found ? [this.found] : [], truncated: this.result.truncated };
+    const result: Propagation = {
+      unhandled: [],
+      handlers: [],
+      retries: this.found ? [this.found] : [],
+      unknown: [],
+      callerless: [],
+      truncated: this.result.truncated,
+    };
     return { result, tops: this.tops, names: this.names };
   }
 
@@ -468,6 +503,11 @@ class Walker {
     const out: State[] = [];
     let definite = s.definite;
     for (const h of entries) {
+      if (isUnknownEntry(h)) {
+        // A handler the app does not define may catch anything: nothing is known past it on this path.
+        this.result.unknown.push({ el: h, type: s.type });
+        return out;
+      }
       const m = matchOnError(this.app, h, s.type);
       if (m === 'no') continue;
       this.result.handlers.push({ onError: h, type: s.type, match: m });
@@ -487,11 +527,31 @@ class Walker {
     }
     this.noteName(flow.name);
     const sites: readonly CallSite[] = this.app.callers.get(flow.name) ?? [];
-    if (sites.length === 0) return;
+    if (sites.length === 0) {
+      if (!flow.source) this.result.callerless.push({ flowEl: flow.el, type: s.type });
+      return;
+    }
     const visiting: Chain<string> = { head: flow.name, rest: s.visiting };
+    let climbed = false;
     for (const site of sites) {
       if (!site.caller) continue;
+      climbed = true;
       this.climb(site.el, withChanges(s, { steps: { head: site.step, rest: s.steps }, visiting }));
     }
+    if (!climbed && !flow.source) this.result.callerless.push({ flowEl: flow.el, type: s.type });
   }
+}
+
+/**
+ * Whether `type` thrown at `from` reaches an until-successful on every path before anything else ends
+ * it: no handler continues it first, it leaves no flow unhandled, and no path ends where the walk cannot
+ * see (a handler the app does not define, a flow whose caller is unknown). The retry
+ * runs the operation again, on a new connection when the failure was a connectivity error.
+ */
+export function retriedOnEveryPath(app: MuleApp, from: XmlElement, type: string): boolean {
+  const p = propagate(app, from, type);
+  if (p.truncated || !p.retries.some((r) => r.type === type)) return false;
+  if (p.unhandled.some((u) => u.type === type) || p.unknown.some((u) => u.type === type) || p.callerless.some((c) => c.type === type)) return false;
+  if (p.handlers.some((h) => h.type === type && h.onError.local === 'on-error-continue')) return false;
+  return true;
 }

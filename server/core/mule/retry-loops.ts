@@ -2,7 +2,7 @@
  * Retry loops built from flow-refs: an error handler that runs (directly or through other flows)
  * the flow it belongs to, so the failed work starts again.
  */
-import { attr } from '../xml/dom';
+import { attr, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { FlowModel, MuleApp } from './app';
 import { reachableFrom } from './call-graph';
@@ -49,18 +49,58 @@ function enclosingOnError(el: XmlElement, stop: XmlElement): XmlElement | undefi
   return undefined;
 }
 
-const COUNTER = /\bvars\.|\battempt|\bretr(y|ies)|\bcount/i;
+/** Names people give attempt counters; any `vars.` test counts too (a flag or counter the flow keeps). */
+const COUNTER = /\bvars\.|\battempt|\bretr(y|ies)|\bcount|\btries\b/i;
 
 /**
- * A counter guard: the flow-ref only runs under a condition that looks at state (a `when` on the
- * handler or an enclosing choice branch), which is how a bounded retry is written by hand.
+ * A counter guard: the flow-ref only runs under a condition that looks at state, which is how a bounded
+ * retry is written by hand. Recognised where people put it: a `when` on the handler; an enclosing `when`
+ * branch that tests a counter; or the `otherwise` of a `choice` one of whose `when` branches tests a
+ * counter and stops (raises an error, or does not run the loop again). A counter is a variable, a value
+ * read from an object store (`os:retrieve`, into a variable or the payload), or anything named like one.
  */
-export function isCounterGuarded(loop: HandlerLoop): boolean {
-  if (COUNTER.test(attr(loop.onError, 'when') ?? '')) return true;
+export function isCounterGuarded(app: MuleApp, loop: HandlerLoop): boolean {
+  const counters = storeCounters(loop.onError);
+  const testsCounter = (expression: string | undefined): boolean => {
+    if (!expression) return false;
+    if (COUNTER.test(expression)) return true;
+    if (counters.payload && /\bpayload\b/.test(expression)) return true;
+    return false;
+  };
+  if (testsCounter(attr(loop.onError, 'when'))) return true;
   for (let p = loop.flowRef.parent; p && p !== loop.onError; p = p.parent) {
-    if (p.ns === NS.core && p.local === 'when' && COUNTER.test(attr(p, 'expression') ?? '')) return true;
+    if (p.ns !== NS.core) continue;
+    if (p.local === 'when' && testsCounter(attr(p, 'expression'))) return true;
+    if (p.local === 'otherwise' && p.parent) {
+      for (const branch of p.parent.children) {
+        if (branch.ns === NS.core && branch.local === 'when' && testsCounter(attr(branch, 'expression')) && !runsLoop(app, branch, loop)) return true;
+      }
+    }
   }
   return false;
+}
+
+/** What the handler reads from an object store before it decides: a counter kept there. */
+function storeCounters(onError: XmlElement): { payload: boolean } {
+  let payload = false;
+  walk(onError, (el) => {
+    if (el.ns === NS.os && el.local === 'retrieve' && attr(el, 'target') === undefined) payload = true;
+    return undefined;
+  });
+  return { payload };
+}
+
+/** Whether a branch runs the loop again (a flow-ref to the loop's target or anything leading back). */
+function runsLoop(app: MuleApp, branch: XmlElement, loop: HandlerLoop): boolean {
+  let again = false;
+  walk(branch, (el) => {
+    if (again) return false;
+    if (el.ns === NS.core && el.local === 'flow-ref') {
+      for (const t of app.targetsOf(el)) if (t.name === loop.owner.name || reachableFrom(app, t.name).has(loop.owner.name)) again = true;
+    }
+    return undefined;
+  });
+  return again;
 }
 
 /** Whether a handler catches every error (no type or ANY, and no `when`). */

@@ -131,9 +131,11 @@ export const KNOWN_FAKE_OPERATIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Families where a newer connector release may add operations we do not list; an unknown name in
+ * Families where another connector release may have operations we do not list; an unknown name in
  * one of them is left alone rather than guessed at.
  */
 export function mayBeNewerOperation(local: string): boolean {
-  return /(bulk-api-v2|bulk-v2|-metadata$|-job|job-|batch|-listener$|streaming|event)/.test(local);
+  // `-bulk`: connector 9.x had Bulk API v1 operations such as Create Bulk and Upsert Bulk (10.0 merged
+  // and renamed operations; MuleSoft's own templates still use <salesforce:upsert-bulk>).
+  return /(bulk-api-v2|bulk-v2|-bulk$|-metadata$|-job|job-|batch|-listener$|streaming|event)/.test(local);
 }

@@ -78,3 +78,31 @@ export function flowSource(flow: XmlElement): XmlElement | undefined {
 export function isHttpListener(el: XmlElement): boolean {
   return el.ns === NS.http && el.local === 'listener';
 }
+
+/** Human name for an element in messages, e.g. `<salesforce:query>`. */
+export function tagName(el: XmlElement): string {
+  return `<${el.name}>`;
+}
+
+/**
+ * What happens to a failure that escapes a flow, by its message source: a request-response source (an
+ * HTTP listener, and so APIkit routers behind one) answers the caller with an error response; a
+ * scheduler's run ends; a queue listener's message is redelivered or dropped by its acknowledgement
+ * settings; a Salesforce streaming / CDC listener's event is not processed again unless replayed.
+ */
+export type SourceKind = 'request-response' | 'scheduler' | 'queue' | 'salesforce-event' | 'other';
+
+const QUEUE_NAMESPACES = /\/(vm|jms|amqp|anypoint-mq|ibm-mq|kafka|solace)$/;
+
+export function sourceKind(source: XmlElement): SourceKind {
+  if (isHttpListener(source)) return 'request-response';
+  if (source.ns === NS.core && source.local === 'scheduler') return 'scheduler';
+  if (source.ns === NS.salesforce) return 'salesforce-event';
+  if (QUEUE_NAMESPACES.test(source.ns)) return 'queue';
+  return 'other';
+}
+
+/** An MUnit test suite (`<munit:config>` at the top): it runs in tests, never against a live session. */
+export function isTestSuite(root: XmlElement | null | undefined): boolean {
+  return !!root && root.children.some((c) => c.ns === NS.munit && c.local === 'config');
+}

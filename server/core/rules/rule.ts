@@ -29,8 +29,14 @@ export interface BooleanOption {
   readonly default: boolean;
   readonly description: string;
 }
-export type OptionSpec = NumberOption | BooleanOption;
-export type RuleOptions = Readonly<Record<string, number | boolean>>;
+/** A severity a rule gives some of its findings (e.g. request-response paths), configurable like any option. */
+export interface SeverityOption {
+  readonly type: 'severity';
+  readonly default: Severity;
+  readonly description: string;
+}
+export type OptionSpec = NumberOption | BooleanOption | SeverityOption;
+export type RuleOptions = Readonly<Record<string, number | boolean | string>>;
 
 export interface RuleMeta {
   readonly id: string;
@@ -51,7 +57,18 @@ export interface Report {
   readonly path: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * Prose, with the values quoted from files marked by the `msg` template tag (`rules/message.ts`): the
+   * engine masks secrets in those values only, never in the rule's own words. A message without marks is
+   * masked as a whole.
+   */
   readonly message: string;
+  /**
+   * The severity of this finding when the rule gives it one of its own (from a severity option, or because
+   * this finding is weaker than the rule's usual one); otherwise the configured severity applies. A rule
+   * configured `off` reports nothing either way.
+   */
+  readonly severity?: Severity;
   readonly related?: readonly ReportRelated[];
   readonly fix?: Fix;
   /**

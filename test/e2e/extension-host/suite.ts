@@ -75,9 +75,10 @@ test('sessionGuard.enable=false clears the diagnostics', async () => {
 });
 
 test('Lint Workspace reports every Mule file', async () => {
-  const result = (await vscode.commands.executeCommand('sessionGuard.lintWorkspace')) as { files: number; errors: number; warnings: number };
+  const result = (await vscode.commands.executeCommand('sessionGuard.lintWorkspace')) as { files: number; errors: number; warnings: number; infos: number };
   assert.equal(result.files, 2);
-  assert.ok(result.errors >= 1 && result.warnings >= 2, JSON.stringify(result));
+  // The unhandled session failure of an HTTP-listener flow is info (the caller gets an error response).
+  assert.ok(result.errors >= 1 && result.warnings >= 1 && result.infos >= 1, JSON.stringify(result));
 });
 
 test('Insert Recovery Snippet inserts a snippet that expands at the cursor', async () => {

@@ -18,10 +18,11 @@ const loop = mule(`
     <salesforce:query config-ref="sf"/>
     <error-handler>
       <on-error-continue>
-        <flow-ref name="sync"/>
+        <choice><when expression="#[vars.attempts &lt; 3]"><flow-ref name="sync"/></when></choice>
       </on-error-continue>
     </error-handler>
   </flow>`);
+const unguardedLoop = loop.replace('<choice><when expression="#[vars.attempts &lt; 3]"><flow-ref name="sync"/></when></choice>', '<flow-ref name="sync"/>');
 
 ruleTests('mule/blind-session-retry', {
   valid: [
@@ -42,6 +43,8 @@ ruleTests('mule/blind-session-retry', {
       files: inFlow('<until-successful maxRetries="3"><http:request config-ref="h" path="/"/></until-successful>'),
     },
     { name: 'a loop handler restricted to transient types', files: loop.replace('<on-error-continue>', '<on-error-continue type="SALESFORCE:CONNECTIVITY">') },
+    // 8. One loop, one finding: a loop with no counter is mule/unbounded-retry's (it says it catches everything).
+    { name: 'a loop with no counter is left to mule/unbounded-retry', files: unguardedLoop },
   ],
   invalid: [
     {
@@ -50,7 +53,7 @@ ruleTests('mule/blind-session-retry', {
       findings: [
         {
           ...at(bare, '<until-successful'),
-          message: 'retries every error from <salesforce:query>',
+          message: 'retries every error from <salesforce:query> (up to 3 times, 5 s apart)',
           related: ['the retried Salesforce operation'],
           suggestions: [
             {
@@ -71,7 +74,7 @@ ruleTests('mule/blind-session-retry', {
     },
     { name: 'the operation is in a sub-flow called inside the retry', files: viaSubFlow, findings: [{ ...at(viaSubFlow, '<until-successful') }] },
     {
-      name: 'an error handler that runs its own flow again for every error',
+      name: 'an error handler that runs its own flow again for every error (with a counter)',
       files: loop,
       findings: [{ ...at(loop, '<flow-ref'), message: "runs 'sync' again", related: ['catches everything'] }],
     },

@@ -1,15 +1,13 @@
 import { coreName, wrapElement } from '../../../edits/xml-edits';
 import type { SalesforceOperation } from '../../../mule/app';
+import { blindRetryScopes } from '../../../mule/blind-retries';
 import { flowReachesSalesforce } from '../../../mule/call-graph';
-import { isOperationName } from '../../../mule/operations';
-import { firstDefiniteRetry, mapOperationError } from '../../../mule/propagation';
-import { catchesEverything, handlerLoops } from '../../../mule/retry-loops';
+import { catchesEverything, handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
+import { attr } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
+import { msg } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
-
-/** A failure no retry can fix; if it is retried, every error is. */
-const PROBE = 'SALESFORCE:INVALID_INPUT';
 
 export default muleRule(
   {
@@ -22,38 +20,40 @@ export default muleRule(
     hasSuggestions: true,
   },
   (app, ctx) => {
-    const blind = new Map<XmlElement, SalesforceOperation>();
-    for (const op of app.operations) {
-      if (!isOperationName(op.el.local)) continue;
-      const probe = mapOperationError(app, op.el, PROBE);
-      const first = firstDefiniteRetry(app, op.el, probe);
-      if (first && !blind.has(first.scope)) blind.set(first.scope, op);
-    }
-    for (const [scope, op] of blind) {
+    for (const [scope, op] of blindRetryScopes(app)) {
       const file = app.fileOf(scope);
       if (!file) continue;
       const sameFile = op.file === file;
       ctx.report({
         path: file.path,
         ...tagRange(scope),
-        message: `This until-successful retries every error from <${op.el.name}>, including ones a retry cannot fix (invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time). Classify first: inside the retry, propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION) and handle the rest once.`,
+        message: msg`This until-successful retries every error from <${op.el.name}>${budgetText(scope)}, including ones a retry cannot fix (invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time). Classify first: inside the retry, propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION) and handle the rest once.`,
         related: [{ path: op.file.path, start: op.el.start, end: op.el.nameEnd, message: 'the retried Salesforce operation' }],
         suggestions: sameFile && op.el.parent === scope ? () => [classifyingTry(op)] : [],
       });
     }
     for (const loop of handlerLoops(app)) {
-      if (!flowReachesSalesforce(app, loop.target.name) || !catchesEverything(app, loop.onError)) continue;
+      // A loop with no counter is mule/unbounded-retry's finding, which says it catches everything too.
+      if (!flowReachesSalesforce(app, loop.target.name) || !catchesEverything(app, loop.onError) || !isCounterGuarded(app, loop)) continue;
       const file = app.fileOf(loop.flowRef);
       if (!file) continue;
       ctx.report({
         path: file.path,
         ...tagRange(loop.flowRef),
-        message: `This error handler catches every error and runs '${loop.target.name}' again, which leads back to '${loop.owner.name}' and its Salesforce calls: a revoked token or IP restriction is retried exactly like a transient failure. Restrict the handler to transient types (type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT") or add a when condition.`,
+        message: msg`This error handler catches every error and runs '${loop.target.name}' again, which leads back to '${loop.owner.name}' and its Salesforce calls: a revoked token or IP restriction is retried exactly like a transient failure. Restrict the handler to transient types (type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT") or add a when condition.`,
         related: [{ path: file.path, start: loop.onError.start, end: loop.onError.nameEnd, message: 'the handler that catches everything' }],
       });
     }
   },
 );
+
+/** ", up to 10 times 60 s apart" from the scope's literal attributes (Mule's defaults when absent). */
+function budgetText(scope: XmlElement): string {
+  const retries = attr(scope, 'maxRetries') ?? '5';
+  const ms = attr(scope, 'millisBetweenRetries') ?? '60000';
+  if (!/^\d+$/.test(retries.trim()) || !/^\d+$/.test(ms.trim())) return '';
+  return msg` (up to ${retries.trim()} times, ${Number(ms) / 1000} s apart)`;
+}
 
 function classifyingTry(op: SalesforceOperation) {
   const n = (l: string) => coreName(op.el, l);

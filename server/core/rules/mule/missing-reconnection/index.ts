@@ -1,5 +1,10 @@
 import { coreName, insertFirstChild } from '../../../edits/xml-edits';
+import type { SalesforceOperation } from '../../../mule/app';
+import { SESSION_CONNECTIVITY } from '../../../mule/error-types';
 import { isOperationName } from '../../../mule/operations';
+import { mapOperationError, retriedOnEveryPath } from '../../../mule/propagation';
+import { isTestSuite } from '../../../mule/structure';
+import { msg } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
 
@@ -10,27 +15,37 @@ export default muleRule(
     type: 'suggestion',
     defaultSeverity: 'warning',
     description:
-      'Salesforce connection with no bounded reconnection strategy: an expired session fails the message instead of logging in again and re-running the operation.',
+      'Salesforce connection with no bounded reconnection strategy: an expired session fails the message instead of logging in again and re-running the operation (info when every operation already retries through until-successful).',
     fixable: true,
   },
   (app, ctx) => {
     for (const config of app.sfConfigs.values()) {
       const conn = config.connection;
-      if (!conn || config.reconnection.kind !== 'none') continue;
+      if (!conn || config.reconnection.kind !== 'none' || isTestSuite(config.file.xml.root)) continue;
       const users = app.operations.filter((op) => op.config === config && isOperationName(op.el.local));
       const exposed = users.filter((op) => op.reconnection.kind === 'none');
       if (users.length > 0 && exposed.length === 0) continue; // every operation brings its own strategy
+      // An until-successful that retries the connectivity failure runs the operation again on a new
+      // connection, which logs in again: those operations do recover, the strategy is just the better place.
+      const retried = exposed.filter((op) => retriedOnEveryPath(app, op.el, mapOperationError(app, op.el, SESSION_CONNECTIVITY)));
+      const failing = exposed.filter((op) => !retried.includes(op));
       const r = coreName(conn, 'reconnection');
       const rc = coreName(conn, 'reconnect');
+      const allRetried = exposed.length > 0 && failing.length === 0;
       ctx.report({
         path: config.file.path,
         ...tagRange(conn),
-        message: `Salesforce connection '${config.name}' has no reconnection strategy: when its session expires or is invalidated, ${exposed.length ? `${exposed.length} operation${exposed.length === 1 ? ' fails' : 's fail'}` : 'its operations fail'} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running. Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.`,
-        related: exposed.slice(0, 5).map((op) => ({
+        ...(allRetried ? { severity: 'info' as const } : {}),
+        message: allRetried
+          ? msg`Salesforce connection '${config.name}' has no reconnection strategy. Its ${exposed.length} operation${exposed.length === 1 ? ' runs' : 's run'} inside until-successful, which retries an expired session on a new connection and so logs in again; a reconnection strategy does that before the failure reaches the flow, without re-running the rest of the scope or waiting millisBetweenRetries. Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.`
+          : msg`Salesforce connection '${config.name}' has no reconnection strategy: when its session expires or is invalidated, ${failing.length ? msg`${failing.length} operation${failing.length === 1 ? ' fails' : 's fail'}` : 'its operations fail'} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${retried.length === 1 ? '' : 's'} retr${retried.length === 1 ? 'ies' : 'y'} through until-successful, which logs in again)` : ''}. Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.`,
+        related: (failing.length ? failing : exposed).slice(0, 5).map((op: SalesforceOperation) => ({
           path: op.file.path,
           start: op.el.start,
           end: op.el.nameEnd,
-          message: `<${op.el.name}> uses '${config.name}' without its own reconnection strategy`,
+          message: retried.includes(op)
+            ? msg`<${op.el.name}> uses '${config.name}' and retries through until-successful`
+            : msg`<${op.el.name}> uses '${config.name}' without its own reconnection strategy`,
         })),
         fix: {
           title: 'Add a bounded reconnection strategy (3 attempts, 5 s apart)',

@@ -27,6 +27,37 @@ const tabs = `${mule('')}`.replace(
   '\n\t<salesforce:sfdc-config name="sf">\n\t\t<salesforce:oauth-user-pass-connection consumerKey="k" consumerSecret="s" username="u" password="p">\n\t\t\t<tls:context xmlns:tls="http://www.mulesoft.org/schema/mule/tls"/>\n\t\t</salesforce:oauth-user-pass-connection>\n\t</salesforce:sfdc-config>\n</mule>',
 );
 
+const CONFIG = '<salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>';
+const SCHEDULER = '<scheduler><scheduling-strategy><fixed-frequency frequency="60000"/></scheduling-strategy></scheduler>';
+const UNTIL = (op: string) => `<until-successful maxRetries="3" millisBetweenRetries="10000">${op}</until-successful>`;
+const handled = mule(`
+  ${CONFIG}
+  <flow name="f">
+    ${SCHEDULER}
+    <salesforce:query config-ref="sf"/>
+    <error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY"><logger level="ERROR" message="#[error.description]"/></on-error-propagate></error-handler>
+  </flow>`);
+const allRetried = mule(`
+  ${CONFIG}
+  <flow name="f">
+    ${SCHEDULER}
+    ${UNTIL('<salesforce:query config-ref="sf"/>')}
+    ${UNTIL('<salesforce:create config-ref="sf" type="Account"/>')}
+  </flow>`);
+const someRetried = mule(`
+  ${CONFIG}
+  <flow name="f">
+    ${SCHEDULER}
+    ${UNTIL('<salesforce:query config-ref="sf"/>')}
+    <salesforce:create config-ref="sf" type="Account"/>
+  </flow>`);
+const continuedFirst = mule(`
+  ${CONFIG}
+  <flow name="f">
+    ${SCHEDULER}
+    ${UNTIL('<try><salesforce:query config-ref="sf"/><error-handler><on-error-continue type="SALESFORCE:CONNECTIVITY"><logger level="ERROR"/></on-error-continue></error-handler></try>')}
+  </flow>`);
+
 ruleTests('mule/missing-reconnection', {
   valid: [
     {
@@ -47,6 +78,14 @@ ruleTests('mule/missing-reconnection', {
         </flow>`),
     },
     {
+      name: 'a configuration in an MUnit suite (tests never meet an expired session)',
+      files: {
+        'app/src/test/munit/suite.xml': mule(
+          '<munit:config name="suite.xml" xmlns:munit="http://www.mulesoft.org/schema/mule/munit"/><salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>',
+        ),
+      },
+    },
+    {
       name: 'reconnect-forever is bounded-retry territory, not this rule',
       files: mule(
         '<salesforce:sfdc-config name="sf"><salesforce:basic-connection><reconnection><reconnect-forever/></reconnection></salesforce:basic-connection></salesforce:sfdc-config>',
@@ -54,6 +93,43 @@ ruleTests('mule/missing-reconnection', {
     },
   ],
   invalid: [
+    // 1. The fix keeps a flow that follows the documentation (a SALESFORCE:CONNECTIVITY handler) clean.
+    {
+      name: 'a flow that handles SALESFORCE:CONNECTIVITY',
+      files: handled,
+      findings: [{ ...at(handled, '<salesforce:basic-connection'), severity: 'warning' }],
+    },
+    // 7. until-successful re-authenticates: say so, and only as info when it covers every operation.
+    {
+      name: 'every operation retries through until-successful: info, and the message says it logs in again',
+      files: allRetried,
+      findings: [
+        {
+          ...at(allRetried, '<salesforce:basic-connection'),
+          severity: 'info',
+          message: 'Its 2 operations run inside until-successful, which retries an expired session on a new connection and so logs in again',
+          related: ['retries through until-successful', 'retries through until-successful'],
+        },
+      ],
+    },
+    {
+      name: 'some operations are not retried: a warning that counts only those, and mentions the others',
+      files: someRetried,
+      findings: [
+        {
+          ...at(someRetried, '<salesforce:basic-connection'),
+          severity: 'warning',
+          message:
+            '1 operation fails with SALESFORCE:CONNECTIVITY instead of logging in again and re-running (1 other retries through until-successful, which logs in again)',
+          related: ['<salesforce:create> uses'],
+        },
+      ],
+    },
+    {
+      name: 'a continue inside the until-successful ends the failure before it is retried',
+      files: continuedFirst,
+      findings: [{ ...at(continuedFirst, '<salesforce:basic-connection'), severity: 'warning', message: '1 operation fails' }],
+    },
     {
       name: 'a self-closing connection is opened to add the strategy',
       files: bare,

@@ -5,6 +5,7 @@ import { isHttpListener } from '../../../mule/structure';
 import { attr } from '../../../xml/dom';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
+import { msg } from '../../message';
 
 export default muleRule(
   {
@@ -26,15 +27,15 @@ export default muleRule(
       ctx.report({
         path: op.file.path,
         ...tagRange(op.el),
-        message: `<${op.el.name}> uses '${op.config!.name}', an OAuth authorization-code (per-user) connection${owner ? ` for resource owner '${owner}'` : ''}, from flow '${automated.entry.name}', which starts from <${source.name}>. No user is present there: when the stored token expires or is revoked every run fails with INVALID_SESSION_ID until someone re-authorizes by hand. Use a server-to-server connection (salesforce:jwt-connection or salesforce:oauth-client-credentials-connection) for automation.`,
+        message: msg`<${op.el.name}> uses '${op.config!.name}', a per-user OAuth connection (authorization code grant)${owner ? msg` for resource owner '${owner}'` : ''}, from flow '${automated.entry.name}', which starts from <${source.name}>. No user is present there: when the stored token expires or is revoked every run fails with INVALID_SESSION_ID until someone re-authorizes by hand. Use a server-to-server connection (salesforce:jwt-connection or salesforce:oauth-client-credentials-connection) for automation.`,
         related: [
           { path: op.config!.file.path, start: conn.start, end: conn.nameEnd, message: 'the per-user OAuth connection' },
-          { path: automated.entry.file.path, start: source.start, end: source.nameEnd, message: `'${automated.entry.name}' runs without a user` },
+          { path: automated.entry.file.path, start: source.start, end: source.nameEnd, message: msg`'${automated.entry.name}' runs without a user` },
           ...automated.sites.map((s) => ({
             path: app.fileOf(s.el)?.path ?? automated.entry.file.path,
             start: s.el.start,
             end: s.el.nameEnd,
-            message: `called from '${s.caller.name}'`,
+            message: msg`called from '${s.caller.name}'`,
           })),
         ],
       });

@@ -5,6 +5,7 @@ import { attrNode } from '../../../xml/dom';
 import type { XmlAttribute } from '../../../xml/types';
 import { muleRule } from '../../rule';
 import { valueRange } from '../../ranges';
+import { msg, prose } from '../../message';
 
 export default muleRule(
   {
@@ -27,18 +28,18 @@ export default muleRule(
       if (!values) return;
       const fast = values.map((v) => Number(v.trim())).filter((n) => Number.isFinite(n) && n < min);
       if (!fast.length) return;
-      const via = a.value.includes('${') ? ` (${a.value} resolves to ${values.join(' or ')})` : '';
+      const via = a.value.includes('${') ? msg` (${a.value} resolves to ${values.join(' or ')})` : '';
       ctx.report({
         path,
         ...valueRange(a),
-        message: `${what} retries ${fast[0]} ms apart${via}: every worker logs in to Salesforce again almost at once, which hits login rate limits and can lock the integration user. Wait at least ${min} ms (seconds are better) between attempts.`,
+        message: msg`${what} retries ${fast[0]} ms apart${via}: every worker logs in to Salesforce again almost at once, which hits login rate limits and can lock the integration user. Wait at least ${min} ms (seconds are better) between attempts.`,
         ...(a.value.includes('${')
           ? {}
           : { suggestions: [{ title: 'Wait 5000 ms between attempts', edits: [{ path, start: a.valueStart, end: a.valueEnd, newText: '5000' }] }] }),
       });
     };
-    for (const r of salesforceReconnections(app)) check(r.file.path, attrNode(r.strategy, 'frequency'), `The reconnection strategy of ${r.owner}`);
-    forEachUntil(app, (path, a) => check(path, a, 'This until-successful around a Salesforce call'));
+    for (const r of salesforceReconnections(app)) check(r.file.path, attrNode(r.strategy, 'frequency'), msg`The reconnection strategy of ${r.owner}`);
+    forEachUntil(app, (path, a) => check(path, a, prose('This until-successful around a Salesforce call')));
   },
 );
 

@@ -2,9 +2,12 @@ import { coreName, insertFirstChild } from '../../../edits/xml-edits';
 import type { Fix } from '../../../findings';
 import type { MuleFile, SalesforceOperation } from '../../../mule/app';
 import { dispositionOf } from '../../../mule/handler-body';
+import { answersHttpError } from '../../../mule/http-error-response';
 import { isOperationName } from '../../../mule/operations';
 import { mapOperationError, propagate, sessionFailureTypes } from '../../../mule/propagation';
+import { attr } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
+import { msg, prose } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
 
@@ -14,29 +17,47 @@ export default muleRule(
     scope: 'mule-app',
     type: 'problem',
     defaultSeverity: 'warning',
-    description: 'on-error-continue that catches a Salesforce session failure and neither logs, raises, routes nor stores the message: silent data loss.',
+    description:
+      'on-error-continue that catches a Salesforce session failure and neither logs, raises, routes, stores nor answers the HTTP caller with an error: the flow completes as if the call had succeeded.',
     hasSuggestions: true,
   },
   (app, ctx) => {
-    const reached = new Map<XmlElement, { op: SalesforceOperation; type: string }>();
+    // Every operation whose session failure a continue catches, per continue: one finding per handler.
+    const reached = new Map<XmlElement, { op: SalesforceOperation; type: string }[]>();
     for (const op of app.operations) {
       if (!isOperationName(op.el.local)) continue;
       for (const t of sessionFailureTypes(op)) {
         const type = mapOperationError(app, op.el, t);
         for (const hit of propagate(app, op.el, type).handlers) {
-          if (hit.onError.local === 'on-error-continue' && !reached.has(hit.onError)) reached.set(hit.onError, { op, type: hit.type });
+          if (hit.onError.local !== 'on-error-continue') continue;
+          let list = reached.get(hit.onError);
+          if (!list) reached.set(hit.onError, (list = []));
+          if (!list.some((r) => r.op === op)) list.push({ op, type: hit.type });
         }
       }
     }
-    for (const [handler, { op, type }] of reached) {
+    for (const [handler, hits] of reached) {
       const file = app.fileOf(handler);
-      if (!file || dispositionOf(app, handler)) continue;
-      const opFlow = op.flow ? ` in '${op.flow.name}'` : '';
+      if (!file || dispositionOf(app, handler) || answersHttpError(app, handler)) continue;
+      const first = hits[0];
+      const what =
+        hits.length === 1
+          ? msg`the Salesforce session failure of <${first.op.el.name}>${first.op.flow ? msg` in '${first.op.flow.name}'` : ''} (as ${first.type})`
+          : msg`the Salesforce session failures of ${hits.length} operations (as ${[...new Set(hits.map((h) => h.type))].join(' or ')})`;
+      const trace =
+        attr(handler, 'logException') === 'false'
+          ? prose('and with logException="false" not even Mule\'s own log line records it')
+          : prose("and Mule's own log line (logException) is the only trace");
       ctx.report({
         path: file.path,
         ...tagRange(handler),
-        message: `This on-error-continue catches the Salesforce session failure from <${op.el.name}>${opFlow} (as ${type}) and completes the flow successfully, but it neither logs, raises, routes nor stores anything: the message is lost without a trace. Log it and park it for replay, or let it propagate.`,
-        related: [{ path: op.file.path, start: op.el.start, end: op.el.nameEnd, message: 'the session failure comes from here' }],
+        message: msg`This on-error-continue catches ${what} and completes the flow as if the call had succeeded: it does not raise, route, store or log the failure, nor answer an HTTP caller with an error status, ${trace}. The message is lost; log it and park it for replay, or let it propagate.`,
+        related: hits.map((h) => ({
+          path: h.op.file.path,
+          start: h.op.el.start,
+          end: h.op.el.nameEnd,
+          message: msg`the session failure of <${h.op.el.name}>${h.op.flow ? msg` in '${h.op.flow.name}'` : ''} comes from here`,
+        })),
         suggestions: () => suggestions(file, handler),
       });
     }

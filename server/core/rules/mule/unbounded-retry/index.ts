@@ -1,13 +1,18 @@
 import type { Fix } from '../../../findings';
 import type { MuleApp, MuleFile } from '../../../mule/app';
-import { subtreeReachesSalesforce } from '../../../mule/call-graph';
-import { flowReachesSalesforce } from '../../../mule/call-graph';
-import { handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
+import { blindRetryScopes } from '../../../mule/blind-retries';
+import { flowReachesSalesforce, subtreeReachesSalesforce } from '../../../mule/call-graph';
+import { salesforceReconnections } from '../../../mule/reconnections';
+import { catchesEverything, handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
 import { attrNode } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
+import { msg, prose } from '../../message';
 import { muleRule, type RuleContext } from '../../rule';
 import { tagRange, valueRange } from '../../ranges';
-import { salesforceReconnections } from '../../../mule/reconnections';
+
+/** Mule's defaults for until-successful (Until Successful scope reference). */
+const DEFAULT_MAX_RETRIES = '5';
+const DEFAULT_MILLIS_BETWEEN_RETRIES = '60000';
 
 export default muleRule(
   {
@@ -16,54 +21,92 @@ export default muleRule(
     type: 'problem',
     defaultSeverity: 'error',
     description:
-      'reconnect-forever on Salesforce, until-successful with a non-finite or absurd maxRetries, or an error handler that loops back through flow-ref with no counter: a dead session is retried forever.',
+      'reconnect-forever on Salesforce, until-successful whose retries (maxRetries × millisBetweenRetries) outlast any reasonable wait, or an error handler that loops back through flow-ref with no counter: a dead session is retried for good.',
     hasSuggestions: true,
     options: {
-      maxRetries: { type: 'number', default: 50, minimum: 1, description: 'Highest maxRetries of an until-successful that is still considered bounded.' },
+      maxTotalRetryMs: {
+        type: 'number',
+        default: 3_600_000,
+        minimum: 1,
+        description:
+          'Longest total retry time of an until-successful (maxRetries × millisBetweenRetries, in milliseconds) that is still bounded: 180 tries 1 s apart is a poll, not a runaway.',
+      },
     },
   },
   (app, ctx) => {
-    const ceiling = ctx.options.maxRetries as number;
+    const budget = ctx.options.maxTotalRetryMs as number;
     for (const r of salesforceReconnections(app)) {
       if (r.strategy.local !== 'reconnect-forever') continue;
       ctx.report({
         path: r.file.path,
         ...tagRange(r.strategy),
-        message: `reconnect-forever on ${r.owner}: when the session cannot be re-established (revoked token, expired password, IP restriction) the connector retries forever and the flow never fails or alerts. Use <reconnect count=".."/> so the failure surfaces.`,
+        message: msg`reconnect-forever on ${r.owner}: when the session cannot be re-established (revoked token, expired password, IP restriction) the connector retries forever and the flow never fails or alerts. Use <reconnect count=".."/> so the failure surfaces.`,
         suggestions: [foreverToBounded(r.file, r.strategy)],
       });
     }
-    for (const { el, file } of app.coreElements('until-successful')) checkUntil(app, file, el, ceiling, ctx);
+    // An until-successful that retries everything is mule/blind-session-retry's finding (it states the budget).
+    const blind = blindRetryScopes(app);
+    for (const { el, file } of app.coreElements('until-successful')) if (!blind.has(el)) checkUntil(app, file, el, budget, ctx);
     for (const loop of handlerLoops(app)) {
-      if (!flowReachesSalesforce(app, loop.target.name) || isCounterGuarded(loop)) continue;
+      if (!flowReachesSalesforce(app, loop.target.name) || isCounterGuarded(app, loop)) continue;
       const file = app.fileOf(loop.flowRef);
       if (!file) continue;
+      const everything = catchesEverything(app, loop.onError)
+        ? prose(' It catches every error, so a revoked token or IP restriction loops like a transient failure.')
+        : '';
       ctx.report({
         path: file.path,
         ...tagRange(loop.flowRef),
-        message: `This error handler runs '${loop.target.name}' again, which leads back to '${loop.owner.name}', with no counter guarding it: if the Salesforce session cannot be restored, the flow loops until the stack or the worker gives out. Count attempts (a variable or object store entry) and stop after a few.`,
+        message: msg`This error handler runs '${loop.target.name}' again, which leads back to '${loop.owner.name}', with no counter guarding it: if the Salesforce session cannot be restored, the flow loops until the stack or the worker gives out.${everything} Count attempts (a variable or object store entry) and stop after a few.`,
         related: [{ path: file.path, start: loop.onError.start, end: loop.onError.nameEnd, message: 'the handler that starts the loop' }],
       });
     }
   },
 );
 
-function checkUntil(app: MuleApp, file: MuleFile, el: XmlElement, ceiling: number, ctx: RuleContext): void {
+/** Every value an attribute takes (Mule's default when absent), or undefined when one cannot be known. */
+function valuesOf(app: MuleApp, el: XmlElement, name: string, fallback: string): string[] | undefined {
+  const a = attrNode(el, name);
+  if (!a) return [fallback];
+  if (a.value.includes('#[')) return undefined;
+  return app.props.expand(a.value) ?? undefined;
+}
+
+function checkUntil(app: MuleApp, file: MuleFile, el: XmlElement, budget: number, ctx: RuleContext): void {
+  const retries = valuesOf(app, el, 'maxRetries', DEFAULT_MAX_RETRIES);
+  const delays = valuesOf(app, el, 'millisBetweenRetries', DEFAULT_MILLIS_BETWEEN_RETRIES);
+  if (!retries || !delays) return;
+  let worst: { retries: number; delay: number; total: number } | undefined;
+  for (const r of retries) {
+    const n = Number(r.trim());
+    for (const d of delays) {
+      const ms = Number(d.trim());
+      if (!Number.isFinite(ms) || ms < 0) continue;
+      const total = Number.isInteger(n) && n >= 0 ? n * ms : Infinity;
+      if (total > budget && (!worst || total > worst.total)) worst = { retries: n, delay: ms, total };
+    }
+  }
+  if (!worst || !subtreeReachesSalesforce(app, el)) return;
   const a = attrNode(el, 'maxRetries');
-  if (!a || a.value.includes('#[')) return;
-  const value = app.props.expand(a.value);
-  if (!value) return;
-  const bad = value.map((v) => Number(v.trim())).filter((n) => !Number.isInteger(n) || n < 0 || n > ceiling);
-  if (!bad.length || !subtreeReachesSalesforce(app, el)) return;
-  const via = a.value.includes('${') ? ` (${a.value} resolves to ${value.join(' or ')})` : '';
+  const range = a ? valueRange(a) : tagRange(el);
+  const resolved = a && a.value.includes('${') ? msg` (${a.value} resolves to ${retries.join(' or ')})` : '';
+  const howLong = Number.isFinite(worst.total)
+    ? msg`up to ${worst.retries} times ${worst.delay / 1000} s apart, ${duration(worst.total)} in all`
+    : msg`with maxRetries=${worst.retries}, which is not a count`;
   ctx.report({
     path: file.path,
-    ...valueRange(a),
-    message: `until-successful with maxRetries=${bad[0]}${via} around a Salesforce call is effectively unbounded (limit ${ceiling}): a dead session is retried ${Number.isFinite(bad[0]) && bad[0] >= 0 ? `${bad[0]} times` : 'without end'} before anyone hears of it.`,
-    ...(a.value.includes('${')
-      ? {}
-      : { suggestions: [{ title: 'Retry at most 5 times', edits: [{ path: file.path, start: a.valueStart, end: a.valueEnd, newText: '5' }] }] }),
+    ...range,
+    message: msg`This until-successful around a Salesforce call retries ${howLong}${resolved} (limit ${duration(budget)}): a dead session holds the message that long before anyone hears of it. Retry a few times, seconds to minutes apart.`,
+    ...(a && !a.value.includes('${')
+      ? { suggestions: [{ title: 'Retry at most 5 times', edits: [{ path: file.path, start: a.valueStart, end: a.valueEnd, newText: '5' }] }] }
+      : {}),
   });
+}
+
+function duration(ms: number): string {
+  if (ms >= 3_600_000) return `${+(ms / 3_600_000).toFixed(1)} h`;
+  if (ms >= 60_000) return `${+(ms / 60_000).toFixed(1)} min`;
+  return `${+(ms / 1000).toFixed(1)} s`;
 }
 
 function foreverToBounded(file: MuleFile, el: XmlElement): Fix {

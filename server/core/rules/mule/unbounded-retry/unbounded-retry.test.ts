@@ -6,12 +6,16 @@ const forever = mule(sfConfig('sf', '<reconnection><reconnect-forever frequency=
 const opForever = mule(
   `${sfConfig()}<flow name="f">${LISTENER}<salesforce:query config-ref="sf"><reconnect-forever></reconnect-forever></salesforce:query></flow>`,
 );
-const until = (max: string) =>
+/** An until-successful that classifies (so that mule/blind-session-retry has nothing to say about it). */
+const until = (max: string, millis = '5000') =>
   mule(
-    `${sfConfig()}\n<flow name="f">\n  ${LISTENER}\n  <until-successful maxRetries="${max}" millisBetweenRetries="5000"><salesforce:query config-ref="sf"/></until-successful>\n</flow>`,
+    `${sfConfig()}\n<flow name="f">\n  ${LISTENER}\n  <until-successful maxRetries="${max}" millisBetweenRetries="${millis}"><try><salesforce:query config-ref="sf"/><error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY"/><on-error-continue type="ANY"><logger level="ERROR" message="#[error.description]"/></on-error-continue></error-handler></try></until-successful>\n</flow>`,
   );
 const absurd = until('10000');
 const negative = until('-1');
+const defaults = mule(
+  `${sfConfig()}<flow name="f">${LISTENER}<until-successful><try><salesforce:query config-ref="sf"/><error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY"/><on-error-continue type="ANY"><logger level="ERROR" message="#[error.description]"/></on-error-continue></error-handler></try></until-successful></flow>`,
+);
 const loop = mule(`
   ${sfConfig()}
   <flow name="sync">
@@ -24,8 +28,13 @@ const loop = mule(`
     </error-handler>
   </flow>
   <sub-flow name="load"><salesforce:query config-ref="sf"/></sub-flow>`);
+const retriesInBothBranches = loop.replace(
+  '<flow-ref name="sync"/>',
+  '<choice><when expression="#[vars.attempts &lt; 3]"><flow-ref name="sync"/></when><otherwise><flow-ref name="sync"/></otherwise></choice>',
+);
+const catchAllLoop = loop.replace('<on-error-propagate type="SALESFORCE:CONNECTIVITY">', '<on-error-propagate>');
 const fromProps = {
-  'app/src/main/mule/main.xml': until('${retries}'),
+  'app/src/main/mule/main.xml': until('${retries}', '60000'),
   'app/src/main/resources/dev.yaml': 'retries: "5"\n',
   'app/src/main/resources/prod.yaml': 'retries: "500"\n',
 };
@@ -34,7 +43,36 @@ ruleTests('mule/unbounded-retry', {
   valid: [
     { name: 'bounded reconnect', files: mule(sfConfig('sf', '<reconnection><reconnect frequency="5000" count="3"/></reconnection>')) },
     { name: 'a sensible maxRetries', files: until('5') },
-    { name: 'the ceiling is an option', files: until('80'), options: { maxRetries: 100 } },
+    { name: 'the limit is an option', files: until('80', '60000'), options: { maxTotalRetryMs: 5 * 3_600_000 } },
+    // 8. The budget is maxRetries × millisBetweenRetries: 180 tries 1 s apart is a bulk-job poll.
+    { name: '180 tries 1 s apart is a bounded poll', files: until('180', '1000') },
+    { name: "Mule's defaults (5 retries, 60 s apart)", files: defaults },
+    {
+      name: 'an until-successful that retries everything is left to mule/blind-session-retry',
+      files: mule(`${sfConfig()}<flow name="f">${LISTENER}<until-successful maxRetries="10000"><salesforce:query config-ref="sf"/></until-successful></flow>`),
+    },
+    // 3. Counter guards as people write them.
+    {
+      name: 'the retry in the otherwise of a choice whose when tests the counter and stops',
+      files: loop.replace(
+        '<flow-ref name="sync"/>',
+        '<choice><when expression="#[vars.attempts &gt;= 3]"><raise-error type="APP:GIVE_UP"/></when><otherwise><flow-ref name="sync"/></otherwise></choice>',
+      ),
+    },
+    {
+      name: 'a counter kept in an object store',
+      files: loop.replace(
+        '<flow-ref name="sync"/>',
+        '<os:retrieve key="sync-attempts" objectStore="attempts"><os:default-value>#[0]</os:default-value></os:retrieve><choice><when expression="#[payload &lt; 3]"><flow-ref name="sync"/></when></choice>',
+      ),
+    },
+    {
+      name: 'an attempt variable kept by an until-successful',
+      files: loop.replace(
+        '<flow-ref name="sync"/>',
+        '<choice><when expression="#[(vars.untilAttempt default 0) &lt; 5]"><flow-ref name="sync"/></when></choice>',
+      ),
+    },
     { name: 'unresolvable maxRetries is not guessed at', files: until('${secure::retries}') },
     {
       name: 'a loop guarded by an attempt counter',
@@ -72,18 +110,34 @@ ruleTests('mule/unbounded-retry', {
     {
       name: 'an absurd maxRetries',
       files: absurd,
-      findings: [{ ...at(absurd, '10000'), message: 'maxRetries=10000', suggestions: [{ title: 'Retry at most 5 times', output: until('5') }] }],
+      findings: [
+        {
+          ...at(absurd, '10000'),
+          message: 'retries up to 10000 times 5 s apart, 13.9 h in all',
+          suggestions: [{ title: 'Retry at most 5 times', output: until('5') }],
+        },
+      ],
     },
-    { name: 'a negative maxRetries', files: negative, findings: [{ ...at(negative, '-1'), message: 'without end' }] },
+    { name: 'a negative maxRetries', files: negative, findings: [{ ...at(negative, '-1'), message: 'maxRetries=-1, which is not a count' }] },
     {
       name: 'one environment resolves to an absurd value',
       files: fromProps,
       findings: [{ ...at(fromProps['app/src/main/mule/main.xml'], '${retries}'), message: 'resolves to 5 or 500', suggestions: [] }],
     },
     {
+      name: 'a counter tested in a when that retries as well does not stop the loop',
+      files: retriesInBothBranches,
+      findings: [{ ...at(retriesInBothBranches, '<flow-ref', 2), message: "runs 'sync' again" }],
+    },
+    {
       name: 'an error handler that loops back without a counter',
       files: loop,
       findings: [{ ...at(loop, '<flow-ref', 1), message: "runs 'sync' again", related: ['starts the loop'] }],
+    },
+    {
+      name: 'a loop that catches every error says so (mule/blind-session-retry leaves it to this rule)',
+      files: catchAllLoop,
+      findings: [{ ...at(catchAllLoop, '<flow-ref', 1), message: /no counter guarding it.*It catches every error/ }],
     },
   ],
 });

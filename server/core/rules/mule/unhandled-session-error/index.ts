@@ -1,8 +1,12 @@
-import { coreName, wrapElement } from '../../../edits/xml-edits';
-import type { FlowModel, MuleApp, SalesforceOperation } from '../../../mule/app';
-import { isOperationName } from '../../../mule/operations';
-import { flowHandler, mapOperationError, propagate, sessionFailureTypes, type UnhandledEnd } from '../../../mule/propagation';
-import { muleRule, type ReportRelated } from '../../rule';
+import { coreName, insertFirstChild, wrapElement } from '../../../edits/xml-edits';
+import type { Fix } from '../../../findings';
+import type { MuleApp, MuleFile, SalesforceOperation } from '../../../mule/app';
+import { sessionEscapes, type SessionEscape } from '../../../mule/session-escapes';
+import { sourceKind, type SourceKind } from '../../../mule/structure';
+import { attr } from '../../../xml/dom';
+import type { XmlElement } from '../../../xml/types';
+import { msg, prose } from '../../message';
+import { muleRule, type ReportRelated, type RuleContext } from '../../rule';
 import { tagRange } from '../../ranges';
 
 export default muleRule(
@@ -12,58 +16,157 @@ export default muleRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description:
-      'A Salesforce operation whose session failure reaches no matching error handler on some path (try scopes, flow handler, global/default handler, every caller).',
+      'A Salesforce session failure that escapes a flow with no matching error handler (try scopes, flow handler, global/default handler, every caller): one finding per handler it escapes through.',
     hasSuggestions: true,
+    options: {
+      requestResponseSeverity: {
+        type: 'severity',
+        default: 'info',
+        description:
+          'Severity when every flow the failure escapes is started by an HTTP listener: the caller gets an error response and can retry. The rule severity applies to schedulers, queue and Salesforce event listeners, where nobody hears of it.',
+      },
+    },
   },
   (app, ctx) => {
-    for (const op of app.operations) {
-      if (!op.flow || !isOperationName(op.el.local)) continue;
-      let end: UnhandledEnd | undefined;
-      let thrown = '';
-      for (const t of sessionFailureTypes(op)) {
-        thrown = mapOperationError(app, op.el, t);
-        end = propagate(app, op.el, thrown).unhandled[0];
-        if (end) break;
-      }
-      const flow = end && app.flowOf(end.flowEl);
-      if (!end || !flow) continue;
-      ctx.report({
-        path: op.file.path,
-        ...tagRange(op.el),
-        message: message(app, op, thrown, end, flow),
-        related: related(app, end, flow),
-        suggestions: () => [
-          {
-            title: 'Wrap in a try that logs and re-throws Salesforce session failures',
-            edits: [wrapInSessionTry(op)],
-          },
-        ],
-      });
+    // Group by where the failure escapes: the same handler (or the same flow without one) is one root cause.
+    const groups = new Map<XmlElement, SessionEscape[]>();
+    for (const e of sessionEscapes(app)) {
+      const key = e.handler?.el ?? e.flow.el;
+      const list = groups.get(key);
+      if (list) list.push(e);
+      else groups.set(key, [e]);
     }
+    const single = new Map<SalesforceOperation, SessionEscape[]>();
+    for (const [at, escapes] of groups) {
+      const ops = new Set(escapes.map((e) => e.op));
+      if (ops.size >= 2) reportGroup(app, ctx, at, escapes, ops.size);
+      else {
+        const op = escapes[0].op;
+        single.set(op, [...(single.get(op) ?? []), ...escapes]);
+      }
+    }
+    for (const [op, escapes] of single) reportOperation(app, ctx, op, escapes);
   },
 );
 
-function message(app: MuleApp, op: SalesforceOperation, thrown: string, end: UnhandledEnd, flow: FlowModel): string {
-  const handler = flowHandler(app, flow);
-  const source = flow.source ? `<${flow.source.name}>` : 'its source';
-  const via = end.steps.length ? ` (through ${end.steps.length} call${end.steps.length === 1 ? '' : 's'})` : '';
-  const what = thrown === end.type ? thrown : `${thrown}, seen there as ${end.type}`;
-  const handlers = handler.el ? `its ${handler.isDefault ? 'default ' : ''}error handler has no on-error matching ${end.type}` : 'it has no error handler';
-  return `A Salesforce session failure from <${op.el.name}> (${what}) reaches no matching error handler when flow '${flow.name}' runs from ${source}${via}: ${handlers}, so Mule's default handler fails the message without re-authentication, classification or alert.`;
+function severityOf(ctx: RuleContext, escapes: readonly SessionEscape[]) {
+  const requestResponse = escapes.every((e) => e.flow.source && sourceKind(e.flow.source) === 'request-response');
+  return requestResponse ? (ctx.options.requestResponseSeverity as 'info' | 'warning' | 'error') : undefined;
 }
 
-function related(app: MuleApp, end: UnhandledEnd, flow: FlowModel): ReportRelated[] {
-  const out: ReportRelated[] = [];
-  for (const s of end.steps) {
-    const file = app.fileOf(s.el);
-    if (file) out.push({ path: file.path, start: s.el.start, end: s.el.nameEnd, message: s.message });
+/** What happens to the escaped failure, by the sources of the flows it escapes. */
+function consequence(escapes: readonly SessionEscape[]): string {
+  const kinds = new Set<SourceKind>(escapes.map((e) => (e.flow.source ? sourceKind(e.flow.source) : 'other')));
+  const parts: string[] = [];
+  if (kinds.has('request-response')) parts.push('the HTTP caller gets an error response (it can retry, but is not told the session failed)');
+  if (kinds.has('scheduler')) parts.push('the scheduled run ends: its work waits for the next run and nothing alerts');
+  if (kinds.has('queue')) parts.push("the message is redelivered or dropped by the listener's acknowledgement settings, and nothing alerts");
+  if (kinds.has('salesforce-event')) parts.push('the Salesforce event is not processed again unless the listener replays it, and nothing alerts');
+  if (kinds.has('other')) parts.push('no caller waits for the flow: nothing retries or alerts');
+  return prose(`Mule's default handling logs it and ${parts.join('; ')}`);
+}
+
+function typesText(escapes: readonly SessionEscape[]): string {
+  const types: string[] = [];
+  for (const e of escapes) for (const t of e.types) if (!types.includes(t)) types.push(t);
+  return types.join(' or ');
+}
+
+function reportGroup(app: MuleApp, ctx: RuleContext, at: XmlElement, escapes: readonly SessionEscape[], count: number): void {
+  const file = app.fileOf(at);
+  if (!file) return;
+  const flows = [...new Set(escapes.map((e) => e.flow))];
+  const flowNames = flows.map((f) => msg`'${f.name}'`).join(', ');
+  const handler = escapes[0].handler;
+  const types = typesText(escapes);
+  const where = handler
+    ? msg`escape flow${flows.length === 1 ? '' : 's'} ${flowNames} through this ${handler.isDefault ? 'default ' : ''}error handler, which has no on-error matching ${types}`
+    : msg`escape flow ${flowNames}, which has no error handler`;
+  const related: ReportRelated[] = [];
+  const ops = new Set<SalesforceOperation>();
+  for (const e of escapes) {
+    if (ops.has(e.op)) continue;
+    ops.add(e.op);
+    const via = e.steps.length ? msg` (through ${e.steps.length} call${e.steps.length === 1 ? '' : 's'})` : '';
+    related.push({ path: e.op.file.path, start: e.op.el.start, end: e.op.el.nameEnd, message: msg`<${e.op.el.name}> in '${e.op.flow?.name}'${via}` });
   }
-  const src = flow.source ?? flow.el;
-  out.push({ path: flow.file.path, start: src.start, end: src.nameEnd, message: `flow '${flow.name}' starts here; nothing on the way handles ${end.type}` });
-  const handler = flowHandler(app, flow).el;
-  const hf = handler ? app.fileOf(handler) : undefined;
-  if (handler && hf) out.push({ path: hf.path, start: handler.start, end: handler.nameEnd, message: `this error handler has no on-error for ${end.type}` });
+  for (const f of flows) {
+    const src = f.source ?? f.el;
+    related.push({ path: f.file.path, start: src.start, end: src.nameEnd, message: msg`flow '${f.name}' starts here` });
+  }
+  const severity = severityOf(ctx, escapes);
+  ctx.report({
+    path: file.path,
+    ...tagRange(at),
+    ...(severity ? { severity } : {}),
+    message: msg`Salesforce session failures of ${count} operations ${where}: ${consequence(escapes)}. Handle them once here (log, classify, answer or park the message).`,
+    related,
+    // Only a handler written out here can take the new on-error (not a reference to one).
+    suggestions: handler && at.local === 'error-handler' && !at.selfClosing && attr(at, 'ref') === undefined ? () => [addHandlerEntry(file, at, escapes)] : [],
+  });
+}
+
+function reportOperation(app: MuleApp, ctx: RuleContext, op: SalesforceOperation, escapes: readonly SessionEscape[]): void {
+  const first = escapes[0];
+  const source = first.flow.source ? `<${first.flow.source.name}>` : 'its source';
+  const via = first.steps.length ? msg` (through ${first.steps.length} call${first.steps.length === 1 ? '' : 's'})` : '';
+  const escapedAs = first.types.join(' or ');
+  const what = first.types.length === 1 && first.types[0] === first.thrown ? first.thrown : msg`${first.thrown}, escaping as ${escapedAs}`;
+  const handlerText = first.handler
+    ? msg`its ${first.handler.isDefault ? 'default ' : ''}error handler has no on-error matching ${escapedAs}`
+    : prose('it has no error handler');
+  const others = escapes.length > 1 ? msg` (and ${escapes.length - 1} other flow${escapes.length === 2 ? '' : 's'})` : '';
+  const severity = severityOf(ctx, escapes);
+  ctx.report({
+    path: op.file.path,
+    ...tagRange(op.el),
+    ...(severity ? { severity } : {}),
+    message: msg`A Salesforce session failure from <${op.el.name}> (${what}) escapes flow '${first.flow.name}', started by ${source}${via}${others}: ${handlerText}. ${consequence(escapes)}.`,
+    related: related(app, escapes),
+    suggestions: () => [{ title: 'Wrap in a try that logs and re-throws Salesforce session failures', edits: [wrapInSessionTry(op)] }],
+  });
+}
+
+function related(app: MuleApp, escapes: readonly SessionEscape[]): ReportRelated[] {
+  const out: ReportRelated[] = [];
+  for (const e of escapes) {
+    for (const s of e.steps) {
+      const file = app.fileOf(s.el);
+      if (file) out.push({ path: file.path, start: s.el.start, end: s.el.nameEnd, message: s.message });
+    }
+    const src = e.flow.source ?? e.flow.el;
+    out.push({
+      path: e.flow.file.path,
+      start: src.start,
+      end: src.nameEnd,
+      message: msg`flow '${e.flow.name}' starts here; nothing on the way handles ${e.types.join(' or ')}`,
+    });
+    const hf = e.handler ? app.fileOf(e.handler.el) : undefined;
+    if (e.handler && hf)
+      out.push({
+        path: hf.path,
+        start: e.handler.el.start,
+        end: e.handler.el.nameEnd,
+        message: msg`this error handler has no on-error for ${e.types.join(' or ')}`,
+      });
+  }
   return out;
+}
+
+function addHandlerEntry(file: MuleFile, handler: XmlElement, escapes: readonly SessionEscape[]): Fix {
+  const n = (l: string) => coreName(handler, l);
+  const types: string[] = [];
+  for (const e of escapes) for (const t of e.types) if (!types.includes(t)) types.push(t);
+  return {
+    title: 'Add an on-error-propagate that logs Salesforce session failures',
+    edits: [
+      insertFirstChild(file, handler, [
+        `<${n('on-error-propagate')} type="${types.join(', ')}">`,
+        `\t<${n('logger')} level="ERROR" message="#['Salesforce session failure: ' ++ (error.description default '')]"/>`,
+        `</${n('on-error-propagate')}>`,
+      ]),
+    ],
+  };
 }
 
 function wrapInSessionTry(op: SalesforceOperation) {

@@ -2,7 +2,9 @@ import { at, mule, RECONNECT, sfConfig } from '../../../../../test/support/fixtu
 import { ruleTests } from '../../../../../test/support/rule-tester';
 
 const LISTENER = '<http:listener config-ref="l" path="/"/>';
-const flow = (body: string, handler = '') => mule(`${sfConfig()}\n<flow name="api">\n  ${LISTENER}\n  ${body}\n  ${handler}\n</flow>`);
+const SCHEDULER = '<scheduler><scheduling-strategy><fixed-frequency frequency="60000"/></scheduling-strategy></scheduler>';
+const flow = (body: string, handler = '', source = LISTENER, config = sfConfig()) =>
+  mule(`${config}\n<flow name="api">\n  ${source}\n  ${body}\n  ${handler}\n</flow>`);
 
 const noHandler = flow('<salesforce:query config-ref="sf"/>');
 const whenOnly = flow(
@@ -14,9 +16,28 @@ const untilOutside = flow(
   '<until-successful maxRetries="3" millisBetweenRetries="5000"><salesforce:query config-ref="sf"/></until-successful>',
   '<error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY"/></error-handler>',
 );
-const reconnectOnly = mule(
-  `${sfConfig('sf', RECONNECT)}\n<flow name="api">\n  ${LISTENER}\n  <salesforce:query config-ref="sf"/>\n  <error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY"/></error-handler>\n</flow>`,
+const scheduled = flow('<salesforce:query config-ref="sf"/>', '', SCHEDULER);
+const vmListener = flow('<salesforce:create config-ref="sf" type="Order__c"/>', '', '<vm:listener config-ref="vm" queueName="orders"/>');
+const retryExhaustedOnly = flow(
+  '<salesforce:query config-ref="sf"/>',
+  '<error-handler><on-error-propagate type="SALESFORCE:RETRY_EXHAUSTED"/></error-handler>',
+  SCHEDULER,
 );
+const twoOpsOneHandler = flow(
+  '<salesforce:query config-ref="sf"/>\n  <salesforce:update config-ref="sf" type="Account"/>',
+  '<error-handler>\n    <on-error-propagate type="HTTP:NOT_FOUND"/>\n  </error-handler>',
+  SCHEDULER,
+);
+const twoOpsGlobalHandler = mule(`
+  ${sfConfig()}
+  <error-handler name="global"><on-error-propagate type="HTTP:NOT_FOUND"/></error-handler>
+  <flow name="api">
+    ${SCHEDULER}
+    <salesforce:query config-ref="sf"/>
+    <salesforce:update config-ref="sf" type="Account"/>
+    <error-handler ref="global"></error-handler>
+  </flow>`);
+const twoOpsNoHandler = flow('<salesforce:query config-ref="sf"/>\n  <salesforce:update config-ref="sf" type="Account"/>', '', SCHEDULER);
 
 const subFlowTwoCallers = mule(`
   ${sfConfig()}
@@ -27,7 +48,7 @@ const subFlowTwoCallers = mule(`
     <error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY"/></error-handler>
   </flow>
   <flow name="unsafe">
-    <scheduler><scheduling-strategy><fixed-frequency frequency="60000"/></scheduling-strategy></scheduler>
+    ${SCHEDULER}
     <flow-ref name="load"/>
   </flow>`);
 
@@ -38,6 +59,14 @@ const apikit = {
       <apikit:router config-ref="cfg"/>
       <error-handler><on-error-propagate type="APIKIT:NOT_FOUND"/></error-handler>
     </flow>`),
+  'app/src/main/mule/impl.xml': mule(`
+    ${sfConfig()}
+    <flow name="get:\\accounts:cfg"><salesforce:query config-ref="sf"/></flow>
+    <flow name="post:\\accounts:cfg"><salesforce:create config-ref="sf" type="Account"/></flow>
+    <flow name="get:\\contacts:cfg"><salesforce:query config-ref="sf"/></flow>`),
+};
+const apikitOne = {
+  'app/src/main/mule/api.xml': apikit['app/src/main/mule/api.xml'],
   'app/src/main/mule/impl.xml': mule(`
     ${sfConfig()}
     <flow name="get:\\accounts:cfg"><salesforce:query config-ref="sf"/></flow>`),
@@ -110,15 +139,57 @@ ruleTests('mule/unhandled-session-error', {
     },
     { name: 'an async scope does not propagate to the caller', files: flow('<async><salesforce:query config-ref="sf"/></async>') },
     { name: 'a fake operation is not analysed (unknown-salesforce-element reports it)', files: flow('<salesforce:invalidate-connection config-ref="sf"/>') },
+    // 1. After a bounded reconnection the failure is still SALESFORCE:CONNECTIVITY (possibly RETRY_EXHAUSTED).
+    {
+      name: 'with reconnection, the documented SALESFORCE:CONNECTIVITY handler handles the session failure',
+      files: flow(
+        '<salesforce:query config-ref="sf"/>',
+        '<error-handler><on-error-propagate type="SALESFORCE:CONNECTIVITY"/></error-handler>',
+        SCHEDULER,
+        sfConfig('sf', RECONNECT),
+      ),
+    },
+    {
+      name: 'with reconnection, a SALESFORCE:RETRY_EXHAUSTED handler handles it too',
+      files: flow(
+        '<salesforce:query config-ref="sf"/>',
+        '<error-handler><on-error-propagate type="SALESFORCE:RETRY_EXHAUSTED"/></error-handler>',
+        SCHEDULER,
+        sfConfig('sf', RECONNECT),
+      ),
+    },
+    // 2. What the app does not define is unknown: it may match.
+    {
+      name: 'an error-handler ref to a handler imported from a library',
+      files: flow('<salesforce:query config-ref="sf"/>', '<error-handler ref="global-error-handler"/>', SCHEDULER),
+    },
+    {
+      name: 'an on-error ref to a handler imported from a library',
+      files: flow('<salesforce:query config-ref="sf"/>', '<error-handler><on-error ref="shared-sf-errors"/></error-handler>', SCHEDULER),
+    },
+    {
+      name: 'a default error handler that the app does not define (a domain or an imported file)',
+      files: mule(
+        `<configuration defaultErrorHandler-ref="domainErrors"/>${sfConfig()}<flow name="api">${SCHEDULER}<salesforce:query config-ref="sf"/></flow>`,
+      ),
+    },
+    {
+      name: 'a connection from an imported file may have reconnection: its RETRY_EXHAUSTED handler may be the one that matches',
+      files: mule(
+        `<import file="global-salesforce.xml"/><flow name="api">${SCHEDULER}<salesforce:query config-ref="importedSf"/><error-handler><on-error-propagate type="SALESFORCE:RETRY_EXHAUSTED"/></error-handler></flow>`,
+      ),
+    },
   ],
   invalid: [
     {
-      name: 'no handler anywhere',
+      name: 'no handler anywhere (request-response: info)',
       files: noHandler,
       findings: [
         {
           ...at(noHandler, '<salesforce:query'),
-          message: "(SALESFORCE:CONNECTIVITY) reaches no matching error handler when flow 'api' runs from <http:listener>: it has no error handler",
+          severity: 'info',
+          message:
+            "(SALESFORCE:CONNECTIVITY) escapes flow 'api', started by <http:listener>: it has no error handler. Mule's default handling logs it and the HTTP caller gets an error response",
           related: ["flow 'api' starts here"],
           suggestions: [
             {
@@ -132,6 +203,12 @@ ruleTests('mule/unhandled-session-error', {
         },
       ],
     },
+    {
+      name: 'requestResponseSeverity raises HTTP paths to a warning',
+      files: noHandler,
+      options: { requestResponseSeverity: 'warning' },
+      findings: [{ ...at(noHandler, '<salesforce:query'), severity: 'warning' }],
+    },
     { name: 'a when condition may not match', files: whenOnly, findings: [{ ...at(whenOnly, '<salesforce:query'), related: 2 }] },
     {
       name: 'a handler for other types',
@@ -141,12 +218,28 @@ ruleTests('mule/unhandled-session-error', {
     {
       name: 'until-successful turns the failure into MULE:RETRY_EXHAUSTED',
       files: untilOutside,
-      findings: [{ ...at(untilOutside, '<salesforce:query'), message: 'seen there as MULE:RETRY_EXHAUSTED' }],
+      findings: [{ ...at(untilOutside, '<salesforce:query'), message: '(SALESFORCE:CONNECTIVITY, escaping as MULE:RETRY_EXHAUSTED)' }],
+    },
+    // 1. Without reconnection the failure is SALESFORCE:CONNECTIVITY only.
+    {
+      name: 'without reconnection a SALESFORCE:RETRY_EXHAUSTED handler does not match',
+      files: retryExhaustedOnly,
+      findings: [{ ...at(retryExhaustedOnly, '<salesforce:query'), message: 'no on-error matching SALESFORCE:CONNECTIVITY' }],
+    },
+    // 5. Say what really happens, by source.
+    {
+      name: 'a scheduler run is lost silently (warning)',
+      files: scheduled,
+      findings: [
+        { ...at(scheduled, '<salesforce:query'), severity: 'warning', message: 'the scheduled run ends: its work waits for the next run and nothing alerts' },
+      ],
     },
     {
-      name: 'with reconnection the failure surfaces as SALESFORCE:RETRY_EXHAUSTED',
-      files: reconnectOnly,
-      findings: [{ ...at(reconnectOnly, '<salesforce:query'), message: '(SALESFORCE:RETRY_EXHAUSTED)' }],
+      name: 'a queue listener redelivers or drops the message (warning)',
+      files: vmListener,
+      findings: [
+        { ...at(vmListener, '<salesforce:create'), severity: 'warning', message: "redelivered or dropped by the listener's acknowledgement settings" },
+      ],
     },
     {
       name: 'a sub-flow is inlined at every caller: one caller is unsafe',
@@ -154,21 +247,70 @@ ruleTests('mule/unhandled-session-error', {
       findings: [
         {
           ...at(subFlowTwoCallers, '<salesforce:query'),
-          message: "flow 'unsafe' runs from <scheduler> (through 1 call)",
+          severity: 'warning',
+          message: "escapes flow 'unsafe', started by <scheduler> (through 1 call)",
           related: ["called from 'unsafe'", "flow 'unsafe' starts here"],
         },
       ],
     },
     {
       name: 'APIkit routes requests to implementation flows in other files',
-      files: apikit,
+      files: apikitOne,
       findings: [
         {
           path: 'app/src/main/mule/impl.xml',
-          ...at(apikit['app/src/main/mule/impl.xml'], '<salesforce:query'),
-          message: "flow 'main' runs from <http:listener>",
+          ...at(apikitOne['app/src/main/mule/impl.xml'], '<salesforce:query'),
+          message: "escapes flow 'main', started by <http:listener> (through 1 call)",
           related: ["routed here by the APIkit router in 'main'", "flow 'main' starts here", 'this error handler has no on-error'],
         },
+      ],
+    },
+    // 4. One root cause, one finding.
+    {
+      name: 'three operations behind one APIkit handler: one finding at the handler',
+      files: apikit,
+      findings: [
+        {
+          path: 'app/src/main/mule/api.xml',
+          ...at(apikit['app/src/main/mule/api.xml'], '<error-handler'),
+          severity: 'info',
+          message:
+            "Salesforce session failures of 3 operations escape flow 'main' through this error handler, which has no on-error matching SALESFORCE:CONNECTIVITY",
+          related: ["<salesforce:query> in 'get:\\accounts:cfg' (through 1 call)", '<salesforce:create>', '<salesforce:query>', "flow 'main' starts here"],
+        },
+      ],
+    },
+    {
+      name: 'two operations behind one handler: one finding at the handler, with a suggestion for it',
+      files: twoOpsOneHandler,
+      findings: [
+        {
+          ...at(twoOpsOneHandler, '<error-handler'),
+          severity: 'warning',
+          message: 'Salesforce session failures of 2 operations',
+          related: ["<salesforce:query> in 'api'", "<salesforce:update> in 'api'", "flow 'api' starts here"],
+          suggestions: [
+            {
+              title: 'Add an on-error-propagate',
+              output: twoOpsOneHandler.replace(
+                '<error-handler>\n',
+                `<error-handler>\n    <on-error-propagate type="SALESFORCE:CONNECTIVITY">\n      <logger level="ERROR" message="#['Salesforce session failure: ' ++ (error.description default '')]"/>\n    </on-error-propagate>\n`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'two operations behind a referenced global handler: one finding at the reference, no edit of the shared handler offered',
+      files: twoOpsGlobalHandler,
+      findings: [{ ...at(twoOpsGlobalHandler, '<error-handler', 1), message: 'Salesforce session failures of 2 operations', suggestions: [] }],
+    },
+    {
+      name: 'two operations in a flow without handler: one finding at the flow',
+      files: twoOpsNoHandler,
+      findings: [
+        { ...at(twoOpsNoHandler, '<flow'), message: "Salesforce session failures of 2 operations escape flow 'api', which has no error handler", related: 3 },
       ],
     },
   ],

@@ -5,6 +5,7 @@ import { closest } from '../../../text/closest';
 import { attrNode } from '../../../xml/dom';
 import type { XmlAttribute, XmlElement } from '../../../xml/types';
 import { muleRule, type RuleContext } from '../../rule';
+import { msg, prose } from '../../message';
 
 const SESSION_FAKE = /^INVALID_SESSION(_ID)?$/i;
 
@@ -58,7 +59,7 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
       path: file.path,
       start: decoded ? a.valueStart + sep.start : a.valueStart,
       end: decoded ? a.valueStart + sep.end : a.valueEnd,
-      message: `Mule has no '${sep.text.trim()}' in error types: list them separated by commas ("A, B"). As written, the app fails to deploy.`,
+      message: msg`Mule has no '${sep.text.trim()}' in error types: list them separated by commas ("A, B"). As written, the app fails to deploy.`,
       ...(decoded
         ? {
             fix: {
@@ -100,28 +101,28 @@ function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string;
   const label = ns === 'MULE' ? 'Mule core' : 'Salesforce connector';
   if (usage === 'created') {
     return {
-      message: `${full} cannot be created here: the ${ns} namespace belongs to the ${label} and has no type ${ref.identifier}. Raise or map to a type in your app's own namespace (for example APP:${ref.identifier}).`,
+      message: msg`${full} cannot be created here: the ${ns} namespace belongs to the ${prose(label)} and has no type ${ref.identifier}. Raise or map to a type in your app's own namespace (for example APP:${ref.identifier}).`,
       replacement: `APP:${ref.identifier}`,
       safe: false,
     };
   }
   if (ns === 'SALESFORCE' && SESSION_FAKE.test(ref.identifier)) {
     return {
-      message: `${ref.raw} is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error"). An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up).`,
+      message: msg`${ref.raw} is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error"). An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up).`,
       replacement: 'SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED',
       safe: true,
     };
   }
   if (known.includes(upper)) {
     return {
-      message: `Error types are upper case: ${ref.raw} is not found at deployment. Use ${ns}:${upper}.`,
+      message: msg`Error types are upper case: ${ref.raw} is not found at deployment. Use ${ns}:${upper}.`,
       replacement: `${ref.qualified ? `${ns}:` : ''}${upper}`,
       safe: true,
     };
   }
   const guess = closest(upper, known, 3);
   return {
-    message: `${ref.raw} is not a ${label} error type, so the app fails to deploy ("Could not find error").${guess ? ` Did you mean ${ns}:${guess}?` : ''}`,
+    message: msg`${ref.raw} is not a ${prose(label)} error type, so the app fails to deploy ("Could not find error").${guess ? msg` Did you mean ${ns}:${guess}?` : ''}`,
     ...(guess ? { replacement: `${ref.qualified ? `${ns}:` : ''}${guess}` } : {}),
     safe: false,
   };
@@ -147,13 +148,13 @@ function checkResolved(app: MuleApp, file: MuleFile, el: XmlElement, a: XmlAttri
   }
   if (!bad.size && !ors.size) return;
   const problems = [
-    ...[...bad].map((b) => `${b} ${usage === 'created' ? 'cannot be created in that namespace' : 'does not exist'}`),
-    ...(ors.size ? ["'OR' is not a separator (use commas)"] : []),
+    ...[...bad].map((b) => msg`${b} ${prose(usage === 'created' ? 'cannot be created in that namespace' : 'does not exist')}`),
+    ...(ors.size ? [prose("'OR' is not a separator (use commas)")] : []),
   ];
   ctx.report({
     path: file.path,
     start: a.valueStart,
     end: a.valueEnd,
-    message: `${a.value} resolves to ${[...values].map((v) => `"${v}"`).join(' or ')} in the app's properties: ${problems.join('; ')}. The app fails to deploy ("Could not find error") in ${el.local === 'raise-error' ? 'raise-error' : 'this handler'}.`,
+    message: msg`${a.value} resolves to ${[...values].map((v) => msg`"${v}"`).join(' or ')} in the app's properties: ${problems.join('; ')}. The app fails to deploy ("Could not find error") in ${prose(el.local === 'raise-error' ? 'raise-error' : 'this handler')}.`,
   });
 }

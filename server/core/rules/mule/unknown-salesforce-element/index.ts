@@ -4,6 +4,7 @@ import { KNOWN_FAKE_OPERATIONS, mayBeNewerOperation, SALESFORCE_OPERATIONS, SALE
 import { closest } from '../../../text/closest';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
+import { msg, prose } from '../../message';
 
 export default muleRule(
   {
@@ -36,14 +37,14 @@ export default muleRule(
         ctx.report({
           path: op.file.path,
           ...range,
-          message: `<${op.el.name}> is not an operation of the Salesforce connector, so the app fails to deploy. ${fake}`,
+          message: msg`<${op.el.name}> is not an operation of the Salesforce connector, so the app fails to deploy. ${prose(fake)}`,
           related: op.config
             ? [
                 {
                   path: op.config.file.path,
                   start: op.config.el.start,
                   end: op.config.el.nameEnd,
-                  message: `'${op.config.name}' is the connection it refers to`,
+                  message: msg`'${op.config.name}' is the connection it refers to`,
                 },
               ]
             : [],
@@ -63,7 +64,7 @@ export default muleRule(
       ctx.report({
         path: op.file.path,
         ...range,
-        message: `<${op.el.name}> is not an operation of the Salesforce connector (9.x–12.x), so the app fails to deploy.${guess ? ` Did you mean <${op.el.prefix}:${guess}>?` : ''}`,
+        message: msg`<${op.el.name}> is not an operation of the Salesforce connector (9.x–12.x), so the app fails to deploy.${guess ? msg` Did you mean <${op.el.prefix}:${guess}>?` : ''}`,
         suggestions,
       });
     }

@@ -51,6 +51,12 @@ ruleTests('mule/unknown-salesforce-element', {
       files: flowWith('<salesforce:upsert config-ref="sf" objectType="Account" externalIdFieldName="Id"/><salesforce:convert-lead config-ref="sf"/>'),
     },
     {
+      name: "connector 9.x's Bulk API v1 operations (MuleSoft's templates use upsert-bulk)",
+      files: flowWith(
+        '<salesforce:upsert-bulk config-ref="sf" type="Account" externalIdFieldName="Id"/><salesforce:create-bulk config-ref="sf" type="Account"/>',
+      ),
+    },
+    {
       name: 'nested parameter elements are not checked',
       files: flowWith('<salesforce:create config-ref="sf" type="Account"><salesforce:records>#[payload]</salesforce:records></salesforce:create>'),
     },
