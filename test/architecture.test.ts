@@ -122,6 +122,26 @@ describe('architecture', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('the core keeps no answers in module state: module-level collections are read-only tables or bounded name tables', () => {
+    // Process-wide tables of names, bounded and holding copies (see core/text/own-copy.ts): the issue of a
+    // Program's memos does not arise for them. Everything else is a memo on a model (core/project/memo.ts).
+    const NAME_TABLES = new Set([
+      'server/core/xml/scanner.ts QNAMES',
+      'server/core/xml/scanner.ts URIS',
+      'server/core/mule/error-types.ts lineageCache',
+      'server/core/mule/error-types.ts expressionCache',
+    ]);
+    const bad: string[] = [];
+    for (const file of sources(join(ROOT, 'server', 'core'))) {
+      const rel = relative(ROOT, file).split('\\').join('/');
+      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:export )?(?:const|let) ([A-Za-z_$][\w$]*)(: [^=]+)? = new (Map|WeakMap|Set|WeakSet)\b/gm)) {
+        const readOnly = m[2] !== undefined && /^: Readonly(Map|Set)</.test(m[2]);
+        if (!readOnly && !NAME_TABLES.has(`${rel} ${m[1]}`)) bad.push(`${rel}: ${m[1]} is a module-level ${m[3]}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('no import circles anywhere (server and client)', () => {
     assert.deepEqual(circles(importGraph(['server', join('client', 'src')])), []);
   });

@@ -48,7 +48,7 @@ const SEVERITY_SPELLINGS: ReadonlyMap<unknown, RuleSetting> = new Map<unknown, R
 export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_SPELLINGS.keys()] as (string | number)[];
 /** Severities a rule's severity option may take. */
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'ignore']);
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['$schema', 'rules', 'ignore']);
 
 function ruleKey(id: string): string {
   return `rules[${JSON.stringify(id)}]`;

@@ -39,9 +39,9 @@ const REFRESH_TOKEN = /\b5Aep[A-Za-z0-9._-]{16,}/g;
 const SECRET_KEY =
   /(?:(?:access|refresh|id|auth|session|security|bearer|api|oauth)[._-]?token|session[._-]?id|sfdc[._-]?session|pass(?:word|wd|phrase)|(?:client|consumer|app)[._-]?secret|private[._-]?key|api[._-]?key|assertion)$/;
 /** Short key names: secret only as the whole last segment (`sf.sid`, not `isid`). */
-const SECRET_SEGMENTS = new Set(['sid', 'pwd', 'secret']);
+const SECRET_SEGMENTS: ReadonlySet<string> = new Set(['sid', 'pwd', 'secret']);
 /** Everyday key names: secret only when the value looks like a token. */
-const OPAQUE_SEGMENTS = new Set(['token', 'code']);
+const OPAQUE_SEGMENTS: ReadonlySet<string> = new Set(['token', 'code']);
 /** A cheap test that a text may hold a key of the vocabulary at all. */
 const KEY_HINT = /token|pass|pwd|secret|sid|session|assertion|private|key|code/i;
 /**
@@ -75,7 +75,18 @@ const KEYED = /(&quot;|\\*["'])?(?<![\w.-])([A-Za-z_][\w.-]*)(\1)?[ \t]*(=>|[:=]
 const ELEMENT = /(?:<|&lt;)(?:[\w-]+:)?([A-Za-z_][\w.-]*)(?:\s[^<>]*?)?(?:>|&gt;)/g;
 const SCHEME = /\b(?:Bearer|OAuth|Basic|Digest)[ \t]+/gi;
 /** Authentication parameters that carry no secret. */
-const PUBLIC_PARAMS = new Set(['realm', 'error', 'error_description', 'error_uri', 'scope', 'charset', 'algorithm', 'qop', 'stale', 'domain']);
+const PUBLIC_PARAMS: ReadonlySet<string> = new Set([
+  'realm',
+  'error',
+  'error_description',
+  'error_uri',
+  'scope',
+  'charset',
+  'algorithm',
+  'qop',
+  'stale',
+  'domain',
+]);
 
 // ---- finding the spans -----------------------------------------------------------------------------
 

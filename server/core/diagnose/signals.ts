@@ -402,14 +402,17 @@ const PHRASES: readonly Signal[] = [
   ),
 ];
 
-const taken = new Set<string>();
-export const SIGNALS: readonly Signal[] = [
-  ...fromVocabulary(LOGIN_STATUS_VOCABULARY, taken),
-  ...fromVocabulary(FAULT_CODES, taken),
-  ...fromVocabulary(OAUTH_ERRORS, taken),
-  ...fromVocabulary(CLIENT_ERRORS, taken),
-  ...PHRASES,
-];
+export const SIGNALS: readonly Signal[] = fromAllVocabularies(new Set<string>());
+
+function fromAllVocabularies(taken: Set<string>): Signal[] {
+  return [
+    ...fromVocabulary(LOGIN_STATUS_VOCABULARY, taken),
+    ...fromVocabulary(FAULT_CODES, taken),
+    ...fromVocabulary(OAUTH_ERRORS, taken),
+    ...fromVocabulary(CLIENT_ERRORS, taken),
+    ...PHRASES,
+  ];
+}
 
 /** Ids of the signals that say only that something failed. */
 export const GENERIC_SIGNALS: ReadonlySet<string> = new Set(SIGNALS.filter((s) => s.generic).map((s) => s.id));

@@ -2,6 +2,7 @@
  * The Mule application model: every Mule XML file of one app, indexed so that rules can follow
  * flow-refs, APIkit routes, error-handler references and config-refs across files.
  */
+import { memoKey, Memo, type MemoKey } from '../project/memo';
 import { attr, children, firstChild, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { SourceFile } from '../project/source-file';
@@ -95,17 +96,34 @@ export class MuleApp {
   /** Each file's top-level elements as they were when this model was built (trees change in place as files are edited). */
   private readonly topLevel = new Map<string, readonly XmlElement[]>();
 
+  /** Answers about this build of the app (error propagation, call graph, retry loops), dropped with it. */
+  readonly memo = new Memo();
+  private readonly elementMemos: WeakMap<XmlElement, Memo>;
+
   constructor(
     readonly root: string,
     readonly files: readonly MuleFile[],
     readonly props: PropertyResolver,
+    /**
+     * Answers that depend on one element's subtree alone, kept by the Program across builds of the app: an
+     * element outlives the build as long as an edit does not replace it (`xml/incremental.ts`).
+     */
+    elementMemos: WeakMap<XmlElement, Memo> = new WeakMap(),
   ) {
+    this.elementMemos = elementMemos;
     for (const f of files) {
       const r = f.xml.root;
       if (r) this.fileByRoot.set(r, f);
       this.topLevel.set(f.path, r ? r.children.slice() : []);
     }
     this.index();
+  }
+
+  /** The answer under `key` about `el`'s subtree (see `elementMemos`): computed once for the element's life. */
+  aboutElement<T>(el: XmlElement, key: MemoKey<T>, compute: () => T): T {
+    let memo = this.elementMemos.get(el);
+    if (!memo) this.elementMemos.set(el, (memo = new Memo()));
+    return memo.get(key, compute);
   }
 
   /** The top-level elements of a file of the app, as they were when this model was built. */
@@ -199,7 +217,11 @@ export class MuleApp {
       const root = file.xml.root;
       if (!root) continue;
       this.add(contentsOf(root, false), file);
-      for (const top of root.children) this.add(contentsOf(top, true), file);
+      for (const top of root.children)
+        this.add(
+          this.aboutElement(top, CONTENTS, () => contentsOf(top, true)),
+          file,
+        );
     }
   }
 
@@ -250,11 +272,9 @@ interface Contents {
  * replaces the whole top-level element (`xml/incremental.ts`), so the model rebuilt after a keystroke
  * walks only the edited flow.
  */
-const CONTENTS = new WeakMap<XmlElement, Contents>();
+const CONTENTS = memoKey<Contents>('what the app model takes from a top-level element');
 
 function contentsOf(el: XmlElement, deep: boolean): Contents {
-  let c = deep ? CONTENTS.get(el) : undefined;
-  if (c) return c;
   const indexed: XmlElement[] = [];
   const sites: XmlElement[] = [];
   const raised: XmlElement[] = [];
@@ -277,9 +297,7 @@ function contentsOf(el: XmlElement, deep: boolean): Contents {
   };
   if (deep) walk(el, visit);
   else visit(el);
-  c = { indexed, sites, raised, operations };
-  if (deep) CONTENTS.set(el, c);
-  return c;
+  return { indexed, sites, raised, operations };
 }
 
 /** APIkit router flows are named `verb:\path[:media-type]:config`. */

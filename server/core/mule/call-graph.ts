@@ -1,4 +1,5 @@
 /** Questions about who calls whom in a Mule app, answered once per app and cached. */
+import { memoKey } from '../project/memo';
 import { walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { FlowModel, MuleApp } from './app';
@@ -12,11 +13,13 @@ interface Graph {
   readonly reachesSalesforce: Set<string>;
 }
 
-const graphs = new WeakMap<MuleApp, Graph>();
+const GRAPH = memoKey<Graph>('call graph');
 
 function graphOf(app: MuleApp): Graph {
-  let g = graphs.get(app);
-  if (g) return g;
+  return app.memo.get(GRAPH, () => buildGraph(app));
+}
+
+function buildGraph(app: MuleApp): Graph {
   const callees = new Map<string, Set<string>>();
   const direct = new Set<string>();
   for (const flow of app.flows.values()) callees.set(flow.name, new Set());
@@ -38,9 +41,7 @@ function graphOf(app: MuleApp): Graph {
       }
     }
   }
-  g = { callees, reachesSalesforce };
-  graphs.set(app, g);
-  return g;
+  return { callees, reachesSalesforce };
 }
 
 /** Flows reachable from `name` through calls (not including `name` unless it is on a cycle). */

@@ -8,6 +8,7 @@
  * path. The walk is memoised per (element, type, flags) and bounded, so cycles and large apps
  * terminate.
  */
+import { memoKey, type MemoKey } from '../project/memo';
 import { attr, children, firstChild } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { CallSite, FlowModel, MuleApp, PathStep, SalesforceOperation } from './app';
@@ -102,24 +103,19 @@ function withChanges(s: State, c: Partial<State>): State {
   };
 }
 
-/** Values per (app, element), computed once and dropped with the app model or the tree. */
-class PerElement<V> {
-  private readonly byApp = new WeakMap<MuleApp, WeakMap<XmlElement, V>>();
-
-  get(app: MuleApp, el: XmlElement, compute: () => V): V {
-    let perApp = this.byApp.get(app);
-    if (!perApp) this.byApp.set(app, (perApp = new WeakMap()));
-    let v = perApp.get(el);
-    if (v === undefined) perApp.set(el, (v = compute()));
-    return v;
-  }
+/** Values per element of one build of an app (memoised on it: dropped with the app model or the tree). */
+function perElement<V>(app: MuleApp, key: MemoKey<WeakMap<XmlElement, V>>, el: XmlElement, compute: () => V): V {
+  const byEl = app.memo.get(key, () => new WeakMap());
+  let v = byEl.get(el);
+  if (v === undefined) byEl.set(el, (v = compute()));
+  return v;
 }
 
-const matchCache = new PerElement<Map<string, Match>>();
+const MATCHES = memoKey<WeakMap<XmlElement, Map<string, Match>>>('on-error matches per thrown type');
 
 /** Whether an `on-error-*` element catches `thrown` (memoised per app). */
 export function matchOnError(app: MuleApp, onError: XmlElement, thrown: string): Match {
-  const perEl = matchCache.get(app, onError, () => new Map());
+  const perEl = perElement(app, MATCHES, onError, () => new Map());
   let m = perEl.get(thrown);
   if (m === undefined) perEl.set(thrown, (m = matchUncached(app, onError, thrown)));
   return m;
@@ -148,7 +144,7 @@ function matchUncached(app: MuleApp, onError: XmlElement, thrown: string): Match
   return m;
 }
 
-const entriesCache = new PerElement<XmlElement[]>();
+const ENTRIES = memoKey<WeakMap<XmlElement, XmlElement[]>>('error handler entries');
 
 /**
  * The `on-error-*` elements an `<error-handler>` tries, in order, with `ref`s resolved (memoised per app).
@@ -156,7 +152,7 @@ const entriesCache = new PerElement<XmlElement[]>();
  * the referencing element itself: an unknown entry (`isUnknownEntry`) that may catch anything.
  */
 export function handlerEntries(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
-  return entriesCache.get(app, errorHandler, () => entriesUncached(app, errorHandler));
+  return perElement(app, ENTRIES, errorHandler, () => entriesUncached(app, errorHandler));
 }
 
 function entriesUncached(app: MuleApp, errorHandler: XmlElement): XmlElement[] {
@@ -251,12 +247,10 @@ export interface TrackedPropagation {
 }
 
 /** Per app: element → thrown type → walk. Dropped with the app; `carryPropagation` hands the still valid ones on. */
-const propagationCache = new WeakMap<MuleApp, Map<XmlElement, Map<string, TrackedPropagation>>>();
+const WALKS = memoKey<Map<XmlElement, Map<string, TrackedPropagation>>>('error propagation walks');
 
 function walksOf(app: MuleApp): Map<XmlElement, Map<string, TrackedPropagation>> {
-  let walks = propagationCache.get(app);
-  if (!walks) propagationCache.set(app, (walks = new Map()));
-  return walks;
+  return app.memo.get(WALKS, () => new Map());
 }
 
 /** Follows `type` thrown at `from` through every handler and caller (memoised per app: several rules ask the same). */
@@ -296,9 +290,9 @@ const FIRST_RETRY = '\u0000first-retry ';
  * build is discarded: its memo is trimmed in place and becomes `next`'s. Returns how many walks were kept.
  */
 export function carryPropagation(prev: MuleApp, next: MuleApp, changes: FlowChanges): number {
-  const walks = propagationCache.get(prev);
+  const walks = prev.memo.peek(WALKS);
   if (!walks) return 0;
-  propagationCache.delete(prev);
+  prev.memo.clear();
   let kept = 0;
   for (const [from, byType] of walks) {
     for (const [type, walk] of byType) {
@@ -307,7 +301,7 @@ export function carryPropagation(prev: MuleApp, next: MuleApp, changes: FlowChan
     }
     if (byType.size === 0) walks.delete(from);
   }
-  propagationCache.set(next, walks);
+  next.memo.set(WALKS, walks);
   return kept;
 }
 

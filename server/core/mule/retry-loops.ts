@@ -2,6 +2,7 @@
  * Retry loops built from flow-refs: an error handler that runs (directly or through other flows)
  * the flow it belongs to, so the failed work starts again.
  */
+import { memoKey } from '../project/memo';
 import { attr, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { FlowModel, MuleApp } from './app';
@@ -18,12 +19,14 @@ export interface HandlerLoop {
   readonly target: FlowModel;
 }
 
-const loopCache = new WeakMap<MuleApp, HandlerLoop[]>();
+const LOOPS = memoKey<HandlerLoop[]>('retry loops through error handlers');
 
 /** Every flow-ref inside an error handler that leads back to the handler's own flow (memoised per app). */
 export function handlerLoops(app: MuleApp): HandlerLoop[] {
-  const cached = loopCache.get(app);
-  if (cached) return cached;
+  return app.memo.get(LOOPS, () => findHandlerLoops(app));
+}
+
+function findHandlerLoops(app: MuleApp): HandlerLoop[] {
   const out: HandlerLoop[] = [];
   const seen = new Set<XmlElement>();
   for (const sites of app.callers.values()) {
@@ -40,7 +43,6 @@ export function handlerLoops(app: MuleApp): HandlerLoop[] {
   }
   // Document order, as a walk of the flows would find them.
   out.sort((a, b) => (a.owner.file.path < b.owner.file.path ? -1 : a.owner.file.path > b.owner.file.path ? 1 : a.flowRef.start - b.flowRef.start));
-  loopCache.set(app, out);
   return out;
 }
 

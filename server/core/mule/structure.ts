@@ -6,7 +6,7 @@ import type { XmlElement } from '../xml/types';
 import { NS } from './namespaces';
 import { SALESFORCE_SOURCES } from './salesforce-connector';
 
-const CORE_CONTAINERS = new Set([
+const CORE_CONTAINERS: ReadonlySet<string> = new Set([
   'flow',
   'sub-flow',
   'try',
@@ -20,7 +20,7 @@ const CORE_CONTAINERS = new Set([
   'on-error-continue',
   'on-error-propagate',
 ]);
-const BATCH_CONTAINERS = new Set(['step', 'aggregator', 'on-complete']);
+const BATCH_CONTAINERS: ReadonlySet<string> = new Set(['step', 'aggregator', 'on-complete']);
 
 export function isCore(el: XmlElement, local?: string): boolean {
   return el.ns === NS.core && (local === undefined || el.local === local);

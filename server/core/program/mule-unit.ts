@@ -9,11 +9,12 @@ import { flowChanges } from '../mule/app-changes';
 import { NS } from '../mule/namespaces';
 import { carryPropagation } from '../mule/propagation';
 import { PropertyResolver, type PropertySource } from '../mule/properties';
-import { memoKey } from '../project/memo';
+import { memoKey, type Memo } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import { parseJavaProperties } from '../properties/java-properties';
 import { parseYamlProperties } from '../properties/yaml-properties';
 import { attr } from '../xml/dom';
+import type { XmlElement } from '../xml/types';
 
 /** An XML declaration, comments, then a `<mule>` (or `<prefix:mule>`) start tag. */
 const MULE_ROOT_START = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?mule[\s>/]/;
@@ -29,8 +30,14 @@ export function isMuleConfiguration(file: SourceFile): boolean {
 const PROPERTY_VALUES = memoKey<ReadonlyMap<string, string>>('property values');
 const GLOBAL_PROPERTIES = memoKey<ReadonlyMap<string, string>>('global-property values');
 
-export function buildMuleApp(root: string, files: readonly SourceFile[], propertyFiles: readonly SourceFile[], previous: MuleApp | undefined): MuleApp {
-  const app = new MuleApp(root, files, new PropertyResolver(propertySources(files, propertyFiles)));
+export function buildMuleApp(
+  root: string,
+  files: readonly SourceFile[],
+  propertyFiles: readonly SourceFile[],
+  previous: MuleApp | undefined,
+  elementMemos: WeakMap<XmlElement, Memo>,
+): MuleApp {
+  const app = new MuleApp(root, files, new PropertyResolver(propertySources(files, propertyFiles)), elementMemos);
   if (previous) {
     const changes = flowChanges(previous, app);
     if (changes) carryPropagation(previous, app, changes);

@@ -13,11 +13,11 @@
  */
 import type { MuleApp } from '../mule/app';
 import { isLintableRole, isSalesforceRole, roleOf, unitKeyOf, type FileRole } from '../project/layout';
-import { memoKey } from '../project/memo';
+import { memoKey, type Memo } from '../project/memo';
 import { LOOSE_PROJECT, readSfdxProject, type SfdxProjectDescriptor } from '../project/sfdx-descriptor';
 import { SourceFile } from '../project/source-file';
 import { SalesforceIndex, SfdxProject } from '../salesforce/project';
-import type { TextFacts } from '../xml/types';
+import type { TextFacts, XmlElement } from '../xml/types';
 import { buildMuleApp, isMuleConfiguration } from './mule-unit';
 
 /** What a host hands over when the program asks for a file it knows by path only. */
@@ -65,6 +65,11 @@ export class Program {
   /** Mule app models dropped because a file of theirs was edited: the rebuilt model takes over what is still valid. */
   private readonly previousApps = new Map<string, MuleApp>();
 
+  /**
+   * Answers about one element's subtree, kept across builds of its app for as long as the element lives (an
+   * edit replaces only the top-level element it touches: `xml/incremental.ts`).
+   */
+  private readonly elementMemos = new WeakMap<XmlElement, Memo>();
   /** Lint messages as masked for reports (see the engine: an editor lints the same files again and again). */
   readonly maskedMessages = new Map<string, string>();
 
@@ -212,7 +217,7 @@ export class Program {
       : [];
     const prev = this.previousApps.get(key);
     this.previousApps.delete(key);
-    return (models.app = buildMuleApp(root, files, propertyFiles, prev));
+    return (models.app = buildMuleApp(root, files, propertyFiles, prev, this.elementMemos));
   }
 
   /** The SFDX project of a unit (`sfdx:<root>`, or `sfdx:` for metadata outside any project). */

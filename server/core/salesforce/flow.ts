@@ -9,7 +9,7 @@ import type { SourceFile } from '../project/source-file';
 import type { XmlElement } from '../xml/types';
 import { apiNameOf, kid, kids, leaf, leafValue, metadataRoot, type Located } from './metadata';
 
-const NODE_TYPES = new Set([
+const NODE_TYPES: ReadonlySet<string> = new Set([
   'actionCalls',
   'apexPluginCalls',
   'assignments',
@@ -229,7 +229,7 @@ export function canReach(flow: FlowModel, from: string, to: string): boolean {
   return false;
 }
 
-const RECORD_TRIGGERS = new Set(['RecordAfterSave', 'RecordBeforeSave', 'RecordBeforeDelete']);
+const RECORD_TRIGGERS: ReadonlySet<string> = new Set(['RecordAfterSave', 'RecordBeforeSave', 'RecordBeforeDelete']);
 
 export type Automation = 'record-triggered' | 'scheduled' | 'platform-event' | 'process-builder';
 

@@ -297,12 +297,6 @@ export function parseXml(text: string, facts?: TextFacts): XmlDocument {
   return new Scanner(text).run(facts);
 }
 
-/** Documents whose DOCTYPE declares entities (references to them are then not reported as unknown). */
-const DECLARES_ENTITIES = new WeakSet<XmlDocument>();
-
-/** Documents with a character XML forbids (only the first one is reported). */
-const HAS_FORBIDDEN_CHAR = new WeakSet<XmlDocument>();
-
 /**
  * Whether a re-parse of part of this document could differ from a full parse for reasons outside
  * that part: a DOCTYPE that declares entities, a forbidden character (only the first is reported), or
@@ -310,7 +304,7 @@ const HAS_FORBIDDEN_CHAR = new WeakSet<XmlDocument>();
  */
 export function hasDocumentWideState(doc: XmlDocument): boolean {
   // At the error cap, later errors were dropped: a fix in one place would bring them back.
-  return DECLARES_ENTITIES.has(doc) || HAS_FORBIDDEN_CHAR.has(doc) || doc.errors.length >= MAX_ERRORS;
+  return (doc instanceof Document && doc.documentWide) || doc.errors.length >= MAX_ERRORS;
 }
 
 /** One element parsed on its own: offsets relative to the start of the text it was parsed from. */
@@ -367,6 +361,11 @@ class Document implements XmlDocument {
     readonly comments: XmlComment[],
     readonly errors: XmlProblem[],
     readonly depthLimitAt: number | null,
+    /**
+     * Its DOCTYPE declares entities (references to them are then not reported as unknown), or it has a
+     * character XML forbids (only the first is reported): a re-parse of part of it could differ.
+     */
+    readonly documentWide: boolean,
   ) {}
 }
 
@@ -430,10 +429,7 @@ class Scanner {
       }
     }
     if (!this.root) this.error('The document has no root element', n, n);
-    const doc = new Document(text, this.root, this.comments, this.errors, this.depthLimitAt);
-    if (this.doctypeDeclaresEntities) DECLARES_ENTITIES.add(doc);
-    if (forbidden >= 0) HAS_FORBIDDEN_CHAR.add(doc);
-    return doc;
+    return new Document(text, this.root, this.comments, this.errors, this.depthLimitAt, this.doctypeDeclaresEntities || forbidden >= 0);
   }
 
   /** The markup that starts at `lt` (a '<'); returns the offset after it. */

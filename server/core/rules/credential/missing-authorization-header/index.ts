@@ -1,8 +1,8 @@
 import { namedCredentialOf } from '../../../salesforce/project';
 import { sfdxFileRule } from '../../rule';
 
-const LEGACY_AUTH = new Set(['Password', 'Oauth', 'Jwt', 'JwtExchange']);
-const EC_AUTH = new Set(['Oauth', 'Jwt', 'JwtExchange', 'Basic']);
+const LEGACY_AUTH: ReadonlySet<string> = new Set(['Password', 'Oauth', 'Jwt', 'JwtExchange']);
+const EC_AUTH: ReadonlySet<string> = new Set(['Oauth', 'Jwt', 'JwtExchange', 'Basic']);
 
 export default sfdxFileRule(
   {

@@ -6,7 +6,7 @@ import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../
 import { sfdxFlowRule } from '../../rule';
 
 /** Child elements of an action call that come after faultConnector in the metadata schema. */
-const AFTER_FAULT = new Set([
+const AFTER_FAULT: ReadonlySet<string> = new Set([
   'flowTransactionModel',
   'inputParameters',
   'nameSegment',
@@ -15,7 +15,7 @@ const AFTER_FAULT = new Set([
   'storeOutputAutomatically',
   'versionSegment',
 ]);
-const HANDLER_TYPES = new Set(['assignments', 'customErrors', 'recordCreates', 'actionCalls', 'subflows', 'screens']);
+const HANDLER_TYPES: ReadonlySet<string> = new Set(['assignments', 'customErrors', 'recordCreates', 'actionCalls', 'subflows', 'screens']);
 
 export default sfdxFlowRule(
   {

@@ -1,3 +1,4 @@
+import { memoKey } from '../../../project/memo';
 import type { Fix } from '../../../findings';
 import type { MuleApp, MuleFile } from '../../../mule/app';
 import { isKnownType, KNOWN_NAMESPACES, parseTypeExpression, type TypeRef } from '../../../mule/error-types';
@@ -33,15 +34,17 @@ export default muleRule(
 /**
  * Attributes found without a problem, as bits per element (see `CHECKED`). Without placeholders, what
  * this rule reports depends on the value alone, and an element lives as long as it is not re-parsed: an
- * edit elsewhere in a large file need not check the app's thousand handlers again.
+ * edit elsewhere in a large file need not check the app's thousand handlers again. Kept with the element
+ * by the Program (`MuleApp.aboutElement`), never in the rule.
  */
-const CLEAN = new WeakMap<XmlElement, number>();
+const CLEAN = memoKey<{ bits: number }>('unknown-error-type: attributes found clean');
 const CHECKED: Readonly<Record<string, number>> = { type: 1, sourceType: 2, targetType: 4 };
 
 /** `handler`: the type must exist. `created`: a new type may not be invented in a connector/core namespace. */
 function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage: 'handler' | 'created', ctx: RuleContext): void {
   const bit = CHECKED[name];
-  if (((CLEAN.get(el) ?? 0) & bit) !== 0) return;
+  const clean = app.aboutElement(el, CLEAN, () => ({ bits: 0 }));
+  if ((clean.bits & bit) !== 0) return;
   const a = attrNode(el, name);
   if (!a) return;
   if (a.value.includes('${')) {
@@ -50,7 +53,7 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
   }
   const expr = parseTypeExpression(a.value);
   if (expr.orSeparators.length === 0 && expr.refs.every((r) => isKnownType(r) !== 'unknown')) {
-    CLEAN.set(el, (CLEAN.get(el) ?? 0) | bit);
+    clean.bits |= bit;
     return;
   }
   const decoded = a.value.length === a.valueEnd - a.valueStart; // offsets map 1:1 only without entity references
