@@ -74,7 +74,7 @@ export interface GlobalElement {
 }
 
 /** Core elements the app indexes for its rules. */
-export const INDEXED_CORE = ['until-successful', 'on-error-continue', 'on-error-propagate', 'error-mapping', 'raise-error'] as const;
+const INDEXED_CORE = ['until-successful', 'on-error-continue', 'on-error-propagate', 'error-mapping', 'raise-error'] as const;
 
 export class MuleApp {
   readonly flows = new Map<string, FlowModel>();
@@ -301,12 +301,12 @@ function contentsOf(el: XmlElement, deep: boolean): Contents {
 }
 
 /** APIkit router flows are named `verb:\path[:media-type]:config`. */
-export function isApikitFlowFor(flowName: string, config: string): boolean {
+function isApikitFlowFor(flowName: string, config: string): boolean {
   return /^(get|post|put|patch|delete|head|options|trace):\\/i.test(flowName) && flowName.endsWith(`:${config}`);
 }
 
 /** Reconnection on a connection provider: `<reconnection><reconnect|reconnect-forever/></reconnection>`. */
-export function reconnectionOf(connection: XmlElement | undefined): Reconnection {
+function reconnectionOf(connection: XmlElement | undefined): Reconnection {
   if (!connection) return { kind: 'none' };
   const wrapper = firstChild(connection, 'reconnection', NS.core);
   if (wrapper) {
@@ -317,7 +317,7 @@ export function reconnectionOf(connection: XmlElement | undefined): Reconnection
 }
 
 /** Reconnection on an operation: a direct `<reconnect>` / `<reconnect-forever>` child (or wrapped). */
-export function operationReconnection(op: XmlElement): Reconnection {
+function operationReconnection(op: XmlElement): Reconnection {
   const wrapper = firstChild(op, 'reconnection', NS.core);
   if (wrapper) {
     const r = strategyIn(wrapper);

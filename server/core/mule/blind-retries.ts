@@ -9,7 +9,7 @@ import { isOperationName } from './operations';
 import { firstDefiniteRetry, mapOperationError } from './propagation';
 
 /** A failure no retry can fix; if it is retried, every error is. */
-export const NON_TRANSIENT_PROBE = 'SALESFORCE:INVALID_INPUT';
+const NON_TRANSIENT_PROBE = 'SALESFORCE:INVALID_INPUT';
 
 /** Every until-successful that retries a non-transient Salesforce failure, with the first operation that reaches it. */
 export function blindRetryScopes(app: MuleApp): Map<XmlElement, SalesforceOperation> {

@@ -37,7 +37,7 @@ const CORE_PARENTS: Record<string, string | null> = {
 };
 
 /** Salesforce Connector 10.x–12.x error types. There is no INVALID_SESSION type. */
-export const SALESFORCE_TYPES: readonly string[] = [
+const SALESFORCE_TYPES: readonly string[] = [
   'COMMUNICATION',
   'CONNECTIVITY',
   'INSUFFICIENT_PERMISSIONS',
@@ -52,7 +52,7 @@ export const SALESFORCE_TYPES: readonly string[] = [
   'UNAVAILABLE',
 ];
 
-export const CORE_TYPES: readonly string[] = Object.keys(CORE_PARENTS);
+const CORE_TYPES: readonly string[] = Object.keys(CORE_PARENTS);
 
 /** Namespaces whose complete list of types is known, so an unknown identifier is certainly wrong. */
 export const KNOWN_NAMESPACES: ReadonlyMap<string, readonly string[]> = new Map([
@@ -64,7 +64,7 @@ export const SESSION_CONNECTIVITY = 'SALESFORCE:CONNECTIVITY';
 export const SESSION_RETRY_EXHAUSTED = 'SALESFORCE:RETRY_EXHAUSTED';
 
 /** Parent of a fully qualified type `NS:ID`; app-defined and unknown types hang off MULE:ANY. */
-export function parentOf(type: string): string | null {
+function parentOf(type: string): string | null {
   const colon = type.indexOf(':');
   const ns = type.slice(0, colon);
   const id = type.slice(colon + 1);
@@ -163,7 +163,7 @@ function parseUncached(value: string): TypeExpression {
 }
 
 /** Whether `ref` (one alternative of a handler's type) matches a concrete thrown type. */
-export function refMatches(ref: TypeRef, thrown: string): boolean {
+function refMatches(ref: TypeRef, thrown: string): boolean {
   for (const t of lineage(thrown)) {
     const colon = t.indexOf(':');
     const nsMatches = ref.namespace === '*' || (colon === ref.namespace.length && t.startsWith(ref.namespace));

@@ -27,7 +27,7 @@ export function isCore(el: XmlElement, local?: string): boolean {
 }
 
 /** Elements whose element children are processors. */
-export function isProcessorContainer(el: XmlElement): boolean {
+function isProcessorContainer(el: XmlElement): boolean {
   if (el.ns === NS.core) return CORE_CONTAINERS.has(el.local);
   if (el.ns === NS.batch) return BATCH_CONTAINERS.has(el.local);
   if (el.ns === NS.ee) return el.local === 'cache';
@@ -52,7 +52,7 @@ export function isOnError(el: XmlElement): boolean {
 }
 
 /** Message sources: schedulers, listeners, subscribers, streaming and polling sources. */
-export function isSourceElement(el: XmlElement): boolean {
+function isSourceElement(el: XmlElement): boolean {
   const l = el.local;
   if (el.ns === NS.core) return l === 'scheduler';
   if (el.ns === NS.salesforce) return SALESFORCE_SOURCES.has(l);
@@ -77,11 +77,6 @@ export function flowSource(flow: XmlElement): XmlElement | undefined {
 
 export function isHttpListener(el: XmlElement): boolean {
   return el.ns === NS.http && el.local === 'listener';
-}
-
-/** Human name for an element in messages, e.g. `<salesforce:query>`. */
-export function tagName(el: XmlElement): string {
-  return `<${el.name}>`;
 }
 
 /**

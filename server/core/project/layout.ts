@@ -108,7 +108,7 @@ export function isLintableRole(role: FileRole): boolean {
 const MULE_DIR = '/src/main/mule/';
 
 /** The app root of a file under `<root>/src/main/mule/`, or undefined. */
-export function muleSourceRoot(path: string): string | undefined {
+function muleSourceRoot(path: string): string | undefined {
   const i = path.lastIndexOf(MULE_DIR);
   return i >= 0 ? path.slice(0, i) || '/' : undefined;
 }
