@@ -20,7 +20,7 @@ export default sfdxFlowRule(
         if (reported.has(name)) continue;
         const node = flow.nodes.get(name)!;
         const info = calloutInfo(project, flow, node);
-        if (info.kind !== 'callout') continue;
+        if (info.kind !== 'callout' || !info.sync) continue;
         reported.add(name);
         ctx.report({
           path: flow.file.path,

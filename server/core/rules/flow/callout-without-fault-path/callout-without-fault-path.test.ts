@@ -82,7 +82,7 @@ ruleTests('flow/callout-without-fault-path', {
           path: flowPath('F'),
           ...nameAt(apex, 'Geo'),
           message: "Apex action 'Geo' (GeoService)",
-          related: ['Apex class GeoService calls out (@InvocableMethod(callout=true))'],
+          related: ['Apex method GeoService.run calls out (@InvocableMethod(callout=true))'],
         },
       ],
     },

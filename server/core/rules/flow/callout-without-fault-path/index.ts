@@ -36,7 +36,7 @@ export default sfdxFlowRule(
         seen.add(name);
         const node = flow.nodes.get(name)!;
         const info = calloutInfo(project, flow, node);
-        if (info.kind !== 'callout' || node.edges.some((e) => e.kind === 'fault')) continue;
+        if (info.kind !== 'callout' || !info.sync || node.edges.some((e) => e.kind === 'fault')) continue;
         const consequence =
           isRecordTriggered(flow) && !path.async
             ? 'the flow interview fails and the change that triggered it is rolled back'

@@ -18,7 +18,7 @@ export default sfdxFlowRule(
     for (const name of immediate.nodes) {
       const node = flow.nodes.get(name)!;
       const info = calloutInfo(project, flow, node);
-      if (info.kind !== 'callout') continue;
+      if (info.kind !== 'callout' || !info.sync) continue;
       ctx.report({
         path: flow.file.path,
         ...node.nameRange,

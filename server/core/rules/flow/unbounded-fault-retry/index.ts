@@ -20,7 +20,7 @@ export default sfdxFlowRule(
       const fault = node.edges.find((e) => e.kind === 'fault');
       if (!fault) continue;
       const info = calloutInfo(project, flow, node);
-      if (info.kind !== 'callout') continue;
+      if (info.kind !== 'callout' || !info.sync) continue;
       if (fault.target !== name && !canReach(flow, fault.target, name)) continue;
       const cycle = [...reachableFrom(flow, [fault.target])].filter((n) => n === name || canReach(flow, n, name));
       if (cycle.includes(name) === false) cycle.push(name);
