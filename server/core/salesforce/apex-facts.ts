@@ -56,7 +56,8 @@ const FACTS = memoKey<WeakMap<ApexMethod, MethodFacts>>('apex method facts');
 const FIELDS = memoKey<WeakMap<ApexClassDecl, readonly CalloutField[]>>('apex callout fields');
 
 const CALL = /\b([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*\(/g;
-const HAND_OFF = /\b(System\s*\.\s*enqueueJob|Database\s*\.\s*executeBatch|EventBus\s*\.\s*publish)\s*\(\s*(?:new\s+([A-Za-z_][\w.]*)\s*[(<]|([A-Za-z_]\w*)\s*[),])?/gi;
+const HAND_OFF =
+  /\b(System\s*\.\s*enqueueJob|Database\s*\.\s*executeBatch|EventBus\s*\.\s*publish)\s*\(\s*(?:new\s+([A-Za-z_][\w.]*)\s*[(<]|([A-Za-z_]\w*)\s*[),])?/gi;
 const SYNC: readonly [RegExp, string][] = [
   [/\bnew\s+Http\s*\(\s*\)/gi, 'new Http()'],
   [/\bWebServiceCallout\s*\.\s*invoke\s*\(/gi, 'WebServiceCallout.invoke'],

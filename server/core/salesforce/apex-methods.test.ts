@@ -11,11 +11,11 @@ describe('Apex file shape', () => {
       'public with sharing class Svc {',
       "  private static final String URL = 'x{y}';",
       '  public String label { get; set; }',
-      '  @InvocableMethod(label=\'Go {now}\' callout=true)',
+      "  @InvocableMethod(label='Go {now}' callout=true)",
       '  public static List<String> go(List<Id> ids) {',
       '    if (ids.isEmpty()) { return null; }',
       '    for (Integer i = 0; i < 3; i++) { helper(); }',
-      '    return new List<String>{ \'a\' };',
+      "    return new List<String>{ 'a' };",
       '  }',
       '  @future(callout = true) static void later() {}',
       '  private static void helper() {}',
@@ -72,7 +72,9 @@ describe('Apex file shape', () => {
   });
 
   it('constructors are methods; properties, initialisers and interface declarations are not', () => {
-    const shape = shapeOf('public class Svc {\n  public Svc(Integer n) {}\n  static { init(); }\n  Integer n { get { return 1; } }\n}\ninterface I { void x(); }');
+    const shape = shapeOf(
+      'public class Svc {\n  public Svc(Integer n) {}\n  static { init(); }\n  Integer n { get { return 1; } }\n}\ninterface I { void x(); }',
+    );
     assert.deepEqual(
       classNamed(shape, 'Svc')!.methods.map((m) => m.name),
       ['Svc'],

@@ -193,7 +193,7 @@ function methodHeader(code: string, from: number, brace: number, cls: MutableCla
   const nameStart = k + 1;
   if (nameStart === nameEnd) return undefined;
   const name = code.slice(nameStart, nameEnd);
-  if (NOT_METHOD.has(name.toLowerCase()) || (k >= from && code.charCodeAt(k) === 0x2e /* . */)) return undefined;
+  if (NOT_METHOD.has(name.toLowerCase()) || (k >= from && code.charCodeAt(k) === 0x2e) /* . */) return undefined;
   const before = code.slice(from, nameStart);
   return {
     name,

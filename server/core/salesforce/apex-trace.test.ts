@@ -31,7 +31,8 @@ describe('Apex trace: synchronous callouts', () => {
     const t = trace(
       {
         Action: invocable('prepare(ids);', '  private static void prepare(List<Id> ids) { ErpClient.post(ids); }\n'),
-        ErpClient: "public class ErpClient {\n  public static void post(List<Id> ids) {\n    HttpRequest r = new HttpRequest();\n    r.setEndpoint('callout:Erp/orders');\n    new Http().send(r);\n  }\n}\n",
+        ErpClient:
+          "public class ErpClient {\n  public static void post(List<Id> ids) {\n    HttpRequest r = new HttpRequest();\n    r.setEndpoint('callout:Erp/orders');\n    new Http().send(r);\n  }\n}\n",
       },
       'Action',
     );
@@ -46,7 +47,7 @@ describe('Apex trace: synchronous callouts', () => {
     const t = trace(
       {
         Action: invocable('ErpClient c = new ErpClient();\n    c.post();\n    new Audit().record();'),
-        ErpClient: "public class ErpClient { public void post() { WebServiceCallout.invoke(this, null, null, null); } }",
+        ErpClient: 'public class ErpClient { public void post() { WebServiceCallout.invoke(this, null, null, null); } }',
         Audit: "public class Audit { public void record() { String e = 'callout:Audit_Log/x'; } }",
       },
       'Action',
@@ -62,7 +63,8 @@ describe('Apex trace: synchronous callouts', () => {
           'HttpRequest r = new HttpRequest();\n    r.setEndpoint(ENDPOINT);\n    r.setEndpoint(Config.BILLING_URL);',
           "  private static final String ENDPOINT = 'callout:Erp/v1';\n",
         ),
-        Config: "public class Config {\n  public static final String BILLING_URL = 'callout:Billing/v2';\n  public static final String UNUSED = 'callout:Unused';\n}\n",
+        Config:
+          "public class Config {\n  public static final String BILLING_URL = 'callout:Billing/v2';\n  public static final String UNUSED = 'callout:Unused';\n}\n",
       },
       'Action',
     );
@@ -70,12 +72,15 @@ describe('Apex trace: synchronous callouts', () => {
   });
 
   it('@InvocableMethod(callout=true) is evidence of a synchronous callout on its own', () => {
-    const t = trace({ Action: "public class Action { @InvocableMethod(callout=true) public static void run() {} }" }, 'Action');
+    const t = trace({ Action: 'public class Action { @InvocableMethod(callout=true) public static void run() {} }' }, 'Action');
     assert.equal(t?.sync?.message, 'Apex method Action.run calls out (@InvocableMethod(callout=true))');
   });
 
   it('a callout in another method of the class, off the invoked path, is not evidence', () => {
-    const t = trace({ Action: invocable('update [SELECT Id FROM Account];', "  public static void unused() { new Http().send(null); String u = 'callout:Erp'; }\n") }, 'Action');
+    const t = trace(
+      { Action: invocable('update [SELECT Id FROM Account];', "  public static void unused() { new Http().send(null); String u = 'callout:Erp'; }\n") },
+      'Action',
+    );
     assert.deepEqual(summary(t), { sync: undefined, handOffs: [], credentials: [] });
   });
 
@@ -118,7 +123,7 @@ describe('Apex trace: asynchronous hand-offs', () => {
   it('a @future(callout=true) method, in the class or in another class', () => {
     const t = trace(
       {
-        Action: invocable("later(ids);\n    Remote.push(ids);", "  @future(callout=true) static void later(List<Id> ids) { String u = 'callout:Erp'; }\n"),
+        Action: invocable('later(ids);\n    Remote.push(ids);', "  @future(callout=true) static void later(List<Id> ids) { String u = 'callout:Erp'; }\n"),
         Remote: "public class Remote { @future(callout=true) public static void push(List<Id> ids) { String u = 'callout:Crm'; } }",
       },
       'Action',
@@ -138,7 +143,7 @@ describe('Apex trace: asynchronous hand-offs', () => {
       {
         Action: invocable('Database.executeBatch(new Resync(), 50);'),
         Resync:
-          "public class Resync implements Database.Batchable<SObject>, Database.AllowsCallouts {\n  public Database.QueryLocator start(Database.BatchableContext c) { return null; }\n  public void execute(Database.BatchableContext c, List<SObject> s) { ErpClient.post(); }\n  public void finish(Database.BatchableContext c) {}\n}\n",
+          'public class Resync implements Database.Batchable<SObject>, Database.AllowsCallouts {\n  public Database.QueryLocator start(Database.BatchableContext c) { return null; }\n  public void execute(Database.BatchableContext c, List<SObject> s) { ErpClient.post(); }\n  public void finish(Database.BatchableContext c) {}\n}\n',
         ErpClient: "public class ErpClient { public static void post() { String u = 'callout:Erp'; new Http(); } }",
       },
       'Action',

@@ -76,7 +76,8 @@ class Tracer {
   constructor(private readonly project: SfdxProject) {}
 
   run(shape: ApexFileShape, entry: ApexMethod): ApexTrace {
-    if (entry.invocable?.callout) this.sync = at(shape.file, entry.invocable, `Apex method ${entry.cls.name}.${entry.name} calls out (@InvocableMethod(callout=true))`);
+    if (entry.invocable?.callout)
+      this.sync = at(shape.file, entry.invocable, `Apex method ${entry.cls.name}.${entry.name} calls out (@InvocableMethod(callout=true))`);
     this.visit(shape, entry, 'sync');
     let visited = 0;
     while (this.queue.length && visited++ < MAX_METHODS) {
@@ -109,7 +110,11 @@ class Tracer {
     for (const h of facts.handOffs) {
       const where = at(file, h, '');
       if (h.kind === 'platform-event') {
-        this.handOffs.push({ kind: 'platform-event', at: { ...where, message: `Apex method ${method.cls.name}.${method.name} publishes a platform event` }, callsOut: false });
+        this.handOffs.push({
+          kind: 'platform-event',
+          at: { ...where, message: `Apex method ${method.cls.name}.${method.name} publishes a platform event` },
+          callsOut: false,
+        });
         continue;
       }
       const name = h.className ?? (h.variable ? this.typeOf(shape, method, h.variable) : undefined);
@@ -134,7 +139,11 @@ class Tracer {
         }
         this.handOffs.push({
           kind: 'future',
-          at: at(file, call, `Apex method ${method.cls.name}.${method.name} calls @future${future.callout ? '(callout=true)' : ''} method ${target.method.cls.name}.${target.method.name}`),
+          at: at(
+            file,
+            call,
+            `Apex method ${method.cls.name}.${method.name} calls @future${future.callout ? '(callout=true)' : ''} method ${target.method.cls.name}.${target.method.name}`,
+          ),
           callsOut: future.callout,
         });
         if (future.callout) this.visit(target.shape, target.method, 'async');
