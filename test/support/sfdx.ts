@@ -52,6 +52,31 @@ export function action(name: string, actionType: string, actionName: string, opt
   ].join('\n');
 }
 
+/** A `subflows` element running the flow `flowName`. */
+export function subflow(name: string, flowName: string, opts: { next?: string; fault?: string } = {}): string {
+  return [
+    '    <subflows>',
+    `        <name>${name}</name>`,
+    `        <label>${name}</label>`,
+    '        <locationX>0</locationX>',
+    '        <locationY>0</locationY>',
+    ...(opts.next ? [connector(opts.next)] : []),
+    ...(opts.fault ? [connector(opts.fault, 'faultConnector')] : []),
+    `        <flowName>${flowName}</flowName>`,
+    '    </subflows>',
+  ].join('\n');
+}
+
+/** An autolaunched flow with no trigger (what a subflow is), starting at `target`. */
+export function autolaunched(target: string, elements: readonly string[]): string {
+  return flow({ start: connector(target), elements });
+}
+
+/** An Apex class whose @InvocableMethod runs `body` (and the class has `extra` members). */
+export function invocableClass(name: string, body: string, extra = ''): string {
+  return `public with sharing class ${name} {\n    @InvocableMethod(label='${name}')\n    public static void run(List<Id> ids) {\n        ${body}\n    }\n${extra}}\n`;
+}
+
 export function element(type: string, name: string, inner = ''): string {
   return [
     `    <${type}>`,

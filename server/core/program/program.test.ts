@@ -114,7 +114,8 @@ describe('Program: on demand', () => {
     const files = org();
     files[`${P}/classes/C0.cls`] =
       'public class C0 {\n  @InvocableMethod\n  public static void go(List<Id> ids) {\n    C7.prepare(ids);\n    Integer n = C1.twice(2);\n  }\n}\n';
-    files[`${P}/classes/C7.cls`] = 'public class C7 {\n  public static void prepare(List<Id> ids) {\n    ErpClient c = new ErpClient();\n    c.send(ids);\n  }\n}\n';
+    files[`${P}/classes/C7.cls`] =
+      'public class C7 {\n  public static void prepare(List<Id> ids) {\n    ErpClient c = new ErpClient();\n    c.send(ids);\n  }\n}\n';
     files[`${P}/classes/ErpClient.cls`] =
       "public class ErpClient {\n  public void send(List<Id> ids) {\n    HttpRequest r = new HttpRequest();\n    r.setEndpoint('callout:Erp/x');\n    new Http().send(r);\n  }\n}\n";
     const host = diskHost(files);
