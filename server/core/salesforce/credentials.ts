@@ -15,6 +15,8 @@ export interface NamedCredentialModel {
   readonly protocol: Located | undefined;
   readonly generateAuthorizationHeader: Located | undefined;
   readonly allowMergeFieldsInHeader: boolean | undefined;
+  /** Apex may put `{!$Credential.…}` merge fields in the request body (a token endpoint's client_id/client_secret). */
+  readonly allowMergeFieldsInBody: boolean | undefined;
   /** Legacy `endpoint`, or the `Url` parameter of a new-style credential. */
   readonly endpoint: Located | undefined;
   /** New style: the External Credential it authenticates with. */
@@ -68,6 +70,7 @@ export function parseNamedCredential(file: SourceFile): NamedCredentialModel | u
     protocol: leaf(file, root, 'protocol'),
     generateAuthorizationHeader: leaf(file, root, 'generateAuthorizationHeader'),
     allowMergeFieldsInHeader: leafBool(file, root, 'allowMergeFieldsInHeader'),
+    allowMergeFieldsInBody: leafBool(file, root, 'allowMergeFieldsInBody'),
     endpoint,
     externalCredential,
     headers,
