@@ -10,6 +10,28 @@ export const ncPath = (name: string) => `${PKG}/namedCredentials/${name}.namedCr
 export const ecPath = (name: string) => `${PKG}/externalCredentials/${name}.externalCredential-meta.xml`;
 export const esPath = (name: string) => `${PKG}/externalServiceRegistrations/${name}.externalServiceRegistration-meta.xml`;
 export const clsPath = (name: string) => `${PKG}/classes/${name}.cls`;
+export const psPath = (name: string) => `${PKG}/permissionsets/${name}.permissionset-meta.xml`;
+export const psgPath = (name: string) => `${PKG}/permissionsetgroups/${name}.permissionsetgroup-meta.xml`;
+
+/** A permission set granting External Credential principals (`Credential-Principal`), in metadata order. */
+export function permissionSet(grants: readonly (string | { principal: string; enabled: boolean })[], label = 'Integration'): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<PermissionSet xmlns="${XMLNS}">`,
+    '    <classAccesses>',
+    '        <apexClass>ErpClient</apexClass>',
+    '        <enabled>true</enabled>',
+    '    </classAccesses>',
+    ...grants.map((g) => {
+      const { principal, enabled } = typeof g === 'string' ? { principal: g, enabled: true } : g;
+      return `    <externalCredentialPrincipalAccesses>\n        <enabled>${enabled}</enabled>\n        <externalCredentialPrincipal>${principal}</externalCredentialPrincipal>\n    </externalCredentialPrincipalAccesses>`;
+    }),
+    '    <hasActivationRequired>false</hasActivationRequired>',
+    `    <label>${label}</label>`,
+    '</PermissionSet>',
+    '',
+  ].join('\n');
+}
 
 export interface FlowSpec {
   readonly processType?: string;

@@ -3,6 +3,7 @@
  * Service Registrations, read from source-format metadata.
  */
 import type { SourceFile } from '../project/source-file';
+import type { XmlElement } from '../xml/types';
 import { apiNameOf, kids, leaf, leafBool, leafValue, metadataRoot, type Located } from './metadata';
 
 export interface NamedCredentialModel {
@@ -27,10 +28,15 @@ export interface NamedCredentialModel {
 
 export interface Principal {
   readonly type: 'NamedPrincipal' | 'PerUserPrincipal' | 'AwsStsPrincipal';
+  /** The principal's name (`parameterName`, else `parameterGroup`). */
   readonly name: string;
+  /** `parameterGroup` when it differs from the name (access may be written with either). */
+  readonly group: string | undefined;
   /** Range of the `<parameterType>` text. */
   readonly start: number;
   readonly end: number;
+  /** The `<externalCredentialParameters>` element. */
+  readonly el: XmlElement;
 }
 
 export interface ExternalCredentialModel {
@@ -84,7 +90,9 @@ export function parseExternalCredential(file: SourceFile): ExternalCredentialMod
   for (const p of kids(root, 'externalCredentialParameters')) {
     const t = leaf(file, p, 'parameterType');
     if (t && (t.value === 'NamedPrincipal' || t.value === 'PerUserPrincipal' || t.value === 'AwsStsPrincipal')) {
-      principals.push({ type: t.value, name: leafValue(file, p, 'parameterName') ?? leafValue(file, p, 'parameterGroup') ?? '', start: t.start, end: t.end });
+      const name = leafValue(file, p, 'parameterName') ?? leafValue(file, p, 'parameterGroup') ?? '';
+      const group = leafValue(file, p, 'parameterGroup');
+      principals.push({ type: t.value, name, group: group && group !== name ? group : undefined, start: t.start, end: t.end, el: p });
     }
   }
   return { file, name: apiNameOf(file.path, '.externalCredential-meta.xml'), protocol: leaf(file, root, 'authenticationProtocol'), principals };
