@@ -15,8 +15,10 @@ export interface Site {
 }
 
 export interface CallSite extends Site {
-  /** The call as written, split at dots: `['Svc', 'send']`, `['helper']`, `['this', 'go']`. */
+  /** The call as written, split at dots: `['Svc', 'send']`, `['helper']`, `['this', 'go']`; a constructor `new Svc(…)` is `['Svc', 'Svc']`. */
   readonly parts: readonly string[];
+  /** `new X(…)`: the class is named, never a variable. */
+  readonly ctor?: boolean;
 }
 
 export interface HandOffSite extends Site {
@@ -44,6 +46,17 @@ export interface MethodFacts {
   readonly words: ReadonlySet<string>;
   /** `Other.FIELD` reads (not calls): static fields of other classes it may read. */
   readonly fieldReads: readonly { readonly owner: string; readonly field: string }[];
+  /**
+   * `try` blocks whose first catch that matches a CalloutException (`CalloutException`, `Exception`)
+   * does not throw: a callout that fails inside one does not fail the method.
+   */
+  readonly guards: readonly Site[];
+}
+
+/** Whether an offset lies in one of the method's guarded `try` blocks. */
+export function isGuarded(facts: MethodFacts, at: number): boolean {
+  for (const g of facts.guards) if (at > g.start && at < g.end) return true;
+  return false;
 }
 
 /** A static field whose initialiser is a `callout:` literal (`static final String ENDPOINT = 'callout:Erp/x';`). */
@@ -83,8 +96,10 @@ function computeFacts(shape: ApexFileShape, method: ApexMethod): MethodFacts {
     if (parts.length === 1 && NOT_CALLS.has(parts[0].toLowerCase())) continue;
     const before = previousCodeChar(code, start, from);
     if (before === 0x2e /* . */) continue; // a call on an expression: `foo().bar(`
-    if (wordBefore(code, start, from).toLowerCase() === 'new') continue; // a constructor
-    calls.push({ parts, start, end: start + m[1].length });
+    // `new X(…)` runs X's constructor: a method named like its class.
+    const ctor = wordBefore(code, start, from).toLowerCase() === 'new';
+    if (ctor) parts.push(parts[parts.length - 1]);
+    calls.push({ parts, start, end: start + m[1].length, ctor });
   }
   // `new X().method(…)`: the one expression receiver that names its class.
   for (const m of body.matchAll(/\bnew\s+([A-Za-z_][\w.]*)\s*\(\s*\)\s*\.\s*([A-Za-z_]\w*)\s*\(/g)) {
@@ -115,7 +130,46 @@ function computeFacts(shape: ApexFileShape, method: ApexMethod): MethodFacts {
   for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s*\.\s*([A-Z_][A-Z0-9_]*)\b(?!\s*[.(])/g)) {
     if (previousCodeChar(code, from + m.index!, from) !== 0x2e) fieldReads.push({ owner: m[1], field: m[2] });
   }
-  return { calls, handOffs, syncCalls, literals, words, fieldReads };
+  return { calls, handOffs, syncCalls, literals, words, fieldReads, guards: guardsOf(code, from, method.bodyEnd) };
+}
+
+const CATCHES_CALLOUTS = new Set(['exception', 'system.exception', 'calloutexception', 'system.calloutexception']);
+
+function guardsOf(code: string, from: number, to: number): Site[] {
+  const out: Site[] = [];
+  const re = /\btry\s*\{/g;
+  re.lastIndex = from;
+  for (let m = re.exec(code); m && m.index < to; m = re.exec(code)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchingBrace(code, open, to);
+    if (close < 0) break;
+    // The catches after the block, in order: the first that matches a CalloutException decides.
+    let k = close + 1;
+    for (;;) {
+      const c = /^\s*catch\s*\(\s*([\w.]+)\s+\w+\s*\)\s*\{/.exec(code.slice(k, Math.min(to, k + 200)));
+      if (!c) break;
+      const catchOpen = k + c[0].length - 1;
+      const catchClose = matchingBrace(code, catchOpen, to);
+      if (catchClose < 0) break;
+      if (CATCHES_CALLOUTS.has(c[1].toLowerCase())) {
+        if (!/\bthrow\b/.test(code.slice(catchOpen, catchClose))) out.push({ start: open, end: close });
+        break;
+      }
+      k = catchClose + 1;
+    }
+  }
+  return out;
+}
+
+/** The `}` matching the `{` at `open` (code has comments and strings blanked), or -1 before `limit`. */
+function matchingBrace(code: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 0x7b) depth++;
+    else if (c === 0x7d && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** The code character before `at` (skipping white space), or -1. */

@@ -189,3 +189,50 @@ describe('Apex trace: the invoked method', () => {
     assert.equal(invocableMethodOf(program.file(file)!, 'Plain'), undefined);
   });
 });
+
+describe('Apex trace: constructors', () => {
+  it('new X(…) runs X’s constructor, which may hand work to @future', () => {
+    const t = trace(
+      {
+        Action: invocable('new CardLeft(ids[0]);'),
+        CardLeft:
+          "public class CardLeft {\n  public CardLeft(Id caseId) { init(caseId); }\n  void init(Id caseId) { notifyLater(caseId); }\n  @future(callout=true) static void notifyLater(Id caseId) { String u = 'callout:Erp'; }\n}\n",
+      },
+      'Action',
+    );
+    assert.deepEqual(summary(t), {
+      sync: undefined,
+      handOffs: ['future calls out: Apex method CardLeft.init calls @future(callout=true) method CardLeft.notifyLater'],
+      credentials: ['Erp async (CardLeft.cls)'],
+    });
+  });
+});
+
+describe('Apex trace: callout failures the Apex handles itself', () => {
+  const client = "public class ErpClient { public static void post() { String u = 'callout:Erp'; new Http().send(null); } }";
+  it('a try around the call, whose catch (Exception) does not throw, handles every callout below it', () => {
+    const t = trace({ Action: invocable('try { ErpClient.post(); } catch (Exception e) { ok = false; }'), ErpClient: client }, 'Action');
+    assert.equal(t?.handled, true);
+  });
+  it('a catch that throws, one for another type, or a callout outside the try is not handled', () => {
+    for (const body of [
+      'try { ErpClient.post(); } catch (Exception e) { throw new AuraHandledException(e.getMessage()); }',
+      'try { ErpClient.post(); } catch (DmlException e) { ok = false; }',
+      'try { ok = true; } catch (Exception e) { ok = false; }\n    ErpClient.post();',
+    ]) {
+      assert.equal(trace({ Action: invocable(body), ErpClient: client }, 'Action')?.handled, false, body);
+    }
+  });
+  it('the first catch that matches a CalloutException decides; nested blocks inside the try are covered', () => {
+    const t = trace(
+      {
+        Action: invocable(
+          'try { if (ids != null) { for (Id i : ids) { ErpClient.post(); } } } catch (CalloutException e) { ok = false; } catch (Exception e) { throw e; }',
+        ),
+        ErpClient: client,
+      },
+      'Action',
+    );
+    assert.equal(t?.handled, true);
+  });
+});

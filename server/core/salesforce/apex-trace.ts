@@ -10,7 +10,7 @@ import type { ReportRelated } from '../findings';
 import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import type { CalloutCredential } from './apex';
-import { calloutFields, declaredType, methodFacts, type LiteralSite } from './apex-facts';
+import { calloutFields, declaredType, isGuarded, methodFacts, type LiteralSite } from './apex-facts';
 import { apexShapeOf, classNamed, methodsNamed, type ApexClassDecl, type ApexFileShape, type ApexMethod } from './apex-methods';
 import type { SfdxProject } from './project';
 
@@ -33,6 +33,12 @@ export interface AsyncHandOff {
 export interface ApexTrace {
   /** The first synchronous callout on the path (or the entry's `@InvocableMethod(callout=true)`). */
   readonly sync: ReportRelated | undefined;
+  /**
+   * Every synchronous callout found on the path runs inside a `try` whose catch handles a
+   * CalloutException without throwing (in its method or in a caller on the path): the Apex reports the
+   * failure itself (usually as an output) and the action does not fault.
+   */
+  readonly handled: boolean;
   readonly handOffs: readonly AsyncHandOff[];
   readonly credentials: readonly TracedCredential[];
   /** A `callout:` endpoint whose credential is built at run time was reached. */
@@ -66,47 +72,64 @@ export function traceApexMethod(project: SfdxProject, shape: ApexFileShape, entr
 }
 
 class Tracer {
+  /** The first synchronous callout evidence, and the first outside any guarding `try`. */
   private sync: ReportRelated | undefined;
+  private unguarded: ReportRelated | undefined;
+  private guardedSites = 0;
   private readonly handOffs: AsyncHandOff[] = [];
   private readonly credentials: TracedCredential[] = [];
   private dynamic = false;
-  private readonly seen = new Map<ApexMethod, Mode>();
-  private readonly queue: { shape: ApexFileShape; method: ApexMethod; mode: Mode }[] = [];
+  /** Each method is walked at most once per mode and guard (four ways at most). */
+  private readonly seen = new Map<ApexMethod, Set<string>>();
+  private readonly queue: { shape: ApexFileShape; method: ApexMethod; mode: Mode; guarded: boolean }[] = [];
 
   constructor(private readonly project: SfdxProject) {}
 
   run(shape: ApexFileShape, entry: ApexMethod): ApexTrace {
-    if (entry.invocable?.callout)
-      this.sync = at(shape.file, entry.invocable, `Apex method ${entry.cls.name}.${entry.name} calls out (@InvocableMethod(callout=true))`);
-    this.visit(shape, entry, 'sync');
+    const declared = entry.invocable?.callout
+      ? at(shape.file, entry.invocable, `Apex method ${entry.cls.name}.${entry.name} calls out (@InvocableMethod(callout=true))`)
+      : undefined;
+    this.visit(shape, entry, 'sync', false);
     let visited = 0;
     while (this.queue.length && visited++ < MAX_METHODS) {
       const next = this.queue.shift()!;
-      this.walk(next.shape, next.method, next.mode);
+      this.walk(next.shape, next.method, next.mode, next.guarded);
     }
-    return { sync: this.sync, handOffs: this.handOffs, credentials: this.credentials, dynamic: this.dynamic };
+    return {
+      sync: declared ?? this.unguarded ?? this.sync,
+      // A declared callout with no site found is not known to be handled.
+      handled: this.unguarded === undefined && this.guardedSites > 0,
+      handOffs: this.handOffs,
+      credentials: this.credentials,
+      dynamic: this.dynamic,
+    };
   }
 
-  /** Queues a method; a method seen synchronously need not be walked again asynchronously (what it reaches is already recorded). */
-  private visit(shape: ApexFileShape, method: ApexMethod, mode: Mode): void {
-    const before = this.seen.get(method);
-    if (before === 'sync' || before === mode) return;
-    this.seen.set(method, mode);
-    this.queue.push({ shape, method, mode });
+  private visit(shape: ApexFileShape, method: ApexMethod, mode: Mode, guarded: boolean): void {
+    let states = this.seen.get(method);
+    if (!states) this.seen.set(method, (states = new Set()));
+    const key = `${mode}${guarded ? ' guarded' : ''}`;
+    // Walked synchronously and unguarded: every other way adds nothing.
+    if (states.has(key) || states.has('sync')) return;
+    states.add(key);
+    this.queue.push({ shape, method, mode, guarded });
   }
 
-  private walk(shape: ApexFileShape, method: ApexMethod, mode: Mode): void {
+  private walk(shape: ApexFileShape, method: ApexMethod, mode: Mode, guarded: boolean): void {
     const facts = methodFacts(shape, method);
     const file = shape.file;
-    // The first evidence in the body's order: an endpoint literal or `new Http()`, whichever comes first.
-    const firstCall = facts.syncCalls[0];
-    const firstLiteral = facts.literals[0];
-    if (firstCall && (!firstLiteral || firstCall.start < firstLiteral.start)) {
-      this.callout(file, firstCall, `Apex method ${method.cls.name}.${method.name} calls out (${firstCall.what})`, mode);
-    }
-    for (const lit of facts.literals) this.literal(file, lit, method, mode);
+    const guardedAt = (offset: number) => guarded || isGuarded(facts, offset);
+    const where = `Apex method ${method.cls.name}.${method.name} calls out`;
+    // Every evidence site counts for whether failures are handled; the first one found is shown.
+    const sites: { start: number; end: number; what: string }[] = [...facts.syncCalls, ...facts.literals].sort((a, b) => a.start - b.start);
+    for (const site of sites) this.callout(file, site, `${where} (${site.what})`, mode, guardedAt(site.start));
+    for (const lit of facts.literals) this.literal(file, lit, mode);
     // Static fields initialised with a `callout:` endpoint, read by this method (its own class's, or `Other.FIELD`).
-    for (const f of calloutFields(shape, method.cls)) if (facts.words.has(f.name.toLowerCase())) this.literal(file, f.literal, method, mode);
+    for (const f of calloutFields(shape, method.cls)) {
+      if (!facts.words.has(f.name.toLowerCase())) continue;
+      this.callout(file, f.literal, `${where} (${f.literal.what})`, mode, guarded);
+      this.literal(file, f.literal, mode);
+    }
     for (const h of facts.handOffs) {
       const where = at(file, h, '');
       if (h.kind === 'platform-event') {
@@ -128,13 +151,13 @@ class Tracer {
         callsOut: allows,
       });
       const entries = h.kind === 'queueable' ? ['execute'] : ['start', 'execute', 'finish'];
-      for (const n of entries) for (const m of this.methodsOf(target, n)) this.visit(m.shape, m.method, 'async');
+      for (const n of entries) for (const m of this.methodsOf(target, n)) this.visit(m.shape, m.method, 'async', false);
     }
     for (const call of facts.calls) {
-      for (const target of this.resolveCall(shape, method, call.parts)) {
+      for (const target of this.resolveCall(shape, method, call.parts, call.ctor === true)) {
         const future = target.method.future;
         if (!future) {
-          this.visit(target.shape, target.method, mode);
+          this.visit(target.shape, target.method, mode, guardedAt(call.start));
           continue;
         }
         this.handOffs.push({
@@ -146,7 +169,7 @@ class Tracer {
           ),
           callsOut: future.callout,
         });
-        if (future.callout) this.visit(target.shape, target.method, 'async');
+        if (future.callout) this.visit(target.shape, target.method, 'async', false);
       }
     }
     // `Other.FIELD`, where Other is a class (not a variable) with a field initialised with a callout endpoint.
@@ -155,16 +178,20 @@ class Tracer {
       const owner = this.resolveClass(shape, method.cls, r.owner);
       if (!owner) continue;
       const field = calloutFields(owner.shape, owner.decl).find((f) => f.name.toLowerCase() === r.field.toLowerCase());
-      if (field) this.literal(owner.shape.file, field.literal, method, mode);
+      if (!field) continue;
+      this.callout(owner.shape.file, field.literal, `Apex method ${method.cls.name}.${method.name} calls out (${field.literal.what})`, mode, guarded);
+      this.literal(owner.shape.file, field.literal, mode);
     }
   }
 
-  private callout(file: SourceFile, site: { start: number; end: number }, message: string, mode: Mode): void {
-    if (mode === 'sync' && !this.sync) this.sync = at(file, site, message);
+  private callout(file: SourceFile, site: { start: number; end: number }, message: string, mode: Mode, guarded: boolean): void {
+    if (mode !== 'sync') return;
+    if (!this.sync) this.sync = at(file, site, message);
+    if (guarded) this.guardedSites++;
+    else this.unguarded ??= at(file, site, message);
   }
 
-  private literal(file: SourceFile, lit: LiteralSite, method: ApexMethod, mode: Mode): void {
-    this.callout(file, lit, `Apex method ${method.cls.name}.${method.name} calls out (${lit.what})`, mode);
+  private literal(file: SourceFile, lit: LiteralSite, mode: Mode): void {
     if (!lit.credential) {
       this.dynamic = true;
       return;
@@ -196,7 +223,7 @@ class Tracer {
     return [];
   }
 
-  private resolveCall(shape: ApexFileShape, method: ApexMethod, parts: readonly string[]): { shape: ApexFileShape; method: ApexMethod }[] {
+  private resolveCall(shape: ApexFileShape, method: ApexMethod, parts: readonly string[], ctor: boolean): { shape: ApexFileShape; method: ApexMethod }[] {
     const here: ClassRef = { shape, decl: method.cls };
     if (parts.length === 1) {
       // An unqualified call: a method of this class, or of a class it is nested in.
@@ -215,7 +242,7 @@ class Tracer {
     }
     if (parts.length === 2) {
       // A variable (locals and fields shadow class names), else a class.
-      const type = this.typeOf(shape, method, parts[0]);
+      const type = ctor ? undefined : this.typeOf(shape, method, parts[0]);
       const target = this.resolveClass(shape, method.cls, type ?? parts[0]);
       return target ? this.methodsOf(target, name) : [];
     }

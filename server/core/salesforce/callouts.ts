@@ -42,6 +42,11 @@ export type CalloutInfo =
        * that work calls out later, in another transaction, where no fault path of the Flow catches it.
        */
       readonly sync: boolean;
+      /**
+       * The Apex catches every failure of its synchronous callouts itself (a `try` whose catch handles a
+       * CalloutException without throwing) and reports it as a result: the action does not fault.
+       */
+      readonly handled?: boolean;
     };
 
 const NOT_CALLOUT: CalloutInfo = Object.freeze({ kind: 'not-callout' });
@@ -162,6 +167,7 @@ function viaApexUncached(project: SfdxProject, cls: ApexClassModel): CalloutInfo
     complete: !trace.dynamic && credentials.every((c) => c.nc !== undefined),
     evidence: trace.sync ?? handOff?.at ?? credentials[0]?.via,
     sync: trace.sync !== undefined,
+    handled: trace.handled,
   };
 }
 

@@ -21,7 +21,10 @@ export interface ReachedCallout {
   readonly info: CalloutInfo & { kind: 'callout' };
   /** The subflow elements inside the called flows on the way to the action (empty for the element's own action or a direct subflow's). */
   readonly chain: readonly { readonly flow: FlowModel; readonly node: FlowNode }[];
-  /** A fault connector inside the called flows (on the action, or on a subflow element on the way) handles its failure there. */
+  /**
+   * Its failure is handled before it reaches the element: by a fault connector inside the called flows (on
+   * the action, or on a subflow element on the way), or by the Apex itself (`CalloutInfo.handled`).
+   */
   readonly handledInside: boolean;
 }
 
@@ -56,7 +59,7 @@ export function calloutsOf(project: SfdxProject, flow: FlowModel, node: FlowNode
   }
   const info = calloutInfo(project, flow, node);
   if (info.kind !== 'callout') return NONE;
-  return [{ flow, node, info, chain: [], handledInside: hasFault(node) }];
+  return [{ flow, node, info, chain: [], handledInside: hasFault(node) || info.handled === true }];
 }
 
 function calloutsInFlow(project: SfdxProject, flow: FlowModel, onTheWay: Set<string>, depth: number): ReachedCallout[] {
@@ -70,7 +73,7 @@ function calloutsInFlow(project: SfdxProject, flow: FlowModel, onTheWay: Set<str
       const callee = subflowName(flow, node);
       if (callee === undefined) {
         const info = calloutInfo(project, flow, node);
-        if (info.kind === 'callout') out.push({ flow, node, info, chain: [], handledInside: hasFault(node) });
+        if (info.kind === 'callout') out.push({ flow, node, info, chain: [], handledInside: hasFault(node) || info.handled === true });
         continue;
       }
       const target = resolveFlow(project, callee);

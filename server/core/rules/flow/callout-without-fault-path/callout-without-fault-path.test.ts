@@ -9,6 +9,7 @@ import {
   element,
   flow,
   flowPath,
+  invocableClass,
   nameAt,
   recordStart,
   SFDX_PROJECT,
@@ -42,8 +43,25 @@ const apexLater = flow({ start: recordStart('Done', asyncPath('Push')), elements
 const callsSubflow = (opts: { fault?: string }) => screen(subflow('Call_Bank', 'Push_Orders', { next: 'Log_Callout_Error', ...opts }));
 const pushOrders = (opts: { fault?: string }) => autolaunched('Push', [action('Push', 'apex', 'Action', opts), element('assignments', 'Log')]);
 
+/** The sync design, with the invocable method's call to the service wrapped in a try/catch. */
+const caught = (handler: string) => ({
+  ...apexDesign('sync'),
+  [clsPath('Action')]: invocableClass(
+    'Action',
+    `try {\n            OrderService.push(ids);\n        } catch (${handler}) {\n            errors.add(e.getMessage());\n        }`,
+  ),
+});
+
 ruleTests('flow/callout-without-fault-path', {
   valid: [
+    {
+      name: 'the Apex catches the callout failure itself (catch CalloutException, no rethrow): the action does not fault',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: apexLater, ...caught('CalloutException e') },
+    },
+    {
+      name: 'a catch (Exception e) in the invoked method covers the callouts of everything it calls',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: apexLater, ...caught('Exception e') },
+    },
     ...ASYNC_DESIGNS.map((design) => ({
       name: `an Apex action that only hands the callout to asynchronous Apex (${design}): no fault path can catch its failure`,
       files: { ...SFDX_PROJECT, [flowPath('F')]: apexLater, ...apexDesign(design) },
@@ -115,6 +133,23 @@ ruleTests('flow/callout-without-fault-path', {
       ],
     },
     {
+      name: 'a catch that throws again, or one that catches something else, does not handle the failure',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('F')]: apexLater,
+        ...caught('DmlException e'),
+        [clsPath('OrderService')]:
+          'public class OrderService {\n    public static void push(List<Id> ids) {\n        try { ErpClient.post(ids); } catch (Exception e) { throw new OrderException(e.getMessage()); }\n    }\n}\n',
+      },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(apexLater, 'Push'),
+          message: "Apex action 'Push' (Action) on the Run Asynchronously path has no fault connector, and the Apex does not catch the callout failure:",
+        },
+      ],
+    },
+    {
       // The subflow itself is still reported: it can be run from anywhere (another flow, Apex, a button).
       name: "a fault connector on the subflow element covers the subflow's callout for the parent",
       files: {
@@ -127,7 +162,7 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('Push_Orders'),
           ...nameAt(pushOrders({}), 'Push'),
-          message: "Apex action 'Push' (Action) on the immediate path has no fault connector:",
+          message: "Apex action 'Push' (Action) on the immediate path has no fault connector, and the Apex does not catch the callout failure:",
         },
       ],
     },
@@ -139,7 +174,7 @@ ruleTests('flow/callout-without-fault-path', {
           path: flowPath('F'),
           ...nameAt(callsSubflow({}), 'Call_Bank'),
           message:
-            "Subflow 'Call_Bank' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' on the immediate path has no fault connector (and nothing in the subflow handles the fault)",
+            "Subflow 'Call_Bank' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' on the immediate path has no fault connector (and nothing in the subflow handles the fault), and the Apex does not catch the callout failure",
           related: ["Apex action 'Push' (Action) in subflow 'Push_Orders'", "Apex method ErpClient.post calls out ('callout:Erp/orders')"],
           suggestions: [
             {
@@ -156,7 +191,7 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('Push_Orders'),
           ...nameAt(pushOrders({}), 'Push'),
-          message: "Apex action 'Push' (Action) on the immediate path has no fault connector:",
+          message: "Apex action 'Push' (Action) on the immediate path has no fault connector, and the Apex does not catch the callout failure:",
         },
       ],
     },

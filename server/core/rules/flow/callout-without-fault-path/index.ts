@@ -39,7 +39,7 @@ export default sfdxFlowRule(
         const node = flow.nodes.get(name)!;
         if (hasFault(node)) continue;
         // Only a call in this transaction can fail here; asynchronous Apex fails later, where no fault path reaches.
-        // A subflow's callout counts when nothing inside the subflow handles its fault.
+        // Apex that catches its callout failures itself does not fault; nor does a subflow that handles them.
         const r = calloutsOf(project, flow, node).find((c) => c.info.sync && !c.handledInside);
         if (!r) continue;
         const consequence =
@@ -52,7 +52,7 @@ export default sfdxFlowRule(
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
-          message: `${describeReached(flow, node, r)} on the ${path.label} path has no fault connector${own ? '' : ' (and nothing in the subflow handles the fault)'}: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
+          message: `${describeReached(flow, node, r)} on the ${path.label} path has no fault connector${own ? '' : ' (and nothing in the subflow handles the fault)'}${r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : ''}: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
           related: [...reachedLocation(flow, node, r), ...(r.info.evidence ? [r.info.evidence] : [])],
           suggestions: () => suggestions(flow, node),
         });
