@@ -214,6 +214,18 @@ describe('Apex trace: callout failures the Apex handles itself', () => {
     const t = trace({ Action: invocable('try { ErpClient.post(); } catch (Exception e) { ok = false; }'), ErpClient: client }, 'Action');
     assert.equal(t?.handled, true);
   });
+  it('what counts is where the request is sent: new Http() before the try, http.send inside it', () => {
+    const t = trace(
+      {
+        Action: invocable(
+          "Http http = new Http();\n    HttpRequest req = new HttpRequest();\n    req.setEndpoint('callout:Erp');\n    try { HttpResponse res = http.send(req); } catch (CalloutException e) { ok = false; }",
+        ),
+      },
+      'Action',
+    );
+    assert.equal(t?.handled, true);
+    assert.equal(t?.sync?.message, 'Apex method Action.run calls out (new Http())');
+  });
   it('a catch that throws, one for another type, or a callout outside the try is not handled', () => {
     for (const body of [
       'try { ErpClient.post(); } catch (Exception e) { throw new AuraHandledException(e.getMessage()); }',

@@ -72,10 +72,11 @@ export function traceApexMethod(project: SfdxProject, shape: ApexFileShape, entr
 }
 
 class Tracer {
-  /** The first synchronous callout evidence, and the first outside any guarding `try`. */
+  /** The first synchronous callout evidence (an endpoint, `new Http()`…). */
   private sync: ReportRelated | undefined;
+  /** Where requests are sent (`http.send(…)`, `WebServiceCallout.invoke`): the first outside any guarding `try`, and how many are inside one. */
   private unguarded: ReportRelated | undefined;
-  private guardedSites = 0;
+  private guardedSends = 0;
   private readonly handOffs: AsyncHandOff[] = [];
   private readonly credentials: TracedCredential[] = [];
   private dynamic = false;
@@ -96,9 +97,9 @@ class Tracer {
       this.walk(next.shape, next.method, next.mode, next.guarded);
     }
     return {
-      sync: declared ?? this.unguarded ?? this.sync,
+      sync: declared ?? this.sync,
       // A declared callout with no site found is not known to be handled.
-      handled: this.unguarded === undefined && this.guardedSites > 0,
+      handled: this.unguarded === undefined && this.guardedSends > 0,
       handOffs: this.handOffs,
       credentials: this.credentials,
       dynamic: this.dynamic,
@@ -122,12 +123,19 @@ class Tracer {
     const where = `Apex method ${method.cls.name}.${method.name} calls out`;
     // Every evidence site counts for whether failures are handled; the first one found is shown.
     const sites: { start: number; end: number; what: string }[] = [...facts.syncCalls, ...facts.literals].sort((a, b) => a.start - b.start);
-    for (const site of sites) this.callout(file, site, `${where} (${site.what})`, mode, guardedAt(site.start));
+    for (const site of sites) this.callout(file, site, `${where} (${site.what})`, mode);
+    // The sends: where a failure is raised, and so where a `try` must be to catch it.
+    for (const s of facts.syncCalls) if (s.what === 'WebServiceCallout.invoke') this.send(file, s, `${where} (${s.what})`, mode, guardedAt(s.start));
+    for (const call of facts.calls) {
+      if (call.parts.length !== 2 || call.parts[1].toLowerCase() !== 'send') continue;
+      const receiver = call.parts[0].toLowerCase() === 'http' ? 'Http' : this.typeOf(shape, method, call.parts[0]);
+      if (receiver && /^(system\.)?http$/i.test(receiver)) this.send(file, call, `${where} (Http.send)`, mode, guardedAt(call.start));
+    }
     for (const lit of facts.literals) this.literal(file, lit, mode);
     // Static fields initialised with a `callout:` endpoint, read by this method (its own class's, or `Other.FIELD`).
     for (const f of calloutFields(shape, method.cls)) {
       if (!facts.words.has(f.name.toLowerCase())) continue;
-      this.callout(file, f.literal, `${where} (${f.literal.what})`, mode, guarded);
+      this.callout(file, f.literal, `${where} (${f.literal.what})`, mode);
       this.literal(file, f.literal, mode);
     }
     for (const h of facts.handOffs) {
@@ -179,15 +187,19 @@ class Tracer {
       if (!owner) continue;
       const field = calloutFields(owner.shape, owner.decl).find((f) => f.name.toLowerCase() === r.field.toLowerCase());
       if (!field) continue;
-      this.callout(owner.shape.file, field.literal, `Apex method ${method.cls.name}.${method.name} calls out (${field.literal.what})`, mode, guarded);
+      this.callout(owner.shape.file, field.literal, `Apex method ${method.cls.name}.${method.name} calls out (${field.literal.what})`, mode);
       this.literal(owner.shape.file, field.literal, mode);
     }
   }
 
-  private callout(file: SourceFile, site: { start: number; end: number }, message: string, mode: Mode, guarded: boolean): void {
+  private callout(file: SourceFile, site: { start: number; end: number }, message: string, mode: Mode): void {
+    if (mode === 'sync') this.sync ??= at(file, site, message);
+  }
+
+  private send(file: SourceFile, site: { start: number; end: number }, message: string, mode: Mode, guarded: boolean): void {
     if (mode !== 'sync') return;
-    if (!this.sync) this.sync = at(file, site, message);
-    if (guarded) this.guardedSites++;
+    this.sync ??= at(file, site, message);
+    if (guarded) this.guardedSends++;
     else this.unguarded ??= at(file, site, message);
   }
 
