@@ -12,6 +12,23 @@ export const esPath = (name: string) => `${PKG}/externalServiceRegistrations/${n
 export const clsPath = (name: string) => `${PKG}/classes/${name}.cls`;
 export const psPath = (name: string) => `${PKG}/permissionsets/${name}.permissionset-meta.xml`;
 export const psgPath = (name: string) => `${PKG}/permissionsetgroups/${name}.permissionsetgroup-meta.xml`;
+export const profilePath = (name: string) => `${PKG}/profiles/${name}.profile-meta.xml`;
+
+/** A profile granting External Credential principals. */
+export function profile(grants: readonly string[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<Profile xmlns="${XMLNS}">`,
+    '    <custom>true</custom>',
+    ...grants.map(
+      (g) =>
+        `    <externalCredentialPrincipalAccesses>\n        <enabled>true</enabled>\n        <externalCredentialPrincipal>${g}</externalCredentialPrincipal>\n    </externalCredentialPrincipalAccesses>`,
+    ),
+    '    <userLicense>Salesforce</userLicense>',
+    '</Profile>',
+    '',
+  ].join('\n');
+}
 
 /** A permission set granting External Credential principals (`Credential-Principal`), in metadata order. */
 export function permissionSet(grants: readonly (string | { principal: string; enabled: boolean })[], label = 'Integration'): string {

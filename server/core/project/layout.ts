@@ -13,6 +13,7 @@ export type FileRole =
   | 'external-service'
   | 'permission-set'
   | 'permission-set-group'
+  | 'profile'
   | 'apex'
   | 'property'
   | 'mule-marker'
@@ -27,6 +28,7 @@ const SALESFORCE_SUFFIXES: readonly (readonly [string, FileRole])[] = [
   ['.externalserviceregistration-meta.xml', 'external-service'],
   ['.permissionset-meta.xml', 'permission-set'],
   ['.permissionsetgroup-meta.xml', 'permission-set-group'],
+  ['.profile-meta.xml', 'profile'],
   ['.cls', 'apex'],
 ];
 
@@ -46,6 +48,7 @@ const ROLE_FACTS: Readonly<Record<FileRole, RoleFacts>> = {
   'external-service': { salesforce: true, lintable: true },
   'permission-set': { salesforce: true, lintable: false },
   'permission-set-group': { salesforce: true, lintable: false },
+  profile: { salesforce: true, lintable: false },
   apex: { salesforce: true, lintable: true },
   property: { salesforce: false, lintable: false },
   'mule-marker': { salesforce: false, lintable: false },

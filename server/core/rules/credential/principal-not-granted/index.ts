@@ -2,8 +2,8 @@ import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
 import type { Fix, TextEdit } from '../../../findings';
 import type { Principal } from '../../../salesforce/credentials';
 import { kids, leafValue, metadataRoot } from '../../../salesforce/metadata';
-import { grantKey, permissionSetsOf, type PermissionSetModel, type PrincipalGrant } from '../../../salesforce/permissions';
-import { externalCredentialOf } from '../../../salesforce/project';
+import { grantKey, permissionSetsOf, profilesOf, type PermissionSetModel, type PrincipalGrant } from '../../../salesforce/permissions';
+import { externalCredentialOf, type SfdxProject } from '../../../salesforce/project';
 import { closest } from '../../../text/closest';
 import type { XmlElement } from '../../../xml/types';
 import { sfdxFileRule, type ReportRelated } from '../../rule';
@@ -36,6 +36,7 @@ export default sfdxFileRule(
       if (p.type === 'AwsStsPrincipal' || !p.name) continue;
       const names = [p.name, ...(p.group ? [p.group] : [])].map((n) => `${ec.name}-${n}`.toLowerCase());
       if (grants.some((g) => g.grant.enabled && names.includes(g.key))) continue;
+      if (!notGrantedInSource(project, names, grants.length > 0)) continue;
       const written = `${ec.name}-${p.name}`;
       const related: ReportRelated[] = [];
       let note = '';
@@ -79,6 +80,26 @@ export default sfdxFileRule(
     }
   },
 );
+
+/**
+ * Whether a principal that no permission set grants is ungranted in this source tree: no profile grants
+ * it either, and the project is one whose principal access can be read from its source. Profiles are read only now (they are the largest
+ * files of an org). Silent (false) when a profile grants it, when a profile could not be read whole
+ * (what it grants is unknown), or when the project has profiles but nothing in it grants any principal:
+ * access is then managed in the org, not in this source tree.
+ */
+function notGrantedInSource(project: SfdxProject, names: readonly string[], anyPermissionSetGrant: boolean): boolean {
+  const { profiles, complete } = profilesOf(project);
+  if (!complete) return false;
+  let anyProfileGrant = false;
+  for (const profile of profiles) {
+    for (const g of profile.grants) {
+      anyProfileGrant = true;
+      if (g.enabled && names.includes(grantKey(project, g.principal.value))) return false;
+    }
+  }
+  return anyPermissionSetGrant || anyProfileGrant || profiles.length === 0;
+}
 
 function suggestions(
   p: Principal,

@@ -1,6 +1,6 @@
 import { at } from '../../../../../test/support/fixtures';
 import { ruleTests } from '../../../../../test/support/rule-tester';
-import { ecPath, externalCredential, permissionSet, psPath, SFDX_PROJECT } from '../../../../../test/support/sfdx';
+import { ecPath, externalCredential, permissionSet, profile, profilePath, psPath, SFDX_PROJECT } from '../../../../../test/support/sfdx';
 
 /** An External Credential `ErpEc` with a named principal P0 and a per-user principal P1. */
 const ec = externalCredential(['NamedPrincipal', 'PerUserPrincipal']);
@@ -29,6 +29,19 @@ ruleTests('credential/principal-not-granted', {
       },
     },
     {
+      name: 'a profile grants the principal',
+      files: {
+        ...SFDX_PROJECT,
+        [ecPath('ErpEc')]: ec,
+        [psPath('Integration')]: permissionSet(['ErpEc-P0']),
+        [profilePath('Integration User')]: profile(['ErpEc-P1']),
+      },
+    },
+    {
+      name: 'profiles in the project and no principal granted anywhere in the source: access is managed in the org',
+      files: { ...SFDX_PROJECT, [ecPath('ErpEc')]: ec, [psPath('Sales')]: permissionSet([]), [profilePath('Admin')]: profile([]) },
+    },
+    {
       name: 'AWS STS principals are not granted through permission sets',
       files: { ...SFDX_PROJECT, [ecPath('ErpEc')]: externalCredential(['AwsStsPrincipal'], 'AwsSv4'), [psPath('Integration')]: permissionSet([]) },
     },
@@ -53,6 +66,11 @@ ruleTests('credential/principal-not-granted', {
           },
         },
       ],
+    },
+    {
+      name: 'profiles in the project that grant other principals: the source manages access, and this one is missing',
+      files: { ...SFDX_PROJECT, [ecPath('ErpEc')]: ec, [psPath('Sales')]: permissionSet([]), [profilePath('Admin')]: profile(['ErpEc-P0']) },
+      findings: [{ path: ecPath('ErpEc'), ...principalAt(ec, 1), message: "Principal 'P1' (PerUserPrincipal)" }],
     },
     {
       name: 'several permission sets, none of which grants the credential: the exact XML, no fix and no edit to guess',
