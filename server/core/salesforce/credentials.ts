@@ -37,6 +37,8 @@ export interface Principal {
   readonly end: number;
   /** The `<externalCredentialParameters>` element. */
   readonly el: XmlElement;
+  /** API 56.0: the permission set the principal was mapped to on the credential itself (`<principal>`). */
+  readonly permissionSet: string | undefined;
 }
 
 export interface ExternalCredentialModel {
@@ -92,7 +94,15 @@ export function parseExternalCredential(file: SourceFile): ExternalCredentialMod
     if (t && (t.value === 'NamedPrincipal' || t.value === 'PerUserPrincipal' || t.value === 'AwsStsPrincipal')) {
       const name = leafValue(file, p, 'parameterName') ?? leafValue(file, p, 'parameterGroup') ?? '';
       const group = leafValue(file, p, 'parameterGroup');
-      principals.push({ type: t.value, name, group: group && group !== name ? group : undefined, start: t.start, end: t.end, el: p });
+      principals.push({
+        type: t.value,
+        name,
+        group: group && group !== name ? group : undefined,
+        start: t.start,
+        end: t.end,
+        el: p,
+        permissionSet: leafValue(file, p, 'principal') || undefined,
+      });
     }
   }
   return { file, name: apiNameOf(file.path, '.externalCredential-meta.xml'), protocol: leaf(file, root, 'authenticationProtocol'), principals };

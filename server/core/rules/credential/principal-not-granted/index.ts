@@ -33,7 +33,8 @@ export default sfdxFileRule(
     for (const ps of sets) for (const grant of ps.grants) grants.push({ ps, grant, key: grantKey(project, grant.principal.value) });
     const ecPrefix = `${ec.name.toLowerCase()}-`;
     for (const p of ec.principals) {
-      if (p.type === 'AwsStsPrincipal' || !p.name) continue;
+      // API 56.0 mapped a principal to a permission set on the credential itself (`<principal>`).
+      if (p.type === 'AwsStsPrincipal' || !p.name || p.permissionSet) continue;
       const names = [p.name, ...(p.group ? [p.group] : [])].map((n) => `${ec.name}-${n}`.toLowerCase());
       if (grants.some((g) => g.grant.enabled && names.includes(g.key))) continue;
       if (!notGrantedInSource(project, names, grants.length > 0)) continue;

@@ -29,6 +29,17 @@ ruleTests('credential/principal-not-granted', {
       },
     },
     {
+      name: 'API 56.0: the principal is mapped to a permission set on the credential itself',
+      files: {
+        ...SFDX_PROJECT,
+        [ecPath('ErpEc')]: externalCredential(['NamedPrincipal']).replace(
+          '<parameterType>NamedPrincipal</parameterType>',
+          '<parameterType>NamedPrincipal</parameterType>\n        <principal>Integration</principal>',
+        ),
+        [psPath('Integration')]: permissionSet([]),
+      },
+    },
+    {
       name: 'a profile grants the principal',
       files: {
         ...SFDX_PROJECT,
