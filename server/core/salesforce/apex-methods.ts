@@ -143,16 +143,15 @@ function parseShape(file: SourceFile): ApexFileShape {
 
 function classHeader(code: string, from: number, brace: number, outer: MutableClass | undefined): MutableClass | undefined {
   const header = code.slice(from, brace);
-  let last: RegExpExecArray | undefined;
-  CLASS_HEADER.lastIndex = 0;
-  for (let m = CLASS_HEADER.exec(header); m; m = CLASS_HEADER.exec(header)) last = m;
+  let last: RegExpMatchArray | undefined;
+  for (const m of header.matchAll(CLASS_HEADER)) last = m;
   if (!last) return undefined;
-  const tail = header.slice(last.index + last[0].length);
+  const tail = header.slice(last.index! + last[0].length);
   const ext = /\bextends\s+([A-Za-z_][\w.]*)/i.exec(tail);
   return {
     name: last[2],
     outer,
-    nameStart: from + last.index + last[0].length - last[2].length,
+    nameStart: from + last.index! + last[0].length - last[2].length,
     bodyStart: brace,
     bodyEnd: -1,
     allowsCallouts: /\bDatabase\s*\.\s*AllowsCallouts\b/i.test(tail),
