@@ -76,6 +76,18 @@ describe('Apex trace: synchronous callouts', () => {
     assert.equal(t?.sync?.message, 'Apex method Action.run calls out (@InvocableMethod(callout=true))');
   });
 
+  it('callout=true on a method whose code only hands the callout to a Queueable: the code wins', () => {
+    const t = trace(
+      {
+        Action:
+          "public class Action {\n  @InvocableMethod(callout=true)\n  public static void run(List<Id> ids) { System.enqueueJob(new Job()); }\n  public class Job implements Queueable, Database.AllowsCallouts { public void execute(QueueableContext c) { String u = 'callout:Erp'; } }\n}\n",
+      },
+      'Action',
+    );
+    assert.equal(t?.sync, undefined);
+    assert.deepEqual(summary(t)?.credentials, ['Erp async (Action.cls)']);
+  });
+
   it('a callout in another method of the class, off the invoked path, is not evidence', () => {
     const t = trace(
       { Action: invocable('update [SELECT Id FROM Account];', "  public static void unused() { new Http().send(null); String u = 'callout:Erp'; }\n") },

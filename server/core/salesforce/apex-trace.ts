@@ -96,8 +96,11 @@ class Tracer {
       const next = this.queue.shift()!;
       this.walk(next.shape, next.method, next.mode, next.guarded);
     }
+    // `callout=true` declares a callout; when the code shows only a hand-off to asynchronous Apex that calls
+    // out, the code is what runs.
+    const onlyHandsOff = this.sync === undefined && this.handOffs.some((h) => h.callsOut);
     return {
-      sync: declared ?? this.sync,
+      sync: onlyHandsOff ? undefined : (declared ?? this.sync),
       // A declared callout with no site found is not known to be handled.
       handled: this.unguarded === undefined && this.guardedSends > 0,
       handOffs: this.handOffs,
