@@ -10,6 +10,45 @@ export const ncPath = (name: string) => `${PKG}/namedCredentials/${name}.namedCr
 export const ecPath = (name: string) => `${PKG}/externalCredentials/${name}.externalCredential-meta.xml`;
 export const esPath = (name: string) => `${PKG}/externalServiceRegistrations/${name}.externalServiceRegistration-meta.xml`;
 export const clsPath = (name: string) => `${PKG}/classes/${name}.cls`;
+export const psPath = (name: string) => `${PKG}/permissionsets/${name}.permissionset-meta.xml`;
+export const psgPath = (name: string) => `${PKG}/permissionsetgroups/${name}.permissionsetgroup-meta.xml`;
+export const profilePath = (name: string) => `${PKG}/profiles/${name}.profile-meta.xml`;
+
+/** A profile granting External Credential principals. */
+export function profile(grants: readonly string[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<Profile xmlns="${XMLNS}">`,
+    '    <custom>true</custom>',
+    ...grants.map(
+      (g) =>
+        `    <externalCredentialPrincipalAccesses>\n        <enabled>true</enabled>\n        <externalCredentialPrincipal>${g}</externalCredentialPrincipal>\n    </externalCredentialPrincipalAccesses>`,
+    ),
+    '    <userLicense>Salesforce</userLicense>',
+    '</Profile>',
+    '',
+  ].join('\n');
+}
+
+/** A permission set granting External Credential principals (`Credential-Principal`), in metadata order. */
+export function permissionSet(grants: readonly (string | { principal: string; enabled: boolean })[], label = 'Integration'): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<PermissionSet xmlns="${XMLNS}">`,
+    '    <classAccesses>',
+    '        <apexClass>ErpClient</apexClass>',
+    '        <enabled>true</enabled>',
+    '    </classAccesses>',
+    ...grants.map((g) => {
+      const { principal, enabled } = typeof g === 'string' ? { principal: g, enabled: true } : g;
+      return `    <externalCredentialPrincipalAccesses>\n        <enabled>${enabled}</enabled>\n        <externalCredentialPrincipal>${principal}</externalCredentialPrincipal>\n    </externalCredentialPrincipalAccesses>`;
+    }),
+    '    <hasActivationRequired>false</hasActivationRequired>',
+    `    <label>${label}</label>`,
+    '</PermissionSet>',
+    '',
+  ].join('\n');
+}
 
 export interface FlowSpec {
   readonly processType?: string;
@@ -50,6 +89,31 @@ export function action(name: string, actionType: string, actionName: string, opt
     '        <flowTransactionModel>Automatic</flowTransactionModel>',
     '    </actionCalls>',
   ].join('\n');
+}
+
+/** A `subflows` element running the flow `flowName`. */
+export function subflow(name: string, flowName: string, opts: { next?: string; fault?: string } = {}): string {
+  return [
+    '    <subflows>',
+    `        <name>${name}</name>`,
+    `        <label>${name}</label>`,
+    '        <locationX>0</locationX>',
+    '        <locationY>0</locationY>',
+    ...(opts.next ? [connector(opts.next)] : []),
+    ...(opts.fault ? [connector(opts.fault, 'faultConnector')] : []),
+    `        <flowName>${flowName}</flowName>`,
+    '    </subflows>',
+  ].join('\n');
+}
+
+/** An autolaunched flow with no trigger (what a subflow is), starting at `target`. */
+export function autolaunched(target: string, elements: readonly string[]): string {
+  return flow({ start: connector(target), elements });
+}
+
+/** An Apex class whose @InvocableMethod runs `body` (and the class has `extra` members). */
+export function invocableClass(name: string, body: string, extra = ''): string {
+  return `public with sharing class ${name} {\n    @InvocableMethod(label='${name}')\n    public static void run(List<Id> ids) {\n        ${body}\n    }\n${extra}}\n`;
 }
 
 export function element(type: string, name: string, inner = ''): string {

@@ -110,6 +110,39 @@ describe('Program: on demand', () => {
     assert.deepEqual(host.reads.sort(), [`${P}/classes/C0.cls`, flow, `${P}/namedCredentials/Erp.namedCredential-meta.xml`, '/w/p/sfdx-project.json'].sort());
   });
 
+  it("following an Apex action's calls into other classes reads only the classes on the path", () => {
+    const files = org();
+    files[`${P}/classes/C0.cls`] =
+      'public class C0 {\n  @InvocableMethod\n  public static void go(List<Id> ids) {\n    C7.prepare(ids);\n    Integer n = C1.twice(2);\n  }\n}\n';
+    files[`${P}/classes/C7.cls`] =
+      'public class C7 {\n  public static void prepare(List<Id> ids) {\n    ErpClient c = new ErpClient();\n    c.send(ids);\n  }\n}\n';
+    files[`${P}/classes/ErpClient.cls`] =
+      "public class ErpClient {\n  public void send(List<Id> ids) {\n    HttpRequest r = new HttpRequest();\n    r.setEndpoint('callout:Erp/x');\n    new Http().send(r);\n  }\n}\n";
+    const host = diskHost(files);
+    const program = new Program(host);
+    for (const p of Object.keys(files)) program.addPath(p);
+    const flow = `${P}/flows/Nightly.flow-meta.xml`;
+    const config = resolveConfig(RULES);
+    const findings = lint(program, RULES, { targets: [flow], configFor: () => config }).get(flow)!;
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['flow/callout-without-fault-path', 'flow/per-user-credential-in-automation'],
+      'the callout two classes away is found',
+    );
+    assert.deepEqual(
+      host.reads.sort(),
+      [
+        `${P}/classes/C0.cls`,
+        `${P}/classes/C1.cls`,
+        `${P}/classes/C7.cls`,
+        `${P}/classes/ErpClient.cls`,
+        flow,
+        `${P}/namedCredentials/Erp.namedCredential-meta.xml`,
+        '/w/p/sfdx-project.json',
+      ].sort(),
+    );
+  });
+
   it('an unreadable file is as if it did not exist', () => {
     const host = diskHost({});
     const program = new Program(host);

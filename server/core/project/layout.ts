@@ -13,6 +13,7 @@ export type FileRole =
   | 'external-service'
   | 'permission-set'
   | 'permission-set-group'
+  | 'profile'
   | 'apex'
   | 'property'
   | 'mule-marker'
@@ -31,6 +32,7 @@ const METADATA_TYPES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>(
   ['externalserviceregistration', 'external-service'],
   ['permissionset', 'permission-set'],
   ['permissionsetgroup', 'permission-set-group'],
+  ['profile', 'profile'],
 ]);
 const META_XML = '-meta.xml';
 
@@ -50,6 +52,7 @@ const ROLE_FACTS: Readonly<Record<FileRole, RoleFacts>> = {
   'external-service': { salesforce: true, lintable: true },
   'permission-set': { salesforce: true, lintable: false },
   'permission-set-group': { salesforce: true, lintable: false },
+  profile: { salesforce: true, lintable: false },
   apex: { salesforce: true, lintable: true },
   property: { salesforce: false, lintable: false },
   'mule-marker': { salesforce: false, lintable: false },

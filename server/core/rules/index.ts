@@ -1,5 +1,6 @@
 /** Every rule, in id order. Adding a rule means adding its folder and one line here. */
 import missingAuthorizationHeader from './credential/missing-authorization-header';
+import principalNotGranted from './credential/principal-not-granted';
 import soapSessionNotRefreshed from './credential/soap-session-not-refreshed';
 import tooLarge from './file/too-large';
 import calloutInLoop from './flow/callout-in-loop';
@@ -21,6 +22,7 @@ import malformed from './xml/malformed';
 
 export const RULES: readonly Rule[] = [
   missingAuthorizationHeader,
+  principalNotGranted,
   soapSessionNotRefreshed,
   tooLarge,
   calloutInLoop,

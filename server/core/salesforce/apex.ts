@@ -3,6 +3,7 @@
  * case-insensitive; strings are single-quoted with backslash escapes). Not a compiler: it answers
  * "does this class call out, and through which Named Credentials?".
  */
+import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 
 export interface ApexComment {
@@ -89,6 +90,13 @@ export function lexApex(text: string): LexedApex {
   return { comments, strings, code: code.join('') };
 }
 
+const LEXED = memoKey<LexedApex>('lexed apex');
+
+/** The lexed text of an Apex file, memoised on the file's version (the class model and the method shapes share it). */
+export function lexedApexOf(file: SourceFile): LexedApex {
+  return file.memo.get(LEXED, () => lexApex(file.text));
+}
+
 function unescape(raw: string): string {
   return raw.replace(/\\([\s\S])/g, (_, esc: string) => (esc === 'n' ? '\n' : esc === 't' ? '\t' : esc === 'r' ? '\r' : esc));
 }
@@ -133,13 +141,40 @@ const CALLOUT_HINT = /callout|\bhttp\s*\(|\$credential/i;
 
 const NO_CALLOUTS = Object.freeze([]) as readonly never[];
 
+/**
+ * A string literal that starts with `callout:`: its range, and the credential it names (undefined when
+ * the name is built at run time: `'callout:' + name`).
+ */
+export function calloutLiteral(
+  file: SourceFile,
+  s: ApexString,
+): { start: number; end: number; what: string; credential: CalloutCredential | undefined } | undefined {
+  const m = CALLOUT_LITERAL.exec(s.value);
+  if (!m || m.index !== 0) return undefined;
+  const raw = file.text.slice(s.start + 1, s.end - 1);
+  const offset = s.start + 1 + Math.max(0, raw.toLowerCase().indexOf('callout:'));
+  const evidence = { start: offset, end: offset + m[0].length, what: `'${m[0]}'` };
+  if (!m[1]) return { ...evidence, credential: undefined };
+  const sep = m[1].indexOf('__');
+  return {
+    ...evidence,
+    credential: {
+      name: sep > 0 ? m[1].slice(sep + 2) : m[1],
+      namespace: sep > 0 ? m[1].slice(0, sep) : undefined,
+      path: m[2] ?? '',
+      start: offset,
+      end: offset + 'callout:'.length + m[1].length,
+    },
+  };
+}
+
 /** `prefilter` false lexes every class (the tests compare both ways). */
 export function parseApexClass(file: SourceFile, prefilter = true): ApexClassModel {
   const name = apexClassName(file.path);
   if (file.tooLarge || (prefilter && !CALLOUT_HINT.test(file.text))) {
     return { file, name, credentials: NO_CALLOUTS, dynamicCallout: false, calloutEvidence: NO_CALLOUTS, mergeFields: NO_CALLOUTS };
   }
-  const lexed = lexApex(file.text);
+  const lexed = lexedApexOf(file);
   const credentials: CalloutCredential[] = [];
   const calloutEvidence: { start: number; end: number; what: string }[] = [];
   let dynamicCallout = false;
@@ -150,23 +185,11 @@ export function parseApexClass(file: SourceFile, prefilter = true): ApexClassMod
       const at = raw.indexOf(mf[0]);
       if (at >= 0) mergeFields.push({ text: mf[0], start: s.start + at, end: s.start + at + mf[0].length });
     }
-    const m = CALLOUT_LITERAL.exec(s.value);
-    if (!m || m.index !== 0) continue;
-    const raw = file.text.slice(s.start + 1, s.end - 1);
-    const offset = s.start + 1 + Math.max(0, raw.toLowerCase().indexOf('callout:'));
-    calloutEvidence.push({ start: offset, end: offset + m[0].length, what: `'${m[0]}'` });
-    if (!m[1]) {
-      dynamicCallout = true;
-      continue;
-    }
-    const sep = m[1].indexOf('__');
-    credentials.push({
-      name: sep > 0 ? m[1].slice(sep + 2) : m[1],
-      namespace: sep > 0 ? m[1].slice(0, sep) : undefined,
-      path: m[2] ?? '',
-      start: offset,
-      end: offset + 'callout:'.length + m[1].length,
-    });
+    const lit = calloutLiteral(file, s);
+    if (!lit) continue;
+    calloutEvidence.push({ start: lit.start, end: lit.end, what: lit.what });
+    if (lit.credential) credentials.push(lit.credential);
+    else dynamicCallout = true;
   }
   for (const [re, what] of EVIDENCE) {
     for (const m of lexed.code.matchAll(re)) calloutEvidence.push({ start: m.index!, end: m.index! + m[0].length, what });

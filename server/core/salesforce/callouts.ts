@@ -1,13 +1,16 @@
 /**
  * Which Flow actions call out, and through which credential. Resolution chain:
  * externalService action → registration (actionName prefix, operation matched case-insensitively)
- * → Named Credential → principal; apex action → class → its `callout:` credentials. Pre-API-46
- * External Services appear as apex actions named `Registration_Operation__Service`. Any link that
- * cannot be resolved yields `unknown`, so rules stay silent instead of guessing.
+ * → Named Credential → principal; apex action → class → its `@InvocableMethod`, traced through the
+ * calls it makes (`apex-trace.ts`) → the `callout:` credentials on that path, synchronous or handed to
+ * asynchronous Apex. Pre-API-46 External Services appear as apex actions named
+ * `Registration_Operation__Service`. Any link that cannot be resolved yields `unknown`, so rules stay
+ * silent instead of guessing.
  */
 import type { ReportRelated } from '../findings';
 import { memoKey } from '../project/memo';
 import type { ApexClassModel } from './apex';
+import { invocableMethodOf, traceApexMethod } from './apex-trace';
 import type { NamedCredentialModel } from './credentials';
 import type { FlowModel, FlowNode } from './flow';
 import { leafValue } from './metadata';
@@ -19,6 +22,8 @@ export interface CredentialUse {
   readonly nc: NamedCredentialModel | undefined;
   /** Where the action reaches this credential (registration line, Apex `callout:` literal). */
   readonly via: ReportRelated;
+  /** `async` when only asynchronous Apex the action hands work to calls out through it. */
+  readonly mode: 'sync' | 'async';
 }
 
 export type CalloutInfo =
@@ -31,6 +36,17 @@ export type CalloutInfo =
       readonly credentials: readonly CredentialUse[];
       readonly complete: boolean;
       readonly evidence: ReportRelated | undefined;
+      /**
+       * Whether the call happens in the Flow's transaction. False when the action only hands work to
+       * asynchronous Apex (a Queueable or batch that allows callouts, a `@future(callout=true)` method):
+       * that work calls out later, in another transaction, where no fault path of the Flow catches it.
+       */
+      readonly sync: boolean;
+      /**
+       * The Apex catches every failure of its synchronous callouts itself (a `try` whose catch handles a
+       * CalloutException without throwing) and reports it as a result: the action does not fault.
+       */
+      readonly handled?: boolean;
     };
 
 const NOT_CALLOUT: CalloutInfo = Object.freeze({ kind: 'not-callout' });
@@ -80,13 +96,13 @@ function resolve(project: SfdxProject, flow: FlowModel, node: FlowNode): Callout
 
 function viaRegistration(project: SfdxProject, regName: string, op: string): CalloutInfo {
   const reg = project.externalService(regName);
-  if (!reg) return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: undefined };
+  if (!reg) return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: undefined, sync: true };
   const regLoc = { path: reg.file.path, start: reg.file.xml.root?.start ?? 0, end: reg.file.xml.root?.nameEnd ?? 0, message: `External Service '${reg.name}'` };
   if (op && reg.operations.size > 0 && !reg.operations.has(op.toLowerCase())) {
-    return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: regLoc };
+    return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: regLoc, sync: true };
   }
   const ncRef = reg.namedCredential;
-  if (!ncRef || !ncRef.value) return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: regLoc };
+  if (!ncRef || !ncRef.value) return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: regLoc, sync: true };
   const local = project.localName(ncRef.value);
   const nc = local !== undefined ? project.namedCredential(local) : undefined;
   return {
@@ -102,10 +118,12 @@ function viaRegistration(project: SfdxProject, regName: string, op: string): Cal
           end: ncRef.end,
           message: `External Service '${reg.name}' calls through Named Credential '${ncRef.value}'`,
         },
+        mode: 'sync',
       },
     ],
     complete: nc !== undefined,
     evidence: regLoc,
+    sync: true,
   };
 }
 
@@ -120,28 +138,41 @@ function viaApex(project: SfdxProject, cls: ApexClassModel): CalloutInfo {
 }
 
 function viaApexUncached(project: SfdxProject, cls: ApexClassModel): CalloutInfo {
-  if (cls.calloutEvidence.length === 0) return NOT_CALLOUT;
-  const credentials: CredentialUse[] = cls.credentials.map((c) => {
+  if (cls.file.tooLarge) return { kind: 'unknown', reason: `Apex class ${cls.name} is too large to analyse` };
+  const entry = invocableMethodOf(cls.file, cls.name);
+  if (!entry) return { kind: 'unknown', reason: `Apex class ${cls.name} has no @InvocableMethod that could be found` };
+  const trace = traceApexMethod(project, entry.shape, entry.method);
+  const handOff = trace.handOffs.find((h) => h.callsOut);
+  if (!trace.sync && !handOff && trace.credentials.length === 0) return NOT_CALLOUT;
+  const credentials: CredentialUse[] = trace.credentials.map(({ credential: c, file, mode }) => {
     const local = c.namespace ? project.localName(`${c.namespace}__${c.name}`) : c.name;
+    const name = c.namespace ? `${c.namespace}__${c.name}` : c.name;
+    const where = file === cls.file ? `Apex class ${cls.name}` : `Apex class ${cls.name} (through ${apexNameOf(file.path)})`;
     return {
-      name: c.namespace ? `${c.namespace}__${c.name}` : c.name,
+      name,
       nc: local !== undefined ? project.namedCredential(local) : undefined,
       via: {
-        path: cls.file.path,
+        path: file.path,
         start: c.start,
         end: c.end,
-        message: `Apex class ${cls.name} calls out through '${c.namespace ? `${c.namespace}__` : ''}${c.name}'`,
+        message: `${where} calls out through '${name}'${mode === 'async' ? ' in asynchronous Apex it hands work to' : ''}`,
       },
+      mode,
     };
   });
-  const ev = cls.calloutEvidence[0];
   return {
     kind: 'callout',
     via: 'apex',
     credentials,
-    complete: !cls.dynamicCallout && credentials.every((c) => c.nc !== undefined),
-    evidence: { path: cls.file.path, start: ev.start, end: ev.end, message: `Apex class ${cls.name} calls out (${ev.what})` },
+    complete: !trace.dynamic && credentials.every((c) => c.nc !== undefined),
+    evidence: trace.sync ?? handOff?.at ?? credentials[0]?.via,
+    sync: trace.sync !== undefined,
+    handled: trace.handled,
   };
+}
+
+function apexNameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.cls$/i, '');
 }
 
 export type PrincipalKind = 'per-user' | 'named' | 'anonymous' | 'mixed' | 'unknown';

@@ -3,6 +3,7 @@
  * Service Registrations, read from source-format metadata.
  */
 import type { SourceFile } from '../project/source-file';
+import type { XmlElement } from '../xml/types';
 import { apiNameOf, kids, leaf, leafBool, leafValue, metadataRoot, type Located } from './metadata';
 
 export interface NamedCredentialModel {
@@ -15,6 +16,8 @@ export interface NamedCredentialModel {
   readonly protocol: Located | undefined;
   readonly generateAuthorizationHeader: Located | undefined;
   readonly allowMergeFieldsInHeader: boolean | undefined;
+  /** Apex may put `{!$Credential.…}` merge fields in the request body (a token endpoint's client_id/client_secret). */
+  readonly allowMergeFieldsInBody: boolean | undefined;
   /** Legacy `endpoint`, or the `Url` parameter of a new-style credential. */
   readonly endpoint: Located | undefined;
   /** New style: the External Credential it authenticates with. */
@@ -25,10 +28,17 @@ export interface NamedCredentialModel {
 
 export interface Principal {
   readonly type: 'NamedPrincipal' | 'PerUserPrincipal' | 'AwsStsPrincipal';
+  /** The principal's name (`parameterName`, else `parameterGroup`). */
   readonly name: string;
+  /** `parameterGroup` when it differs from the name (access may be written with either). */
+  readonly group: string | undefined;
   /** Range of the `<parameterType>` text. */
   readonly start: number;
   readonly end: number;
+  /** The `<externalCredentialParameters>` element. */
+  readonly el: XmlElement;
+  /** API 56.0: the permission set the principal was mapped to on the credential itself (`<principal>`). */
+  readonly permissionSet: string | undefined;
 }
 
 export interface ExternalCredentialModel {
@@ -68,6 +78,7 @@ export function parseNamedCredential(file: SourceFile): NamedCredentialModel | u
     protocol: leaf(file, root, 'protocol'),
     generateAuthorizationHeader: leaf(file, root, 'generateAuthorizationHeader'),
     allowMergeFieldsInHeader: leafBool(file, root, 'allowMergeFieldsInHeader'),
+    allowMergeFieldsInBody: leafBool(file, root, 'allowMergeFieldsInBody'),
     endpoint,
     externalCredential,
     headers,
@@ -81,7 +92,17 @@ export function parseExternalCredential(file: SourceFile): ExternalCredentialMod
   for (const p of kids(root, 'externalCredentialParameters')) {
     const t = leaf(file, p, 'parameterType');
     if (t && (t.value === 'NamedPrincipal' || t.value === 'PerUserPrincipal' || t.value === 'AwsStsPrincipal')) {
-      principals.push({ type: t.value, name: leafValue(file, p, 'parameterName') ?? leafValue(file, p, 'parameterGroup') ?? '', start: t.start, end: t.end });
+      const name = leafValue(file, p, 'parameterName') ?? leafValue(file, p, 'parameterGroup') ?? '';
+      const group = leafValue(file, p, 'parameterGroup');
+      principals.push({
+        type: t.value,
+        name,
+        group: group && group !== name ? group : undefined,
+        start: t.start,
+        end: t.end,
+        el: p,
+        permissionSet: leafValue(file, p, 'principal') || undefined,
+      });
     }
   }
   return { file, name: apiNameOf(file.path, '.externalCredential-meta.xml'), protocol: leaf(file, root, 'authenticationProtocol'), principals };

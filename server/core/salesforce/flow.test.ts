@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { action, connector, element, flow, recordStart, asyncPath } from '../../../test/support/sfdx';
 import { SourceFile } from '../project/source-file';
-import { automationOf, flowPaths, loopBody, parseFlow, reachableNodes, runningUser } from './flow';
+import { automationOf, flowPaths, loopBody, parseFlow, reachableNodes } from './flow';
 
 const parse = (text: string) => parseFlow(new SourceFile('/p/Test.flow-meta.xml', text))!;
 
@@ -76,12 +76,11 @@ describe('Flow graph', () => {
     assert.equal(automationOf(f), undefined);
   });
 
-  it('classifies automation and its running user', () => {
+  it('classifies automation', () => {
     const sched = parse(
       flow({ start: `${connector('A')}\n        <triggerType>Scheduled</triggerType>`, apiVersion: '52.0', elements: [element('assignments', 'A')] }),
     );
     assert.equal(automationOf(sched), 'scheduled');
-    assert.match(runningUser(sched, 'scheduled'), /Automated Process user/);
     assert.equal(automationOf(parse(flow({ processType: 'Workflow', elements: [] }))), 'process-builder');
     assert.equal(automationOf(parse(flow({ start: '<triggerType>PlatformEvent</triggerType>', elements: [] }))), 'platform-event');
   });

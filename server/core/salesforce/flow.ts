@@ -247,18 +247,3 @@ export function automationOf(flow: FlowModel): Automation | undefined {
 export function isRecordTriggered(flow: FlowModel): boolean {
   return !!flow.triggerType && RECORD_TRIGGERS.has(flow.triggerType);
 }
-
-/** Who the flow runs as, for messages. */
-export function runningUser(flow: FlowModel, automation: Automation): string {
-  switch (automation) {
-    case 'record-triggered':
-    case 'process-builder':
-      return 'whichever user saved the record, including integration users, data loads and other automation that never authenticated a per-user principal';
-    case 'scheduled':
-      return flow.apiVersion !== undefined && flow.apiVersion < 53
-        ? 'the Automated Process user (schedule-triggered, API version below 53.0)'
-        : 'the Default Workflow User (or the Automated Process user when none is set)';
-    case 'platform-event':
-      return 'the Automated Process user';
-  }
-}

@@ -104,6 +104,11 @@ export class SfdxProject {
     return path === undefined ? undefined : this.files.file(path);
   }
 
+  /** A file of the project by path (one of `index.pathsOf(role)`; read on first use). */
+  file(path: string): SourceFile | undefined {
+    return this.files.file(path);
+  }
+
   namedCredential(name: string): NamedCredentialModel | undefined {
     const f = this.fileNamed('named-credential', name);
     return f && namedCredentialOf(f);
@@ -131,7 +136,7 @@ export class SfdxProject {
 export function namedCredentialOf(file: SourceFile): NamedCredentialModel | undefined {
   return file.memo.get(NAMED_CREDENTIAL, () => parseNamedCredential(file));
 }
-function externalCredentialOf(file: SourceFile): ExternalCredentialModel | undefined {
+export function externalCredentialOf(file: SourceFile): ExternalCredentialModel | undefined {
   return file.memo.get(EXTERNAL_CREDENTIAL, () => parseExternalCredential(file));
 }
 function externalServiceOf(file: SourceFile): ExternalServiceModel | undefined {

@@ -4,6 +4,12 @@ import { ecPath, externalCredential, legacyNc, ncPath, securedNc, SFDX_PROJECT }
 
 const legacyOff = legacyNc('NamedUser', 'Oauth').replace('<generateAuthorizationHeader>true', '<generateAuthorizationHeader>false');
 const securedOff = securedNc('ErpEc', 'https://erp.example.com', 'false');
+/** How Apex calls an OAuth token endpoint: the client credentials travel in the body, from merge fields. */
+const tokenEndpoint = (protocol: string) =>
+  legacyNc('NamedUser', protocol)
+    .replace('<allowMergeFieldsInBody>false', '<allowMergeFieldsInBody>true')
+    .replace('<generateAuthorizationHeader>true', '<generateAuthorizationHeader>false')
+    .replace('https://api.example.com', 'https://auth.example.com/oauth2/token');
 
 ruleTests('credential/missing-authorization-header', {
   valid: [
@@ -24,6 +30,18 @@ ruleTests('credential/missing-authorization-header', {
       files: { ...SFDX_PROJECT, [ncPath('Erp')]: securedOff, [ecPath('ErpEc')]: externalCredential(['NamedPrincipal'], 'Custom') },
     },
     { name: 'the External Credential is not in the project', files: { ...SFDX_PROJECT, [ncPath('Erp')]: securedOff } },
+    {
+      name: 'a token endpoint: Password credential whose merge fields in the body carry client_id and client_secret',
+      files: { ...SFDX_PROJECT, [ncPath('AuthZ')]: tokenEndpoint('Password') },
+    },
+    {
+      name: 'a token endpoint through a Basic External Credential with merge fields in the body',
+      files: {
+        ...SFDX_PROJECT,
+        [ncPath('AuthZ')]: securedOff.replace('<allowMergeFieldsInBody>false', '<allowMergeFieldsInBody>true'),
+        [ecPath('ErpEc')]: externalCredential(['NamedPrincipal'], 'Basic'),
+      },
+    },
   ],
   invalid: [
     {
@@ -48,6 +66,19 @@ ruleTests('credential/missing-authorization-header', {
           ...at(securedOff, 'false</generateAuthorizationHeader>'),
           endColumn: at(securedOff, 'false</generateAuthorizationHeader>').column + 5,
           fixOutput: { [ncPath('Erp')]: securedNc('ErpEc', 'https://erp.example.com', 'true') },
+        },
+      ],
+    },
+    {
+      name: 'OAuth with merge fields allowed in the body: reported, but no fix (never a second client authentication)',
+      files: { ...SFDX_PROJECT, [ncPath('Erp')]: tokenEndpoint('Oauth') },
+      findings: [
+        {
+          path: ncPath('Erp'),
+          ...at(tokenEndpoint('Oauth'), 'false</generateAuthorizationHeader>'),
+          endColumn: at(tokenEndpoint('Oauth'), 'false</generateAuthorizationHeader>').column + 5,
+          message: 'unless the Apex that uses it sends the token in the request body',
+          fixOutput: null,
         },
       ],
     },

@@ -1,5 +1,6 @@
+import { apexDesign, ASYNC_DESIGNS } from '../../../../../test/support/apex-probes';
 import { ruleTests } from '../../../../../test/support/rule-tester';
-import { action, connector, element, flow, flowPath, nameAt, SFDX_PROJECT } from '../../../../../test/support/sfdx';
+import { action, autolaunched, connector, element, flow, flowPath, nameAt, SFDX_PROJECT, subflow } from '../../../../../test/support/sfdx';
 
 const LOOP = element('loops', 'Each_Account', `${connector('Call_Bank', 'nextValueConnector')}\n${connector('Done', 'noMoreValuesConnector')}`);
 const inLoop = flow({
@@ -21,9 +22,35 @@ const afterLoop = flow({
   ],
 });
 
+/** A loop whose body runs `element`, named `Call_Bank`. */
+const loopRunning = (element_: string) =>
+  flow({ processType: 'Flow', elements: [element_, LOOP, element('assignments', 'Done'), '    <startElementReference>Each_Account</startElementReference>'] });
+const apexInLoop = loopRunning(action('Call_Bank', 'apex', 'Action', { next: 'Each_Account', fault: 'Each_Account' }));
+const subflowInLoop = loopRunning(subflow('Call_Bank', 'Push_Orders', { next: 'Each_Account', fault: 'Each_Account' }));
+const pushOrders = autolaunched('Push', [action('Push', 'apex', 'Action', { fault: 'Log' }), element('assignments', 'Log')]);
+
 ruleTests('flow/callout-in-loop', {
-  valid: [{ name: 'one callout after the loop', files: { ...SFDX_PROJECT, [flowPath('F')]: afterLoop } }],
+  valid: [
+    { name: 'one callout after the loop', files: { ...SFDX_PROJECT, [flowPath('F')]: afterLoop } },
+    ...ASYNC_DESIGNS.map((design) => ({
+      name: `an Apex action in the loop that only hands the callout to asynchronous Apex (${design})`,
+      files: { ...SFDX_PROJECT, [flowPath('F')]: apexInLoop, ...apexDesign(design) },
+    })),
+  ],
   invalid: [
+    {
+      name: 'a subflow in the loop body whose Apex action calls out',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: subflowInLoop, [flowPath('Push_Orders')]: pushOrders, ...apexDesign('sync') },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(subflowInLoop, 'Call_Bank'),
+          message:
+            "Subflow 'Call_Bank' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' runs once per item of loop 'Each_Account'",
+          related: ["the loop 'Each_Account'", "Apex action 'Push' (Action) in subflow 'Push_Orders'"],
+        },
+      ],
+    },
     {
       name: 'a callout in the loop body',
       files: { ...SFDX_PROJECT, [flowPath('F')]: inLoop },

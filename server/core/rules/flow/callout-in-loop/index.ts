@@ -1,6 +1,5 @@
-import { calloutInfo } from '../../../salesforce/callouts';
-import { describeCallout } from '../../../salesforce/describe';
 import { loopBody, reachableNodes } from '../../../salesforce/flow';
+import { calloutsOf, describeReached, reachedLocation } from '../../../salesforce/subflows';
 import { sfdxFlowRule } from '../../rule';
 
 export default sfdxFlowRule(
@@ -19,14 +18,18 @@ export default sfdxFlowRule(
       for (const name of loopBody(flow, loop)) {
         if (reported.has(name)) continue;
         const node = flow.nodes.get(name)!;
-        const info = calloutInfo(project, flow, node);
-        if (info.kind !== 'callout') continue;
+        // Asynchronous hand-offs call out in their own transactions, not once per item here.
+        const r = calloutsOf(project, flow, node).find((c) => c.info.sync);
+        if (!r) continue;
         reported.add(name);
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
-          message: `${describeCallout(flow, node, info)} runs once per item of loop '${loop.name}': a batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.`,
-          related: [{ path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: `the loop '${loop.name}'` }],
+          message: `${describeReached(flow, node, r)} runs once per item of loop '${loop.name}': a batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.`,
+          related: [
+            { path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: `the loop '${loop.name}'` },
+            ...reachedLocation(flow, node, r),
+          ],
         });
       }
     }

@@ -1,5 +1,20 @@
+import { apexDesign, ASYNC_DESIGNS } from '../../../../../test/support/apex-probes';
 import { ruleTests } from '../../../../../test/support/rule-tester';
-import { action, asyncPath, clsPath, connector, element, flow, flowPath, nameAt, recordStart, SFDX_PROJECT } from '../../../../../test/support/sfdx';
+import {
+  action,
+  asyncPath,
+  autolaunched,
+  clsPath,
+  connector,
+  element,
+  flow,
+  flowPath,
+  invocableClass,
+  nameAt,
+  recordStart,
+  SFDX_PROJECT,
+  subflow,
+} from '../../../../../test/support/sfdx';
 
 const screen = (call: string) =>
   flow({
@@ -22,8 +37,39 @@ const apex = flow({
 });
 const calloutClass = 'public class GeoService { @InvocableMethod(callout=true) public static List<String> run(List<String> a) { return a; } }';
 
+/** An async path runs the Apex action `Action` with no fault connector. */
+const apexLater = flow({ start: recordStart('Done', asyncPath('Push')), elements: [element('assignments', 'Done'), action('Push', 'apex', 'Action')] });
+/** A screen flow runs subflow `Push_Orders`, whose Apex action calls out. */
+const callsSubflow = (opts: { fault?: string }) => screen(subflow('Call_Bank', 'Push_Orders', { next: 'Log_Callout_Error', ...opts }));
+const pushOrders = (opts: { fault?: string }) => autolaunched('Push', [action('Push', 'apex', 'Action', opts), element('assignments', 'Log')]);
+
+/** The sync design, with the invocable method's call to the service wrapped in a try/catch. */
+const caught = (handler: string) => ({
+  ...apexDesign('sync'),
+  [clsPath('Action')]: invocableClass(
+    'Action',
+    `try {\n            OrderService.push(ids);\n        } catch (${handler}) {\n            errors.add(e.getMessage());\n        }`,
+  ),
+});
+
 ruleTests('flow/callout-without-fault-path', {
   valid: [
+    {
+      name: 'the Apex catches the callout failure itself (catch CalloutException, no rethrow): the action does not fault',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: apexLater, ...caught('CalloutException e') },
+    },
+    {
+      name: 'a catch (Exception e) in the invoked method covers the callouts of everything it calls',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: apexLater, ...caught('Exception e') },
+    },
+    ...ASYNC_DESIGNS.map((design) => ({
+      name: `an Apex action that only hands the callout to asynchronous Apex (${design}): no fault path can catch its failure`,
+      files: { ...SFDX_PROJECT, [flowPath('F')]: apexLater, ...apexDesign(design) },
+    })),
+    {
+      name: 'a callout the subflow handles itself',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: callsSubflow({}), [flowPath('Push_Orders')]: pushOrders({ fault: 'Log' }), ...apexDesign('sync') },
+    },
     {
       name: 'a fault connector is present',
       files: { ...SFDX_PROJECT, [flowPath('F')]: screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { fault: 'Log_Callout_Error' })) },
@@ -82,7 +128,70 @@ ruleTests('flow/callout-without-fault-path', {
           path: flowPath('F'),
           ...nameAt(apex, 'Geo'),
           message: "Apex action 'Geo' (GeoService)",
-          related: ['Apex class GeoService calls out (@InvocableMethod(callout=true))'],
+          related: ['Apex method GeoService.run calls out (@InvocableMethod(callout=true))'],
+        },
+      ],
+    },
+    {
+      name: 'a catch that throws again, or one that catches something else, does not handle the failure',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('F')]: apexLater,
+        ...caught('DmlException e'),
+        [clsPath('OrderService')]:
+          'public class OrderService {\n    public static void push(List<Id> ids) {\n        try { ErpClient.post(ids); } catch (Exception e) { throw new OrderException(e.getMessage()); }\n    }\n}\n',
+      },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(apexLater, 'Push'),
+          message: "Apex action 'Push' (Action) on the Run Asynchronously path has no fault connector, and the Apex does not catch the callout failure:",
+        },
+      ],
+    },
+    {
+      // The subflow itself is still reported: it can be run from anywhere (another flow, Apex, a button).
+      name: "a fault connector on the subflow element covers the subflow's callout for the parent",
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('F')]: callsSubflow({ fault: 'Log_Callout_Error' }),
+        [flowPath('Push_Orders')]: pushOrders({}),
+        ...apexDesign('sync'),
+      },
+      findings: [
+        {
+          path: flowPath('Push_Orders'),
+          ...nameAt(pushOrders({}), 'Push'),
+          message: "Apex action 'Push' (Action) on the immediate path has no fault connector, and the Apex does not catch the callout failure:",
+        },
+      ],
+    },
+    {
+      name: 'a subflow element without a fault connector, whose subflow does not handle its callout',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: callsSubflow({}), [flowPath('Push_Orders')]: pushOrders({}), ...apexDesign('sync') },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(callsSubflow({}), 'Call_Bank'),
+          message:
+            "Subflow 'Call_Bank' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' on the immediate path has no fault connector (and nothing in the subflow handles the fault), and the Apex does not catch the callout failure",
+          related: ["Apex action 'Push' (Action) in subflow 'Push_Orders'", "Apex method ErpClient.post calls out ('callout:Erp/orders')"],
+          suggestions: [
+            {
+              title: "Connect the fault path to 'Log_Callout_Error'",
+              output: {
+                [flowPath('F')]: callsSubflow({}).replace(
+                  '        <flowName>',
+                  '        <faultConnector>\n            <targetReference>Log_Callout_Error</targetReference>\n        </faultConnector>\n        <flowName>',
+                ),
+              },
+            },
+          ],
+        },
+        {
+          path: flowPath('Push_Orders'),
+          ...nameAt(pushOrders({}), 'Push'),
+          message: "Apex action 'Push' (Action) on the immediate path has no fault connector, and the Apex does not catch the callout failure:",
         },
       ],
     },

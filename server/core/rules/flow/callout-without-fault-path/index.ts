@@ -1,16 +1,18 @@
 import type { Fix } from '../../../findings';
 import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
-import { calloutInfo } from '../../../salesforce/callouts';
-import { describeCallout } from '../../../salesforce/describe';
 import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../../../salesforce/flow';
+import { calloutsOf, describeReached, hasFault, reachedLocation } from '../../../salesforce/subflows';
 import { sfdxFlowRule } from '../../rule';
 
 /** Child elements of an action call that come after faultConnector in the metadata schema. */
 const AFTER_FAULT: ReadonlySet<string> = new Set([
+  'flowName',
   'flowTransactionModel',
+  'inputAssignments',
   'inputParameters',
   'nameSegment',
   'offset',
+  'outputAssignments',
   'outputParameters',
   'storeOutputAutomatically',
   'versionSegment',
@@ -35,19 +37,23 @@ export default sfdxFlowRule(
         if (seen.has(name)) continue;
         seen.add(name);
         const node = flow.nodes.get(name)!;
-        const info = calloutInfo(project, flow, node);
-        if (info.kind !== 'callout' || node.edges.some((e) => e.kind === 'fault')) continue;
+        if (hasFault(node)) continue;
+        // Only a call in this transaction can fail here; asynchronous Apex fails later, where no fault path reaches.
+        // Apex that catches its callout failures itself does not fault; nor does a subflow that handles them.
+        const r = calloutsOf(project, flow, node).find((c) => c.info.sync && !c.handledInside);
+        if (!r) continue;
         const consequence =
           isRecordTriggered(flow) && !path.async
             ? 'the flow interview fails and the change that triggered it is rolled back'
             : flow.processType === 'Flow'
               ? 'the user gets an unhandled fault error and the work is lost'
               : 'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded';
+        const own = r.flow === flow && r.node === node;
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
-          message: `${describeCallout(flow, node, info)} on the ${path.label} path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
-          related: info.evidence ? [info.evidence] : [],
+          message: `${describeReached(flow, node, r)} on the ${path.label} path has no fault connector${own ? '' : ' (and nothing in the subflow handles the fault)'}${r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : ''}: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
+          related: [...reachedLocation(flow, node, r), ...(r.info.evidence ? [r.info.evidence] : [])],
           suggestions: () => suggestions(flow, node),
         });
       }

@@ -1,7 +1,16 @@
-import { calloutInfo, principalOf } from '../../../salesforce/callouts';
-import { describeAutomation, describeCallout } from '../../../salesforce/describe';
-import { automationOf, reachableNodes, runningUser } from '../../../salesforce/flow';
+import { principalOf } from '../../../salesforce/callouts';
+import { describeAutomation } from '../../../salesforce/describe';
+import { automationOf, flowPaths } from '../../../salesforce/flow';
+import { runningUserOf, type Runner } from '../../../salesforce/running-user';
+import { calloutsOf, describeReached, reachedLocation } from '../../../salesforce/subflows';
 import { sfdxFlowRule, type ReportRelated } from '../../rule';
+
+/** What a per-user credential means for each kind of running user (see `running-user.ts`). */
+const CONSEQUENCE: Readonly<Record<Exclude<Runner, 'no-callouts'>, string>> = {
+  'automated-process': 'that user cannot log in, so it never holds a per-user token and every callout fails',
+  'default-workflow-user': 'a per-user token exists only if that one user authenticated the principal; otherwise every callout fails',
+  'triggering-user': 'a per-user token exists only for users who authenticated the principal themselves; for everyone else the callout fails',
+};
 
 export default sfdxFlowRule(
   {
@@ -15,23 +24,32 @@ export default sfdxFlowRule(
   (flow, project, ctx) => {
     const automation = automationOf(flow);
     if (!automation) return;
-    const reachable = reachableNodes(flow);
-    for (const name of reachable) {
-      const node = flow.nodes.get(name)!;
-      const info = calloutInfo(project, flow, node);
-      if (info.kind !== 'callout') continue;
-      for (const cred of info.credentials) {
-        if (!cred.nc) continue; // not in the project: never guess
-        const principal = principalOf(project, cred.nc);
-        if (principal.kind !== 'per-user') continue;
-        const related: ReportRelated[] = [cred.via];
-        if (principal.proof) related.push(principal.proof);
-        ctx.report({
-          path: flow.file.path,
-          ...node.nameRange,
-          message: `${describeCallout(flow, node, info)} in ${describeAutomation(automation)} '${flow.apiName}' authenticates through '${cred.name}', a per-user credential. This flow runs as ${runningUser(flow, automation)}: there is no per-user token for that user, so the callout fails ("We couldn't access the credential(s)", or 401 INVALID_SESSION_ID). Use a named principal (NamedUser / NamedPrincipal) for automation.`,
-          related,
-        });
+    const reported = new Set<string>();
+    for (const path of flowPaths(flow)) {
+      const runs = runningUserOf(flow, automation, path);
+      if (runs.runner === 'no-callouts') continue; // flow/sync-callout-in-record-trigger says it
+      for (const name of path.nodes) {
+        const node = flow.nodes.get(name)!;
+        for (const r of calloutsOf(project, flow, node)) {
+          for (const cred of r.info.credentials) {
+            if (!cred.nc) continue; // not in the project: never guess
+            const key = `${name}\n${cred.name.toLowerCase()}`;
+            if (reported.has(key)) continue;
+            const principal = principalOf(project, cred.nc);
+            if (principal.kind !== 'per-user') continue;
+            reported.add(key);
+            const related: ReportRelated[] = [...reachedLocation(flow, node, r), cred.via];
+            if (principal.proof) related.push(principal.proof);
+            const runsAs = automation === 'record-triggered' ? `On its ${path.label} path this flow runs as` : 'This flow runs as';
+            const asyncNote = cred.mode === 'async' ? ' in asynchronous Apex it hands work to (which runs as the same user)' : '';
+            ctx.report({
+              path: flow.file.path,
+              ...node.nameRange,
+              message: `${describeReached(flow, node, r)} in ${describeAutomation(automation)} '${flow.apiName}' authenticates through '${cred.name}', a per-user credential${asyncNote}. ${runsAs} ${runs.who}: ${CONSEQUENCE[runs.runner]} ("We couldn't access the credential(s)", or 401 INVALID_SESSION_ID). Use a named principal (NamedUser / NamedPrincipal) for automation.`,
+              related,
+            });
+          }
+        }
       }
     }
   },

@@ -1,5 +1,8 @@
+import { apexDesign } from '../../../../../test/support/apex-probes';
 import { ruleTests } from '../../../../../test/support/rule-tester';
 import {
+  autolaunched,
+  subflow,
   action,
   clsPath,
   ecPath,
@@ -66,8 +69,40 @@ const screenFlow = flow({
   ],
 });
 
+/** A nightly flow runs the Apex action `Action` (directly, or through subflow `Push_Orders`). */
+const nightlyApex = (api = '60.0') =>
+  flow({ start: scheduledStart('Push'), apiVersion: api, elements: [action('Push', 'apex', 'Action', { fault: 'Log' }), element('assignments', 'Log')] });
+const nightlySubflow = flow({ start: scheduledStart('Sync'), elements: [subflow('Sync', 'Push_Orders', { fault: 'Log' }), element('assignments', 'Log')] });
+const pushOrders = autolaunched('Push', [action('Push', 'apex', 'Action', { fault: 'Log' }), element('assignments', 'Log')]);
+const perUserErp = { [ncPath('Erp')]: legacyNc('PerUser') };
+
 ruleTests('flow/per-user-credential-in-automation', {
   valid: [
+    {
+      name: 'a before-save flow cannot call out at all (flow/sync-callout-in-record-trigger says so)',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('OnOrder')]: flow({
+          start: recordStart('Push').replace('RecordAfterSave', 'RecordBeforeSave'),
+          elements: [action('Push', 'apex', 'Action')],
+        }),
+        ...apexDesign('sync'),
+        ...perUserErp,
+      },
+    },
+    {
+      name: 'a subflow run by a screen flow (a user is present)',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('Screen')]: flow({
+          processType: 'Flow',
+          elements: [subflow('Sync', 'Push_Orders'), '    <startElementReference>Sync</startElementReference>'],
+        }),
+        [flowPath('Push_Orders')]: pushOrders,
+        ...apexDesign('sync'),
+        ...perUserErp,
+      },
+    },
     { name: 'a named principal in a scheduled flow', files: { ...perUserLegacy, [ncPath('Bank')]: legacyNc('NamedUser') } },
     { name: 'a per-user credential in a screen flow (a user is present)', files: { ...perUserLegacy, [flowPath('Nightly')]: screenFlow } },
     { name: 'the registration is not in the project: silent', files: { ...SFDX_PROJECT, [flowPath('Nightly')]: scheduled } },
@@ -106,7 +141,7 @@ ruleTests('flow/per-user-credential-in-automation', {
         {
           path: flowPath('OnAccount'),
           ...nameAt(asyncRecord, 'Call_Bank'),
-          message: 'whichever user saved the record',
+          message: 'On its Run Asynchronously path this flow runs as the user whose change triggered it, including integration users',
           related: ['calls through Named Credential', "External Credential 'BankEc' (used by 'Bank') authenticates with a PerUserPrincipal"],
         },
       ],
@@ -132,6 +167,41 @@ ruleTests('flow/per-user-credential-in-automation', {
         'my proj/shared/main/default/namedCredentials/Bank.namedCredential-meta.xml': legacyNc('PerUser'),
       },
       findings: [{ path: 'my proj/app one/main/default/flows/Nightly.flow-meta.xml', ...nameAt(scheduled, 'Call_Bank'), related: 2 }],
+    },
+    {
+      name: 'the credential rules follow asynchronous Apex: a Queueable runs as the user who enqueued it',
+      files: { ...SFDX_PROJECT, [flowPath('Nightly')]: nightlyApex(), ...apexDesign('queueable'), ...perUserErp },
+      findings: [
+        {
+          path: flowPath('Nightly'),
+          ...nameAt(nightlyApex(), 'Push'),
+          message: "authenticates through 'Erp', a per-user credential in asynchronous Apex it hands work to (which runs as the same user)",
+          related: ["Apex class Action (through ErpClient) calls out through 'Erp' in asynchronous Apex it hands work to", 'principal type PerUser'],
+        },
+      ],
+    },
+    {
+      name: 'an old schedule-triggered flow runs as the Automated Process user, which never holds a per-user token',
+      files: { ...SFDX_PROJECT, [flowPath('Nightly')]: nightlyApex('52.0'), ...apexDesign('future'), ...perUserErp },
+      findings: [
+        {
+          path: flowPath('Nightly'),
+          ...nameAt(nightlyApex('52.0'), 'Push'),
+          message: 'This flow runs as the Automated Process user (schedule-triggered flows saved at API version 52.0 or earlier): that user cannot log in',
+        },
+      ],
+    },
+    {
+      name: "a per-user callout inside a subflow is reported on the parent's subflow element",
+      files: { ...SFDX_PROJECT, [flowPath('Nightly')]: nightlySubflow, [flowPath('Push_Orders')]: pushOrders, ...apexDesign('sync'), ...perUserErp },
+      findings: [
+        {
+          path: flowPath('Nightly'),
+          ...nameAt(nightlySubflow, 'Sync'),
+          message: "Subflow 'Sync' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' in schedule-triggered flow 'Nightly'",
+          related: ["Apex action 'Push' (Action) in subflow 'Push_Orders'", "calls out through 'Erp'", 'principal type PerUser'],
+        },
+      ],
     },
   ],
 });

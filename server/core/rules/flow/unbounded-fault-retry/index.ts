@@ -20,7 +20,8 @@ export default sfdxFlowRule(
       const fault = node.edges.find((e) => e.kind === 'fault');
       if (!fault) continue;
       const info = calloutInfo(project, flow, node);
-      if (info.kind !== 'callout') continue;
+      // The fault path is taken only when the call fails in this transaction and the Apex does not catch it.
+      if (info.kind !== 'callout' || !info.sync || info.handled) continue;
       if (fault.target !== name && !canReach(flow, fault.target, name)) continue;
       const cycle = [...reachableFrom(flow, [fault.target])].filter((n) => n === name || canReach(flow, n, name));
       if (cycle.includes(name) === false) cycle.push(name);
