@@ -22,7 +22,8 @@ const MULE_DIR = `${sep}src${sep}main${sep}mule${sep}`;
 export function contextFiles(targets: readonly string[], listings = new DirListings(), locate = projectLocator()): string[] {
   const out = new Set<string>();
   const isTarget = new Set(targets);
-  const collect = (dir: string, keep: (role: FileRole) => boolean): void => collectInto(dir, keep, listings, isTarget, out);
+  const collect = (dir: string, keep: (role: FileRole) => boolean, skipDirs: ReadonlySet<string> = NONE): void =>
+    collectInto(dir, keep, listings, isTarget, out, skipDirs);
   const appRoots = new Set<string>();
   for (const t of targets) {
     const i = t.lastIndexOf(MULE_DIR);
@@ -47,12 +48,41 @@ export function contextFiles(targets: readonly string[], listings = new DirListi
     const descriptor = join(toOsPath(root), 'sfdx-project.json');
     if (!isTarget.has(descriptor)) out.add(descriptor);
     const dirs = d.packageDirs.length ? d.packageDirs.map(toOsPath) : [toOsPath(root)];
-    for (const dir of dirs) collect(resolve(dir), isSalesforceRole);
+    for (const dir of dirs) collect(resolve(dir), isSalesforceRole, COMPONENT_FOLDERS);
   }
   return [...out];
 }
 
-function collectInto(dir: string, keep: (role: FileRole) => boolean, listings: DirListings, skip: ReadonlySet<string>, out: Set<string>, depth = 0): void {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Folders of a package directory whose contents the Salesforce CLI resolves as parts of one component — the
+ * bundles (Lightning web and Aura components, static resources, Experience and Digital Experience bundles,
+ * CRM Analytics templates) and the decomposed custom objects and their translations — never as Apex classes,
+ * Flows, credentials or permission sets ("Salesforce DX Project Structure and Source File Format"; the bundle
+ * and decomposed adapters of @salesforce/source-deploy-retrieve). A large org keeps most of its files there
+ * (72,000 entries in one real org, 50,000 of them under objects/ and staticresources/), so they are not listed.
+ */
+const COMPONENT_FOLDERS: ReadonlySet<string> = new Set([
+  'objects',
+  'objectTranslations',
+  'lwc',
+  'aura',
+  'staticresources',
+  'experiences',
+  'digitalExperiences',
+  'waveTemplates',
+]);
+
+function collectInto(
+  dir: string,
+  keep: (role: FileRole) => boolean,
+  listings: DirListings,
+  skip: ReadonlySet<string>,
+  out: Set<string>,
+  skipDirs: ReadonlySet<string>,
+  depth = 0,
+): void {
   if (depth > 40) return;
   let entries;
   try {
@@ -63,7 +93,7 @@ function collectInto(dir: string, keep: (role: FileRole) => boolean, listings: D
   for (const ent of entries) {
     const kind = entryKind(dir, ent);
     if (kind === 'dir') {
-      if (!DEFAULT_IGNORED_DIRS.has(ent.name)) collectInto(join(dir, ent.name), keep, listings, skip, out, depth + 1);
+      if (!DEFAULT_IGNORED_DIRS.has(ent.name) && !skipDirs.has(ent.name)) collectInto(join(dir, ent.name), keep, listings, skip, out, skipDirs, depth + 1);
     } else if (kind === 'file' && keep(roleOf(ent.name))) {
       // A role depends on the name alone: most entries of a package directory (objects, layouts,
       // components) are dropped before their path is built. Never a pipe or device: reading one would block.

@@ -224,15 +224,25 @@ function computeFields(shape: ApexFileShape, cls: ApexClassDecl): CalloutField[]
  * given code (a method's parameters and body, or a class body). Generic types (collections) are not
  * followed; undefined when there is no such declaration.
  */
-export function declaredType(code: string, from: number, to: number, variable: string): string | undefined {
-  const re = new RegExp(`\\b([A-Za-z_][\\w.]*)\\s+${escapeRegExp(variable)}\\s*[=;,)]`, 'gi');
+/**
+ * Every variable declared in `code[from, to)` with its declared type (the first declaration of a name,
+ * lower-cased), found by one scan of the range (a large class asked about each `Name.method(…)` call was
+ * scanned once per call when each variable had its own expression).
+ */
+export function declarationsIn(code: string, from: number, to: number): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
   const text = code.slice(from, to);
-  for (const m of text.matchAll(re)) {
+  DECLARATION.lastIndex = 0;
+  for (let m = DECLARATION.exec(text); m; m = DECLARATION.exec(text)) {
     const type = m[1];
-    if (!NOT_TYPES.has(type.toLowerCase())) return type;
+    const name = m[2].toLowerCase();
+    if (!out.has(name) && !NOT_TYPES.has(type.toLowerCase())) out.set(name, type);
   }
-  return undefined;
+  return out;
 }
+
+/** `Type name` followed by `=`, `;`, `,` or `)` (a declaration, a parameter, a field), the separator not consumed. */
+const DECLARATION = /\b([A-Za-z_][\w.]*)\s+([A-Za-z_]\w*)(?=\s*[=;,)])/g;
 
 const NOT_TYPES: ReadonlySet<string> = new Set([
   'return',
@@ -249,7 +259,3 @@ const NOT_TYPES: ReadonlySet<string> = new Set([
   'when',
   'throw',
 ]);
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { Program } from '../program/program';
+import { declarationsIn } from './apex-facts';
 import { invocableMethodOf, traceApexMethod, type ApexTrace } from './apex-trace';
 
 const P = '/p/force-app/main/default/classes';
@@ -258,5 +260,41 @@ describe('Apex trace: callout failures the Apex handles itself', () => {
       'Action',
     );
     assert.equal(t?.handled, true);
+  });
+});
+
+describe('declarations in a range, against one expression per variable', () => {
+  const NOT_TYPES = new Set([
+    'return',
+    'new',
+    'else',
+    'instanceof',
+    'final',
+    'static',
+    'public',
+    'private',
+    'protected',
+    'global',
+    'transient',
+    'when',
+    'throw',
+  ]);
+  /** The obvious answer for one variable: the first `Type name` followed by a separator whose type is not a keyword. */
+  function reference(code: string, variable: string): string | undefined {
+    const re = new RegExp(`\\b([A-Za-z_][\\w.]*)\\s+${variable}\\s*[=;,)]`, 'gi');
+    for (const m of code.matchAll(re)) if (!NOT_TYPES.has(m[1].toLowerCase())) return m[1];
+    return undefined;
+  }
+  it('finds the same type for every variable on random Apex-like code', () => {
+    const word = fc.constantFrom('Foo', 'bar', 'x', 'Y', 'return', 'final', 'Svc.Inner', 'new', 'String', 'acc');
+    const sep = fc.constantFrom(' ', '  ', ' = ', ';', ', ', ')', '(', '\n', '.', ' {', '}');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, sep), { maxLength: 30 }), (parts) => {
+        const code = parts.map(([w, s]) => w + s).join('');
+        const found = declarationsIn(code, 0, code.length);
+        for (const v of ['foo', 'bar', 'x', 'y', 'acc', 'string']) assert.equal(found.get(v), reference(code, v), `${v} in ${JSON.stringify(code)}`);
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
   });
 });

@@ -10,7 +10,7 @@ import type { ReportRelated } from '../findings';
 import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import type { CalloutCredential } from './apex';
-import { calloutFields, declaredType, isGuarded, methodFacts, type LiteralSite } from './apex-facts';
+import { calloutFields, declarationsIn, isGuarded, methodFacts, type LiteralSite } from './apex-facts';
 import { apexShapeOf, classNamed, methodsNamed, type ApexClassDecl, type ApexFileShape, type ApexMethod } from './apex-methods';
 import type { SfdxProject } from './project';
 
@@ -270,8 +270,8 @@ class Tracer {
 
   /** The declared type of a variable in a method: its parameters and body, then its class's fields. */
   private typeOf(shape: ApexFileShape, method: ApexMethod, variable: string): string | undefined {
-    const code = shape.lexed.code;
-    return declaredType(code, method.paramsStart, method.bodyEnd, variable) ?? declaredType(code, method.cls.bodyStart, method.cls.bodyEnd, variable);
+    const name = variable.toLowerCase();
+    return declarations(shape, method.paramsStart, method.bodyEnd).get(name) ?? declarations(shape, method.cls.bodyStart, method.cls.bodyEnd).get(name);
   }
 
   /**
@@ -313,4 +313,15 @@ class Tracer {
 
 function at(file: SourceFile, site: { start: number; end: number }, message: string): ReportRelated {
   return { path: file.path, start: site.start, end: site.end, message };
+}
+
+/** The variables declared in a range of a file version (a method, a class body), scanned once per range. */
+const DECLARATIONS = memoKey<Map<string, ReadonlyMap<string, string>>>('Apex declarations per range');
+
+function declarations(shape: ApexFileShape, from: number, to: number): ReadonlyMap<string, string> {
+  const byRange = shape.file.memo.get(DECLARATIONS, () => new Map());
+  const key = `${from}:${to}`;
+  let found = byRange.get(key);
+  if (!found) byRange.set(key, (found = declarationsIn(shape.lexed.code, from, to)));
+  return found;
 }
