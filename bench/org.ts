@@ -218,6 +218,41 @@ function rssMb(pid: number | undefined): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/**
+ * A real org fetched for review into ../realdata (never committed), described like the generated one: the
+ * 235-Flow, 2,684-class org of issue 17 when it is there.
+ */
+export function realOrg(root: string): BigOrg | undefined {
+  const md = join(root, 'force-app', 'main', 'default');
+  const flowsDir = join(md, 'flows');
+  const classesDir = join(md, 'classes');
+  let flows: string[];
+  let classes: string[];
+  try {
+    flows = readdirSync(flowsDir)
+      .filter((f) => f.endsWith('.flow-meta.xml'))
+      .sort();
+    classes = readdirSync(classesDir)
+      .filter((f) => f.endsWith('.cls'))
+      .sort();
+  } catch {
+    return undefined;
+  }
+  if (!flows.length || !classes.length) return undefined;
+  const bytes = [...flows.map((f) => join(flowsDir, f)), ...classes.map((f) => join(classesDir, f))].reduce((a, f) => a + statSync(f).size, 0);
+  return {
+    root,
+    flowsDir,
+    classesDir,
+    flows: flows.length,
+    classes: classes.length,
+    megabytes: bytes / 1e6,
+    classSource: `${basename(root)}, a real org`,
+    sampleFlow: join(flowsDir, flows[Math.floor(flows.length / 3)]),
+    sampleClass: join(classesDir, classes[Math.floor(classes.length / 2)]),
+  };
+}
+
 export interface RealFlowsFigure {
   readonly source: string;
   readonly inProcess: PeerFigures;

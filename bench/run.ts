@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import type { EditingMemoryFigure, LatencyFigure } from './editor';
 import { generateBigOrg, type BigOrg } from './big-org';
 import { generateWorkspace, quantiles } from './generate';
-import { filesUnder, oneFlow, realFlows, wholeProcess, type EditFigure, type OrgMemoryFigure } from './org';
+import { filesUnder, oneFlow, realFlows, realOrg, wholeProcess, type EditFigure, type OrgMemoryFigure } from './org';
 import { peers } from './peers';
 import { writeReport, type BenchResults } from './report';
 import { activationMs, vsixBytes } from './startup';
@@ -102,6 +102,35 @@ async function main(): Promise<void> {
   });
   if (orgChild.status !== 0) throw new Error(`the org editor benchmarks failed (exit ${orgChild.status}, ${orgChild.signal ?? 'no signal'})`);
   const orgEditor = JSON.parse(orgChild.stdout) as { flow: EditFigure; apex: EditFigure; memory: OrgMemoryFigure };
+  const realOrgDesc = realOrg(join(REPO, '..', 'realdata', 'AP-Backup'));
+  let realOrgFigures: BenchResults['realOrg'];
+  if (realOrgDesc) {
+    log(`real org ${realOrgDesc.root}: the same figures`);
+    const stamp = join(tmp, 'real-org.json');
+    writeFileSync(stamp, JSON.stringify(realOrgDesc));
+    const flows = wholeProcess(filesUnder(realOrgDesc.flowsDir, '.flow-meta.xml'), RUNS, tmp);
+    const one = oneFlow(realOrgDesc, RUNS, tmp);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'org-child.ts'), stamp, tmp, String(quick ? 10 : 100)], {
+      cwd: REPO,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+      timeout: EDITOR_TIMEOUT_MS,
+    });
+    if (child.status !== 0) throw new Error(`the real org editor benchmarks failed (exit ${child.status}, ${child.signal ?? 'no signal'})`);
+    const ed = JSON.parse(child.stdout) as { flow: EditFigure; apex: EditFigure; memory: OrgMemoryFigure };
+    realOrgFigures = {
+      flows: realOrgDesc.flows,
+      classes: realOrgDesc.classes,
+      megabytes: realOrgDesc.megabytes,
+      classSource: realOrgDesc.classSource,
+      flowsFolder: flows,
+      oneFlow: one,
+      flowEdit: ed.flow,
+      apexEdit: ed.apex,
+      memory: ed.memory,
+    };
+  }
   log('real Flows: the corpus and ../realdata, both tools');
   const realDirs = [corpusDir, join(REPO, '..', 'realdata')].filter((d) => existsSync(d));
   const real = await realFlows(realDirs, RUNS, tmp);
@@ -143,6 +172,7 @@ async function main(): Promise<void> {
       apexEdit: orgEditor.apex,
       memory: orgEditor.memory,
     },
+    ...(realOrgFigures ? { realOrg: realOrgFigures } : {}),
     ...(real ? { realFlows: real } : {}),
     startup: { activationMs: activation, firstDiagnosticMs },
     vsixBytes: vsix,
