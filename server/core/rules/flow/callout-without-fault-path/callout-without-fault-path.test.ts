@@ -7,8 +7,12 @@ import {
   clsPath,
   connector,
   element,
+  esPath,
   flow,
   flowPath,
+  legacyNc,
+  ncPath,
+  registration,
   invocableClass,
   nameAt,
   recordStart,
@@ -93,6 +97,64 @@ ruleTests('flow/callout-without-fault-path', {
   ],
   invalid: [
     {
+      name: 'a callout through an OAuth credential: the message also says a 401 is a response, not a fault',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('F')]: noFault,
+        [esPath('BankService')]: registration('Bank'),
+        [ncPath('Bank')]: legacyNc('NamedUser', 'Oauth'),
+      },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(noFault, 'Call_Bank'),
+          message:
+            /when the call throws \(a timeout or an unreachable endpoint\).*An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too\.$/,
+          related: 1,
+          suggestions: [
+            {
+              title: "Connect the fault path to 'Log_Callout_Error'",
+              output: {
+                [flowPath('F')]: noFault.replace(
+                  '        <flowTransactionModel>',
+                  '        <faultConnector>\n            <targetReference>Log_Callout_Error</targetReference>\n        </faultConnector>\n        <flowTransactionModel>',
+                ),
+              },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a callout through an anonymous credential: no token is claimed',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('F')]: noFault,
+        [esPath('BankService')]: registration('Bank'),
+        [ncPath('Bank')]: legacyNc('Anonymous', 'NoAuthentication'),
+      },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(noFault, 'Call_Bank'),
+          message:
+            /when the call throws \(a timeout or an unreachable endpoint\) the user gets an unhandled fault error and the work is lost\. Add a Fault path that logs the error or parks the record for replay\.$/,
+          related: 1,
+          suggestions: [
+            {
+              title: "Connect the fault path to 'Log_Callout_Error'",
+              output: {
+                [flowPath('F')]: noFault.replace(
+                  '        <flowTransactionModel>',
+                  '        <faultConnector>\n            <targetReference>Log_Callout_Error</targetReference>\n        </faultConnector>\n        <flowTransactionModel>',
+                ),
+              },
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an External Service action in a screen flow, with a suggestion to connect the existing error element',
       files: { ...SFDX_PROJECT, [flowPath('F')]: noFault },
       findings: [
@@ -100,7 +162,7 @@ ruleTests('flow/callout-without-fault-path', {
           path: flowPath('F'),
           ...nameAt(noFault, 'Call_Bank'),
           message:
-            "External Service action 'Call_Bank' (BankService.addAccount) on the immediate path has no fault connector: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) the user gets an unhandled fault error",
+            "External Service action 'Call_Bank' (BankService.addAccount) on the immediate path has no fault connector: when the call throws (a timeout or an unreachable endpoint) the user gets an unhandled fault error",
           suggestions: [
             {
               title: "Connect the fault path to 'Log_Callout_Error'",

@@ -1,6 +1,8 @@
 import type { Fix } from '../../../findings';
 import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
 import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../../../salesforce/flow';
+import { principalOf, type CredentialUse } from '../../../salesforce/callouts';
+import type { SfdxProject } from '../../../salesforce/project';
 import { calloutsOf, describeReached, hasFault, reachedLocation } from '../../../salesforce/subflows';
 import { sfdxFlowRule } from '../../rule';
 
@@ -52,7 +54,7 @@ export default sfdxFlowRule(
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
-          message: `${describeReached(flow, node, r)} on the ${path.label} path has no fault connector${own ? '' : ' (and nothing in the subflow handles the fault)'}${r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : ''}: when the call fails (an expired or revoked token, a per-user credential, INVALID_SESSION_ID, a timeout) ${consequence}. Add a Fault path that logs the error or parks the record for replay.`,
+          message: `${describeReached(flow, node, r)} on the ${path.label} path has no fault connector${own ? '' : ' (and nothing in the subflow handles the fault)'}${r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : ''}: when the call throws (${faultCauses(r.info.via)}) ${consequence}. Add a Fault path that logs the error or parks the record for replay.${authenticates(project, r.info.credentials) ? ' An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too.' : ''}`,
           related: [...reachedLocation(flow, node, r), ...(r.info.evidence ? [r.info.evidence] : [])],
           suggestions: () => suggestions(flow, node),
         });
@@ -60,6 +62,26 @@ export default sfdxFlowRule(
     }
   },
 );
+
+/**
+ * What makes a callout action fault: Apex's `Http.send` throws a CalloutException for a failed call (a
+ * timeout, an unreachable endpoint), while an HTTP error response comes back as a response (Apex) or as the
+ * operation's `responseCode` output (External Services); an Apex action also faults on whatever its code
+ * throws, such as an exception it raises on an error response.
+ */
+function faultCauses(via: 'external-service' | 'apex'): string {
+  return via === 'apex' ? 'a timeout, an unreachable endpoint, or an exception the Apex raises' : 'a timeout or an unreachable endpoint';
+}
+
+/** Whether a callout sends a credential that can expire or be revoked (not an anonymous one). */
+function authenticates(project: SfdxProject, credentials: readonly CredentialUse[]): boolean {
+  return credentials.some((c) => {
+    if (!c.nc) return false;
+    if (c.nc.style === 'legacy' && c.nc.protocol?.value === 'NoAuthentication') return false;
+    const kind = principalOf(project, c.nc).kind;
+    return kind !== 'anonymous' && kind !== 'unknown';
+  });
+}
 
 /** Connect the fault path to an element that already looks like error handling. */
 function suggestions(flow: FlowModel, node: FlowNode): Fix[] {

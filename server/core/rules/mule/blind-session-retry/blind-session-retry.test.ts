@@ -48,6 +48,37 @@ ruleTests('mule/blind-session-retry', {
   ],
   invalid: [
     {
+      name: 'the retry budget is read through properties',
+      files: {
+        'app/src/main/mule/main.xml': bare.replace(
+          'maxRetries="3" millisBetweenRetries="5000"',
+          'maxRetries="${poll.tries}" millisBetweenRetries="${poll.ms}"',
+        ),
+        'app/src/main/resources/config.yaml': 'poll:\n  tries: "180"\n  ms: "1000"\n',
+      },
+      findings: [
+        {
+          line: 5,
+          column: 3,
+          message: 'retries every error from <salesforce:query> (up to 180 times, 1 s apart)',
+          related: 1,
+          suggestions: [
+            {
+              title: 'retries only transient failures',
+              output: {
+                'app/src/main/mule/main.xml': bare
+                  .replace('maxRetries="3" millisBetweenRetries="5000"', 'maxRetries="${poll.tries}" millisBetweenRetries="${poll.ms}"')
+                  .replace(
+                    '    <salesforce:query config-ref="sf"/>\n',
+                    `    <try>\n      <salesforce:query config-ref="sf"/>\n      <error-handler>\n        <on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT, SALESFORCE:UNAVAILABLE, SALESFORCE:COMMUNICATION">\n          <logger level="WARN" message="#['Transient Salesforce failure, retrying: ' ++ (error.description default '')]"/>\n        </on-error-propagate>\n        <on-error-continue type="ANY">\n          <logger level="ERROR" message="#['Salesforce failure a retry cannot fix: ' ++ (error.description default '')]"/>\n          <set-variable variableName="salesforceFailure" value="#[error.description]"/>\n        </on-error-continue>\n      </error-handler>\n    </try>\n`,
+                  ),
+              },
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'until-successful directly around the operation',
       files: bare,
       findings: [

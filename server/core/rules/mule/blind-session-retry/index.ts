@@ -1,5 +1,5 @@
 import { coreName, wrapElement } from '../../../edits/xml-edits';
-import type { SalesforceOperation } from '../../../mule/app';
+import type { MuleApp, SalesforceOperation } from '../../../mule/app';
 import { blindRetryScopes } from '../../../mule/blind-retries';
 import { flowReachesSalesforce } from '../../../mule/call-graph';
 import { catchesEverything, handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
@@ -27,7 +27,7 @@ export default muleRule(
       ctx.report({
         path: file.path,
         ...tagRange(scope),
-        message: msg`This until-successful retries every error from <${op.el.name}>${budgetText(scope)}, including ones a retry cannot fix (invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time). Classify first: inside the retry, propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION) and handle the rest once.`,
+        message: msg`This until-successful retries every error from <${op.el.name}>${budgetText(app, scope)}, including ones a retry cannot fix (invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time). Classify first: inside the retry, propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION) and handle the rest once.`,
         related: [{ path: op.file.path, start: op.el.start, end: op.el.nameEnd, message: 'the retried Salesforce operation' }],
         suggestions: sameFile && op.el.parent === scope ? () => [classifyingTry(op)] : [],
       });
@@ -47,10 +47,13 @@ export default muleRule(
   },
 );
 
-/** ", up to 10 times 60 s apart" from the scope's literal attributes (Mule's defaults when absent). */
-function budgetText(scope: XmlElement): string {
-  const retries = attr(scope, 'maxRetries') ?? '5';
-  const ms = attr(scope, 'millisBetweenRetries') ?? '60000';
+/**
+ * " (up to 10 times, 60 s apart)" from the scope's attributes, `${}` placeholders resolved (Mule's defaults
+ * when absent); nothing when a value cannot be resolved to one number.
+ */
+function budgetText(app: MuleApp, scope: XmlElement): string {
+  const retries = app.resolve(attr(scope, 'maxRetries')) ?? (attr(scope, 'maxRetries') === undefined ? '5' : '');
+  const ms = app.resolve(attr(scope, 'millisBetweenRetries')) ?? (attr(scope, 'millisBetweenRetries') === undefined ? '60000' : '');
   if (!/^\d+$/.test(retries.trim()) || !/^\d+$/.test(ms.trim())) return '';
   return msg` (up to ${retries.trim()} times, ${Number(ms) / 1000} s apart)`;
 }

@@ -51,7 +51,7 @@ export default muleRule(
       ctx.report({
         path: file.path,
         ...tagRange(handler),
-        message: msg`This on-error-continue catches ${what} and completes the flow as if the call had succeeded: it does not raise, route, store or log the failure, nor answer an HTTP caller with an error status, ${trace}. The message is lost; log it and park it for replay, or let it propagate.`,
+        message: msg`This on-error-continue catches ${what} and completes the flow as if the call had succeeded: it does not raise, route, store or log the failure, nor answer an HTTP caller with an error status, ${trace}. Log the failure with its error and let it propagate, or record what must be recovered.`,
         related: hits.map((h) => ({
           path: h.op.file.path,
           start: h.op.el.start,

@@ -58,7 +58,8 @@ function severityOf(ctx: RuleContext, escapes: readonly SessionEscape[]) {
 function consequence(escapes: readonly SessionEscape[]): string {
   const kinds = new Set<SourceKind>(escapes.map((e) => (e.flow.source ? sourceKind(e.flow.source) : 'other')));
   const parts: string[] = [];
-  if (kinds.has('request-response')) parts.push('the HTTP caller gets an error response (it can retry, but is not told the session failed)');
+  if (kinds.has('request-response'))
+    parts.push("the HTTP caller gets the listener's default error response (status 500, the error description as its body), which it may retry");
   if (kinds.has('scheduler')) parts.push('the scheduled run ends: its work waits for the next run and nothing alerts');
   if (kinds.has('queue')) parts.push("the message is redelivered or dropped by the listener's acknowledgement settings, and nothing alerts");
   if (kinds.has('salesforce-event')) parts.push('the Salesforce event is not processed again unless the listener replays it, and nothing alerts');

@@ -189,7 +189,7 @@ ruleTests('mule/unhandled-session-error', {
           ...at(noHandler, '<salesforce:query'),
           severity: 'info',
           message:
-            "(SALESFORCE:CONNECTIVITY) escapes flow 'api', started by <http:listener>: it has no error handler. Mule's default handling logs it and the HTTP caller gets an error response",
+            "(SALESFORCE:CONNECTIVITY) escapes flow 'api', started by <http:listener>: it has no error handler. Mule's default handling logs it and the HTTP caller gets the listener's default error response",
           related: ["flow 'api' starts here"],
           suggestions: [
             {
