@@ -10,7 +10,12 @@ import { pathToUri } from './convert';
 import type { FailureLocationInfo } from './protocol';
 import type { ServerState } from './state';
 
-export function failureLocations(state: ServerState, context: unknown, lint: (paths: string[]) => Map<string, Finding[]>): FailureLocationInfo[] {
+export function failureLocations(
+  state: ServerState,
+  context: unknown,
+  lint: (paths: string[]) => Map<string, Finding[]>,
+  docsUrl: (ruleId: string) => string | undefined = () => undefined,
+): FailureLocationInfo[] {
   const ctx = sanitize(context);
   const out: FailureLocationInfo[] = [];
   for (const loc of locateFailure(state.program, ctx)) {
@@ -20,7 +25,7 @@ export function failureLocations(state: ServerState, context: unknown, lint: (pa
     const e = file.lines.positionAt(loc.end);
     const findings = (lint([loc.path]).get(loc.path) ?? [])
       .filter((f) => loc.kind === 'flow' || (f.start < loc.end && f.end > loc.start) || (f.start === f.end && f.start >= loc.start && f.start <= loc.end))
-      .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line, docsUrl: f.docsUrl }));
+      .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line, docsUrl: docsUrl(f.ruleId) ?? '' }));
     out.push({
       kind: loc.kind,
       uri: pathToUri(loc.path),

@@ -15,7 +15,6 @@ function finding(message: string, line: number, severity: Finding['severity'] = 
     column: 3,
     endLine: line,
     endColumn: 4,
-    docsUrl: '',
     related: [],
     suggestions: [],
   };

@@ -51,7 +51,13 @@ export interface Report {
   readonly path: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * One sentence of at most 160 characters that names the element and the consequence, e.g.
+   * "<salesforce:create> in 'post-order' fails unhandled when the session expires".
+   */
   readonly message: string;
+  /** The explanation (why it matters, what to do), shown under the message where there is room. */
+  readonly detail?: string;
   readonly related?: readonly ReportRelated[];
   readonly fix?: Fix;
   /**
@@ -98,8 +104,12 @@ export function sfdxFlowRule(meta: RuleMeta & { scope: 'sfdx-flow' }, check: (fl
   return { meta, check: (t, ctx) => (t.scope === 'sfdx-flow' ? check(t.flow, t.project, ctx) : undefined) };
 }
 
-const DOCS_BASE = 'https://github.com/session-guard/session-guard/blob/main/server/core/rules';
-
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}/${ruleId}/README.md`;
+/**
+ * Where a rule's page is, relative to the root of the package (the npm package and the .vsix ship
+ * `server/core/rules/<id>/README.md`; the repository has them at the same place). Hosts turn it into a
+ * link that exists (a file URL next to their bundle) or read the page. Findings that belong to no rule
+ * (`internal-error`) point at the README.
+ */
+export function ruleDocPath(ruleId: string): string {
+  return ruleId === 'internal-error' || ruleId === 'config' ? 'README.md' : `server/core/rules/${ruleId}/README.md`;
 }
