@@ -77,7 +77,7 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
   });
 
-  it('offers fix all, the fix, disable-for-line and documentation; applying the fix removes the finding', async () => {
+  it('offers fix all, the fix, disable for the line and for the file, and documentation; applying the fix removes the finding', async () => {
     await client.change(accounts, readFileSync(accounts, 'utf8'));
     const d = await client.pull(accounts);
     const actions = await client.codeActions(
@@ -90,6 +90,7 @@ describe('language server over stdio (pull diagnostics)', () => {
         'Session Guard: fix all auto-fixable problems',
         'Replace with SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED',
         'Disable mule/unknown-error-type for this line',
+        'Disable mule/unknown-error-type for this file',
         'Show documentation for mule/unknown-error-type',
       ],
     );
