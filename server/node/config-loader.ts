@@ -75,7 +75,9 @@ function readConfigFile(file: string, rules: readonly Rule[]): ConfigFile {
     json = JSON.parse(text);
   } catch (e) {
     const at = syntaxErrorPosition(text, e as Error);
-    throw new ConfigLoadError(file, [{ key: '(file)', message: `is not valid JSON: ${(e as Error).message}`, ...at }]);
+    // The position is given as line and column; Node's "at position N (line L column C)" would repeat it.
+    const why = (e as Error).message.replace(/\s*(in JSON )?at position \d+.*$/, '');
+    throw new ConfigLoadError(file, [{ key: '(file)', message: `is not valid JSON: ${why}`, ...at }]);
   }
   const { config, errors } = validateConfig(json, rules);
   if (errors.length)

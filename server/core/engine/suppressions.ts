@@ -130,5 +130,5 @@ export function disableFileEdit(file: SourceFile, ruleId: string): TextEdit {
   const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const at = decl ? decl[0].length : bom;
   const comment = `<!-- session-guard-disable ${ruleId} -- reason -->`;
-  return { path: file.path, start: at, end: at, newText: decl && !decl[1] ? `${nl}${comment}` : `${comment}${nl}` };
+  return { path: file.path, start: at, end: at, newText: decl && !decl[1] ? `${nl}${comment}${nl}` : `${comment}${nl}` };
 }
