@@ -4,10 +4,12 @@
  * once, with file:line:column, and no false "no files found" after it.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { validateConfig } from '../../server/core/config/config';
+import { RULES } from '../../server/core/rules';
 import { cli, REPO } from '../support/cli';
 
 const FIX = join(REPO, 'test/fixtures/cli');
@@ -136,5 +138,14 @@ describe('configuration, ESLint style', () => {
     const r = await cli(['lint', 'apps/warn/src/main/mule/app.xml'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /apps\/warn\/src\/main\/mule\/\.sessionguardrc\.json:1:3: rulez: unknown key/);
+  });
+
+  it("the README's configuration example is valid, globs and overrides included", () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Configuration\n'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)![1];
+    const parsed = JSON.parse(example) as { overrides: unknown[]; rules: Record<string, unknown> };
+    assert.ok(parsed.overrides.length > 0 && Object.keys(parsed.rules).some((k) => k.includes('*')));
+    assert.deepEqual(validateConfig(parsed, RULES).errors, []);
   });
 });
