@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { disableFileEdit, disableNextLineEdit } from '../core/engine/suppressions';
 import { toWorkspaceEdit, uriToPath } from './convert';
 import type { Diagnostics } from './diagnostics';
-import { fixAll } from './fix-all';
+import { fixAll, fixAllEdit } from './fix-all';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type DiagnosticData } from './protocol';
 import type { ServerState } from './state';
 
@@ -28,13 +28,13 @@ export function codeActions(params: CodeActionParams, documents: TextDocuments<T
   const out: CodeAction[] = [];
   if (wantsFixAll || !only) {
     // Only when the document has a fix at all: the passes lint it again, which costs something.
-    if (record.findings.some((f) => f.fix && f.fix.edits.every((e) => e.path === path))) {
+    if (record.findings.some((f) => f.fix)) {
       const all = fixAll(state, path, (paths) => diagnostics.lintNow(paths));
-      if (all.edit) {
+      if (all.edits.size) {
         out.push({
           title: 'Session Guard: fix all auto-fixable problems',
           kind: FIX_ALL_KIND,
-          edit: { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: [all.edit] }] },
+          edit: fixAllEdit(all, versionOf),
         });
       }
     }

@@ -4,7 +4,7 @@ import type { RuleDocs } from '../core/formatters';
 import { RULES } from '../core/rules';
 import { uriToPath } from './convert';
 import type { Diagnostics } from './diagnostics';
-import { fixAll } from './fix-all';
+import { fixAll, fixAllEdit } from './fix-all';
 import { failureLocations } from './locate-failure';
 import { OPEN_RULE_DOCUMENTATION, SERVER_COMMANDS, type FixAllResult, type OpenRuleDocumentationParams } from './protocol';
 import type { ServerState } from './state';
@@ -47,11 +47,11 @@ export async function executeCommand(params: ExecuteCommandParams, ctx: CommandC
     const none: FixAllResult = { applied: false, fixes: 0 };
     if (!path || version === null) return none;
     const result = fixAll(ctx.state, path, (paths) => ctx.diagnostics.lintNow(paths));
-    if (!result.edit) return none;
-    // Pinned to the version the fixes were computed for: a document edited meanwhile is left alone.
+    if (!result.edits.size) return none;
+    // Pinned to the versions the fixes were computed for: a document edited meanwhile is left alone.
     const applied = await ctx.connection.workspace.applyEdit({
       label: 'Session Guard: fix all auto-fixable problems',
-      edit: { documentChanges: [{ textDocument: { uri, version }, edits: [result.edit] }] },
+      edit: fixAllEdit(result, ctx.versionOf),
     });
     return { applied: applied.applied, fixes: result.fixes } satisfies FixAllResult;
   }

@@ -100,7 +100,7 @@ describe('session-guard lint in the first hour', () => {
     assert.deepEqual(result.messages, []);
   });
 
-  it('--fix-dry-run reports what --fix would write, after every pass, and writes nothing', async () => {
+  it('--fix-dry-run reports what --fix would write and writes nothing', async () => {
     const dir = copy('examples/mule-app');
     const before = Object.fromEntries(readdirSync(join(dir, 'app/src/main/mule')).map((f) => [f, readFileSync(join(dir, 'app/src/main/mule', f), 'utf8')]));
     const dry = await cli(['lint', 'app', '--fix-dry-run', '-f', 'json'], dir);
@@ -109,8 +109,9 @@ describe('session-guard lint in the first hour', () => {
     for (const [f, text] of Object.entries(before)) assert.equal(readFileSync(join(dir, 'app/src/main/mule', f), 'utf8'), text, `${f} untouched`);
     await cli(['lint', 'app', '--fix'], dir);
     for (const [f, text] of Object.entries(outputs)) assert.equal(readFileSync(join(dir, 'app/src/main/mule', f), 'utf8'), text, `${f} as --fix writes it`);
-    // The second pass matters: removing the operation that does not exist lets the handler's type be fixed.
+    // The operation that does not exist is gone, and the reconnection it stood for is on the connection.
     assert.doesNotMatch(outputs['orders-api.xml'], /invalidate-connection|SALESFORCE:INVALID_SESSION"/);
+    assert.match(outputs['global.xml'], /<reconnection>/);
   });
 
   it('one line per finding; the detail only in JSON, with -v and in stylish-verbose', async () => {

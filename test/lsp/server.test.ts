@@ -52,6 +52,14 @@ describe('language server over stdio (pull diagnostics)', () => {
       ['mule/unhandled-session-error'],
       'the unknown error type on line 11 is outside the element',
     );
+    // The connection the operation uses, with its own findings: a TOKEN_EXPIRED diagnosis points at its reconnection.
+    const conn = (locs[0] as unknown as { connection: { uri: string; label: string; findings: { ruleId: string }[] } }).connection;
+    assert.equal(conn.uri, uriOf(globalXml));
+    assert.equal(conn.label, "Salesforce connection 'sf' (global.xml:8)");
+    assert.deepEqual(
+      conn.findings.map((f) => f.ruleId),
+      ['mule/missing-reconnection'],
+    );
     const none = await client.conn.sendRequest('workspace/executeCommand', {
       command: 'sessionGuard.server.locateFailure',
       arguments: [{ muleElement: { app: 'app', file: '../../etc/passwd', line: 'x' } }],
