@@ -85,6 +85,8 @@ export interface ServerStatus {
   readonly files: number;
   /** Invalid `.sessionguardrc.json` files (defaults apply meanwhile). */
   readonly configErrors: readonly { readonly uri: string; readonly message: string }[];
+  /** Counts changes of configuration files and settings: the client asks again which one applies. */
+  readonly configChanges: number;
 }
 
 /** Client → server request: the configuration that applies to a document (params `{ uri }`). */

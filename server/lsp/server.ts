@@ -50,7 +50,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const docs = ruleDocs(options.packageRoot);
   const caps = { dynamicWatch: false, folderChanges: false, progress: false, showDocument: false, openRuleDocumentation: false, status: false };
   // What the server is doing, for clients that show it (VS Code's language status item): sent when it changes.
-  let status: ServerStatus = { state: 'indexing', files: 0, configErrors: [] };
+  let status: ServerStatus = { state: 'indexing', files: 0, configErrors: [], configChanges: 0 };
   let pendingIndexes = 0;
   const sendStatus = (next: Partial<ServerStatus>): void => {
     const updated = { ...status, ...next };
@@ -176,7 +176,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (ch.type === FileChangeType.Deleted) state.removeFromDisk(path);
       else state.syncFromDisk(path);
     }
-    if (config) state.resetConfiguration();
+    if (config) {
+      state.resetConfiguration();
+      sendStatus({ configChanges: status.configChanges + 1 });
+    }
     diagnostics.changed();
   });
 
@@ -184,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     trace('configuration changed');
     settings.clear();
     state.resetConfiguration();
+    sendStatus({ configChanges: status.configChanges + 1 });
     diagnostics.changed(0);
   });
 

@@ -25,7 +25,7 @@ describe('language server features for editors', () => {
   const statuses = () =>
     client.notifications
       .filter((n) => n.method === 'sessionGuard/status')
-      .map((n) => n.params as { state: string; files: number; configErrors: { uri: string; message: string }[] });
+      .map((n) => n.params as { state: string; files: number; configErrors: { uri: string; message: string }[]; configChanges: number });
 
   before(async () => {
     client = new LspClient({}, {}, { openRuleDocumentation: true, status: true });
@@ -63,6 +63,7 @@ describe('language server features for editors', () => {
     assert.deepEqual(good, { configUri: uriOf(cfg) });
     await client.pull(ordersApi);
     await client.waitFor('the status without the error', () => statuses().at(-1)!.configErrors.length === 0);
+    assert.equal(statuses().at(-1)!.configChanges, 2, 'each change of a configuration file is told, so the client asks again');
   });
 
   it('fix all applies what --fix applies, fixes that edit another file of the app included (code action and command alike)', async () => {
