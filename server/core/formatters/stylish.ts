@@ -44,7 +44,17 @@ export function formatStylish(input: FormatInput): string {
     lines.push('', paint('bold', c.errors ? paint('red', summary) : paint('yellow', summary)));
     const fixable = input.results.reduce((n, r) => n + r.findings.filter((f) => visible(f, input.quiet) && f.fix).length, 0);
     if (fixable) lines.push(`  ${fixable} problem${fixable === 1 ? ' is' : 's are'} fixable with the \`--fix\` option.`);
-  } else lines.push(paint('green', `✔ ${files} checked, no problems`));
+  } else {
+    // --quiet hides warnings and infos: say so rather than "no problems".
+    const all = counts(input.results);
+    const hidden = all.warnings + all.infos;
+    lines.push(
+      paint(
+        'green',
+        hidden ? `✔ ${files} checked, no errors (--quiet hides ${plural(hidden, 'warning or info', 'warnings or infos')})` : `✔ ${files} checked, no problems`,
+      ),
+    );
+  }
   lines.push('');
   return lines.join('\n');
 }

@@ -55,8 +55,8 @@ export function counts(results: readonly FileResult[]): { errors: number; warnin
   return { errors, warnings, infos };
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** A stable identity of a finding across runs: its file as shown, and its fingerprint (or, without one, where it is). */
