@@ -128,7 +128,10 @@ test('Diagnose Selection reads only the selected text; an empty clipboard is ref
   assert.equal(d.cause, 'RATE_LIMITED');
   assert.deepEqual(d.alternatives, [], 'INVALID_LOGIN outside the selection was not read');
   assert.equal(runbookTabs().length, 1, 'one panel, reused');
+  // The panel may have taken focus: close the text, not the panel (the probe test below shows its report there).
+  await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  assert.equal(runbookTabs().length, 1, 'the panel is still open');
   await vscode.env.clipboard.writeText('');
   assert.equal(await vscode.commands.executeCommand('sessionGuard.diagnoseClipboard'), undefined);
 });
