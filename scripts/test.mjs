@@ -1,5 +1,6 @@
 // `npm test`: lint (ESLint + Prettier), type-check, build, then run every *.test.ts with Node's test
-// runner (through tsx). Suites that need extra system packages (real editors) install them themselves.
+// runner (through tsx), saying what it does before each long step. Suites that need extra system packages
+// (real editors) install them themselves and say so first (test/e2e/environment.ts).
 // `npm run test:unit` (`--unit`): build, then every test but the real-editor suites, in one process.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -51,5 +52,8 @@ if (!args.includes('--no-build')) {
   run('node', ['esbuild.mjs']);
 }
 const files = [...find(join(root, 'server')), ...find(join(root, 'test'))].filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
-step(`${files.length} test files (the real-editor suites install Chromium, code-server and Neovim on first use: a few minutes)`);
+step(
+  `${files.length} test files. The real-editor suites (test/e2e) install what they need on first use and say so: ` +
+    'Chromium, Neovim and Emacs with apt-get (needs root), code-server with npm into .e2e-cache (a few minutes, once)',
+);
 run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { env });

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../server/core/rules';
-import { docsUrl } from '../server/core/rules/rule';
+import { ruleDocPath } from '../server/core/rules/rule';
+import { ruleDocFile } from '../server/node/rule-docs';
 import { example } from './support/rule-docs';
 import { lintFiles } from './support/rule-tester';
 
@@ -48,8 +49,9 @@ for (const rule of RULES) {
         'a *.test.ts file',
       );
     });
-    it('links its findings to its doc', () => {
-      assert.ok(docsUrl(id).endsWith(`/server/core/rules/${id}/README.md`));
+    it('links its findings to its doc, which ships with the package', () => {
+      assert.equal(ruleDocPath(id), `server/core/rules/${id}/README.md`);
+      assert.equal(ruleDocFile(id), join(folder, 'README.md'));
     });
     const readme = existsSync(join(folder, 'README.md')) ? readFileSync(join(folder, 'README.md'), 'utf8') : '';
     it('doc has the fixed headings in order and documents options and fixes', () => {

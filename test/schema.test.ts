@@ -23,6 +23,14 @@ describe('.sessionguardrc.json schema', () => {
       { rules: { 'mule/unbounded-retry': ['error', { maxRetriez: 1 }] } },
       { rules: { 'mule/unhandled-session-error': ['warning', { requestResponseSeverity: 'error' }] } },
       { rules: { 'mule/unhandled-session-error': ['warning', { requestResponseSeverity: 'loud' }] } },
+      { rules: { 'mule/*': 'off', 'mule/unknown-error-type': 2 } },
+      { rules: { 'mule/*': ['warn', { maxRetries: 3 }] } },
+      { overrides: [{ files: ['**/legacy/**'], rules: { 'mule/*': 'info' } }] },
+      { overrides: [{ files: '*.flow-meta.xml', excludedFiles: ['x/**'], rules: { 'flow/callout-in-loop': ['error'] } }] },
+      { overrides: [{ rules: { 'mule/*': 'info' } }] },
+      { overrides: [{ files: 'a', rulez: {} }] },
+      { overrides: [{ files: [], rules: {} }] },
+      { overrides: [{ files: 'a', rules: { 'mule/unbounded-retry': 'loud' } }] },
     ];
     for (const c of cases) assert.equal(validate(c), validateConfig(c, RULES).errors.length === 0, JSON.stringify(c));
   });

@@ -1,9 +1,21 @@
-/** Which documents Session Guard analyses (decides when the server starts). */
+/** Which documents Session Guard analyses (decides when the server starts), and of which kind they are. */
+
+export type DocumentKind = 'mule' | 'flow' | 'salesforce' | undefined;
+
+const MULE_ROOT = /^\uFEFF?(\s|<\?[^>]*\?>|<!--[\s\S]*?-->)*<([\w.-]+:)?mule[\s>/]/;
+
+/** Mule configuration, a Flow, other Salesforce metadata Session Guard reads, or none of them. */
+export function documentKind(fsPath: string, firstChars: string): DocumentKind {
+  const p = fsPath.replace(/\\/g, '/').toLowerCase();
+  if (p.endsWith('.flow-meta.xml')) return 'flow';
+  if (p.endsWith('.cls') || /\.(namedcredential|externalcredential|externalserviceregistration)-meta\.xml$/.test(p)) return 'salesforce';
+  if (!p.endsWith('.xml')) return MULE_ROOT.test(firstChars) ? 'mule' : undefined;
+  if (p.includes('/src/main/mule/')) return 'mule';
+  return MULE_ROOT.test(firstChars) ? 'mule' : undefined;
+}
+
 export function isRelevantPath(fsPath: string, firstChars: string): boolean {
   const p = fsPath.replace(/\\/g, '/').toLowerCase();
-  if (p.endsWith('.cls')) return true;
-  if (/\.(flow|namedcredential|externalcredential|externalserviceregistration)-meta\.xml$/.test(p)) return true;
-  if (!p.endsWith('.xml')) return false;
-  if (p.includes('/src/main/mule/')) return true;
-  return /^\uFEFF?(\s|<\?[^>]*\?>|<!--[\s\S]*?-->)*<([\w.-]+:)?mule[\s>/]/.test(firstChars);
+  if (!p.endsWith('.xml') && !p.endsWith('.cls')) return false;
+  return documentKind(fsPath, firstChars) !== undefined;
 }

@@ -3,6 +3,7 @@ import { diagnoseCommand, DIAGNOSE_HELP } from './commands/diagnose';
 import { lintCommand, LINT_HELP } from './commands/lint';
 import { probeCommand, PROBE_HELP } from './commands/probe';
 import { rulesCommand, RULES_HELP } from './commands/rules';
+import { escapeForTerminal } from '../core/text/terminal';
 import { EXIT, UsageError, type CliIO } from './io';
 import { VERSION } from './version';
 
@@ -44,11 +45,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         io.stdout(HELP + '\n');
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
-        throw new UsageError(`Unknown command '${command}'.`);
+        throw new UsageError(`unknown command '${command}' (commands: lint, diagnose, probe, rules)`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`session-guard: ${(e as Error).message}\n\n${COMMAND_HELP[command ?? ''] ?? HELP}\n`);
+      // One line, in our words, and where the options are described.
+      const help = command && COMMAND_HELP[command] ? `session-guard ${command} --help` : 'session-guard --help';
+      io.stderr(`session-guard: ${escapeForTerminal((e as Error).message.replace(/\.$/, ''))}. Run '${help}' for usage.\n`);
       return EXIT.usage;
     }
     io.stderr(`session-guard: internal error: ${(e as Error).stack ?? e}\n`);

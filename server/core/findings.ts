@@ -43,8 +43,15 @@ export interface RelatedLocation extends Location {
 export interface Finding extends Location {
   readonly ruleId: string;
   readonly severity: Severity;
+  /** One sentence that names the element and the consequence (the Problems panel, one stylish line). */
   readonly message: string;
-  readonly docsUrl: string;
+  /** The explanation: why it matters and what to do (JSON `detail`, SARIF markdown, hover, `--verbose`). */
+  readonly detail?: string;
+  /**
+   * What the finding is about, independent of line numbers and message wording (`engine/fingerprint.ts`):
+   * set when the request asks for it (baselines, SARIF `partialFingerprints`, GitLab).
+   */
+  readonly fingerprint?: string;
   readonly related: readonly RelatedLocation[];
   /** A safe edit that "fix all" may apply without review. */
   readonly fix?: Fix;
@@ -60,7 +67,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 export const INTERNAL_ERROR = 'internal-error';
 
 /** A finding at the start of a file saying its analysis (or one rule of it) failed. */
-export function internalErrorFinding(path: string, message: string, docsUrl: string): Finding {
+export function internalErrorFinding(path: string, message: string): Finding {
   return {
     ruleId: INTERNAL_ERROR,
     severity: 'error',
@@ -72,7 +79,6 @@ export function internalErrorFinding(path: string, message: string, docsUrl: str
     column: 1,
     endLine: 1,
     endColumn: 1,
-    docsUrl,
     related: [],
     suggestions: [],
   };

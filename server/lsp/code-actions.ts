@@ -1,16 +1,16 @@
 /**
  * Code actions for Session Guard's diagnostics: each finding's fix and suggestions, "disable for this
- * line" (the comment syntax of the file's kind: `engine/suppressions.ts`), "show documentation", and
- * "fix all" (every safe fix of the document that does not overlap another). Built from the findings the
- * diagnostics record holds for the current version of the document; a diagnostic of any other version
- * gets nothing (as in vscode-eslint).
+ * line" and "disable for this file" (the comment syntax of the file's kind: `engine/suppressions.ts`),
+ * "show documentation", and "fix all" (every safe fix, linted again until none is left: `fix-all.ts`).
+ * Built from the findings the diagnostics record holds for the current version of the document; a
+ * diagnostic of any other version gets nothing (as in vscode-eslint).
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { nonOverlapping } from '../core/edits/xml-edits';
-import { disableNextLineEdit } from '../core/engine/suppressions';
+import { disableFileEdit, disableNextLineEdit } from '../core/engine/suppressions';
 import { toWorkspaceEdit, uriToPath } from './convert';
 import type { Diagnostics } from './diagnostics';
+import { fixAll, fixAllEdit } from './fix-all';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type DiagnosticData } from './protocol';
 import type { ServerState } from './state';
 
@@ -27,14 +27,16 @@ export function codeActions(params: CodeActionParams, documents: TextDocuments<T
   const wantsFixAll = only?.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
   const out: CodeAction[] = [];
   if (wantsFixAll || !only) {
-    const fixes = record.findings.filter((f) => f.fix && f.fix.edits.every((e) => e.path === path));
-    const edits = nonOverlapping(fixes.flatMap((f) => f.fix!.edits));
-    if (edits.length) {
-      out.push({
-        title: 'Session Guard: fix all auto-fixable problems',
-        kind: FIX_ALL_KIND,
-        edit: toWorkspaceEdit({ title: 'fix all', edits }, lines, versionOf),
-      });
+    // Only when the document has a fix at all: the passes lint it again, which costs something.
+    if (record.findings.some((f) => f.fix)) {
+      const all = fixAll(state, path, (paths) => diagnostics.lintNow(paths));
+      if (all.edits.size) {
+        out.push({
+          title: 'Session Guard: fix all auto-fixable problems',
+          kind: FIX_ALL_KIND,
+          edit: fixAllEdit(all, versionOf),
+        });
+      }
     }
     if (wantsFixAll) return out;
   }
@@ -60,6 +62,12 @@ export function codeActions(params: CodeActionParams, documents: TextDocuments<T
       kind: CodeActionKind.QuickFix,
       diagnostics: [diag],
       edit: toWorkspaceEdit({ title: 'disable', edits: [disableNextLineEdit(file, f.ruleId, f.start)] }, lines, versionOf),
+    });
+    out.push({
+      title: `Disable ${f.ruleId} for this file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diag],
+      edit: toWorkspaceEdit({ title: 'disable for the file', edits: [disableFileEdit(file, f.ruleId)] }, lines, versionOf),
     });
     out.push({
       title: `Show documentation for ${f.ruleId}`,

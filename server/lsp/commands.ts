@@ -1,27 +1,29 @@
-/** `workspace/executeCommand`: rule documentation, lint the workspace, locate a diagnosed failure. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+/** `workspace/executeCommand`: rule documentation, lint the workspace, fix all, locate a diagnosed failure. */
 import type { Connection, ExecuteCommandParams } from 'vscode-languageserver';
+import type { RuleDocs } from '../core/formatters';
 import { RULES } from '../core/rules';
-import { docsUrl } from '../core/rules/rule';
-import { toCorePath } from '../node/paths';
-import { pathToUri } from './convert';
+import { uriToPath } from './convert';
 import type { Diagnostics } from './diagnostics';
+import { fixAll, fixAllEdit } from './fix-all';
 import { failureLocations } from './locate-failure';
-import { SERVER_COMMANDS } from './protocol';
+import { OPEN_RULE_DOCUMENTATION, SERVER_COMMANDS, type FixAllResult, type OpenRuleDocumentationParams } from './protocol';
 import type { ServerState } from './state';
 
-export const COMMANDS = [SERVER_COMMANDS.showRuleDocumentation, SERVER_COMMANDS.lintWorkspace, SERVER_COMMANDS.locateFailure];
+export const COMMANDS = [SERVER_COMMANDS.showRuleDocumentation, SERVER_COMMANDS.lintWorkspace, SERVER_COMMANDS.locateFailure, SERVER_COMMANDS.fixAll];
 
 export interface CommandContext {
   readonly connection: Connection;
   readonly state: ServerState;
   readonly diagnostics: Diagnostics;
-  /** Folder holding the rule READMEs (server/core/rules), for "show documentation". */
-  readonly rulesDocDir: string | undefined;
+  /** The rule pages bundled with the server. */
+  readonly docs: RuleDocs;
   readonly showDocumentSupport: boolean;
+  /** The client opens rule pages itself (`OPEN_RULE_DOCUMENTATION`). */
+  readonly openRuleDocumentation: boolean;
   /** Settles when the folders known so far are indexed. */
   readonly indexed: () => Promise<void>;
+  /** The version the editor has of an open document (null when it is not open). */
+  readonly versionOf: (uri: string) => number | null;
 }
 
 export async function executeCommand(params: ExecuteCommandParams, ctx: CommandContext): Promise<unknown> {
@@ -29,17 +31,38 @@ export async function executeCommand(params: ExecuteCommandParams, ctx: CommandC
     const ruleId = String(params.arguments?.[0] ?? '');
     const rule = RULES.find((r) => r.meta.id === ruleId);
     if (!rule) return null;
-    const local = ctx.rulesDocDir ? join(ctx.rulesDocDir, ...ruleId.split('/'), 'README.md') : undefined;
-    if (ctx.showDocumentSupport) {
-      if (local && existsSync(local)) await ctx.connection.window.showDocument({ uri: pathToUri(toCorePath(local)), takeFocus: true });
-      else await ctx.connection.window.showDocument({ uri: docsUrl(ruleId), external: true });
-    } else ctx.connection.window.showInformationMessage(`${ruleId}: ${rule.meta.description} ${docsUrl(ruleId)}`);
+    const uri = ctx.docs.url(ruleId);
+    if (uri && ctx.openRuleDocumentation) {
+      const open: OpenRuleDocumentationParams = { ruleId, uri };
+      await ctx.connection.sendRequest(OPEN_RULE_DOCUMENTATION, open);
+    } else if (uri && ctx.showDocumentSupport) await ctx.connection.window.showDocument({ uri, takeFocus: true });
+    else ctx.connection.window.showInformationMessage(`${ruleId}: ${rule.meta.description}${uri ? ` (${uri})` : ''}`);
     return null;
   }
   if (params.command === SERVER_COMMANDS.lintWorkspace) return await ctx.diagnostics.lintWorkspace();
+  if (params.command === SERVER_COMMANDS.fixAll) {
+    const uri = String(params.arguments?.[0] ?? '');
+    const path = uriToPath(uri);
+    const version = ctx.versionOf(uri);
+    const none: FixAllResult = { applied: false, fixes: 0 };
+    if (!path || version === null) return none;
+    const result = fixAll(ctx.state, path, (paths) => ctx.diagnostics.lintNow(paths));
+    if (!result.edits.size) return none;
+    // Pinned to the versions the fixes were computed for: a document edited meanwhile is left alone.
+    const applied = await ctx.connection.workspace.applyEdit({
+      label: 'Session Guard: fix all auto-fixable problems',
+      edit: fixAllEdit(result, ctx.versionOf),
+    });
+    return { applied: applied.applied, fixes: result.fixes } satisfies FixAllResult;
+  }
   if (params.command === SERVER_COMMANDS.locateFailure) {
     await ctx.indexed();
-    return failureLocations(ctx.state, params.arguments?.[0], (paths) => ctx.diagnostics.lintNow(paths));
+    return failureLocations(
+      ctx.state,
+      params.arguments?.[0],
+      (paths) => ctx.diagnostics.lintNow(paths),
+      (id) => ctx.docs.url(id),
+    );
   }
   return null;
 }

@@ -40,16 +40,25 @@ function findingRange(f: { line: number; column: number; endLine: number; endCol
   return { start: { line: f.line - 1, character: f.column - 1 }, end: { line: f.endLine - 1, character: f.endColumn - 1 } };
 }
 
-export function toDiagnostic(f: Finding, version: number, index: number): Diagnostic {
+/**
+ * A finding as a diagnostic: the one-sentence message, and the detail as the first related information at
+ * the finding's own place (VS Code shows it under the message in the hover and the Problems panel, as
+ * vscode-eslint's and stylelint's editors show related notes). `docsUrl` is the rule page bundled with
+ * the server, when there is one.
+ */
+export function toDiagnostic(f: Finding, version: number, index: number, docsUrl?: string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, version, index };
+  const range = findingRange(f);
+  const related = f.related.map((r) => ({ location: { uri: pathToUri(r.path), range: findingRange(r) }, message: r.message }));
+  if (f.detail) related.unshift({ location: { uri: pathToUri(f.path), range }, message: f.detail });
   return {
-    range: findingRange(f),
+    range,
     severity: SEVERITY[f.severity],
     source: DIAGNOSTIC_SOURCE,
     code: f.ruleId,
-    codeDescription: { href: f.docsUrl },
+    ...(docsUrl ? { codeDescription: { href: docsUrl } } : {}),
     message: f.message,
-    relatedInformation: f.related.map((r) => ({ location: { uri: pathToUri(r.path), range: findingRange(r) }, message: r.message })),
+    relatedInformation: related,
     ...(f.ruleId === 'internal-error' ? { tags: [] as DiagnosticTag[] } : {}),
     data,
   };

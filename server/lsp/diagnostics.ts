@@ -26,6 +26,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintRun } from '../core/engine/linter';
 import { internalErrorFinding, type Finding } from '../core/findings';
+import type { RuleDocs } from '../core/formatters';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import type { FolderSettings } from './folder-settings';
 import { DIAGNOSTIC_SOURCE, type LintWorkspaceResult } from './protocol';
@@ -83,6 +84,10 @@ export class Diagnostics {
     private readonly settings: FolderSettings,
     private readonly client: ClientSupport,
     private readonly log: { error(message: string, e: unknown): void; trace(message: string): void },
+    /** Links to the rule pages bundled with the server. */
+    private readonly docs?: RuleDocs,
+    /** Called when the set of invalid configuration files may have changed. */
+    private readonly onConfigProblems: () => void = () => undefined,
   ) {}
 
   /** The record of what the client was sent for a path (code actions read its findings). */
@@ -246,7 +251,6 @@ export class Diagnostics {
         internalErrorFinding(
           t,
           `Session Guard could not analyse this file: ${e instanceof Error ? e.message : String(e)}. See the Session Guard output for details.`,
-          'https://github.com/session-guard/session-guard#readme',
         ),
       ]);
     }
@@ -255,7 +259,7 @@ export class Diagnostics {
 
   private toDiagnostics(path: string, findings: readonly Finding[]): Diagnostic[] {
     const version = this.state.versionOf(path) ?? 0;
-    return findings.map((f, i) => toDiagnostic(f, version, i));
+    return findings.map((f, i) => toDiagnostic(f, version, i, this.docs?.url(f.ruleId)));
   }
 
   // ---- push and refresh ---------------------------------------------------------------------
@@ -300,8 +304,9 @@ export class Diagnostics {
     this.publishConfigProblems();
   }
 
-  /** Invalid `.sessionguardrc.json` files, reported on the file itself. */
+  /** Invalid `.sessionguardrc.json` files, reported on the file itself (at the key that is wrong). */
   publishConfigProblems(): void {
+    this.onConfigProblems();
     for (const file of this.reportedConfigFiles) {
       if (!this.state.configProblems.has(file)) {
         void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
@@ -313,7 +318,10 @@ export class Diagnostics {
       void this.connection.sendDiagnostics({
         uri: pathToUri(file),
         diagnostics: problems.map((p) => ({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+          range:
+            p.line !== undefined && p.column !== undefined
+              ? { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column } }
+              : { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
           severity: DiagnosticSeverity.Error,
           source: DIAGNOSTIC_SOURCE,
           code: 'config',

@@ -7,29 +7,59 @@ import type { Diagnosis } from '../core/diagnose/classify';
 import { locateFailure } from '../core/diagnose/locate';
 import type { Finding } from '../core/findings';
 import { pathToUri } from './convert';
-import type { FailureLocationInfo } from './protocol';
+import type { FailureFinding, FailureLocationInfo } from './protocol';
 import type { ServerState } from './state';
 
-export function failureLocations(state: ServerState, context: unknown, lint: (paths: string[]) => Map<string, Finding[]>): FailureLocationInfo[] {
+export function failureLocations(
+  state: ServerState,
+  context: unknown,
+  lint: (paths: string[]) => Map<string, Finding[]>,
+  docsUrl: (ruleId: string) => string | undefined = () => undefined,
+): FailureLocationInfo[] {
   const ctx = sanitize(context);
   const out: FailureLocationInfo[] = [];
+  const inside = (f: Finding, r: { start: number; end: number }) =>
+    (f.start < r.end && f.end > r.start) || (f.start === f.end && f.start >= r.start && f.start <= r.end);
+  const shown = (f: Finding): FailureFinding => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    docsUrl: docsUrl(f.ruleId) ?? '',
+  });
   for (const loc of locateFailure(state.program, ctx)) {
-    const file = state.program.file(loc.path);
-    if (!file) continue;
-    const s = file.lines.positionAt(loc.start);
-    const e = file.lines.positionAt(loc.end);
-    const findings = (lint([loc.path]).get(loc.path) ?? [])
-      .filter((f) => loc.kind === 'flow' || (f.start < loc.end && f.end > loc.start) || (f.start === f.end && f.start >= loc.start && f.start <= loc.end))
-      .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.line, docsUrl: f.docsUrl }));
+    const range = rangeOf(state, loc);
+    if (!range) continue;
+    const findings = (lint([loc.path]).get(loc.path) ?? []).filter((f) => loc.kind === 'flow' || inside(f, loc)).map(shown);
+    const c = loc.connection;
+    const connectionRange = c ? rangeOf(state, c) : undefined;
     out.push({
       kind: loc.kind,
       uri: pathToUri(loc.path),
       label: loc.label,
-      range: { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } },
+      range,
       findings,
+      ...(c && connectionRange
+        ? {
+            connection: {
+              uri: pathToUri(c.path),
+              label: c.label,
+              range: connectionRange,
+              findings: (lint([c.path]).get(c.path) ?? []).filter((f) => inside(f, c)).map(shown),
+            },
+          }
+        : {}),
     });
   }
   return out;
+}
+
+function rangeOf(state: ServerState, r: { path: string; start: number; end: number }): FailureLocationInfo['range'] | undefined {
+  const file = state.program.file(r.path);
+  if (!file) return undefined;
+  const s = file.lines.positionAt(r.start);
+  const e = file.lines.positionAt(r.end);
+  return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } };
 }
 
 /** Only the fields the locator reads, with their types checked: the argument comes from a client. */

@@ -43,4 +43,4 @@ process.on('unhandledRejection', (e) =>
 );
 
 // The bundle sits in dist/; the rule READMEs ship next to it under server/core/rules.
-startServer(connection, { rulesDocDir: join(__dirname, '..', 'server', 'core', 'rules'), extraRules: injectedRules(process.env) });
+startServer(connection, { packageRoot: join(__dirname, '..'), extraRules: injectedRules(process.env) });

@@ -42,6 +42,8 @@ export const FIX_ALL_KIND = 'source.fixAll.sessionGuard';
 export const SERVER_COMMANDS = {
   showRuleDocumentation: 'sessionGuard.showRuleDocumentation',
   lintWorkspace: 'sessionGuard.server.lintWorkspace',
+  /** Arguments: [uri]; applies every fix, pass after pass, through `workspace/applyEdit`; returns FixAllResult. */
+  fixAll: 'sessionGuard.server.fixAll',
   /** Arguments: [Diagnosis['context']] (no secrets); returns FailureLocationInfo[]. */
   locateFailure: 'sessionGuard.server.locateFailure',
 } as const;
@@ -55,7 +57,52 @@ export const CLIENT_COMMANDS = {
   diagnoseClipboard: 'sessionGuard.diagnoseClipboard',
   diagnoseSelection: 'sessionGuard.diagnoseSelection',
   probeOrg: 'sessionGuard.probeOrg',
+  fixAll: 'sessionGuard.fixAll',
 } as const;
+
+/** What a client says it can do, in `initializationOptions` (besides `settings`). */
+export interface InitializationOptions {
+  readonly settings?: unknown;
+  /** The client opens rule pages itself (VS Code: in the Markdown preview) on `OPEN_RULE_DOCUMENTATION`. */
+  readonly openRuleDocumentation?: boolean;
+  /** The client shows the server's state (`STATUS_NOTIFICATION`). */
+  readonly status?: boolean;
+}
+
+/** Server → client request: show this rule's page (params `OpenRuleDocumentationParams`). */
+export const OPEN_RULE_DOCUMENTATION = 'sessionGuard/openRuleDocumentation';
+export interface OpenRuleDocumentationParams {
+  readonly ruleId: string;
+  /** The page bundled with the server (a file URI). */
+  readonly uri: string;
+}
+
+/** Server → client notification: what the server is doing, and the configuration files it could not use. */
+export const STATUS_NOTIFICATION = 'sessionGuard/status';
+export interface ServerStatus {
+  readonly state: 'indexing' | 'ready';
+  /** Files known after indexing (0 while indexing). */
+  readonly files: number;
+  /** Invalid `.sessionguardrc.json` files (defaults apply meanwhile). */
+  readonly configErrors: readonly { readonly uri: string; readonly message: string }[];
+  /** Counts changes of configuration files and settings: the client asks again which one applies. */
+  readonly configChanges: number;
+}
+
+/** Client → server request: the configuration that applies to a document (params `{ uri }`). */
+export const CONFIG_FOR_REQUEST = 'sessionGuard/configFor';
+export interface ConfigForResult {
+  /** The `.sessionguardrc.json` in use (a file URI), or null for the defaults. */
+  readonly configUri: string | null;
+  /** Why that file is not used, when it is invalid. */
+  readonly error?: string;
+}
+
+export interface FixAllResult {
+  /** Whether an edit was made (and the client applied it). */
+  readonly applied: boolean;
+  readonly fixes: number;
+}
 
 /** Carried in each diagnostic so code actions find the finding they were computed with. */
 export interface DiagnosticData {
@@ -80,11 +127,20 @@ export interface FailureLocationInfo {
   readonly label: string;
   /** 0-based LSP range of the element the error names. */
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
-  readonly findings: readonly {
-    readonly ruleId: string;
-    readonly severity: string;
-    readonly message: string;
-    readonly line: number;
-    readonly docsUrl: string;
-  }[];
+  readonly findings: readonly FailureFinding[];
+  /** The Salesforce connection (config) the failing operation uses, with the findings on it. */
+  readonly connection?: {
+    readonly uri: string;
+    readonly label: string;
+    readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+    readonly findings: readonly FailureFinding[];
+  };
+}
+
+export interface FailureFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly line: number;
+  readonly docsUrl: string;
 }

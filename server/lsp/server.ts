@@ -18,19 +18,20 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
+import { ruleDocs } from '../node/rule-docs';
 import { codeActions } from './code-actions';
 import { COMMANDS, executeCommand } from './commands';
-import { uriToPath } from './convert';
+import { pathToUri, uriToPath } from './convert';
 import { Diagnostics, type ClientSupport } from './diagnostics';
 import { FolderSettings } from './folder-settings';
 import { indexFolders } from './indexing';
-import { FIX_ALL_KIND } from './protocol';
+import { CONFIG_FOR_REQUEST, FIX_ALL_KIND, STATUS_NOTIFICATION, type ConfigForResult, type InitializationOptions, type ServerStatus } from './protocol';
 import { normalizeSettings } from './settings';
 import { ServerState } from './state';
 
 export interface ServerOptions {
-  /** Folder holding the rule READMEs (server/core/rules), for "show documentation". */
-  readonly rulesDocDir?: string;
+  /** The package the server runs from (its rule pages: server/core/rules/<id>/README.md). */
+  readonly packageRoot?: string;
   /** Rules run after the built-in ones (fault-injection tests). */
   readonly extraRules?: readonly Rule[];
 }
@@ -46,15 +47,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = new FolderSettings(connection, logError);
   const state = new ServerState((path) => settings.of(path), [...RULES, ...(options.extraRules ?? [])], log, trace);
   const client: ClientSupport = { pull: false, refresh: false };
-  const diagnostics = new Diagnostics(connection, documents, state, settings, client, { error: logError, trace });
-  const caps = { dynamicWatch: false, folderChanges: false, progress: false, showDocument: false };
+  const docs = ruleDocs(options.packageRoot);
+  const caps = { dynamicWatch: false, folderChanges: false, progress: false, showDocument: false, openRuleDocumentation: false, status: false };
+  // What the server is doing, for clients that show it (VS Code's language status item): sent when it changes.
+  let status: ServerStatus = { state: 'indexing', files: 0, configErrors: [], configChanges: 0 };
+  let pendingIndexes = 0;
+  const sendStatus = (next: Partial<ServerStatus>): void => {
+    const updated = { ...status, ...next };
+    if (JSON.stringify(updated) === JSON.stringify(status)) return;
+    status = updated;
+    if (caps.status) void connection.sendNotification(STATUS_NOTIFICATION, status);
+  };
+  const configErrorsChanged = (): void =>
+    sendStatus({
+      configErrors: [...state.configProblems].map(([file, problems]) => ({
+        uri: pathToUri(file),
+        message: problems.map((p) => `${p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.key === '(file)' ? '' : `${p.key}: `}${p.message}`).join('; '),
+      })),
+    });
+  const diagnostics = new Diagnostics(connection, documents, state, settings, client, { error: logError, trace }, docs, configErrorsChanged);
   /** Settles when the folders known so far are indexed (requests that need the whole workspace wait for it). */
   let indexing: Promise<void> = Promise.resolve();
-  const index = (roots: readonly string[]): Promise<void> =>
-    indexFolders(roots, connection, state, { progress: caps.progress, log }).then(
-      () => diagnostics.changed(0),
-      (e) => logError('Indexing failed', e),
-    );
+  const index = (roots: readonly string[]): Promise<void> => {
+    pendingIndexes++;
+    sendStatus({ state: 'indexing' });
+    return indexFolders(roots, connection, state, { progress: caps.progress, log })
+      .then(
+        () => diagnostics.changed(0),
+        (e) => logError('Indexing failed', e),
+      )
+      .finally(() => {
+        if (--pendingIndexes === 0) sendStatus({ state: 'ready', files: state.lintablePaths().length });
+      });
+  };
 
   // ---- lifecycle ----------------------------------------------------------------------------
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -66,8 +91,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     client.pull = !!c.textDocument?.diagnostic;
     client.refresh = !!c.workspace?.diagnostics?.refreshSupport;
     settings.canAsk = !!c.workspace?.configuration;
-    const opts = params.initializationOptions as { settings?: unknown } | undefined;
+    const opts = params.initializationOptions as InitializationOptions | undefined;
     if (opts?.settings) settings.initial = normalizeSettings(opts.settings);
+    caps.openRuleDocumentation = opts?.openRuleDocumentation === true;
+    caps.status = opts?.status === true;
     settings.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!settings.folders.length && params.rootUri) {
       const p = uriToPath(params.rootUri);
@@ -99,7 +126,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         indexing = indexing.then(() => index(added));
       });
     }
+    if (caps.status) void connection.sendNotification(STATUS_NOTIFICATION, status);
     indexing = index(settings.folders);
+  });
+
+  connection.onRequest(CONFIG_FOR_REQUEST, (params: { uri?: unknown }): ConfigForResult => {
+    const path = typeof params?.uri === 'string' ? uriToPath(params.uri) : undefined;
+    if (!path) return { configUri: null };
+    const found = state.configFileFor(path);
+    return { configUri: found.file ? pathToUri(found.file) : null, ...(found.error ? { error: found.error } : {}) };
   });
 
   // ---- documents ----------------------------------------------------------------------------
@@ -141,7 +176,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (ch.type === FileChangeType.Deleted) state.removeFromDisk(path);
       else state.syncFromDisk(path);
     }
-    if (config) state.resetConfiguration();
+    if (config) {
+      state.resetConfiguration();
+      sendStatus({ configChanges: status.configChanges + 1 });
+    }
     diagnostics.changed();
   });
 
@@ -149,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     trace('configuration changed');
     settings.clear();
     state.resetConfiguration();
+    sendStatus({ configChanges: status.configChanges + 1 });
     diagnostics.changed(0);
   });
 
@@ -177,9 +216,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         connection,
         state,
         diagnostics,
-        rulesDocDir: options.rulesDocDir,
+        docs,
         showDocumentSupport: caps.showDocument,
+        openRuleDocumentation: caps.openRuleDocumentation,
         indexed: () => indexing,
+        versionOf: (uri) => documents.get(uri)?.version ?? null,
       });
     } catch (e) {
       logError(`Command ${params.command} failed`, e);

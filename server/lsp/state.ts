@@ -113,13 +113,30 @@ export class ServerState {
         resolver = new ConfigResolver(RULES, explicit);
         this.resolvers.set(key, resolver);
       }
-      base = resolver.forFile(toOsPath(path)).resolved;
+      base = resolver.resolvedFor(toOsPath(path));
     } catch (e) {
       if (!(e instanceof ConfigLoadError)) throw e;
       this.configProblems.set(e.file, e.problems);
       base = resolveConfig(RULES); // defaults keep working
     }
     return customize(base, settings.rules.customizations);
+  }
+
+  /** The `.sessionguardrc.json` that applies to a file (undefined: the defaults), and why it is not used when invalid. */
+  configFileFor(path: string): { file?: string; error?: string } {
+    const settings = this.settingsFor(path);
+    const explicit = settings.configFile ?? undefined;
+    try {
+      const resolver = this.resolvers.get(explicit ?? '') ?? new ConfigResolver(RULES, explicit);
+      const file = resolver.forFile(toOsPath(path)).file;
+      return file ? { file } : {};
+    } catch (e) {
+      if (!(e instanceof ConfigLoadError)) throw e;
+      return {
+        file: e.file,
+        error: e.problems.map((p) => `${p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.key === '(file)' ? '' : `${p.key}: `}${p.message}`).join('; '),
+      };
+    }
   }
 
   isIgnored(path: string): boolean {

@@ -1,31 +1,65 @@
 /**
  * Finds and reads `.sessionguardrc.json` (nearest ancestor of each file, or one explicit file) and
- * validates it with the core. Shared by the CLI and the language server.
+ * validates it with the core; matches its `overrides` to files; and decides what is ignored (the
+ * configuration's `ignore` globs, every `.sessionguardignore` above a path in gitignore syntax, and
+ * `--ignore-pattern`s). Shared by the CLI and the language server. A configuration that is invalid is
+ * read once: every later question about its folder gets the same error, with file:line:column.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { resolveConfig, validateConfig, type ConfigError, type ConfigFile, type ResolvedConfig } from '../core/config/config';
 import type { Rule } from '../core/rules/rule';
 import { compileIgnore, type IgnoreMatcher } from './ignore';
+import { offsetOfPath, positionOf, syntaxErrorPosition } from './json-position';
 
-const CONFIG_FILE_NAME = '.sessionguardrc.json';
+export const CONFIG_FILE_NAME = '.sessionguardrc.json';
+export const IGNORE_FILE_NAME = '.sessionguardignore';
 
 export class ConfigLoadError extends Error {
   constructor(
     readonly file: string,
+    /** Each with its line and column in the file when known. */
     readonly problems: readonly ConfigError[],
   ) {
-    super(`Invalid configuration in ${file}:\n${problems.map((p) => `  ${p.key}: ${p.message}`).join('\n')}`);
+    super(`Invalid configuration in ${file}:\n${describeProblems(file, problems)}`);
   }
+}
+
+/** One line per problem: `file:line:column: key: message`, the file shown as `show` gives it. */
+export function describeProblems(file: string, problems: readonly ConfigError[], show: (file: string) => string = (f) => f): string {
+  return problems
+    .map((p) => `  ${show(file)}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.key === '(file)' ? '' : `${p.key}: `}${p.message}`)
+    .join('\n');
 }
 
 export interface LoadedConfig {
   /** The config file, or undefined when only defaults apply. */
   readonly file: string | undefined;
+  /** The configuration of a file no override matches. */
   readonly resolved: ResolvedConfig;
   readonly isIgnored: IgnoreMatcher;
-  /** Folder the ignore globs are relative to. */
+  /** Folder the ignore and override globs are relative to. */
   readonly baseDir: string | undefined;
+  readonly overrides: readonly CompiledOverride[];
+  /** Resolved configurations per set of matching overrides ("0,2"). */
+  readonly byOverrides: Map<string, ResolvedConfig>;
+  readonly layer: Partial<ConfigFile>;
+}
+
+interface CompiledOverride {
+  readonly matches: IgnoreMatcher;
+  readonly excluded: IgnoreMatcher;
+  readonly layer: Partial<ConfigFile>;
+}
+
+/** What is ignored besides the configuration's `ignore` globs. */
+export interface IgnoreOptions {
+  /** `--ignore-pattern`s: gitignore syntax, relative to `cwd`. */
+  readonly patterns?: readonly string[];
+  readonly cwd?: string;
+  /** `--no-ignore`: nothing is ignored but the default folders (node_modules, target…). */
+  readonly disabled?: boolean;
 }
 
 function readConfigFile(file: string, rules: readonly Rule[]): ConfigFile {
@@ -33,71 +67,158 @@ function readConfigFile(file: string, rules: readonly Rule[]): ConfigFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigLoadError(file, [{ key: '(file)', message: `cannot be read: ${(e as Error).message}` }]);
+    throw new ConfigLoadError(file, [{ key: '(file)', message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
   }
+  text = text.replace(/^\uFEFF/, '');
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (e) {
-    throw new ConfigLoadError(file, [{ key: '(file)', message: `is not valid JSON: ${(e as Error).message}` }]);
+    const at = syntaxErrorPosition(text, e as Error);
+    // The position is given as line and column; Node's "at position N (line L column C)" would repeat it.
+    const why = (e as Error).message.replace(/\s*(in JSON )?at position \d+.*$/, '');
+    throw new ConfigLoadError(file, [{ key: '(file)', message: `is not valid JSON: ${why}`, ...at }]);
   }
   const { config, errors } = validateConfig(json, rules);
-  if (errors.length) throw new ConfigLoadError(file, errors);
+  if (errors.length)
+    throw new ConfigLoadError(
+      file,
+      errors.map((p) => (p.path ? { ...p, ...positionOf(text, offsetOfPath(text, p.path)) } : p)),
+    );
   return config;
 }
 
 /** Caches the configuration per folder; an explicit `--config` file overrides discovery. */
 export class ConfigResolver {
-  private readonly byDir = new Map<string, LoadedConfig>();
+  private readonly byDir = new Map<string, LoadedConfig | ConfigLoadError>();
+  private readonly ignoreFiles = new Map<string, readonly { base: string; ig: Ignore }[]>();
   private explicit: LoadedConfig | undefined;
+  private readonly patterns: { base: string; ig: Ignore } | undefined;
 
   constructor(
     private readonly rules: readonly Rule[],
     explicitFile?: string,
     /** Settings applied on top of the file (editor settings). */
-    private readonly overrides: Partial<ConfigFile> = {},
+    private readonly hostLayer: Partial<ConfigFile> = {},
+    private readonly ignoreOptions: IgnoreOptions = {},
   ) {
     if (explicitFile) {
       const cfg = readConfigFile(explicitFile, rules);
       this.explicit = this.make(explicitFile, cfg);
     }
+    const patterns = ignoreOptions.patterns?.filter((p) => p.trim() !== '') ?? [];
+    this.patterns = patterns.length ? { base: ignoreOptions.cwd ?? process.cwd(), ig: ignore().add(patterns) } : undefined;
   }
 
+  /** The configuration that applies to a file's folder (overrides not applied: see `resolvedFor`). */
   forFile(osPath: string): LoadedConfig {
     return this.explicit ?? this.forDir(dirname(osPath));
   }
 
+  /** The configuration of one file: its folder's, with the overrides whose globs match the file. */
+  resolvedFor(osPath: string): ResolvedConfig {
+    const cfg = this.forFile(osPath);
+    if (!cfg.overrides.length || !cfg.baseDir) return cfg.resolved;
+    const rel = relativeTo(cfg.baseDir, osPath);
+    if (rel === undefined) return cfg.resolved;
+    const matched: number[] = [];
+    cfg.overrides.forEach((o, i) => {
+      if (o.matches(rel) && !o.excluded(rel)) matched.push(i);
+    });
+    if (!matched.length) return cfg.resolved;
+    const key = matched.join(',');
+    let resolved = cfg.byOverrides.get(key);
+    if (!resolved) {
+      resolved = resolveConfig(this.rules, cfg.layer, ...matched.map((i) => cfg.overrides[i].layer), this.hostLayer);
+      cfg.byOverrides.set(key, resolved);
+    }
+    return resolved;
+  }
+
   forDir(dir: string): LoadedConfig {
     const cached = this.byDir.get(dir);
+    if (cached instanceof ConfigLoadError) throw cached;
     if (cached) return cached;
-    let result: LoadedConfig;
+    let result: LoadedConfig | ConfigLoadError;
     const candidate = join(dir, CONFIG_FILE_NAME);
-    if (isFile(candidate)) result = this.make(candidate, readConfigFile(candidate, this.rules));
-    else {
-      const parent = dirname(dir);
-      result = parent === dir ? this.make(undefined, undefined) : this.forDir(parent);
+    try {
+      if (isFile(candidate)) result = this.make(candidate, readConfigFile(candidate, this.rules));
+      else {
+        const parent = dirname(dir);
+        result = parent === dir ? this.make(undefined, undefined) : this.forDir(parent);
+      }
+    } catch (e) {
+      if (!(e instanceof ConfigLoadError)) throw e;
+      result = e;
     }
     this.byDir.set(dir, result);
+    if (result instanceof ConfigLoadError) throw result;
     return result;
   }
 
-  /** Whether a path is ignored by the config that applies to it. */
-  isIgnored(osPath: string): boolean {
+  /**
+   * Whether a path is ignored: by the `ignore` globs of the configuration that applies to it, by a
+   * `.sessionguardignore` in its folder or above (gitignore syntax; a deeper file may re-include with
+   * `!`), or by an `--ignore-pattern`. `isDir` lets patterns ending in `/` match folders.
+   */
+  isIgnored(osPath: string, isDir = false): boolean {
+    if (this.ignoreOptions.disabled) return false;
     const cfg = this.forFile(osPath);
-    if (!cfg.baseDir) return false;
-    const rel = relative(cfg.baseDir, osPath).split(/[\\/]/).join('/');
-    return !rel.startsWith('..') && cfg.isIgnored(rel);
+    if (cfg.baseDir) {
+      const rel = relativeTo(cfg.baseDir, osPath);
+      if (rel !== undefined && cfg.isIgnored(rel)) return true;
+    }
+    let ignored = false;
+    const layers = this.patterns ? [...this.ignoreChain(dirname(osPath)), this.patterns] : this.ignoreChain(dirname(osPath));
+    for (const { base, ig } of layers) {
+      const rel = relativeTo(base, osPath);
+      if (rel === undefined) continue;
+      const t = ig.test(isDir ? `${rel}/` : rel);
+      if (t.ignored) ignored = true;
+      else if (t.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  /** The `.sessionguardignore` files at and above a folder, outermost first. */
+  private ignoreChain(dir: string): readonly { base: string; ig: Ignore }[] {
+    let chain = this.ignoreFiles.get(dir);
+    if (chain) return chain;
+    const parent = dirname(dir);
+    const above = parent === dir ? [] : this.ignoreChain(parent);
+    const file = join(dir, IGNORE_FILE_NAME);
+    let own: { base: string; ig: Ignore } | undefined;
+    if (isFile(file)) {
+      try {
+        own = { base: dir, ig: ignore().add(readFileSync(file, 'utf8')) };
+      } catch (e) {
+        throw new ConfigLoadError(file, [{ key: '(file)', message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+      }
+    }
+    chain = own ? [...above, own] : above;
+    this.ignoreFiles.set(dir, chain);
+    return chain;
   }
 
   private make(file: string | undefined, cfg: ConfigFile | undefined): LoadedConfig {
-    const layers = [cfg ?? {}, this.overrides];
+    const layer: Partial<ConfigFile> = cfg ?? {};
     return {
       file,
-      resolved: resolveConfig(this.rules, ...layers),
+      resolved: resolveConfig(this.rules, layer, this.hostLayer),
       isIgnored: compileIgnore(cfg?.ignore ?? []),
       baseDir: file ? dirname(file) : undefined,
+      overrides: (cfg?.overrides ?? []).map((o) => ({ matches: compileIgnore(o.files), excluded: compileIgnore(o.excludedFiles), layer: { rules: o.rules } })),
+      byOverrides: new Map(),
+      layer,
     };
   }
+}
+
+/** `path` relative to `base` with forward slashes, or undefined when it is not inside it. */
+function relativeTo(base: string, path: string): string | undefined {
+  const rel = relative(base, path);
+  if (!rel || rel.startsWith('..') || rel.startsWith(sep)) return undefined;
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 function isFile(p: string): boolean {

@@ -1,13 +1,15 @@
 /**
- * Finds the files to lint under the given paths and the extra files the analysis needs for
- * context (the rest of a Mule app, its property files). Never throws for a bad file: unreadable
- * entries and symlink loops are reported as problems and skipped.
+ * Finds the files to lint under the given paths — files, folders, or globs quoted so that the shell
+ * leaves them to us (`'src/**'`) — and the extra files the analysis needs for context (the rest
+ * of a Mule app, its property files). Never throws for a bad file: unreadable entries and symlink loops
+ * are reported as problems and skipped. An invalid configuration is thrown (`ConfigLoadError`), once.
  */
 import { realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { roleOf } from '../core/project/layout';
 import { entryKind } from './entries';
-import type { ConfigResolver } from './config-loader';
+import { ConfigLoadError, type ConfigResolver } from './config-loader';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
 import { DirListings } from './listings';
 import { toCorePath } from './paths';
@@ -41,8 +43,11 @@ export function discover(inputs: readonly string[], cwd: string, configs: Pick<C
   const visitedDirs = new Set<string>();
   const listings = new DirListings();
 
-  /** `knownReal`: the folder's real path when it is known without asking (a plain folder in a folder whose real path is known). */
-  const walk = (dir: string, knownReal?: string): void => {
+  /**
+   * `knownReal`: the folder's real path when it is known without asking (a plain folder in a folder whose
+   * real path is known). `accept`: which files to take (a glob's), by OS path.
+   */
+  const walk = (dir: string, knownReal?: string, accept?: (path: string) => boolean): void => {
     let real: string;
     try {
       real = knownReal ?? realpathSync(dir);
@@ -70,9 +75,9 @@ export function discover(inputs: readonly string[], cwd: string, configs: Pick<C
       const isDir = kind === 'dir';
       const isFile = kind === 'file';
       if (isDir) {
-        if (DEFAULT_IGNORED_DIRS.has(ent.name) || safeIgnored(configs, p, problems)) continue;
-        walk(p, ent.isSymbolicLink() ? undefined : join(real, ent.name));
-      } else if (isFile && isLintableName(p) && !safeIgnored(configs, p, problems)) {
+        if (DEFAULT_IGNORED_DIRS.has(ent.name) || safeIgnored(configs, p, problems, true)) continue;
+        walk(p, ent.isSymbolicLink() ? undefined : join(real, ent.name), accept);
+      } else if (isFile && isLintableName(p) && (!accept || accept(p)) && !safeIgnored(configs, p, problems)) {
         targets.add(p);
       }
     }
@@ -85,6 +90,13 @@ export function discover(inputs: readonly string[], cwd: string, configs: Pick<C
       st = statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      const glob = code === 'ENOENT' ? globOf(input, cwd) : undefined;
+      if (glob) {
+        const before = targets.size;
+        if (statSync(glob.base, { throwIfNoEntry: false })?.isDirectory()) walk(glob.base, undefined, glob.accept);
+        if (targets.size === before) unmatched.push(input);
+        continue;
+      }
       problems.push({ path: abs, message: code === 'ENOENT' ? 'does not exist' : `cannot be read: ${code ?? (e as Error).message}` });
       unmatched.push(input);
       continue;
@@ -99,11 +111,35 @@ export function discover(inputs: readonly string[], cwd: string, configs: Pick<C
   return { targets: [...targets], problems, unmatched, listings };
 }
 
-function safeIgnored(configs: Pick<ConfigResolver, 'isIgnored'>, p: string, problems: DiscoveryProblem[]): boolean {
+function safeIgnored(configs: Pick<ConfigResolver, 'isIgnored'>, p: string, problems: DiscoveryProblem[], isDir = false): boolean {
   try {
-    return configs.isIgnored(p);
+    return configs.isIgnored(p, isDir);
   } catch (e) {
+    // An invalid configuration stops the run, reported once (not once per file it applies to).
+    if (e instanceof ConfigLoadError) throw e;
     problems.push({ path: p, message: (e as Error).message });
     return true;
   }
+}
+
+/**
+ * A path argument that names nothing but is a glob (the shell left it alone, being quoted): the folder to
+ * walk and which files under it match. Relative globs match paths relative to `cwd`; a glob that
+ * matches a folder takes everything under it.
+ */
+function globOf(input: string, cwd: string): { base: string; accept: (path: string) => boolean } | undefined {
+  const pattern = input.split(sep).join('/');
+  const scan = picomatch.scan(pattern);
+  if (!scan.isGlob) return undefined;
+  const base = resolve(cwd, scan.base || '.');
+  const absolute = isAbsolute(input);
+  const matches = picomatch(pattern, { dot: false });
+  const under = picomatch(pattern.endsWith('/**') ? pattern : `${pattern}/**`, { dot: false });
+  return {
+    base,
+    accept: (p) => {
+      const shown = absolute ? p.split(sep).join('/') : relative(cwd, p).split(sep).join('/');
+      return matches(shown) || under(shown);
+    },
+  };
 }

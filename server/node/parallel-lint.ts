@@ -31,6 +31,9 @@ interface WorkerInput {
   readonly configFile?: string;
   readonly timings: boolean;
   readonly suggestions: boolean;
+  readonly fingerprints: boolean;
+  readonly ignorePatterns: readonly string[];
+  readonly noIgnore: boolean;
 }
 
 /** A unit's report, or the end of the worker's share (with its rule timings). */
@@ -83,6 +86,9 @@ export async function analyseInParallel(
     threads: number;
     timings?: Map<string, number>;
     suggestions?: boolean;
+    fingerprints?: boolean;
+    ignorePatterns?: readonly string[];
+    noIgnore?: boolean;
   },
 ): Promise<ParallelRun> {
   const units = claimOrder(osTargets);
@@ -104,6 +110,9 @@ export async function analyseInParallel(
         ...(opts.configFile ? { configFile: opts.configFile } : {}),
         timings: !!opts.timings,
         suggestions: opts.suggestions !== false,
+        fingerprints: opts.fingerprints === true,
+        ignorePatterns: opts.ignorePatterns ?? [],
+        noIgnore: opts.noIgnore === true,
       },
       take,
       opts.timings,
@@ -115,6 +124,7 @@ export async function analyseInParallel(
     rules: RULES,
     configs: opts.configs,
     suggestions: opts.suggestions !== false,
+    fingerprints: opts.fingerprints === true,
     ...(opts.listings ? { listings: opts.listings } : {}),
     ...(opts.timings ? { timings: opts.timings } : {}),
   };
@@ -171,8 +181,9 @@ function runAsLintWorker(input: WorkerInput): void {
   const ctx: AnalyseContext = {
     cwd: input.cwd,
     rules: RULES,
-    configs: new ConfigResolver(RULES, input.configFile),
+    configs: new ConfigResolver(RULES, input.configFile, {}, { patterns: input.ignorePatterns, cwd: input.cwd, disabled: input.noIgnore }),
     suggestions: input.suggestions,
+    fingerprints: input.fingerprints,
     ...(timings ? { timings } : {}),
   };
   for (let i = Atomics.add(claim, 0, 1); i < input.units.length; i = Atomics.add(claim, 0, 1)) {

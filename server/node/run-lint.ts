@@ -28,6 +28,13 @@ export interface AnalyseContext {
   readonly suggestions?: boolean;
   /** Finds the nearest sfdx-project.json (shared by the units of a run: each folder asked once). */
   readonly locate?: ReturnType<typeof projectLocator>;
+  /** Give findings their fingerprints (baselines, SARIF, GitLab). */
+  readonly fingerprints?: boolean;
+  /**
+   * Texts that stand in for what is on disk (core path → text): standard input, and the files a dry run
+   * of `--fix` changed. The analysis sees them; the rest of each unit is read from disk as context.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 /** One analysis: its report, and what `--fix` needs to write fixes back. */
@@ -46,12 +53,13 @@ export function analyse(osTargets: readonly string[], ctx: AnalyseContext): Anal
   const configByPath = new Map<string, ResolvedConfig>();
   const configFor = (path: string): ResolvedConfig => {
     let c = configByPath.get(path);
-    if (c === undefined) configByPath.set(path, (c = ctx.configs.forFile(toOsPath(path)).resolved));
+    if (c === undefined) configByPath.set(path, (c = ctx.configs.resolvedFor(toOsPath(path))));
     return c;
   };
   const host = new FileHost((path) => sizeLimit(configFor(path)));
   const program = new Program(host);
   const targets = osTargets.map(toCorePath);
+  for (const [path, text] of ctx.texts ?? []) program.setFile(path, text);
   for (const t of targets) program.addPath(t);
   // Context paths are joined from normalised folders: on POSIX they are core paths already.
   for (const p of contextFiles(osTargets, ctx.listings, ctx.locate ?? projectLocator())) program.addPath(sep === '/' ? p : toCorePath(p));
@@ -60,9 +68,10 @@ export function analyse(osTargets: readonly string[], ctx: AnalyseContext): Anal
     configFor,
     batch: true,
     suggestions: ctx.suggestions !== false,
+    fingerprints: ctx.fingerprints === true,
     ...(ctx.timings ? { timings: ctx.timings } : {}),
   });
-  const results: FileResult[] = [...findings].map(([path, list]) => ({ displayPath: displayPath(path, ctx.cwd), findings: list })).sort(byDisplayPath);
+  const results: FileResult[] = [...findings].map(([path, list]) => ({ displayPath: displayPath(path, ctx.cwd), path, findings: list })).sort(byDisplayPath);
   return { results, problems: host.problems, findings, program, host };
 }
 

@@ -70,7 +70,7 @@ describe('session-guard diagnose', () => {
     assert.match(empty.stderr, /the input is empty/);
     const format = await cli(['diagnose', LOG, '--format', 'xml']);
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /Unknown format 'xml'\. Use text or json\.\n\nUsage: session-guard diagnose/);
+    assert.match(format.stderr, /^session-guard: Unknown format 'xml'\. Use text or json\. Run 'session-guard diagnose --help' for usage\.\n$/);
     const two = await cli(['diagnose', LOG, LOG]);
     assert.equal(two.code, 2);
     assert.match(two.stderr, /diagnose reads one input, got 2/);

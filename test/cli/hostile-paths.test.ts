@@ -48,13 +48,13 @@ describe('session-guard lint on hostile file systems', () => {
   cpSync(join(REPO, 'test/fixtures/cli/broken-app'), app, { recursive: true });
   const mule = join(app, 'src/main/mule');
 
-  it('reports an unreadable file and a pipe, skips them, and still lints the rest', () => {
+  it('an unreadable file is an error (exit 2) that names it; the pipe is not read and the rest is still linted', () => {
     writeFileSync(join(mule, 'secret.xml'), '<mule xmlns="http://www.mulesoft.org/schema/mule/core"/>');
     chmodSync(join(mule, 'secret.xml'), 0o000);
     execFileSync('mkfifo', [join(mule, 'pipe.xml')]);
     symlinkSync(join(mule, 'missing-target.xml'), join(mule, 'dangling.xml'));
     const r = run(['lint', 'ws'], root);
-    assert.equal(r.code, 1, 'the readable files still have errors');
+    assert.equal(r.code, 2, 'a file that cannot be read is an error, never a silent skip');
     assert.match(r.stderr, /session-guard: ws\/app\/src\/main\/mule\/secret\.xml cannot be read: EACCES; skipped\./);
     assert.match(r.stderr, /ws\/app\/src\/main\/mule\/dangling\.xml is a broken symbolic link; skipped\./);
     assert.ok(!/pipe\.xml/.test(r.stdout), 'a pipe found while walking is not read (reading it would block)');
@@ -67,14 +67,14 @@ describe('session-guard lint on hostile file systems', () => {
     rmSync(join(mule, 'dangling.xml'));
   });
 
-  it('reports an unreadable Flow of a project, skips it, and lints the other Flows of the project', () => {
+  it('an unreadable Flow of a project is an error (exit 2); the other Flows of the project are still linted', () => {
     const project = join(root, 'ws', 'sfdx');
     cpSync(join(REPO, 'examples/sfdx-project'), project, { recursive: true });
     const flows = join(project, 'force-app/main/default/flows');
     copyFileSync(join(flows, 'Order_Status.flow-meta.xml'), join(flows, 'Locked.flow-meta.xml'));
     chmodSync(join(flows, 'Locked.flow-meta.xml'), 0o000);
     const r = run(['lint', 'ws/sfdx', '--format', 'json'], root);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /ws\/sfdx\/force-app\/main\/default\/flows\/Locked\.flow-meta\.xml cannot be read: EACCES; skipped\./);
     const files = JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath);
     assert.ok(files.includes('ws/sfdx/force-app/main/default/flows/Order_Status.flow-meta.xml'));
@@ -82,14 +82,14 @@ describe('session-guard lint on hostile file systems', () => {
     rmSync(project, { recursive: true });
   });
 
-  it('an unreadable folder is reported and skipped', () => {
+  it('an unreadable folder is an error (exit 2) that names it', () => {
     const locked = join(root, 'ws', 'locked');
     mkdirSync(locked);
     writeFileSync(join(locked, 'x.xml'), '<mule xmlns="http://www.mulesoft.org/schema/mule/core"/>');
     chmodSync(locked, 0o000);
     const r = run(['lint', 'ws'], root);
     assert.match(r.stderr, /ws\/locked cannot be read: EACCES; skipped\./);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2);
     chmodSync(locked, 0o755);
     rmSync(locked, { recursive: true });
   });
@@ -98,7 +98,7 @@ describe('session-guard lint on hostile file systems', () => {
     const elsewhere = join(root, 'cwd');
     mkdirSync(elsewhere, { recursive: true });
     const r = run(['lint', '../ws/app', '--format', 'json'], elsewhere);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 1, r.stderr);
     const files = JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath);
     assert.ok(files.includes('../ws/app/src/main/mule/accounts.xml'), files.join(', '));
   });

@@ -20,13 +20,13 @@ describe('session-guard lint', () => {
     assert.match(r.stdout, /^ {2}11:39 {2}error {2}SALESFORCE:INVALID_SESSION is not an error type .* {2}mule\/unknown-error-type$/m);
     // An HTTP caller gets an error response: info by default (requestResponseSeverity).
     assert.match(r.stdout, /^ {4}7:9 {2}info {3}A Salesforce session failure .* {2}mule\/unhandled-session-error$/m);
-    assert.match(r.stdout, /✖ 3 problems \(1 error, 1 warning, 1 info\)/);
+    assert.match(r.stdout, /\n✖ 3 problems \(1 error, 1 warning, 1 info\) in 2 files\n {2}2 problems are fixable with the `--fix` option\.\n$/);
     assert.equal(r.stderr, '');
   });
 
-  it('exits 0 on a clean app and prints nothing', async () => {
+  it('exits 0 on a clean app and says how many files it checked', async () => {
     const r = await cli(['lint', `${FIX}/clean-app`]);
-    assert.deepEqual([r.code, r.stdout], [0, '']);
+    assert.deepEqual([r.code, r.stdout], [0, '✔ 1 file checked, no problems\n']);
   });
 
   it('fails on more warnings than --max-warnings', async () => {
@@ -80,7 +80,14 @@ describe('session-guard lint', () => {
     const run = (log as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: SarifResult[] }[] }).runs[0];
     const rules = run.tool.driver.rules;
     assert.ok(rules.length >= 10);
-    assert.ok(rules.every((x: { helpUri: string }) => /^https:\/\//.test(x.helpUri)));
+    // No link to a site that does not exist: the rule's page itself is the help.
+    assert.ok(rules.every((x: { helpUri?: string }) => x.helpUri === undefined));
+    const unknownType = rules.find((x) => x.id === 'mule/unknown-error-type') as unknown as {
+      help: { markdown: string };
+      fullDescription: { markdown: string };
+    };
+    assert.match(unknownType.help.markdown, /^# mule\/unknown-error-type\n[\s\S]*## Bad example/);
+    assert.match(unknownType.fullDescription.markdown, /\*\*Why it matters\*\*/);
     const res = run.results.find((x) => x.ruleId === 'mule/unknown-error-type')!;
     assert.equal(rules[res.ruleIndex].id, 'mule/unknown-error-type');
     assert.equal(res.level, 'error');
@@ -123,7 +130,7 @@ describe('session-guard lint', () => {
     assert.ok(accounts.includes('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"'));
     const global = readFileSync(join(dir, 'app/src/main/mule/global.xml'), 'utf8');
     assert.ok(global.includes('<reconnect frequency="5000" count="3"/>'));
-    assert.equal(r.stdout, '', 'after fixing, the handler matches and the connection reconnects: nothing left');
+    assert.equal(r.stdout, '✔ 2 files checked, no problems\n', 'after fixing, the handler matches and the connection reconnects: nothing left');
   });
 
   it('--fix writes a file back in its own encoding (UTF-16 with BOM, UTF-8 with BOM)', async () => {
@@ -163,9 +170,10 @@ describe('session-guard lint', () => {
     writeFileSync(join(dir, '.sessionguardrc.json'), JSON.stringify({ rules: { 'mule/missing-reconnection': 'warnings' } }));
     const r = await cli(['lint', 'app'], dir);
     assert.equal(r.code, 2);
-    assert.match(
+    assert.equal(
       r.stderr,
-      /Invalid configuration in .*\.sessionguardrc\.json:\n {2}rules\["mule\/missing-reconnection"\]: must be one of "off", "info", "warn" \(or "warning"\), "error", 0, 1, 2/,
+      'session-guard: invalid configuration in .sessionguardrc.json:\n' +
+        '  .sessionguardrc.json:1:11: rules["mule/missing-reconnection"]: must be one of "off", "info", "warn" (or "warning"), "error", 0, 1, 2\n',
     );
   });
 
@@ -188,7 +196,7 @@ describe('session-guard lint', () => {
     const cfg = join(dir, 'strict.json');
     writeFileSync(cfg, JSON.stringify({ rules: { 'mule/missing-reconnection': 'off' } }));
     const r = await cli(['lint', `${FIX}/warn-app`, '--config', cfg, '--max-warnings', '0']);
-    assert.deepEqual([r.code, r.stdout], [0, '']);
+    assert.deepEqual([r.code, r.stdout], [0, '✔ 1 file checked, no problems\n']);
   });
 
   it('rejects bad usage with exit 2', async () => {
@@ -201,7 +209,7 @@ describe('session-guard lint', () => {
     assert.match(missing.stderr, /does not exist/);
   });
 
-  it('reports unreadable entries and symlink loops, skips them, and carries on', async () => {
+  it('names unreadable entries and symlink loops, lints the rest, and exits 2 (never a silent skip)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-links-'));
     cpSync(join(REPO, `${FIX}/warn-app`), join(dir, 'app'), { recursive: true });
     symlinkSync(join(dir, 'app'), join(dir, 'app', 'loop'));
@@ -209,7 +217,7 @@ describe('session-guard lint', () => {
     symlinkSync(join(dir, 'b.xml'), join(dir, 'a.xml'));
     mkdirSync(join(dir, 'empty'));
     const r = await cli(['lint', '.', '-f', 'json'], dir);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /a\.xml is a broken symbolic link; skipped/);
     assert.deepEqual(
       JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath),

@@ -40,6 +40,22 @@ describe('locateFailure', () => {
     assert.deepEqual([past.start, past.end], [0, 0]);
   });
 
+  it('names the Salesforce connection the failing operation uses, in another file of the app', () => {
+    const p = new Program();
+    p.setFile('/w/app/src/main/mule/orders.xml', ORDERS);
+    p.setFile(
+      '/w/app/src/main/mule/global.xml',
+      mule('\n<salesforce:sfdc-config name="sf">\n  <salesforce:basic-connection username="u" password="p"/>\n</salesforce:sfdc-config>'),
+    );
+    const [loc] = locateFailure(p, { muleElement: { app: 'app', file: 'orders.xml', line: 4, path: 'sync-orders/processors/1' } });
+    const c = loc.connection!;
+    assert.equal(c.path, '/w/app/src/main/mule/global.xml');
+    assert.match(p.file(c.path)!.text.slice(c.start, c.end), /^<salesforce:sfdc-config name="sf">[\s\S]*<\/salesforce:sfdc-config>$/);
+    assert.equal(c.label, `Salesforce connection 'sf' (global.xml:${c.line})`);
+    const [noOperation] = locateFailure(p, { muleElement: { app: 'app', file: 'orders.xml', line: 3, path: 'sync-orders/source' } });
+    assert.equal(noOperation.connection, undefined, 'a scheduler uses no Salesforce connection');
+  });
+
   it('finds a Flow by its API name', () => {
     const locs = locateFailure(ws, { flowApiName: 'Sync_Invoices' });
     assert.deepEqual(

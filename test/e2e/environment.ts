@@ -13,7 +13,12 @@ import { REPO } from '../support/cli';
 
 export const CACHE = join(REPO, '.e2e-cache');
 export const CODE_SERVER_VERSION = '4.100.3';
-const APT_PACKAGES = ['chromium', 'ripgrep', 'neovim', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
+const APT_PACKAGES = ['chromium', 'ripgrep', 'neovim', 'emacs-nox', 'elpa-eglot', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
+
+/** Says what a long step is about to do (the test runner shows it), before it starts. */
+function announce(what: string): void {
+  process.stdout.write(`# e2e setup: ${what}\n`);
+}
 
 function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
   const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -30,15 +35,18 @@ export function ensureSystemPackages(): void {
     ['chromium', 'chromium'],
     ['rg', 'ripgrep'],
     ['nvim', 'neovim'],
+    ['emacs', 'emacs-nox'],
   ].filter(([bin]) => !has(bin));
-  const headers = [
+  const files = [
     '/usr/include/krb5.h',
     '/usr/include/X11/Xlib.h',
     '/usr/include/X11/extensions/XKBfile.h',
     '/usr/include/libsecret-1/libsecret/secret.h',
+    '/usr/share/emacs/site-lisp/elpa-src',
   ].some((h) => !existsSync(h));
-  if (!missing.length && !headers) return;
+  if (!missing.length && !files) return;
   if (process.getuid?.() !== 0) throw new Error(`missing system packages (${APT_PACKAGES.join(' ')}) and not running as root to install them`);
+  announce(`installing ${APT_PACKAGES.join(', ')} with apt-get (as root; a few minutes, once)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', ...APT_PACKAGES], { env });
@@ -50,6 +58,7 @@ export function ensureCodeServer(): string {
   const pkg = join(CACHE, 'node_modules', 'code-server', 'package.json');
   if (existsSync(bin) && existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === CODE_SERVER_VERSION) return bin;
   mkdirSync(CACHE, { recursive: true });
+  announce(`installing code-server ${CODE_SERVER_VERSION} (VS Code) into .e2e-cache with npm (about two minutes, once)`);
   // npm 11 skips dependency install scripts unless allowed; code-server's postinstall must run.
   writeFileSync(
     join(CACHE, 'package.json'),
@@ -74,6 +83,7 @@ export function ensureVsix(): string {
     (p) => join(REPO, p),
   );
   if (existsSync(vsix) && inputs.every((i) => existsSync(i) && statSync(i).mtimeMs <= statSync(vsix).mtimeMs)) return vsix;
+  announce('packaging the extension (vsce package)');
   run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: REPO });
   return vsix;
 }

@@ -30,7 +30,7 @@ describe('extension-host tests through @vscode/test-electron', { timeout: 600_00
     });
   });
 
-  it('activation, diagnostics, settings, commands, snippets, Diagnose, Probe and the config schema all work in the extension host', async () => {
+  it('activation, diagnostics, settings, commands, snippets, status item, quick fixes, fix all, rule pages, Diagnose, Probe and the config schema all work in the extension host', async () => {
     const workspace = brokenAppWorkspace('sg-exthost-').root;
     const results = join(workspace, '..', `${workspace.split('/').pop()}-results.json`);
     let failure: unknown;
@@ -51,7 +51,7 @@ describe('extension-host tests through @vscode/test-electron', { timeout: 600_00
       list.filter((r) => !r.ok).map((r) => `${r.name}: ${r.error}`),
       [],
     );
-    assert.equal(list.length, 10);
+    assert.equal(list.length, 15);
     assert.equal(failure, undefined);
   });
 });

@@ -93,7 +93,10 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     );
 
     assert.match((await panel.locator('#where').textContent()) ?? '', /Mule element accounts\/processors\/1 in app, accounts\.xml:7/);
-    assert.match((await panel.locator('#where .findings').textContent()) ?? '', /mule\/unhandled-session-error/);
+    assert.match((await panel.locator('#where .findings').first().textContent()) ?? '', /mule\/unhandled-session-error/);
+    // The connection the failing operation uses, with its findings: the missing reconnection is the fix for a session failure.
+    assert.match((await panel.locator('#where .connection-label').textContent()) ?? '', /^Uses Salesforce connection 'sf' \(global\.xml:8\)$/);
+    assert.match((await panel.locator('#where .connection .findings').textContent()) ?? '', /mule\/missing-reconnection/);
     assert.ok(await panel.locator('#insert-snippet').isVisible());
     assert.ok(await panel.locator('#probe').isVisible());
 

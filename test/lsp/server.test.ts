@@ -52,6 +52,14 @@ describe('language server over stdio (pull diagnostics)', () => {
       ['mule/unhandled-session-error'],
       'the unknown error type on line 11 is outside the element',
     );
+    // The connection the operation uses, with its own findings: a TOKEN_EXPIRED diagnosis points at its reconnection.
+    const conn = (locs[0] as unknown as { connection: { uri: string; label: string; findings: { ruleId: string }[] } }).connection;
+    assert.equal(conn.uri, uriOf(globalXml));
+    assert.equal(conn.label, "Salesforce connection 'sf' (global.xml:8)");
+    assert.deepEqual(
+      conn.findings.map((f) => f.ruleId),
+      ['mule/missing-reconnection'],
+    );
     const none = await client.conn.sendRequest('workspace/executeCommand', {
       command: 'sessionGuard.server.locateFailure',
       arguments: [{ muleElement: { app: 'app', file: '../../etc/passwd', line: 'x' } }],
@@ -77,7 +85,7 @@ describe('language server over stdio (pull diagnostics)', () => {
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
   });
 
-  it('offers fix all, the fix, disable-for-line and documentation; applying the fix removes the finding', async () => {
+  it('offers fix all, the fix, disable for the line and for the file, and documentation; applying the fix removes the finding', async () => {
     await client.change(accounts, readFileSync(accounts, 'utf8'));
     const d = await client.pull(accounts);
     const actions = await client.codeActions(
@@ -90,6 +98,7 @@ describe('language server over stdio (pull diagnostics)', () => {
         'Session Guard: fix all auto-fixable problems',
         'Replace with SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED',
         'Disable mule/unknown-error-type for this line',
+        'Disable mule/unknown-error-type for this file',
         'Show documentation for mule/unknown-error-type',
       ],
     );

@@ -3,6 +3,7 @@
  * (configuration, registrations, progress, refresh, showDocument) and records what it sends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +50,8 @@ export class LspClient {
     private readonly settings: Record<string, unknown> = {},
     /** Extra environment for the server process. */
     private readonly env: Record<string, string> = {},
+    /** `initializationOptions` of the initialize request (what the client says it can do). */
+    private readonly initializationOptions?: Record<string, unknown>,
   ) {}
 
   /** The server process id (for memory measurements). */
@@ -74,6 +77,17 @@ export class LspClient {
         this.conn.onProgress(WorkDoneProgress.type, token, (value) => void this.progress.push(value));
       }
       if (method === 'window/showDocument') return { success: true };
+      // Like an editor: applied to the open document when its version is the one the edit names.
+      if (method === 'workspace/applyEdit') {
+        const edit = (params as { edit: WorkspaceEdit }).edit;
+        const stale = (edit.documentChanges ?? []).some(
+          (dc) =>
+            'textDocument' in dc &&
+            dc.textDocument.version !== null &&
+            dc.textDocument.version !== this.versions.get(decodeURIComponent(new URL(dc.textDocument.uri).pathname)),
+        );
+        return stale ? { applied: false, failureReason: 'the document changed' } : this.apply(edit).then(() => ({ applied: true }));
+      }
       return null;
     });
     this.conn.onNotification((method, params) => {
@@ -89,6 +103,7 @@ export class LspClient {
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: 'ws' }],
       capabilities,
+      ...(this.initializationOptions ? { initializationOptions: this.initializationOptions } : {}),
     });
     await this.conn.sendNotification('initialized', {});
   }
@@ -191,10 +206,12 @@ export class LspClient {
   async apply(edit: WorkspaceEdit): Promise<void> {
     for (const dc of edit.documentChanges ?? []) {
       if (!('textDocument' in dc)) continue;
-      const path = new URL(dc.textDocument.uri).pathname;
-      const text = this.texts.get(decodeURIComponent(path));
+      const path = decodeURIComponent(new URL(dc.textDocument.uri).pathname);
+      let text = this.texts.get(path);
+      // An edit of a file the editor has not open (version null): opened first, as VS Code does.
+      if (text === undefined && dc.textDocument.version === null) await this.open(path, (text = readFileSync(path, 'utf8')));
       if (text === undefined) throw new Error(`edit for a document that is not open: ${path}`);
-      await this.change(decodeURIComponent(path), applyTextEdits(text, dc.edits as TextEdit[]));
+      await this.change(path, applyTextEdits(text, dc.edits as TextEdit[]));
     }
   }
 

@@ -28,6 +28,8 @@ export interface ExpectedFinding {
   readonly endColumn?: number;
   /** Substring or pattern the message must contain/match. */
   readonly message?: string | RegExp;
+  /** Substring or pattern the detail (the explanation) must contain/match. */
+  readonly detail?: string | RegExp;
   readonly severity?: Finding['severity'];
   /** Number of related locations, or substrings their messages must contain (in order). */
   readonly related?: number | readonly string[];
@@ -45,6 +47,29 @@ export interface ValidCase {
 
 export interface InvalidCase extends ValidCase {
   readonly findings: readonly ExpectedFinding[];
+}
+
+/**
+ * Issue 21: a message is one sentence of at most 160 characters that names the element and the
+ * consequence; the explanation goes to `detail`. Checked for every finding of every invalid case of
+ * the rules that opt in (`ruleTests(id, cases, { shortMessages: true })`), and of every rule once this
+ * is true (or with SG_SHORT_MESSAGES=1 in the environment, which lists today's offenders as failures).
+ */
+export const SHORT_MESSAGES_FOR_EVERY_RULE = false;
+export const MAX_MESSAGE_LENGTH = 160;
+
+/** What is wrong with a finding's message by the rule above, or undefined when nothing is. */
+export function messageShapeProblem(message: string): string | undefined {
+  if (/[\r\n]/.test(message)) return 'has a line break';
+  if (message.length > MAX_MESSAGE_LENGTH) return `is ${message.length} characters long (at most ${MAX_MESSAGE_LENGTH}; move the explanation to detail)`;
+  // A second sentence: an end of sentence followed by a capital letter (quoted names aside).
+  if (/[.!?]\s+[A-Z]/.test(message.replace(/'[^']*'|"[^"]*"|`[^`]*`|<[^>]*>/g, "''"))) return 'has more than one sentence (move the explanation to detail)';
+  return undefined;
+}
+
+export interface RuleTestOptions {
+  /** Assert the message shape of `messageShapeProblem` on every finding (see SHORT_MESSAGES_FOR_EVERY_RULE). */
+  readonly shortMessages?: boolean;
 }
 
 function normalize(files: Files): Record<string, string> {
@@ -105,8 +130,9 @@ function expectOutput(actual: Record<string, string>, expected: Record<string, s
   for (const rel of Object.keys(actual)) assert.ok(rel in exp, `fix also changed ${rel}`);
 }
 
-export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }, opts: RuleTestOptions = {}): void {
   const rule = RULES.find((r) => r.meta.id === ruleId);
+  const shortMessages = opts.shortMessages || SHORT_MESSAGES_FOR_EVERY_RULE || process.env.SG_SHORT_MESSAGES === '1';
   describe(ruleId, () => {
     it('is registered', () => assert.ok(rule, `rule ${ruleId} is in RULES`));
     if (!rule) return;
@@ -151,6 +177,12 @@ export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; 
           if (exp.severity) assert.equal(f.severity, exp.severity);
           if (typeof exp.message === 'string') assert.ok(f.message.includes(exp.message), `message "${f.message}" should contain "${exp.message}"`);
           else if (exp.message) assert.match(f.message, exp.message);
+          if (typeof exp.detail === 'string') assert.ok(f.detail?.includes(exp.detail), `detail "${f.detail}" should contain "${exp.detail}"`);
+          else if (exp.detail) assert.match(f.detail ?? '', exp.detail);
+          if (shortMessages) {
+            const problem = messageShapeProblem(f.message);
+            assert.equal(problem, undefined, `finding ${i} message "${f.message}" ${problem}`);
+          }
           if (typeof exp.related === 'number') assert.equal(f.related.length, exp.related, 'related count');
           else if (exp.related) {
             assert.equal(f.related.length, exp.related.length, `related: ${f.related.map((r) => r.message).join(' | ')}`);

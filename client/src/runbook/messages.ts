@@ -17,6 +17,7 @@ export type ToWebview =
 export type FromWebview =
   | { readonly type: 'ready' }
   | { readonly type: 'open-location'; readonly index: number }
+  | { readonly type: 'open-connection'; readonly index: number }
   | { readonly type: 'insert-snippet' }
   | { readonly type: 'copy-alert' }
   | { readonly type: 'probe' }
@@ -25,7 +26,7 @@ export type FromWebview =
 export function isFromWebview(m: unknown): m is FromWebview {
   if (!m || typeof m !== 'object') return false;
   const t = (m as { type?: unknown }).type;
-  if (t === 'open-location') return Number.isInteger((m as { index?: unknown }).index);
+  if (t === 'open-location' || t === 'open-connection') return Number.isInteger((m as { index?: unknown }).index);
   if (t === 'open-docs') return typeof (m as { ruleId?: unknown }).ruleId === 'string';
   return t === 'ready' || t === 'insert-snippet' || t === 'copy-alert' || t === 'probe';
 }

@@ -109,6 +109,11 @@ export class RunbookPanel {
       case 'open-location':
         if (s?.locations[m.index]) await this.handlers.openLocation(s.locations[m.index]);
         return;
+      case 'open-connection': {
+        const c = s?.locations[m.index]?.connection;
+        if (c) await this.handlers.openLocation({ kind: 'mule-element', ...c });
+        return;
+      }
       case 'insert-snippet':
         if (s) await this.handlers.insertSnippet(s.diagnosis, s.locations);
         return;

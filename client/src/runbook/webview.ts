@@ -119,25 +119,35 @@ function whereSection(d: Diagnosis, locations: readonly FailureLocationInfo[]): 
   locations.forEach((loc, i) => {
     const item = el('div', { class: 'location' });
     item.append(button(`Open ${loc.label}`, () => vscode.postMessage({ type: 'open-location', index: i }), { secondary: true }));
-    if (loc.findings.length) {
-      item.append(
-        el(
-          'ul',
-          { class: 'findings' },
-          ...loc.findings.map((f) => {
-            const docs = el('a', { href: '#', class: 'rule' }, f.ruleId);
-            docs.addEventListener('click', (ev) => {
-              ev.preventDefault();
-              vscode.postMessage({ type: 'open-docs', ruleId: f.ruleId });
-            });
-            return el('li', { class: `finding ${f.severity}` }, el('span', { class: 'sev' }, f.severity), ` line ${f.line}: ${f.message} `, docs);
-          }),
-        ),
-      );
-    } else item.append(el('p', { class: 'note' }, 'No Session Guard findings on this element.'));
+    item.append(findingList(loc.findings, 'No Session Guard findings on this element.'));
+    const c = loc.connection;
+    if (c) {
+      // The connection decides whether a session failure logs in again: its findings matter here too.
+      const conn = el('div', { class: 'connection' });
+      conn.append(el('p', { class: 'connection-label' }, `Uses ${c.label}`));
+      conn.append(button(`Open ${c.label}`, () => vscode.postMessage({ type: 'open-connection', index: i }), { secondary: true }));
+      conn.append(findingList(c.findings, 'No Session Guard findings on this connection.'));
+      item.append(conn);
+    }
     s.append(item);
   });
   return s;
+}
+
+function findingList(findings: FailureLocationInfo['findings'], none: string): HTMLElement {
+  if (!findings.length) return el('p', { class: 'note' }, none);
+  return el(
+    'ul',
+    { class: 'findings' },
+    ...findings.map((f) => {
+      const docs = el('a', { href: '#', class: 'rule' }, f.ruleId);
+      docs.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        vscode.postMessage({ type: 'open-docs', ruleId: f.ruleId });
+      });
+      return el('li', { class: `finding ${f.severity}` }, el('span', { class: 'sev' }, f.severity), ` line ${f.line}: ${f.message} `, docs);
+    }),
+  );
 }
 
 function evidenceSection(d: Diagnosis): HTMLElement {

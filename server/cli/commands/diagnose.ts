@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diagnose } from '../../core/diagnose/classify';
 import { formatDiagnosisText } from '../../core/diagnose/format-text';
 import { decode } from '../../node/decode';
+import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 export const DIAGNOSE_HELP = `Usage: session-guard diagnose [FILE|-] [--format text|json]
@@ -25,16 +25,11 @@ Exit codes: 0 a diagnosis was printed (including UNKNOWN), 2 usage error or unre
 const MAX_DIAGNOSE_BYTES = 16 * 1024 * 1024;
 
 export async function diagnoseCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'text' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs('diagnose', argv, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(DIAGNOSE_HELP + '\n');

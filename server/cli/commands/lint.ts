@@ -1,34 +1,53 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { FORMATS, format, showsSuggestions, type FormatName } from '../../core/formatters';
+import { FORMATS, format, showsFingerprints, showsSuggestions, type FormatName } from '../../core/formatters';
 import { counts } from '../../core/formatters/types';
 import { RULES } from '../../core/rules';
-import { ConfigLoadError } from '../../node/config-loader';
-import { lintProject, type LintProjectResult } from '../../node/lint-project';
-import { displayPath } from '../../node/paths';
+import { escapeForTerminal } from '../../core/text/terminal';
+import { BaselineError, DEFAULT_BASELINE_FILE, runWithBaseline } from '../../node/baseline-file';
+import { ConfigLoadError, describeProblems } from '../../node/config-loader';
+import { configResolverFor, lintProject, type LintProjectOptions, type LintProjectResult } from '../../node/lint-project';
+import { displayPath, toCorePath } from '../../node/paths';
+import { printConfig } from '../../node/print-config';
+import { ruleDocs } from '../../node/rule-docs';
+import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { VERSION } from '../version';
 
-export const LINT_HELP = `Usage: session-guard lint [paths...] [options]
+export const LINT_HELP = `Usage: session-guard lint [paths or quoted globs...] [options]
 
-Lints Mule XML (root element <mule>) and Salesforce metadata under the given files or folders
-(default: the current folder). target/, node_modules/, .sfdx/ and .sf/ are skipped.
+Lints Mule XML (root element <mule>) and Salesforce metadata under the given files, folders or globs
+('src/**/*.xml'; default: the current folder). target/, node_modules/, .sfdx/, .sf/ and .git/ are
+skipped, and so is what .sessionguardignore files (gitignore syntax) and the configuration ignore.
 
 Options:
-  -f, --format <name>      stylish (default), json, sarif or junit
-  -o, --output <file>      write the report to a file instead of stdout
-      --max-warnings <n>   exit with 1 when there are more than n warnings
-  -c, --config <file>      use this .sessionguardrc.json instead of the nearest one
-      --quiet              report errors only
-      --fix                apply safe fixes to the files, then report what is left
-      --concurrency <n>    threads: a number, off, or auto (default: several for 400+ files
-                           on machines with 4+ cores)
-      --no-color           plain text output
-  -h, --help               show this help
+  -f, --format <name>        stylish (default), stylish-verbose, json, sarif, junit or gitlab
+  -v, --verbose              with stylish: each finding's explanation under it
+  -o, --output <file>        write the report to a file instead of stdout
+      --max-warnings <n>     exit with 1 when there are more than n warnings
+  -c, --config <file>        use this .sessionguardrc.json instead of the nearest one
+      --print-config <file>  print the configuration that applies to a file, and exit
+      --ignore-pattern <p>   also ignore files matching p (gitignore syntax, relative to the
+                             current folder; repeatable)
+      --no-ignore            ignore nothing but the folders above
+      --quiet                report errors only
+      --fix                  apply safe fixes to the files, then report what is left
+      --fix-dry-run          work out the fixes without writing them; JSON shows each fixed
+                             file's text as "output"
+      --stdin                lint standard input instead of files
+      --stdin-filename <f>   the file standard input stands for: it is linted inside that
+                             file's Mule app or SFDX project, so references resolve
+      --write-baseline[=<file>]
+                             record today's findings in a baseline (default
+                             ${DEFAULT_BASELINE_FILE}, meant to be committed)
+      --baseline[=<file>]    report only findings the baseline does not know
+      --concurrency <n>      threads: a number, off, or auto (default: several for 400+ files
+                             on machines with 4+ cores)
+      --no-color             plain text output
+  -h, --help                 show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 usage or configuration error.
+2 usage or configuration error, or a file that cannot be read.
 Set SESSION_GUARD_TIMING=1 to print the ten slowest rules on stderr (=all: every rule; =N: N rows).`;
 
 /** Rows of the timing table: `1` (or any other word) the ten slowest like ESLint's TIMING, `all` every rule, N ≥ 2 that many. */
@@ -38,72 +57,137 @@ function timingRows(value: string): number {
   return n >= 2 ? n : 10;
 }
 
+/** `--baseline` and `--write-baseline` take an optional value, written `--baseline=FILE` (a bare word after them is a path to lint). */
+function takeOptionalValue(argv: string[], name: string): { present: boolean; value?: string; rest: string[] } {
+  let present = false;
+  let value: string | undefined;
+  const rest: string[] = [];
+  for (const [i, a] of argv.entries()) {
+    if (argv.indexOf('--') >= 0 && i > argv.indexOf('--')) rest.push(a);
+    else if (a === `--${name}`) present = true;
+    else if (a.startsWith(`--${name}=`)) {
+      present = true;
+      value = a.slice(name.length + 3);
+      if (!value) throw new UsageError(`--${name}= needs a file name`);
+    } else rest.push(a);
+  }
+  return { present, ...(value !== undefined ? { value } : {}), rest };
+}
+
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'stylish' },
-      output: { type: 'string', short: 'o' },
-      'max-warnings': { type: 'string' },
-      config: { type: 'string', short: 'c' },
-      quiet: { type: 'boolean', default: false },
-      fix: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: 'auto' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const write = takeOptionalValue(argv, 'write-baseline');
+  const use = takeOptionalValue(write.rest, 'baseline');
+  const { values, positionals } = parseCommandArgs('lint', use.rest, {
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    verbose: { type: 'boolean', short: 'v', default: false },
+    output: { type: 'string', short: 'o' },
+    'max-warnings': { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'print-config': { type: 'string' },
+    'ignore-pattern': { type: 'string', multiple: true },
+    'no-ignore': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    fix: { type: 'boolean', default: false },
+    'fix-dry-run': { type: 'boolean', default: false },
+    stdin: { type: 'boolean', default: false },
+    'stdin-filename': { type: 'string' },
+    concurrency: { type: 'string', default: 'auto' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(LINT_HELP + '\n');
     return EXIT.ok;
   }
   const fmt = values.format as string;
-  if (!(FORMATS as readonly string[]).includes(fmt)) throw new UsageError(`Unknown format '${fmt}'. Use one of: ${FORMATS.join(', ')}.`);
+  if (!(FORMATS as readonly string[]).includes(fmt)) throw new UsageError(`unknown format '${fmt}' (use one of: ${FORMATS.join(', ')})`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'] as string;
-    if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings expects a non-negative integer, got '${raw}'.`);
+    if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings expects a non-negative integer, got '${raw}'`);
     maxWarnings = Number(raw);
   }
   const concurrency = values.concurrency as string;
-  if (!/^(auto|off|[1-9]\d?)$/.test(concurrency)) throw new UsageError(`--concurrency expects a number of threads, auto or off, got '${concurrency}'.`);
+  if (!/^(auto|off|[1-9]\d?)$/.test(concurrency)) throw new UsageError(`--concurrency expects a number of threads, auto or off, got '${concurrency}'`);
+  const stdin = values.stdin as boolean;
+  if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename goes with --stdin');
+  if (stdin && positionals.length) throw new UsageError(`--stdin lints standard input, not paths (got ${positionals.join(', ')})`);
+  if (stdin && values.fix) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run and read "output" from --format json');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (write.present && use.present && (write.value ?? DEFAULT_BASELINE_FILE) !== (use.value ?? DEFAULT_BASELINE_FILE)) {
+    throw new UsageError('--write-baseline and --baseline name different files');
+  }
+  const baselineFile = write.present || use.present ? resolve(io.cwd, write.value ?? use.value ?? DEFAULT_BASELINE_FILE) : undefined;
   const configFile = values.config ? resolve(io.cwd, values.config as string) : undefined;
   const timings = io.env.SESSION_GUARD_TIMING ? new Map<string, number>() : undefined;
+  const options: LintProjectOptions = {
+    paths: positionals,
+    cwd: io.cwd,
+    ...(configFile ? { configFile } : {}),
+    fix: values.fix as boolean,
+    fixDryRun: values['fix-dry-run'] as boolean,
+    threads: concurrency === 'off' ? 1 : concurrency === 'auto' ? 'auto' : Number(concurrency),
+    // Suggestions and fingerprints are made only when the report shows them.
+    suggestions: showsSuggestions(fmt as FormatName),
+    fingerprints: showsFingerprints(fmt as FormatName) || baselineFile !== undefined,
+    ignorePatterns: (values['ignore-pattern'] as string[] | undefined) ?? [],
+    noIgnore: values['no-ignore'] as boolean,
+    ...(stdin ? { stdin: { text: await io.readStdin(), ...(values['stdin-filename'] ? { filename: values['stdin-filename'] as string } : {}) } } : {}),
+    ...(timings ? { timings } : {}),
+  };
+  const say = (line: string) => io.stderr(`session-guard: ${escapeForTerminal(line)}\n`);
+  const shown = (p: string) => displayPath(toCorePath(resolve(io.cwd, p)), io.cwd);
   let run: LintProjectResult;
   try {
-    run = await lintProject({
-      paths: positionals,
-      cwd: io.cwd,
-      ...(configFile ? { configFile } : {}),
-      fix: values.fix as boolean,
-      threads: concurrency === 'off' ? 1 : concurrency === 'auto' ? 'auto' : Number(concurrency),
-      // Suggestions are built only when the report shows them.
-      suggestions: showsSuggestions(fmt as FormatName),
-      ...(timings ? { timings } : {}),
-    });
+    if (values['print-config'] !== undefined) {
+      io.stdout(JSON.stringify(printConfig(configResolverFor(options), resolve(io.cwd, values['print-config'] as string)), null, 2) + '\n');
+      return EXIT.ok;
+    }
+    run = await lintProject(options);
   } catch (e) {
     if (e instanceof ConfigLoadError) {
-      io.stderr(`session-guard: ${e.message}\n`);
+      const lines = [`session-guard: invalid configuration in ${shown(e.file)}:`, ...describeProblems(e.file, e.problems, shown).split('\n')];
+      io.stderr(lines.map(escapeForTerminal).join('\n') + '\n');
       return EXIT.usage;
     }
     throw e;
   }
-  for (const { path, message } of run.notFixed) io.stderr(`session-guard: ${displayPath(path, io.cwd)} ${message}.\n`);
-  for (const p of run.problems) io.stderr(`session-guard: ${displayPath(p.path.startsWith('/') ? p.path : resolve(p.path), io.cwd)} ${p.message}; skipped.\n`);
+  for (const { path, message } of run.notFixed) say(`${displayPath(path, io.cwd)} ${message}.`);
+  // A file that cannot be read is an error (exit 2), named here, never a silent skip.
+  for (const p of run.problems) say(`${displayPath(toCorePath(resolve(io.cwd, p.path)), io.cwd)} ${p.message}; skipped.`);
   if (run.unmatched.length && run.results.length === 0) {
-    io.stderr(`session-guard: no Mule XML or Salesforce metadata found in ${run.unmatched.join(', ')}.\n`);
+    say(`no Mule XML or Salesforce metadata found in ${run.unmatched.join(', ')}.`);
     return EXIT.usage;
+  }
+  let results = run.results;
+  if (baselineFile) {
+    try {
+      const b = runWithBaseline(results, baselineFile, write.present);
+      results = b.results;
+      if (b.written !== undefined) say(`wrote ${b.written} finding${b.written === 1 ? '' : 's'} to ${shown(baselineFile)}.`);
+      else {
+        say(
+          `baseline ${shown(baselineFile)}: ${b.suppressed} known finding${b.suppressed === 1 ? '' : 's'} not reported, ${b.gone} no longer occur${b.gone === 1 ? 's' : ''}` +
+            `${b.gone ? ' (run --write-baseline to drop them)' : ''}.`,
+        );
+      }
+    } catch (e) {
+      if (!(e instanceof BaselineError)) throw e;
+      say(`baseline ${e.message.replace(baselineFile, shown(baselineFile))}.`);
+      return EXIT.usage;
+    }
   }
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !values.output && !io.env.NO_COLOR;
   const text = format(fmt as FormatName, {
-    results: run.results,
+    results,
     rules: RULES.map((r) => r.meta),
     toolVersion: VERSION,
     quiet: values.quiet as boolean,
+    verbose: values.verbose as boolean,
     color,
+    pathOf: (p) => displayPath(p, io.cwd),
+    docs: ruleDocs(),
   });
   if (values.output) {
     const out = resolve(io.cwd, values.output as string);
@@ -111,15 +195,16 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, text);
     } catch (e) {
-      io.stderr(`session-guard: cannot write ${out}: ${(e as Error).message}\n`);
+      say(`cannot write ${out}: ${(e as Error).message}`);
       return EXIT.usage;
     }
   } else io.stdout(text);
   if (timings) io.stderr(timingTable(timings, timingRows(io.env.SESSION_GUARD_TIMING!)));
-  const c = counts(run.results);
+  if (run.problems.length) return EXIT.usage;
+  const c = counts(results);
   if (c.errors > 0) return EXIT.findings;
   if (maxWarnings >= 0 && c.warnings > maxWarnings) {
-    io.stderr(`session-guard: ${c.warnings} warnings found, more than --max-warnings ${maxWarnings}.\n`);
+    say(`${c.warnings} warnings found, more than --max-warnings ${maxWarnings}.`);
     return EXIT.findings;
   }
   return EXIT.ok;

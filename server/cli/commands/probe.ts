@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProbeText } from '../../core/diagnose/format-probe';
 import { MASK, redact } from '../../core/diagnose/redact';
 import { decode } from '../../node/decode';
 import { loadProbe } from '../../node/probe/load';
+import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 export const PROBE_HELP = `Usage: session-guard probe --instance-url URL --access-token TOKEN [options]
@@ -36,23 +36,18 @@ Exit codes: 0 nothing wrong found, 1 the token was rejected or a cause was confi
 2 usage error, Salesforce CLI failure, or the org could not be reached.`;
 
 export async function probeCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      'instance-url': { type: 'string' },
-      'access-token': { type: 'string' },
-      'target-org': { type: 'string' },
-      user: { type: 'string' },
-      error: { type: 'string' },
-      'api-version': { type: 'string' },
-      timeout: { type: 'string' },
-      format: { type: 'string', short: 'f', default: 'text' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs('probe', argv, {
+    'instance-url': { type: 'string' },
+    'access-token': { type: 'string' },
+    'target-org': { type: 'string' },
+    user: { type: 'string' },
+    error: { type: 'string' },
+    'api-version': { type: 'string' },
+    timeout: { type: 'string' },
+    format: { type: 'string', short: 'f', default: 'text' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(PROBE_HELP + '\n');

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { RULES } from '../../core/rules';
-import { docsUrl } from '../../core/rules/rule';
+import { ruleDocs } from '../../node/rule-docs';
+import { parseCommandArgs } from '../args';
 import { UsageError, EXIT, type CliIO } from '../io';
 
 export const RULES_HELP = `Usage: session-guard rules [--format text|json]
@@ -8,15 +8,12 @@ export const RULES_HELP = `Usage: session-guard rules [--format text|json]
 Lists every rule with its default severity, whether it has fixes, and its documentation.`;
 
 export async function rulesCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values } = parseCommandArgs('rules', argv, { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } }, false);
   if (values.help) {
     io.stdout(RULES_HELP + '\n');
     return EXIT.ok;
   }
+  const docs = ruleDocs();
   const rules = RULES.map((r) => ({
     id: r.meta.id,
     defaultSeverity: r.meta.defaultSeverity,
@@ -25,7 +22,7 @@ export async function rulesCommand(argv: string[], io: CliIO): Promise<number> {
     fixable: !!r.meta.fixable,
     hasSuggestions: !!r.meta.hasSuggestions,
     options: Object.fromEntries(Object.entries(r.meta.options ?? {}).map(([k, v]) => [k, { type: v.type, default: v.default, description: v.description }])),
-    docsUrl: docsUrl(r.meta.id),
+    docsUrl: docs.url(r.meta.id),
   }));
   if (values.format === 'json') {
     io.stdout(JSON.stringify(rules, null, 2) + '\n');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES } from '../rules';
-import { resolveConfig, validateConfig } from './config';
+import { resolveConfig, ruleGlob, validateConfig } from './config';
 
 const keys = (json: unknown) => validateConfig(json, RULES).errors.map((e) => `${e.key}: ${e.message}`);
 
@@ -13,7 +13,7 @@ describe('configuration', () => {
     );
   });
   it('names the key that is wrong', () => {
-    assert.deepEqual(keys({ rulez: {} }), ['rulez: unknown key (allowed: $schema, rules, ignore)']);
+    assert.deepEqual(keys({ rulez: {} }), ['rulez: unknown key (allowed: $schema, rules, ignore, overrides)']);
     assert.deepEqual(keys({ rules: { 'unhandled-session-error': 'warning' } }), [
       'rules["unhandled-session-error"]: unknown rule (did you mean "mule/unhandled-session-error"?)',
     ]);
@@ -64,5 +64,38 @@ describe('configuration', () => {
     assert.deepEqual(keys({ rules: { 'mule/unhandled-session-error': ['warning', { requestResponseSeverity: 'off' }] } }), [
       'rules["mule/unhandled-session-error"][1].requestResponseSeverity: must be one of "info", "warning", "error"',
     ]);
+  });
+  it('takes rule globs ("mule/*") in the order written, later keys winning, as the editor setting does', () => {
+    const { config, errors } = validateConfig({ rules: { 'mule/*': 'off', 'mule/unknown-error-type': 'warn', 'flow/**': 'info' } }, RULES);
+    assert.deepEqual(errors, []);
+    const r = resolveConfig(RULES, config);
+    assert.equal(r.rules.get('mule/missing-reconnection')!.severity, 'off');
+    assert.equal(r.rules.get('mule/unknown-error-type')!.severity, 'warning');
+    assert.equal(r.rules.get('flow/callout-in-loop')!.severity, 'info');
+    assert.equal(r.rules.get('credential/soap-session-not-refreshed')!.severity, 'info', 'the default: no glob matches it');
+    const later = resolveConfig(RULES, validateConfig({ rules: { 'mule/unknown-error-type': 'warn', 'mule/*': 'off' } }, RULES).config);
+    assert.equal(later.rules.get('mule/unknown-error-type')!.severity, 'off');
+    assert.equal(ruleGlob('mule/*').test('mule/a/b'), false, '* stays within one segment');
+  });
+  it('refuses a glob that matches no rule, and options on a glob', () => {
+    assert.deepEqual(keys({ rules: { 'mulle/*': 'off' } }), ['rules["mulle/*"]: matches no rule']);
+    assert.deepEqual(keys({ rules: { 'mule/*': ['warn', { maxTotalRetryMs: 3 }] } }), [
+      'rules["mule/*"]: a glob sets a severity only (give options to each rule by its id)',
+    ]);
+  });
+  it('validates overrides: files globs and rules, with keys that name the entry', () => {
+    const { config, errors } = validateConfig(
+      {
+        overrides: [{ files: ['**/legacy/**'], excludedFiles: 'x.xml', rules: { 'mule/*': 'off', 'mule/unbounded-retry': ['warn', { maxTotalRetryMs: 50 }] } }],
+      },
+      RULES,
+    );
+    assert.deepEqual(errors, []);
+    assert.deepEqual(config.overrides![0].files, ['**/legacy/**']);
+    assert.deepEqual(config.overrides![0].excludedFiles, ['x.xml']);
+    assert.deepEqual(keys({ overrides: [{ rules: {} }] }), ['overrides[0].files: must be a glob or a non-empty array of globs (relative to this file)']);
+    assert.deepEqual(keys({ overrides: [{ files: '*.xml', rulez: {} }] }), ['overrides[0].rulez: unknown key (allowed: files, excludedFiles, rules)']);
+    assert.deepEqual(keys({ overrides: [{ files: '*.xml', rules: { 'mule/nope': 'off' } }] }), ['overrides[0].rules["mule/nope"]: unknown rule']);
+    assert.deepEqual(keys({ overrides: {} }), ['overrides: must be an array of { "files": [globs], "rules": {…} }']);
   });
 });

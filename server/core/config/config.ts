@@ -1,6 +1,8 @@
 /**
  * `.sessionguardrc.json`: validation (every error names the key that is wrong) and resolution of
- * rule settings over the defaults. Pure: the host finds and reads the file.
+ * rule settings over the defaults, ESLint's way: rule ids or globs (`"mule/*"`, applied in the order
+ * written, later keys winning, as in the editor setting), `overrides` for the files their globs match,
+ * and `ignore` globs. Pure: the host finds and reads the file and matches `overrides[].files`.
  */
 import type { RuleSetting, Severity } from '../findings';
 import { DEFAULT_MAX_BYTES } from '../rules/file/too-large';
@@ -12,14 +14,28 @@ export interface RuleEntry {
 }
 
 export interface ConfigFile {
+  /** Rule ids or globs (severity only) → setting, in the order written. */
   readonly rules: Readonly<Record<string, RuleEntry>>;
   readonly ignore: readonly string[];
+  readonly overrides?: readonly ConfigOverride[];
+}
+
+/** Rule settings for the files `files` matches (globs relative to the configuration file) and `excludedFiles` does not. */
+export interface ConfigOverride {
+  readonly files: readonly string[];
+  readonly excludedFiles: readonly string[];
+  readonly rules: Readonly<Record<string, RuleEntry>>;
 }
 
 export interface ConfigError {
   /** JSON path of the offending key, e.g. `rules["mule/unbounded-retry"][1].maxRetries`. */
   readonly key: string;
   readonly message: string;
+  /** The same path as keys and indexes, for finding its place in the text (`["rules", "mule/x", 1]`). */
+  readonly path?: readonly (string | number)[];
+  /** 1-based position in the file, when the host found it. */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export interface ResolvedRule {
@@ -48,87 +64,158 @@ const SEVERITY_SPELLINGS: ReadonlyMap<unknown, RuleSetting> = new Map<unknown, R
 export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_SPELLINGS.keys()] as (string | number)[];
 /** Severities a rule's severity option may take. */
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
-const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['$schema', 'rules', 'ignore']);
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['$schema', 'rules', 'ignore', 'overrides']);
+const OVERRIDE_KEYS: ReadonlySet<string> = new Set(['files', 'excludedFiles', 'rules']);
 
-function ruleKey(id: string): string {
-  return `rules[${JSON.stringify(id)}]`;
+/** Whether a `rules` key is a glob over rule ids rather than an id. */
+export function isRuleGlob(key: string): boolean {
+  return /[*?]/.test(key);
+}
+
+/** A glob over rule ids: `*` any characters but `/`, `**` any characters, `?` one character. */
+export function ruleGlob(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*|\*|\?/g, (m) => (m === '**' ? '.*' : m === '*' ? '[^/]*' : '[^/]'));
+  return new RegExp(`^${body}$`);
+}
+
+function keyOf(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const [i, p] of path.entries()) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (i === 0) out += p;
+    else if (/^[A-Za-z_$][\w$]*$/.test(p) && path[i - 1] !== 'rules') out += `.${p}`;
+    else out += `[${JSON.stringify(p)}]`;
+  }
+  return out;
+}
+
+function problem(path: readonly (string | number)[], message: string): ConfigError {
+  return { key: keyOf(path), message, path };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function globList(v: unknown): string[] | undefined {
+  const list = typeof v === 'string' ? [v] : v;
+  return Array.isArray(list) && list.length > 0 && list.every((g) => typeof g === 'string' && g.trim() !== '') ? (list as string[]) : undefined;
 }
 
 export function validateConfig(json: unknown, rules: readonly Rule[]): { config: ConfigFile; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
-  const out: Record<string, RuleEntry> = {};
+  let out: Record<string, RuleEntry> = {};
   let ignore: string[] = [];
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { config: { rules: {}, ignore: [] }, errors: [{ key: '(root)', message: 'must be a JSON object' }] };
+  const overrides: ConfigOverride[] = [];
+  if (!isObject(json)) {
+    return { config: { rules: {}, ignore: [] }, errors: [{ key: '(root)', message: 'must be a JSON object', path: [] }] };
   }
-  const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(json)) {
     if (!TOP_LEVEL_KEYS.has(k)) {
-      errors.push({ key: k, message: `unknown key (allowed: ${[...TOP_LEVEL_KEYS].join(', ')})` });
+      errors.push(problem([k], `unknown key (allowed: ${[...TOP_LEVEL_KEYS].join(', ')})`));
       continue;
     }
     if (k === 'ignore') {
       if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || g.trim() === '')) {
-        errors.push({ key: 'ignore', message: 'must be an array of non-empty glob strings' });
+        errors.push(problem(['ignore'], 'must be an array of non-empty glob strings'));
       } else ignore = v as string[];
     } else if (k === 'rules') {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        errors.push({ key: 'rules', message: 'must be an object mapping rule ids to "off" | "info" | "warning" | "error"' });
+      out = validateRules(v, ['rules'], rules, errors);
+    } else if (k === 'overrides') {
+      if (!Array.isArray(v)) {
+        errors.push(problem(['overrides'], 'must be an array of { "files": [globs], "rules": {…} }'));
         continue;
       }
-      for (const [id, setting] of Object.entries(v as Record<string, unknown>)) {
-        const rule = byId.get(id);
-        if (!rule) {
-          errors.push({ key: ruleKey(id), message: `unknown rule${suggest(id, [...byId.keys()])}` });
-          continue;
-        }
-        const entry = validateEntry(rule, id, setting, errors);
-        if (entry) out[id] = entry;
-      }
+      v.forEach((o, i) => {
+        const at = ['overrides', i];
+        if (!isObject(o)) return void errors.push(problem(at, 'must be an object { "files": [globs], "rules": {…} }'));
+        for (const key of Object.keys(o))
+          if (!OVERRIDE_KEYS.has(key)) errors.push(problem([...at, key], `unknown key (allowed: ${[...OVERRIDE_KEYS].join(', ')})`));
+        const files = globList(o.files);
+        if (!files) errors.push(problem([...at, 'files'], 'must be a glob or a non-empty array of globs (relative to this file)'));
+        const excluded = o.excludedFiles === undefined ? [] : globList(o.excludedFiles);
+        if (!excluded) errors.push(problem([...at, 'excludedFiles'], 'must be a glob or a non-empty array of globs'));
+        const orules = o.rules === undefined ? {} : validateRules(o.rules, [...at, 'rules'], rules, errors);
+        if (files && excluded) overrides.push({ files, excludedFiles: excluded, rules: orules });
+      });
     }
   }
-  return { config: { rules: out, ignore }, errors };
+  return { config: { rules: out, ignore, ...(overrides.length ? { overrides } : {}) }, errors };
 }
 
-function validateEntry(rule: Rule, id: string, setting: unknown, errors: ConfigError[]): RuleEntry | undefined {
-  const key = ruleKey(id);
+function validateRules(v: unknown, at: readonly (string | number)[], rules: readonly Rule[], errors: ConfigError[]): Record<string, RuleEntry> {
+  const out: Record<string, RuleEntry> = {};
+  if (!isObject(v)) {
+    errors.push(problem(at, 'must be an object mapping rule ids or globs ("mule/*") to "off" | "info" | "warn" | "error"'));
+    return out;
+  }
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  for (const [id, setting] of Object.entries(v)) {
+    const path = [...at, id];
+    if (isRuleGlob(id)) {
+      const re = ruleGlob(id);
+      if (!rules.some((r) => re.test(r.meta.id))) {
+        errors.push(problem(path, 'matches no rule'));
+        continue;
+      }
+      const severity = SEVERITY_SPELLINGS.get(setting);
+      if (severity === undefined) {
+        errors.push(problem(path, Array.isArray(setting) ? 'a glob sets a severity only (give options to each rule by its id)' : SEVERITY_MESSAGE));
+        continue;
+      }
+      out[id] = { severity, options: {} };
+      continue;
+    }
+    const rule = byId.get(id);
+    if (!rule) {
+      errors.push(problem(path, `unknown rule${suggest(id, [...byId.keys()])}`));
+      continue;
+    }
+    const entry = validateEntry(rule, path, setting, errors);
+    if (entry) out[id] = entry;
+  }
+  return out;
+}
+
+const SEVERITY_MESSAGE = 'must be one of "off", "info", "warn" (or "warning"), "error", 0, 1, 2';
+
+function validateEntry(rule: Rule, path: readonly (string | number)[], setting: unknown, errors: ConfigError[]): RuleEntry | undefined {
   let severity: unknown = setting;
   let options: unknown = {};
   if (Array.isArray(setting)) {
     if (setting.length < 1 || setting.length > 2) {
-      errors.push({ key, message: 'must be a severity or [severity, options]' });
+      errors.push(problem(path, 'must be a severity or [severity, options]'));
       return undefined;
     }
     severity = setting[0];
     options = setting[1] ?? {};
   }
-  const sevKey = Array.isArray(setting) ? `${key}[0]` : key;
   const normalized = SEVERITY_SPELLINGS.get(severity);
   if (normalized === undefined) {
-    errors.push({ key: sevKey, message: 'must be one of "off", "info", "warn" (or "warning"), "error", 0, 1, 2' });
+    errors.push(problem(Array.isArray(setting) ? [...path, 0] : path, SEVERITY_MESSAGE));
     return undefined;
   }
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    errors.push({ key: `${key}[1]`, message: 'options must be an object' });
+  if (!isObject(options)) {
+    errors.push(problem([...path, 1], 'options must be an object'));
     return undefined;
   }
   const specs = rule.meta.options ?? {};
   let ok = true;
-  for (const [name, value] of Object.entries(options as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries(options)) {
     const spec = specs[name];
-    const optKey = `${key}[1].${name}`;
+    const optPath = [...path, 1, name];
     if (!spec) {
       const known = Object.keys(specs);
-      errors.push({ key: optKey, message: known.length ? `unknown option (allowed: ${known.join(', ')})` : 'this rule has no options' });
+      errors.push(problem(optPath, known.length ? `unknown option (allowed: ${known.join(', ')})` : 'this rule has no options'));
       ok = false;
     } else if (spec.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value) || (spec.minimum !== undefined && value < spec.minimum))) {
-      errors.push({ key: optKey, message: `must be a number${spec.minimum !== undefined ? ` >= ${spec.minimum}` : ''}` });
+      errors.push(problem(optPath, `must be a number${spec.minimum !== undefined ? ` >= ${spec.minimum}` : ''}`));
       ok = false;
     } else if (spec.type === 'boolean' && typeof value !== 'boolean') {
-      errors.push({ key: optKey, message: 'must be true or false' });
+      errors.push(problem(optPath, 'must be true or false'));
       ok = false;
     } else if (spec.type === 'severity' && (typeof value !== 'string' || !SEVERITIES.includes(value as Severity))) {
-      errors.push({ key: optKey, message: 'must be one of "info", "warning", "error"' });
+      errors.push(problem(optPath, 'must be one of "info", "warning", "error"'));
       ok = false;
     }
   }
@@ -141,19 +228,22 @@ function suggest(id: string, ids: string[]): string {
   return close ? ` (did you mean "${close}"?)` : '';
 }
 
-/** Defaults, then each layer in order (later layers win per rule). */
-export function resolveConfig(rules: readonly Rule[], ...layers: readonly Partial<ConfigFile>[]): ResolvedConfig {
+/**
+ * Defaults, then each layer in order (later layers win per rule); within a layer its keys in the order
+ * written, a glob setting the severity of every rule it matches.
+ */
+export function resolveConfig(rules: readonly Rule[], ...layers: readonly Partial<Pick<ConfigFile, 'rules' | 'ignore'>>[]): ResolvedConfig {
   const out = new Map<string, ResolvedRule>();
+  const entries = layers.flatMap((l) => Object.entries(l.rules ?? {}).map(([key, e]) => ({ key, e, glob: isRuleGlob(key) ? ruleGlob(key) : undefined })));
   for (const r of rules) {
     const defaults: Record<string, number | boolean | string> = {};
     for (const [k, spec] of Object.entries(r.meta.options ?? {})) defaults[k] = spec.default;
     let severity: RuleSetting = r.meta.defaultSeverity;
     let options: Record<string, number | boolean | string> = defaults;
-    for (const layer of layers) {
-      const e = layer.rules?.[r.meta.id];
-      if (!e) continue;
+    for (const { key, e, glob } of entries) {
+      if (glob ? !glob.test(r.meta.id) : key !== r.meta.id) continue;
       severity = e.severity;
-      options = { ...options, ...(e.options as Record<string, number | boolean | string>) };
+      if (!glob) options = { ...options, ...(e.options as Record<string, number | boolean | string>) };
     }
     out.set(r.meta.id, { severity, options });
   }

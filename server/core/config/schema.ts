@@ -1,6 +1,6 @@
 /** The JSON schema of `.sessionguardrc.json`, generated from the rule metadata (VS Code validates with it). */
 import type { Rule } from '../rules/rule';
-import { docsUrl } from '../rules/rule';
+import { ruleDocPath } from '../rules/rule';
 import { SEVERITY_VALUES } from './config';
 
 export function configSchema(rules: readonly Rule[]): object {
@@ -16,7 +16,7 @@ export function configSchema(rules: readonly Rule[]): object {
           : { type: o.type, description: o.description, default: o.default, ...(o.type === 'number' && o.minimum !== undefined ? { minimum: o.minimum } : {}) },
       ]),
     );
-    const description = `${r.meta.description} Default: ${r.meta.defaultSeverity}. ${docsUrl(r.meta.id)}`;
+    const description = `${r.meta.description} Default: ${r.meta.defaultSeverity}. Documentation: ${ruleDocPath(r.meta.id)} in the Session Guard package.`;
     properties[r.meta.id] = {
       description,
       oneOf: [
@@ -30,20 +30,44 @@ export function configSchema(rules: readonly Rule[]): object {
       ],
     };
   }
+  const rulesSchema = {
+    type: 'object',
+    description:
+      'Rule severities ("off" or 0, "info", "warn"/"warning" or 1, "error" or 2) or [severity, options], by rule id or by a glob such as "mule/*" (a severity only). Later keys win.',
+    properties,
+    patternProperties: { '[*?]': { ...severity, description: 'A glob over rule ids ("mule/*"): the severity of every rule it matches.' } },
+    additionalProperties: false,
+  };
+  const globs = {
+    oneOf: [
+      { type: 'string', minLength: 1 },
+      { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    ],
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Session Guard configuration (.sessionguardrc.json)',
     type: 'object',
     additionalProperties: false,
+    definitions: { rules: rulesSchema },
     properties: {
       $schema: { type: 'string' },
-      rules: {
-        type: 'object',
-        description: 'Rule severities ("off" or 0, "info", "warn"/"warning" or 1, "error" or 2) or [severity, options].',
-        properties,
-        additionalProperties: false,
+      rules: { $ref: '#/definitions/rules' },
+      ignore: { type: 'array', description: 'Globs of files to skip, relative to this file (gitignore style).', items: { type: 'string', minLength: 1 } },
+      overrides: {
+        type: 'array',
+        description: 'Rule settings for some files, as in ESLint: later entries win over earlier ones and over "rules".',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: { ...globs, description: 'Globs of the files these settings apply to, relative to this file ("*.flow-meta.xml" matches in any folder).' },
+            excludedFiles: { ...globs, description: 'Globs of files to leave out.' },
+            rules: { $ref: '#/definitions/rules' },
+          },
+        },
       },
-      ignore: { type: 'array', description: 'Globs of files to skip, relative to this file.', items: { type: 'string', minLength: 1 } },
     },
   };
 }

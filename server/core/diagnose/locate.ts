@@ -2,11 +2,23 @@
  * Finds where a diagnosed failure happened in the workspace: the Mule element a log names
  * (`Element : flow/processors/2 @ app:orders.xml:42`) or the Flow a fault e-mail names
  * (`Flow API Name: Sync_Invoices`). Several apps may hold a file of that name; the one whose folder
- * is named like the deployed app comes first.
+ * is named like the deployed app comes first. For a Salesforce operation, also the connection
+ * (`salesforce:sfdc-config`) it uses: whether that connection logs in again decides what a session
+ * failure does, so its findings belong in the answer.
  */
 import type { Program } from '../program/program';
 import { walk } from '../xml/dom';
 import type { Diagnosis } from './classify';
+
+/** A place in the workspace (offsets into `path`). */
+export interface WorkspaceRange {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  /** 1-based line of `start`. */
+  readonly line: number;
+  readonly label: string;
+}
 
 export interface FailureLocation {
   readonly kind: 'mule-element' | 'flow';
@@ -17,6 +29,8 @@ export interface FailureLocation {
   /** 1-based line of `start`. */
   readonly line: number;
   readonly label: string;
+  /** The Salesforce configuration the failing operation uses (`config-ref`), when it resolves. */
+  readonly connection?: WorkspaceRange;
 }
 
 const MULE_DIR = '/src/main/mule/';
@@ -36,7 +50,15 @@ export function locateFailure(program: Program, context: Diagnosis['context']): 
     candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || (a.path < b.path ? -1 : 1));
     for (const c of candidates) {
       const range = elementOnLine(program, c.path, el.line);
-      out.push({ kind: 'mule-element', path: c.path, ...range, line: el.line, label: `${el.file}:${el.line} (${el.path})` });
+      const connection = connectionOf(program, c.path, range);
+      out.push({
+        kind: 'mule-element',
+        path: c.path,
+        ...range,
+        line: el.line,
+        label: `${el.file}:${el.line} (${el.path})`,
+        ...(connection ? { connection } : {}),
+      });
     }
   }
   if (context.flowApiName) {
@@ -57,6 +79,19 @@ export function locateFailure(program: Program, context: Diagnosis['context']): 
     }
   }
   return out;
+}
+
+/** The Salesforce configuration used by the first Salesforce operation at or inside the range. */
+function connectionOf(program: Program, path: string, range: { start: number; end: number }): WorkspaceRange | undefined {
+  const app = program.muleApp(program.unitOf(path));
+  const op = app?.operations.find((o) => o.file.path === path && o.el.start >= range.start && o.el.start < Math.max(range.end, range.start + 1));
+  const config = op?.config;
+  if (!config) return undefined;
+  const file = program.file(config.file.path);
+  if (!file) return undefined;
+  const line = file.lines.positionAt(config.el.start).line;
+  const name = config.file.path.slice(config.file.path.lastIndexOf('/') + 1);
+  return { path: config.file.path, start: config.el.start, end: config.el.end, line, label: `Salesforce connection '${config.name}' (${name}:${line})` };
 }
 
 /** The outermost element whose start tag begins on `line`, or the line's text. */

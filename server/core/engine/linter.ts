@@ -9,11 +9,13 @@ import type { ResolvedConfig } from '../config/config';
 import { redact } from '../diagnose/redact';
 import { compareFindings, internalErrorFinding, type Finding, type Fix, type RelatedLocation } from '../findings';
 import type { Program } from '../program/program';
+import type { SourceFile } from '../project/source-file';
 import { isSalesforceRole } from '../project/layout';
 import { maskQuoted } from '../rules/message';
-import { docsUrl, type Report, type Rule, type RuleOptions, type RuleTarget } from '../rules/rule';
+import type { Report, Rule, RuleOptions, RuleTarget } from '../rules/rule';
 import { flowOf } from '../salesforce/project';
 import { ownCopy } from '../text/own-copy';
+import { fingerprintKey, fingerprintOf } from './fingerprint';
 import { anchorLine, isSuppressed, suppressionsOf, type Suppressions } from './suppressions';
 
 export interface LintRequest {
@@ -32,6 +34,8 @@ export interface LintRequest {
   readonly batch?: boolean;
   /** False when the report will not show suggestions (the CLI's text formats): they are then not built. */
   readonly suggestions?: boolean;
+  /** Give each finding its fingerprint (baselines, SARIF, GitLab): see `fingerprint.ts`. */
+  readonly fingerprints?: boolean;
 }
 
 export { INTERNAL_ERROR } from '../findings';
@@ -54,6 +58,8 @@ export class LintRun {
   private readonly out = new Map<string, Finding[]>();
   private readonly suppressions = new Map<string, Suppressions>();
   private readonly masked: (text: string) => string;
+  /** Per path: how many findings so far had each fingerprint key (the next one's occurrence number). */
+  private readonly occurrences = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly program: Program,
@@ -157,6 +163,8 @@ export class LintRun {
       severity: r.severity ?? setting,
       // Messages quote values from the files; a token pasted into one never reaches a report.
       message: this.masked(r.message),
+      ...(r.detail !== undefined ? { detail: this.masked(r.detail) } : {}),
+      ...(this.req.fingerprints ? { fingerprint: this.fingerprint(rule.meta.id, file, r) } : {}),
       path: r.path,
       start: r.start,
       end: r.end,
@@ -164,13 +172,21 @@ export class LintRun {
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      docsUrl: docsUrl(rule.meta.id),
       related,
       ...(r.fix ? { fix: r.fix as Fix } : {}),
       suggestions:
         this.req.suggestions === false || r.suggestions === undefined ? NO_SUGGESTIONS : typeof r.suggestions === 'function' ? r.suggestions() : r.suggestions,
     };
     this.out.get(r.path)!.push(finding);
+  }
+
+  private fingerprint(ruleId: string, file: SourceFile, r: Report): string {
+    const key = fingerprintKey(ruleId, file, r.start, r.end);
+    let seen = this.occurrences.get(r.path);
+    if (!seen) this.occurrences.set(r.path, (seen = new Map()));
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return fingerprintOf(key, n);
   }
 
   private runRule(rule: Rule, target: RuleTarget, options: RuleOptions, reportPaths: readonly string[]): void {
@@ -186,9 +202,7 @@ export class LintRun {
       for (const p of reportPaths) {
         const bucket = this.out.get(p);
         if (!bucket) continue;
-        bucket.push(
-          internalErrorFinding(p, `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`, docsUrl(rule.meta.id)),
-        );
+        bucket.push(internalErrorFinding(p, `Rule ${rule.meta.id} failed on this file and was skipped (other rules still ran): ${message}`));
       }
     }
   }

@@ -3,6 +3,7 @@
  *   <!-- session-guard-disable-next-line mule/a, mule/b -- reason -->
  *   <!-- session-guard-disable mule/a -->          (whole file)
  * Without rule ids a directive applies to every rule. In Apex, the same text in a `//` comment.
+ * Editors insert both: `disableNextLineEdit` and `disableFileEdit`.
  */
 import type { TextEdit } from '../findings';
 import { lexApex } from '../salesforce/apex';
@@ -115,4 +116,19 @@ export function disableNextLineEdit(file: SourceFile, ruleId: string, offset: nu
   const at = file.lines.lineStart(line);
   const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
   return { path: file.path, start: at, end: at, newText: comment + nl };
+}
+
+/**
+ * The edit that disables `ruleId` for the whole file: a `session-guard-disable` directive of the file's
+ * kind on its own line at the top (XML: after the XML declaration, before the root element, where a
+ * comment is allowed and the root is still recognised; Apex: the first line).
+ */
+export function disableFileEdit(file: SourceFile, ruleId: string): TextEdit {
+  const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
+  if (isApex(file)) return { path: file.path, start: 0, end: 0, newText: `// session-guard-disable ${ruleId} -- reason${nl}` };
+  const decl = /^\uFEFF?\s*<\?xml[^>]*\?>[ \t]*(\r?\n)?/.exec(file.text);
+  const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const at = decl ? decl[0].length : bom;
+  const comment = `<!-- session-guard-disable ${ruleId} -- reason -->`;
+  return { path: file.path, start: at, end: at, newText: decl && !decl[1] ? `${nl}${comment}${nl}` : `${comment}${nl}` };
 }

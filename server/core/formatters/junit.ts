@@ -1,4 +1,7 @@
-/** JUnit XML: a test suite per file, a failing test case per problem, one passing case for clean files. */
+/**
+ * JUnit XML: a test suite per file, a failing test case per problem, one passing case for clean files.
+ * A failure's body holds the message, the detail and the rule's page (CI viewers show it in full).
+ */
 import { visible, type FormatInput } from './types';
 
 export function formatJunit(input: FormatInput): string {
@@ -11,10 +14,12 @@ export function formatJunit(input: FormatInput): string {
     if (!shown.length) out.push(`    <testcase time="0" name="${esc(r.displayPath)}" classname="session-guard" />`);
     for (const f of shown) {
       const name = `${r.displayPath}:${f.line}:${f.column} ${f.ruleId}`;
+      const body = [`${f.severity}: ${f.message} (${f.ruleId}) at ${r.displayPath}:${f.line}:${f.column}`];
+      if (f.detail) body.push('', f.detail);
+      const doc = input.docs?.text(f.ruleId);
+      if (doc) body.push('', doc.trimEnd());
       out.push(`    <testcase time="0" name="${esc(name)}" classname="${esc(r.displayPath.replace(/\.[^./]+$/, '').replace(/\//g, '.'))}">`);
-      out.push(
-        `      <failure message="${esc(f.message)}" type="${f.severity}"><![CDATA[${cdata(`${f.severity}: ${f.message} (${f.ruleId}) at ${r.displayPath}:${f.line}:${f.column}\n${f.docsUrl}`)}]]></failure>`,
-      );
+      out.push(`      <failure message="${esc(f.message)}" type="${f.severity}"><![CDATA[${cdata(body.join('\n'))}]]></failure>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');

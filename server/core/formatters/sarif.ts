@@ -1,14 +1,18 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning: rule metadata with help URIs, results with 1-based
- * regions, URIs relative to the working directory (%SRCROOT%), related locations and fixes.
+ * SARIF 2.1.0 for GitHub code scanning: rule metadata with the rule's page as help (Markdown), results
+ * with 1-based regions, the detail as Markdown, URIs relative to the working directory (%SRCROOT%),
+ * related locations, fixes, and the finding's fingerprint as a partial fingerprint, so code scanning
+ * follows a finding across commits that move it.
  */
 import type { Finding } from '../findings';
-import { docsUrl } from '../rules/rule';
+import { hash64 } from '../text/hash';
 import { visible, type FormatInput } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+export const SARIF_FINGERPRINT = 'sessionGuard/v1';
 
 export function formatSarif(input: FormatInput): string {
+  const pathOf = input.pathOf ?? ((p: string) => p);
   const rules = [...input.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: unknown[] = [];
@@ -20,17 +24,16 @@ export function formatSarif(input: FormatInput): string {
         ruleId: f.ruleId,
         ...(i !== undefined ? { ruleIndex: i } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.message },
+        message: f.detail ? { text: f.message, markdown: `${markdownText(f.message)}\n\n${markdownText(f.detail)}` } : { text: f.message },
         locations: [location(r.displayPath, f)],
-        ...(f.related.length
-          ? { relatedLocations: f.related.map((x, k) => ({ id: k, ...location(relPath(r.displayPath, f.path, x.path), x), message: { text: x.message } })) }
-          : {}),
+        ...(f.fingerprint ? { partialFingerprints: { [SARIF_FINGERPRINT]: hash64(`${r.displayPath}\u0000${f.fingerprint}`) } } : {}),
+        ...(f.related.length ? { relatedLocations: f.related.map((x, k) => ({ id: k, ...location(pathOf(x.path), x), message: { text: x.message } })) } : {}),
         ...(f.fix
           ? {
               fixes: [
                 {
                   description: { text: f.fix.title },
-                  artifactChanges: groupEdits(r.displayPath, f),
+                  artifactChanges: groupEdits(pathOf, f),
                 },
               ],
             }
@@ -48,17 +51,20 @@ export function formatSarif(input: FormatInput): string {
             name: 'Session Guard',
             semanticVersion: input.toolVersion,
             version: input.toolVersion,
-            informationUri: 'https://github.com/session-guard/session-guard',
-            rules: rules.map((m) => ({
-              id: m.id,
-              name: m.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
-              shortDescription: { text: m.description },
-              fullDescription: { text: m.description },
-              helpUri: docsUrl(m.id),
-              help: { text: `${m.description} See ${docsUrl(m.id)}` },
-              defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
-              properties: { tags: ['salesforce', 'mule', m.type], problem: { severity: m.defaultSeverity } },
-            })),
+            rules: rules.map((m) => {
+              const doc = input.docs?.text(m.id);
+              const url = input.docs?.url(m.id);
+              return {
+                id: m.id,
+                name: m.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
+                shortDescription: { text: m.description },
+                fullDescription: { text: m.description, ...(doc ? { markdown: whyItMatters(doc) ?? m.description } : {}) },
+                ...(url && !url.startsWith('file:') ? { helpUri: url } : {}),
+                help: doc ? { text: doc, markdown: doc } : { text: m.description },
+                defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
+                properties: { tags: ['salesforce', 'mule', m.type], problem: { severity: m.defaultSeverity } },
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -70,6 +76,23 @@ export function formatSarif(input: FormatInput): string {
   return JSON.stringify(log, null, 2) + '\n';
 }
 
+/** The rule page's "What it catches" and "Why it matters" sections (the full description of a rule). */
+function whyItMatters(doc: string): string | undefined {
+  const parts = ['## What it catches', '## Why it matters'].map((h) => {
+    const i = doc.indexOf(`\n${h}\n`);
+    if (i < 0) return undefined;
+    const rest = doc.slice(i + h.length + 2);
+    const next = rest.search(/\n## /);
+    return `**${h.slice(3)}**\n\n${(next < 0 ? rest : rest.slice(0, next)).trim()}`;
+  });
+  return parts.every((p) => p === undefined) ? undefined : parts.filter(Boolean).join('\n\n');
+}
+
+/** Plain text as Markdown that shows it literally (names like `a_b_c` or `<salesforce:query>`). */
+function markdownText(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
+}
+
 function location(displayPath: string, l: { line: number; column: number; endLine: number; endColumn: number }) {
   return {
     physicalLocation: {
@@ -79,23 +102,10 @@ function location(displayPath: string, l: { line: number; column: number; endLin
   };
 }
 
-/** Related locations carry absolute core paths; express them relative like the main one. */
-function relPath(displayPath: string, corePath: string, otherCorePath: string): string {
-  if (corePath === otherCorePath) return displayPath;
-  const a = corePath.split('/');
-  const b = otherCorePath.split('/');
-  let k = 0;
-  while (k < a.length - 1 && k < b.length - 1 && a[k] === b[k]) k++;
-  const up = a.length - 1 - k;
-  const dispDir = displayPath.split('/').slice(0, -1);
-  const base = up <= dispDir.length ? dispDir.slice(0, dispDir.length - up) : [...dispDir, ...Array(up - dispDir.length).fill('..')];
-  return [...base, ...b.slice(k)].join('/');
-}
-
-function groupEdits(displayPath: string, f: Finding) {
+function groupEdits(pathOf: (p: string) => string, f: Finding) {
   const byPath = new Map<string, { start: number; end: number; newText: string }[]>();
   for (const e of f.fix!.edits) {
-    const p = relPath(displayPath, f.path, e.path);
+    const p = pathOf(e.path);
     let list = byPath.get(p);
     if (!list) byPath.set(p, (list = []));
     list.push(e);

@@ -15,7 +15,6 @@ function finding(message: string, line: number, severity: Finding['severity'] = 
     column: 3,
     endLine: line,
     endColumn: 4,
-    docsUrl: '',
     related: [],
     suggestions: [],
   };
@@ -36,5 +35,19 @@ describe('stylish formatter', () => {
   it('leaves one-line messages, spaces included, as they are', () => {
     const out = formatStylish({ results: [{ displayPath: 'a.xml', findings: [finding('keeps  two   spaces ', 1)] }], rules: [], toolVersion: '0' });
     assert.equal(out.split('\n')[2], '  1:3  warning  keeps  two   spaces   mule/x');
+  });
+
+  it('closes with the number of files checked, and says what --quiet hides', () => {
+    const clean = formatStylish({
+      results: [
+        { displayPath: 'a.xml', findings: [] },
+        { displayPath: 'b.xml', findings: [] },
+      ],
+      rules: [],
+      toolVersion: '0',
+    });
+    assert.equal(clean, '✔ 2 files checked, no problems\n');
+    const quiet = formatStylish({ results: [{ displayPath: 'a.xml', findings: [finding('w', 1)] }], rules: [], toolVersion: '0', quiet: true });
+    assert.equal(quiet, '✔ 1 file checked, no errors (--quiet hides 1 warning or info)\n');
   });
 });

@@ -4,7 +4,19 @@ import type { RuleMeta } from '../rules/rule';
 export interface FileResult {
   /** Path shown to users: relative to the working directory, with forward slashes. */
   readonly displayPath: string;
+  /** The file's path in the core (absolute, forward slashes), when the host knows it. */
+  readonly path?: string;
   readonly findings: readonly Finding[];
+  /** The file's text after its fixes (`--fix-dry-run`), when they changed it: ESLint's `output`. */
+  readonly output?: string;
+}
+
+/** Where the hosts find rule pages: the core knows only their place in the package (`ruleDocPath`). */
+export interface RuleDocs {
+  /** A link to the rule's page that exists where the report is read (a file URL next to the bundle), if any. */
+  url(ruleId: string): string | undefined;
+  /** The page (Markdown), if the host could read it. */
+  text(ruleId: string): string | undefined;
 }
 
 export interface FormatInput {
@@ -15,6 +27,14 @@ export interface FormatInput {
   readonly quiet?: boolean;
   /** ANSI colours (stylish only). */
   readonly color?: boolean;
+  /** Print each finding's detail under it (stylish: `--verbose`, `stylish-verbose`). */
+  readonly verbose?: boolean;
+  /**
+   * How a path of the core (related locations, fix edits) is shown: the same way as `displayPath`.
+   * Without it, core paths are shown as they are.
+   */
+  readonly pathOf?: (corePath: string) => string;
+  readonly docs?: RuleDocs;
 }
 
 export function visible(f: Finding, quiet: boolean | undefined): boolean {
@@ -33,4 +53,13 @@ export function counts(results: readonly FileResult[]): { errors: number; warnin
     }
   }
   return { errors, warnings, infos };
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** A stable identity of a finding across runs: its file as shown, and its fingerprint (or, without one, where it is). */
+export function identity(displayPath: string, f: Finding): string {
+  return `${displayPath}\u0000${f.fingerprint ?? `${f.ruleId}\u0000${f.line}:${f.column}\u0000${f.message}`}`;
 }

@@ -58,11 +58,14 @@ export interface Report {
   readonly start: number;
   readonly end: number;
   /**
-   * Prose, with the values quoted from files marked by the `msg` template tag (`rules/message.ts`): the
-   * engine masks secrets in those values only, never in the rule's own words. A message without marks is
-   * masked as a whole.
+   * One sentence of at most 160 characters that names the element and the consequence, e.g.
+   * "<salesforce:create> in 'post-order' fails unhandled when the session expires". Prose, with the values
+   * quoted from files marked by the `msg` template tag (`rules/message.ts`): the engine masks secrets in those
+   * values only, never in the rule's own words. A message without marks is masked as a whole.
    */
   readonly message: string;
+  /** The explanation (why it matters, what to do), shown under the message where there is room; built like `message`. */
+  readonly detail?: string;
   /**
    * The severity of this finding when the rule gives it one of its own (from a severity option, or because
    * this finding is weaker than the rule's usual one); otherwise the configured severity applies. A rule
@@ -115,8 +118,12 @@ export function sfdxFlowRule(meta: RuleMeta & { scope: 'sfdx-flow' }, check: (fl
   return { meta, check: (t, ctx) => (t.scope === 'sfdx-flow' ? check(t.flow, t.project, ctx) : undefined) };
 }
 
-const DOCS_BASE = 'https://github.com/session-guard/session-guard/blob/main/server/core/rules';
-
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}/${ruleId}/README.md`;
+/**
+ * Where a rule's page is, relative to the root of the package (the npm package and the .vsix ship
+ * `server/core/rules/<id>/README.md`; the repository has them at the same place). Hosts turn it into a
+ * link that exists (a file URL next to their bundle) or read the page. Findings that belong to no rule
+ * (`internal-error`) point at the README.
+ */
+export function ruleDocPath(ruleId: string): string {
+  return ruleId === 'internal-error' || ruleId === 'config' ? 'README.md' : `server/core/rules/${ruleId}/README.md`;
 }

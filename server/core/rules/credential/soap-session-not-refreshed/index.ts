@@ -14,7 +14,8 @@ export default sfdxFileRule(
       'An OAuth Named/External Credential pointing at a Salesforce SOAP endpoint (/services/Soap/): SOAP reports an expired session as 500, so the token is never refreshed.',
   },
   (file, role, project, ctx) => {
-    const why = `SOAP reports an expired session as HTTP 500 sf:INVALID_SESSION_ID, while Named Credentials refresh OAuth tokens only on 401: once the access token expires, every call fails until someone re-authenticates. Call the REST API instead, or catch the fault and refresh explicitly.`;
+    // The message names the element and the consequence; the explanation is the detail.
+    const detail = `SOAP reports an expired session as HTTP 500 sf:INVALID_SESSION_ID, while Named Credentials refresh OAuth tokens only on 401: once the access token expires, every call fails until someone re-authenticates. Call the REST API instead, or catch the fault and refresh explicitly.`;
     if (role === 'named-credential') {
       const nc = namedCredentialOf(file);
       if (!nc || !nc.endpoint || !SOAP.test(nc.endpoint.value) || !usesOauth(project, nc)) return;
@@ -22,7 +23,8 @@ export default sfdxFileRule(
         path: nc.file.path,
         start: nc.endpoint.start,
         end: nc.endpoint.end,
-        message: `Named Credential '${nc.name}' uses OAuth against a SOAP endpoint. ${why}`,
+        message: `Named Credential '${nc.name}' calls SOAP with OAuth: its token is never refreshed when the session expires`,
+        detail,
       });
     }
     if (role === 'apex') {
@@ -36,7 +38,8 @@ export default sfdxFileRule(
           path: cls.file.path,
           start: c.start,
           end: c.end + c.path.length,
-          message: `Apex class ${cls.name} calls a SOAP endpoint through OAuth Named Credential '${nc.name}'. ${why}`,
+          message: `Apex class ${cls.name} calls SOAP through OAuth Named Credential '${nc.name}': the token is never refreshed when the session expires`,
+          detail,
           related: [{ path: nc.file.path, start: nc.file.xml.root?.start ?? 0, end: nc.file.xml.root?.nameEnd ?? 0, message: `Named Credential '${nc.name}'` }],
         });
       }
