@@ -3,9 +3,9 @@
  * header (`Authorization: Bearer …`, Bulk API 1.0's `X-SFDC-Session`), SOAP calls in the envelope's
  * `sessionId`. The header's expression is followed to what it reads: a property (`${…}`, `p('…')`), or a
  * variable, and then to what sets that variable anywhere in the app — an object store lookup, a `cache`
- * scope, a property, or the response of a login in the same message. A token read from a store, a cache
- * scope or a property was obtained earlier and may have expired; one a login just returned has not.
- * Anything else (a header passed through from the caller, a flow's result) is unknown.
+ * scope, a property. A token read from a store, a cache scope or a property was obtained earlier and may have
+ * expired. Anything else — the response of a login in the same message, a header the caller sent, a flow's
+ * result — is not a cached token as far as the analysis can tell.
  */
 import { attr, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
@@ -26,7 +26,7 @@ export interface CachedOrigin {
 export interface TokenSource {
   /** Where the request sends the token (a header, the envelope). */
   readonly use: RequestPart;
-  /** The cached places it can come from (empty when it only comes from a fresh login, or is unknown). */
+  /** The cached places it can come from (at least one). */
   readonly cached: readonly CachedOrigin[];
 }
 
@@ -62,11 +62,7 @@ function settersOf(file: MuleFile): ReadonlyMap<string, readonly XmlElement[]> {
 export class VariableIndex {
   private readonly setters = new Map<string, XmlElement[]>();
 
-  constructor(
-    private readonly app: MuleApp,
-    /** The requests that log in (their response holds a fresh token). */
-    private readonly logins: ReadonlySet<XmlElement>,
-  ) {
+  constructor(private readonly app: MuleApp) {
     for (const f of app.files) {
       for (const [name, els] of settersOf(f)) {
         let list = this.setters.get(name);
@@ -76,7 +72,7 @@ export class VariableIndex {
     }
   }
 
-  /** Where a Salesforce API request's token comes from, or undefined when it sends none the app sets. */
+  /** Where a Salesforce API request's token comes from, when it is a cache; undefined otherwise. */
   tokenSourceOf(req: SalesforceRequest): TokenSource | undefined {
     for (const part of requestParts(this.app, req.el, req.file, req.config)) {
       for (const expression of tokenExpressions(part, req.api === 'soap')) {
@@ -88,28 +84,21 @@ export class VariableIndex {
     return undefined;
   }
 
-  /** The cached origins of an expression; [] when only fresh logins feed it; undefined when unknown. */
+  /** The cached origins of an expression, or undefined when nothing that sets it is a cache. */
   private originsOf(expression: string, at: XmlElement, seen: Set<string>, depth: number): CachedOrigin[] | undefined {
     if (PROPERTY_REF.test(expression)) return [{ kind: 'property', el: at }];
-    let known = false;
     const out: CachedOrigin[] = [];
     for (const m of expression.matchAll(VAR_REF)) {
       const name = m[1] ?? m[2];
       if (seen.has(name) || depth > 3) continue;
       seen.add(name);
-      for (const setter of this.setters.get(name) ?? []) {
-        const o = this.originOfSetter(setter, seen, depth + 1);
-        if (o === undefined) continue;
-        known = true;
-        out.push(...o);
-      }
+      for (const setter of this.setters.get(name) ?? []) out.push(...(this.originOfSetter(setter, seen, depth + 1) ?? []));
     }
-    return known ? out : undefined;
+    return out.length > 0 ? out : undefined;
   }
 
   private originOfSetter(setter: XmlElement, seen: Set<string>, depth: number): CachedOrigin[] | undefined {
     if (setter.ns === NS.os && setter.local === 'retrieve') return [{ kind: 'object store', el: setter }];
-    if (this.logins.has(setter)) return []; // target="…" of a login: the token it just returned
     if (setter.ns === NS.core && setter.local === 'set-variable') {
       const value = attr(setter, 'value');
       return value === undefined ? undefined : this.originOfValue(value, setter, setter, seen, depth);
@@ -131,8 +120,7 @@ export class VariableIndex {
       if (!producer) return undefined;
       if (producer.ns === NS.os && producer.local === 'retrieve') return [{ kind: 'object store', el: producer }];
       if (producer.ns === NS.ee && producer.local === 'cache') return [{ kind: 'cache scope', el: producer }];
-      if (this.logins.has(producer)) return [];
-      return undefined;
+      return undefined; // a login's response (fresh), an operation's result, or unknown: not a cached token
     }
     if (READS_VAR.test(value)) return this.originsOf(value, setter, seen, depth);
     return undefined;

@@ -40,7 +40,7 @@ export default muleRule(
     const requests = salesforceRequests(app);
     const logins = new Set(requests.filter((r) => isLogin(app, r)).map((r) => r.el));
     const calls = requests.filter((r) => r.api !== 'oauth' && !logins.has(r.el));
-    const vars = new VariableIndex(app, logins);
+    const vars = new VariableIndex(app);
     const refresh = new RefreshIndex(app, logins, new Set(calls.map((c) => c.el)));
     for (const req of calls) {
       // (The OAuth endpoints are logins, not calls that send a token.)
@@ -48,7 +48,7 @@ export default muleRule(
       const failure = FAILURE[req.api];
       if (statusAccepted(app, req.el, req.config, failure.status)) continue;
       const source = vars.tokenSourceOf(req);
-      if (!source || source.cached.length === 0) continue;
+      if (!source) continue; // a fresh token (a login in the same message), one the caller sent, or unknown
       const p = propagate(app, req.el, mapOperationError(app, req.el, failure.type));
       // A handler or caller the app does not define may recover: unknown, silent.
       if (p.truncated || p.unknown.length > 0 || p.callerless.length > 0) continue;
