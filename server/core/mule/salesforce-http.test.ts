@@ -99,6 +99,14 @@ describe('expression text', () => {
     assert.equal(text.slice(src.offsetAt(secret.valueStart), src.offsetAt(secret.valueEnd)), 'S3cr&#101;t');
   });
 
+  it('keeps a reference to no character as written (beyond U+10FFFF, a surrogate)', () => {
+    const text = '<a v="x&#x110000;y&#xD800;z&#65;"/>';
+    const program = new Program();
+    program.setFile('/w/y.xml', text);
+    const src = attributeText(text, program.file('/w/y.xml')!.xml.root!.attrNode('v')!);
+    assert.equal(src.text, 'x&#x110000;y&#xD800;zA');
+  });
+
   it('reads CDATA and text of an element with offsets, and the fields of DataWeave objects', () => {
     const text = `<h>#[{ 'Authorization': 'Bearer ' ++ vars.token, nested: { urn#password: "p'w", x: [1, {y: 2}] } }]<![CDATA[ grant_type: "a,b" ]]></h>`;
     const program = new Program();
