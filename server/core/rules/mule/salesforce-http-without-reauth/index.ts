@@ -55,10 +55,10 @@ export default muleRule(
       const retried = p.retries.length > 0;
       let recovered = false;
       let loop: XmlElement | undefined;
-      const handlers: XmlElement[] = [];
+      const handlers: { el: XmlElement; type: string }[] = [];
       for (const h of p.handlers) {
-        if (handlers.includes(h.onError)) continue;
-        handlers.push(h.onError);
+        if (handlers.some((x) => x.el === h.onError)) continue;
+        handlers.push({ el: h.onError, type: h.type });
         const r = refresh.recovery(h.onError, req.flow?.name, retried);
         if (r.kind === 'bounded') recovered = true;
         else if (r.kind === 'unbounded') loop ??= r.loop;
@@ -86,7 +86,8 @@ function report(
   failure: { type: string; status: number },
   cached: readonly CachedOrigin[],
   use: XmlElement,
-  handlers: readonly XmlElement[],
+  /** The handlers reached, with the type the error has there (an until-successful makes it MULE:RETRY_EXHAUSTED). */
+  handlers: readonly { el: XmlElement; type: string }[],
   loop: XmlElement | undefined,
   escapes: string | undefined,
 ): void {
@@ -103,19 +104,21 @@ function report(
     fate = prose(
       'an error handler logs in again but calls again through a flow-ref loop with no counter: a token Salesforce keeps rejecting (revoked app, frozen user) loops for good',
     );
-  else if (handlers.length > 0)
-    fate = msg`${handlers.length} error handler${handlers.length === 1 ? ' catches' : 's catch'} ${failure.type}, but none gets a new token and calls again`;
-  else if (escapes) fate = msg`no error handler catches ${failure.type}: it escapes flow '${escapes}'`;
+  else if (handlers.length > 0) {
+    const caught = [...new Set(handlers.map((h) => h.type))].join(' or ');
+    fate = msg`${handlers.length} error handler${handlers.length === 1 ? ' catches' : 's catch'} ${caught}, but none gets a new token and calls again`;
+  } else if (escapes) fate = msg`no error handler catches ${failure.type}: it escapes flow '${escapes}'`;
   else fate = msg`no error handler catches ${failure.type}`;
   const related: ReportRelated[] = [];
   for (const c of cached.slice(0, 3)) {
     const f = app.fileOf(c.el);
     if (f) related.push({ path: f.path, start: c.el.start, end: c.el.nameEnd, message: msg`the token is ${prose(ORIGIN_WORDS[c.kind])} here` });
   }
-  if (use !== req.el) related.push({ path: req.file.path, start: use.start, end: use.nameEnd, message: 'the token is sent here' });
+  const useFile = app.fileOf(use);
+  if (use !== req.el && useFile) related.push({ path: useFile.path, start: use.start, end: use.nameEnd, message: 'the token is sent here' });
   for (const h of handlers.slice(0, 3)) {
-    const f = app.fileOf(h);
-    if (f) related.push({ path: f.path, start: h.start, end: h.nameEnd, message: msg`catches ${failure.type} without logging in again` });
+    const f = app.fileOf(h.el);
+    if (f) related.push({ path: f.path, start: h.el.start, end: h.el.nameEnd, message: msg`catches ${h.type} without logging in again` });
   }
   ctx.report({
     path: req.file.path,

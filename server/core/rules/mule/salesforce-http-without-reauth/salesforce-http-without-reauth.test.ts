@@ -42,6 +42,10 @@ const REFRESH_AND_RETRY = `<flow-ref name="salesforce-login"/>${CALL}`;
 
 const bare = app(CALL);
 const logsOnly = app(inTry('<on-error-propagate type="HTTP:UNAUTHORIZED"><logger level="ERROR" message="#[error.description]"/></on-error-propagate>'));
+const retriedStale = app(
+  `<until-successful maxRetries="2" millisBetweenRetries="1000">${CALL}</until-successful>`,
+  '<error-handler><on-error-propagate type="MULE:RETRY_EXHAUSTED"><logger level="ERROR" message="#[error.description]"/></on-error-propagate></error-handler>',
+);
 const loop = app(
   CALL,
   '<error-handler><on-error-propagate type="HTTP:UNAUTHORIZED"><flow-ref name="salesforce-login"/><flow-ref name="accounts"/></on-error-propagate></error-handler>',
@@ -177,6 +181,17 @@ ruleTests('mule/salesforce-http-without-reauth', {
           ...tag(logsOnly, '<http:request method="GET"'),
           message: '1 error handler catches HTTP:UNAUTHORIZED, but none gets a new token and calls again',
           related: ['the token is read from an object store here', 'the token is sent here', 'catches HTTP:UNAUTHORIZED without logging in again'],
+        },
+      ],
+    },
+    {
+      name: 'until-successful retries with the same token, and the handler after it only logs',
+      files: retriedStale,
+      findings: [
+        {
+          ...tag(retriedStale, '<http:request method="GET"'),
+          message: '1 error handler catches MULE:RETRY_EXHAUSTED, but none gets a new token and calls again',
+          related: ['the token is read from an object store here', 'the token is sent here', 'catches MULE:RETRY_EXHAUSTED without logging in again'],
         },
       ],
     },
