@@ -100,6 +100,12 @@ describe('real-world corpus', { skip }, () => {
     assert.deepEqual(sf, []);
   });
 
+  it('HTTP to Salesforce: no app of the corpus calls Salesforce over HTTP or writes a secret into a connection', () => {
+    for (const rule of ['mule/salesforce-http-without-reauth', 'mule/salesforce-login-per-message', 'mule/hardcoded-salesforce-secret']) {
+      assert.equal(count('', rule), 0, rule);
+    }
+  });
+
   it('template: the scheduler flow propagates ANY; batch steps keep failures inside the job', () => {
     assert.equal(count('template-sfdc2sfdc', 'mule/unhandled-session-error'), 0);
     assert.equal(count('template-sfdc2sfdc', 'mule/missing-reconnection'), 2, 'both instances A and B');

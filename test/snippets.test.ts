@@ -3,27 +3,15 @@
  * and leaves Session Guard with nothing to report. The contexts below are realistic apps.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseXml } from '../server/core/xml/scanner';
-import { REPO } from './support/cli';
 import { mule } from './support/fixtures';
+import { expand, loadSnippets } from './support/snippets';
 import { lintFiles } from './support/rule-tester';
 import { action, connector, element, flow, flowPath, legacyNc, ncPath, recordStart, registration, SFDX_PROJECT, esPath } from './support/sfdx';
 
-type Snippets = Record<string, { prefix: string; description: string; body: string[] }>;
-const load = (f: string) => JSON.parse(readFileSync(join(REPO, 'snippets', f), 'utf8')) as Snippets;
-
-/** Expands a VS Code snippet body with its defaults: ${1:x} → x, ${1|a,b|} → a, $0 / $1 → ''. */
-export function expand(body: readonly string[]): string {
-  let text = body.join('\n');
-  for (let i = 0; i < 5; i++) text = text.replace(/\$\{\d+:([^{}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1');
-  return text.replace(/\$\d+/g, '').replace(/\t/g, '    ');
-}
-
 const SF_CONFIG =
-  '<salesforce:sfdc-config name="Salesforce_Config"><salesforce:jwt-connection consumerKey="k" keyStore="ks.jks" storePassword="p" principal="u">SNIPPET_RECONNECTION</salesforce:jwt-connection></salesforce:sfdc-config>';
+  '<salesforce:sfdc-config name="Salesforce_Config"><salesforce:jwt-connection consumerKey="k" keyStore="ks.jks" storePassword="${sf.storePassword}" principal="u">SNIPPET_RECONNECTION</salesforce:jwt-connection></salesforce:sfdc-config>';
 const RECONNECT = '<reconnection><reconnect frequency="5000" count="3"/></reconnection>';
 
 /** Where each Mule snippet goes, as a whole app. */
@@ -47,6 +35,23 @@ const MULE_CONTEXT: Record<string, (snippet: string) => Record<string, string>> 
     'app/src/main/mule/sync.xml': mule(
       `${SF_CONFIG.replace('SNIPPET_RECONNECTION', RECONNECT)}\n<os:object-store name="Attempts_Store" persistent="true"/>\n<flow name="sync">\n<vm:listener config-ref="VM_Config" queueName="orders"/>\n<salesforce:create config-ref="Salesforce_Config" type="Order__c"/>\n<error-handler>\n<on-error-propagate type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED">\n${s}\n</on-error-propagate>\n</error-handler>\n</flow>\n<sub-flow name="salesforce-session-alert"><logger level="ERROR" message="alert"/></sub-flow>`,
     ),
+  }),
+  'Cached Salesforce token, refreshed once on 401': (s) => ({
+    'app/src/main/mule/api.xml': mule(
+      `<http:request-config name="Salesforce_Login"><http:request-connection host="login.salesforce.com" protocol="HTTPS"/></http:request-config>
+<http:request-config name="Salesforce_API"><http:request-connection host="\${sf.instance}" protocol="HTTPS"/></http:request-config>
+<os:object-store name="Salesforce_Token_Store" entryTtl="1" entryTtlUnit="HOURS"/>
+<flow name="api">
+<http:listener config-ref="l" path="/"/>
+${s}
+</flow>
+<sub-flow name="salesforce-login">
+<http:request method="POST" config-ref="Salesforce_Login" path="/services/oauth2/token"><http:body>#[output application/x-www-form-urlencoded --- { grant_type: 'client_credentials', client_id: p('sf.clientId'), client_secret: p('secure::sf.clientSecret') }]</http:body></http:request>
+<set-variable variableName="sfToken" value="#[payload.access_token]"/>
+<os:store key="salesforce-access-token" objectStore="Salesforce_Token_Store"><os:value>#[vars.sfToken]</os:value></os:store>
+</sub-flow>`,
+    ),
+    'app/src/main/resources/config.yaml': 'sf:\n  instance: "acme.my.salesforce.com"\n',
   }),
   'Alert sub-flow for Salesforce session failures': (s) => ({
     'app/src/main/mule/alert.xml': mule(
@@ -89,7 +94,7 @@ describe('recovery snippets', () => {
     ['mule-recovery.json', MULE_CONTEXT],
     ['flow-recovery.json', FLOW_CONTEXT],
   ] as const) {
-    const snippets = load(file);
+    const snippets = loadSnippets(file);
     it(`${file}: every snippet has a test context, a prefix and a description`, () => {
       assert.deepEqual(Object.keys(snippets).sort(), Object.keys(contexts).sort());
       for (const s of Object.values(snippets)) assert.ok(s.prefix.startsWith('sg-') && s.description.length > 20);

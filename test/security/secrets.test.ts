@@ -43,7 +43,37 @@ function appWithSecretInAType(dir: string): void {
   );
 }
 
+/** Secrets hard-coded into a Mule app: mule/hardcoded-salesforce-secret reports them without quoting them. */
+const HARDCODED = ['Tr0ub4dorSecretPassword', 'aB3dE5SecretSecurityToken', 'C1i3ntSecretClientValue', '5Aep861SecretRefreshToken'];
+
+function appWithHardcodedSecrets(dir: string): void {
+  mkdirSync(join(dir, 'app/src/main/mule'), { recursive: true });
+  writeFileSync(
+    join(dir, 'app/src/main/mule/flows.xml'),
+    `<mule xmlns="http://www.mulesoft.org/schema/mule/core" xmlns:salesforce="http://www.mulesoft.org/schema/mule/salesforce" xmlns:http="http://www.mulesoft.org/schema/mule/http">
+  <salesforce:sfdc-config name="sf">
+    <salesforce:basic-connection username="integration@acme.com" password="${HARDCODED[0]}" securityToken="${HARDCODED[1]}"/>
+  </salesforce:sfdc-config>
+  <flow name="login">
+    <http:request method="POST" url="https://login.salesforce.com/services/oauth2/token?grant_type=refresh_token&amp;client_secret=${HARDCODED[2]}&amp;refresh_token=${HARDCODED[3]}"/>
+  </flow>
+</mule>
+`,
+  );
+}
+
 describe('secrets in outputs', () => {
+  it('hard-coded Salesforce secrets are reported but never printed, in every format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-secret-hardcoded-'));
+    appWithHardcodedSecrets(dir);
+    for (const format of ['stylish', 'json', 'sarif', 'junit']) {
+      const r = await cli(['lint', 'app', '--format', format], dir);
+      assert.equal(r.code, 1, `${format}: the findings are errors`);
+      assert.equal(r.stdout.split('hardcoded-salesforce-secret').length - 1 >= 4, true, `${format} reports the four secrets`);
+      for (const secret of HARDCODED) assert.ok(!(r.stdout + r.stderr).includes(secret), `${format} leaks ${secret.slice(0, 6)}…`);
+    }
+  });
+
   it('lint reports mask a token quoted from a file, in every format', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-secret-'));
     appWithSecretInAType(dir);

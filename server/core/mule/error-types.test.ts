@@ -12,6 +12,14 @@ describe('Mule error types', () => {
     assert.deepEqual(lineage('SALESFORCE:TIMEOUT'), ['SALESFORCE:TIMEOUT', 'MULE:ANY']);
     assert.deepEqual(lineage('APP:MINE'), ['APP:MINE', 'MULE:ANY']);
   });
+  it("places the HTTP connector's 401 under client security, and its 500 under ANY", () => {
+    assert.deepEqual(lineage('HTTP:UNAUTHORIZED'), ['HTTP:UNAUTHORIZED', 'HTTP:CLIENT_SECURITY', 'MULE:CLIENT_SECURITY', 'MULE:SECURITY', 'MULE:ANY']);
+    assert.deepEqual(lineage('HTTP:INTERNAL_SERVER_ERROR'), ['HTTP:INTERNAL_SERVER_ERROR', 'MULE:ANY']);
+    assert.ok(matches('CLIENT_SECURITY', 'HTTP:UNAUTHORIZED'));
+    assert.ok(matches('*:SECURITY', 'HTTP:UNAUTHORIZED'));
+    assert.ok(!matches('HTTP:FORBIDDEN', 'HTTP:UNAUTHORIZED'));
+    assert.ok(!matches('MULE:SECURITY', 'HTTP:INTERNAL_SERVER_ERROR'));
+  });
   it('matches with Mule semantics', () => {
     assert.ok(matches('ANY', 'SALESFORCE:CONNECTIVITY'));
     assert.ok(matches('CONNECTIVITY', 'SALESFORCE:RETRY_EXHAUSTED'));

@@ -60,6 +60,22 @@ export const KNOWN_NAMESPACES: ReadonlyMap<string, readonly string[]> = new Map(
   ['SALESFORCE', SALESFORCE_TYPES],
 ]);
 
+/**
+ * Parents of the HTTP connector's types that are not children of ANY (the connector's `HttpError`
+ * definitions): a 401 is a client security error, so a handler for `MULE:CLIENT_SECURITY` or `SECURITY`
+ * catches `HTTP:UNAUTHORIZED`. Every other HTTP type (`INTERNAL_SERVER_ERROR`, `BAD_REQUEST` …) hangs off ANY.
+ */
+const HTTP_PARENTS: Record<string, string> = {
+  SECURITY: 'MULE:SECURITY',
+  CLIENT_SECURITY: 'MULE:CLIENT_SECURITY',
+  SERVER_SECURITY: 'MULE:SERVER_SECURITY',
+  TRANSFORMATION: 'MULE:TRANSFORMATION',
+  CONNECTIVITY: 'MULE:CONNECTIVITY',
+  BASIC_AUTHENTICATION: 'HTTP:SERVER_SECURITY',
+  UNAUTHORIZED: 'HTTP:CLIENT_SECURITY',
+  FORBIDDEN: 'HTTP:CLIENT_SECURITY',
+};
+
 export const SESSION_CONNECTIVITY = 'SALESFORCE:CONNECTIVITY';
 export const SESSION_RETRY_EXHAUSTED = 'SALESFORCE:RETRY_EXHAUSTED';
 
@@ -76,6 +92,7 @@ function parentOf(type: string): string | null {
     if (id === 'CONNECTIVITY') return 'MULE:CONNECTIVITY';
     if (id === 'RETRY_EXHAUSTED') return 'MULE:RETRY_EXHAUSTED';
   }
+  if (ns === 'HTTP') return HTTP_PARENTS[id] ?? 'MULE:ANY';
   return 'MULE:ANY';
 }
 

@@ -101,3 +101,8 @@ export function sourceKind(source: XmlElement): SourceKind {
 export function isTestSuite(root: XmlElement | null | undefined): boolean {
   return !!root && root.children.some((c) => c.ns === NS.munit && c.local === 'config');
 }
+
+/** Human name for an element in messages, e.g. `<salesforce:query>`. */
+export function tagName(el: XmlElement): string {
+  return `<${el.name}>`;
+}

@@ -9,9 +9,12 @@ import perUserCredentialInAutomation from './flow/per-user-credential-in-automat
 import syncCalloutInRecordTrigger from './flow/sync-callout-in-record-trigger';
 import unboundedFaultRetry from './flow/unbounded-fault-retry';
 import blindSessionRetry from './mule/blind-session-retry';
+import hardcodedSalesforceSecret from './mule/hardcoded-salesforce-secret';
 import missingReconnection from './mule/missing-reconnection';
 import perUserOauthInAutomation from './mule/per-user-oauth-in-automation';
 import retryWithoutBackoff from './mule/retry-without-backoff';
+import salesforceHttpWithoutReauth from './mule/salesforce-http-without-reauth';
+import salesforceLoginPerMessage from './mule/salesforce-login-per-message';
 import swallowedSessionError from './mule/swallowed-session-error';
 import unboundedRetry from './mule/unbounded-retry';
 import unhandledSessionError from './mule/unhandled-session-error';
@@ -31,9 +34,12 @@ export const RULES: readonly Rule[] = [
   syncCalloutInRecordTrigger,
   unboundedFaultRetry,
   blindSessionRetry,
+  hardcodedSalesforceSecret,
   missingReconnection,
   perUserOauthInAutomation,
   retryWithoutBackoff,
+  salesforceHttpWithoutReauth,
+  salesforceLoginPerMessage,
   swallowedSessionError,
   unboundedRetry,
   unhandledSessionError,

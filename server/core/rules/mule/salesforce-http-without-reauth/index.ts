@@ -1,0 +1,129 @@
+import type { MuleApp } from '../../../mule/app';
+import { mapOperationError, propagate } from '../../../mule/propagation';
+import { salesforceRequests, type SalesforceApi, type SalesforceRequest } from '../../../mule/salesforce-http';
+import { isLogin } from '../../../mule/salesforce-logins';
+import { RefreshIndex, statusAccepted } from '../../../mule/token-refresh';
+import { VariableIndex, type CachedOrigin } from '../../../mule/token-source';
+import { attr } from '../../../xml/dom';
+import type { XmlElement } from '../../../xml/types';
+import { msg, prose } from '../../message';
+import { muleRule, type ReportRelated, type RuleContext } from '../../rule';
+import { tagRange } from '../../ranges';
+
+/**
+ * How each API reports a rejected session: REST and Apex REST with 401, SOAP with 500 (sf:INVALID_SESSION_ID),
+ * Bulk API 1.0 with 400 (InvalidSessionId); the HTTP connector's default validator throws the matching type.
+ */
+const FAILURE: Record<Exclude<SalesforceApi, 'oauth'>, { type: string; status: number }> = {
+  rest: { type: 'HTTP:UNAUTHORIZED', status: 401 },
+  apex: { type: 'HTTP:UNAUTHORIZED', status: 401 },
+  soap: { type: 'HTTP:INTERNAL_SERVER_ERROR', status: 500 },
+  async: { type: 'HTTP:BAD_REQUEST', status: 400 },
+};
+
+const ORIGIN_WORDS: Record<CachedOrigin['kind'], string> = {
+  'object store': 'read from an object store',
+  'cache scope': 'reused from a cache scope',
+  property: 'taken from a property',
+};
+
+export default muleRule(
+  {
+    id: 'mule/salesforce-http-without-reauth',
+    scope: 'mule-app',
+    type: 'problem',
+    defaultSeverity: 'warning',
+    description:
+      'An HTTP request to a Salesforce API that sends a cached token (object store, cache scope, property) whose rejection (401; SOAP 500; Bulk API 1.0 400) reaches no error handler that logs in again and retries a bounded number of times.',
+  },
+  (app, ctx) => {
+    const requests = salesforceRequests(app);
+    const logins = new Set(requests.filter((r) => isLogin(app, r)).map((r) => r.el));
+    const calls = requests.filter((r) => r.api !== 'oauth' && !logins.has(r.el));
+    const vars = new VariableIndex(app);
+    const refresh = new RefreshIndex(app, logins, new Set(calls.map((c) => c.el)));
+    for (const req of calls) {
+      // (The OAuth endpoints are logins, not calls that send a token.)
+      if (req.api === 'oauth' || refresh.isRetryAfterRefresh(req.el)) continue;
+      const failure = FAILURE[req.api];
+      if (statusAccepted(app, req.el, req.config, failure.status)) continue;
+      const source = vars.tokenSourceOf(req);
+      if (!source) continue; // a fresh token (a login in the same message), one the caller sent, or unknown
+      const p = propagate(app, req.el, mapOperationError(app, req.el, failure.type));
+      // A handler or caller the app does not define may recover: unknown, silent.
+      if (p.truncated || p.unknown.length > 0 || p.callerless.length > 0) continue;
+      const retried = p.retries.length > 0;
+      let recovered = false;
+      let loop: XmlElement | undefined;
+      const handlers: { el: XmlElement; type: string }[] = [];
+      for (const h of p.handlers) {
+        if (handlers.some((x) => x.el === h.onError)) continue;
+        handlers.push({ el: h.onError, type: h.type });
+        const r = refresh.recovery(h.onError, req.flow?.name, retried);
+        if (r.kind === 'bounded') recovered = true;
+        else if (r.kind === 'unbounded') loop ??= r.loop;
+      }
+      if (recovered) continue;
+      report(
+        app,
+        ctx,
+        req,
+        failure,
+        source.cached,
+        source.use.el,
+        handlers,
+        loop,
+        p.unhandled.length > 0 ? app.flowAt(p.unhandled[0].flowEl)?.name : undefined,
+      );
+    }
+  },
+);
+
+function report(
+  app: MuleApp,
+  ctx: RuleContext,
+  req: SalesforceRequest,
+  failure: { type: string; status: number },
+  cached: readonly CachedOrigin[],
+  use: XmlElement,
+  /** The handlers reached, with the type the error has there (an until-successful makes it MULE:RETRY_EXHAUSTED). */
+  handlers: readonly { el: XmlElement; type: string }[],
+  loop: XmlElement | undefined,
+  escapes: string | undefined,
+): void {
+  const method = attr(req.el, 'method') ?? 'GET';
+  const kinds = [...new Set(cached.map((c) => ORIGIN_WORDS[c.kind]))].join(' or ');
+  const rejection =
+    req.api === 'soap'
+      ? prose('SOAP reports an expired session as 500')
+      : req.api === 'async'
+        ? prose('Bulk API 1.0 reports it as 400')
+        : prose('it is rejected with 401');
+  let fate: string;
+  if (loop)
+    fate = prose(
+      'an error handler logs in again but calls again through a flow-ref loop with no counter: a token Salesforce keeps rejecting (revoked app, frozen user) loops for good',
+    );
+  else if (handlers.length > 0) {
+    const caught = [...new Set(handlers.map((h) => h.type))].join(' or ');
+    fate = msg`${handlers.length} error handler${handlers.length === 1 ? ' catches' : 's catch'} ${caught}, but none gets a new token and calls again`;
+  } else if (escapes) fate = msg`no error handler catches ${failure.type}: it escapes flow '${escapes}'`;
+  else fate = msg`no error handler catches ${failure.type}`;
+  const related: ReportRelated[] = [];
+  for (const c of cached.slice(0, 3)) {
+    const f = app.fileOf(c.el);
+    if (f) related.push({ path: f.path, start: c.el.start, end: c.el.nameEnd, message: msg`the token is ${prose(ORIGIN_WORDS[c.kind])} here` });
+  }
+  const useFile = app.fileOf(use);
+  if (use !== req.el && useFile) related.push({ path: useFile.path, start: use.start, end: use.nameEnd, message: 'the token is sent here' });
+  for (const h of handlers.slice(0, 3)) {
+    const f = app.fileOf(h.el);
+    if (f) related.push({ path: f.path, start: h.el.start, end: h.el.nameEnd, message: msg`catches ${h.type} without logging in again` });
+  }
+  ctx.report({
+    path: req.file.path,
+    ...tagRange(req.el),
+    message: msg`This request calls Salesforce (${method} ${req.path}) with a token ${prose(kinds)}. When that token expires or is revoked, ${rejection} (${failure.type}), and ${fate}. Every call then fails until the app is restarted or the cached token expires. Catch ${failure.type} around the call, log in, store the new token and call once more.`,
+    related,
+  });
+}

@@ -1,0 +1,239 @@
+import { at, mule } from '../../../../../test/support/fixtures';
+import { ruleTests } from '../../../../../test/support/rule-tester';
+import { expand, loadSnippets } from '../../../../../test/support/snippets';
+
+/** Where an element's start tag begins (findings cover `<prefix:name`; the needle may say more). */
+const tag = (text: string, needle: string, nth = 0) => {
+  const p = at(text, needle, nth);
+  return { line: p.line, column: p.column };
+};
+
+const CONFIGS = `
+  <http:request-config name="sf-login"><http:request-connection host="login.salesforce.com" protocol="HTTPS"/></http:request-config>
+  <http:request-config name="sf-api" basePath="/services/data/v60.0"><http:request-connection host="acme.my.salesforce.com" protocol="HTTPS"/></http:request-config>
+  <os:object-store name="tokens" persistent="true"/>`;
+const LOGIN_FLOW = `
+  <sub-flow name="salesforce-login">
+    <http:request method="POST" config-ref="sf-login" path="/services/oauth2/token">
+      <http:body>#[output application/x-www-form-urlencoded --- { grant_type: 'client_credentials', client_id: p('sf.id'), client_secret: p('secure::sf.secret') }]</http:body>
+    </http:request>
+    <set-variable variableName="sfToken" value="#[payload.access_token]"/>
+    <os:store key="salesforce-access-token" objectStore="tokens"><os:value>#[vars.sfToken]</os:value></os:store>
+  </sub-flow>`;
+const CACHED_TOKEN = `
+    <os:retrieve key="salesforce-access-token" objectStore="tokens" target="sfToken"><os:default-value>#['']</os:default-value></os:retrieve>
+    <choice><when expression="#[isEmpty(vars.sfToken)]"><flow-ref name="salesforce-login"/></when></choice>`;
+const CALL = `<http:request method="GET" config-ref="sf-api" path="/query"><http:headers>#[{ 'Authorization': 'Bearer ' ++ vars.sfToken }]</http:headers></http:request>`;
+
+/** An API flow that reads the cached token and then runs `body`. */
+const app = (body: string, flowHandler = '', source = '<http:listener config-ref="api" path="/accounts"/>') =>
+  mule(`
+    ${CONFIGS}
+    ${LOGIN_FLOW}
+    <flow name="accounts">
+      ${source}
+      ${CACHED_TOKEN}
+      ${body}
+      ${flowHandler}
+    </flow>`);
+
+const inTry = (handler: string) => `<try>${CALL}<error-handler>${handler}</error-handler></try>`;
+const REFRESH_AND_RETRY = `<flow-ref name="salesforce-login"/>${CALL}`;
+
+const bare = app(CALL);
+const logsOnly = app(inTry('<on-error-propagate type="HTTP:UNAUTHORIZED"><logger level="ERROR" message="#[error.description]"/></on-error-propagate>'));
+const retriedStale = app(
+  `<until-successful maxRetries="2" millisBetweenRetries="1000">${CALL}</until-successful>`,
+  '<error-handler><on-error-propagate type="MULE:RETRY_EXHAUSTED"><logger level="ERROR" message="#[error.description]"/></on-error-propagate></error-handler>',
+);
+const loop = app(
+  CALL,
+  '<error-handler><on-error-propagate type="HTTP:UNAUTHORIZED"><flow-ref name="salesforce-login"/><flow-ref name="accounts"/></on-error-propagate></error-handler>',
+);
+const fromProperty = mule(`
+  <http:request-config name="sf-api" basePath="/services/apexrest">
+    <http:request-connection host="acme.my.salesforce.com" protocol="HTTPS"/>
+    <http:default-headers><http:default-header key="Authorization" value="Bearer \${sf.accessToken}"/></http:default-headers>
+  </http:request-config>
+  <flow name="orders">
+    <vm:listener config-ref="vm" queueName="orders"/>
+    <http:request method="POST" config-ref="sf-api" path="/orders"/>
+  </flow>`);
+const soap = mule(`
+  ${CONFIGS}
+  <flow name="sync">
+    <scheduler><scheduling-strategy><fixed-frequency frequency="1" timeUnit="HOURS"/></scheduling-strategy></scheduler>
+    <os:retrieve key="salesforce-session" objectStore="tokens" target="sfSession"/>
+    <set-payload value="#[output application/xml ns urn urn:partner.soap.sforce.com --- { Envelope: { Header: { urn#SessionHeader: { urn#sessionId: vars.sfSession } }, Body: { urn#query: { urn#queryString: 'SELECT Id FROM Account' } } } }]"/>
+    <try>
+      <http:request method="POST" config-ref="sf-login" path="/services/Soap/u/60.0"/>
+      <error-handler>
+        <on-error-continue type="HTTP:UNAUTHORIZED"><flow-ref name="salesforce-login"/><http:request method="POST" config-ref="sf-login" path="/services/Soap/u/60.0"/></on-error-continue>
+      </error-handler>
+    </try>
+  </flow>
+  ${LOGIN_FLOW}`);
+
+const PROPS = 'app/src/main/resources/config.yaml';
+const MAIN = 'app/src/main/mule/main.xml';
+/** The host comes from the properties; the base path does not resolve, so the path is read below /services. */
+const hostFromProperties = (yaml: string) => ({
+  [MAIN]: mule(`
+    <http:request-config name="sf-api" basePath="\${sf.basePath}"><http:request-connection host="\${sf.instance}" protocol="HTTPS"/></http:request-config>
+    <flow name="accounts">
+      <http:listener config-ref="api" path="/accounts"/>
+      <os:retrieve key="token" objectStore="tokens" target="token"/>
+      <http:request method="GET" config-ref="sf-api" path="/data/v60.0/sobjects/Account"><http:headers>#[{ Authorization: 'Bearer ' ++ vars.token }]</http:headers></http:request>
+    </flow>`),
+  [PROPS]: yaml,
+});
+const resolvedHost = hostFromProperties('sf:\n  instance: "acme.my.salesforce.com"\n');
+
+/** The recovery snippet in an app that defines its login sub-flow, as the snippet test places it. */
+const snippet = expand(loadSnippets('mule-recovery.json')['Cached Salesforce token, refreshed once on 401'].body);
+const withSnippet = (s: string) =>
+  mule(`
+    <http:request-config name="Salesforce_Login"><http:request-connection host="login.salesforce.com"/></http:request-config>
+    <http:request-config name="Salesforce_API"><http:request-connection host="acme.my.salesforce.com"/></http:request-config>
+    <flow name="api">
+      <http:listener config-ref="l" path="/"/>
+      ${s}
+    </flow>
+    <sub-flow name="salesforce-login">
+      <http:request method="POST" config-ref="Salesforce_Login" path="/services/oauth2/token"/>
+      <set-variable variableName="sfToken" value="#[payload.access_token]"/>
+    </sub-flow>`);
+/** The snippet without its login in the handler: the retry runs with the same rejected token. */
+const withoutLogin = withSnippet(snippet.replace(/(<on-error-continue[^>]*>[\s\S]*?)<flow-ref name="salesforce-login"\/>/, '$1'));
+
+ruleTests('mule/salesforce-http-without-reauth', {
+  valid: [
+    { name: 'the recovery snippet "cached token, refreshed once on 401"', files: withSnippet(snippet) },
+    { name: 'cached token, refreshed once on 401', files: app(inTry(`<on-error-continue type="HTTP:UNAUTHORIZED">${REFRESH_AND_RETRY}</on-error-continue>`)) },
+    {
+      name: 'a handler for MULE:CLIENT_SECURITY (the parent of HTTP:UNAUTHORIZED) that refreshes and retries',
+      files: app(inTry(`<on-error-continue type="CLIENT_SECURITY">${REFRESH_AND_RETRY}</on-error-continue>`)),
+    },
+    {
+      name: 'until-successful retries after a handler that logs in again',
+      files: app(
+        `<until-successful maxRetries="2" millisBetweenRetries="1000">${inTry('<on-error-propagate type="HTTP:UNAUTHORIZED"><flow-ref name="salesforce-login"/></on-error-propagate>')}</until-successful>`,
+      ),
+    },
+    {
+      name: 'a loop back to the flow, guarded by a counter',
+      files: app(
+        CALL,
+        '<error-handler><on-error-propagate type="HTTP:UNAUTHORIZED"><flow-ref name="salesforce-login"/><choice><when expression="#[(vars.attempts default 0) &lt; 2]"><flow-ref name="accounts"/></when></choice></on-error-propagate></error-handler>',
+      ),
+    },
+    {
+      name: 'the token a login just returned (a login per message is another rule)',
+      files: mule(`
+        ${CONFIGS}
+        <flow name="accounts">
+          <http:listener config-ref="api" path="/accounts"/>
+          <http:request method="POST" config-ref="sf-login" path="/services/oauth2/token" target="login"/>
+          <http:request method="GET" config-ref="sf-api" path="/query"><http:headers>#[{ Authorization: 'Bearer ' ++ vars.login.access_token }]</http:headers></http:request>
+        </flow>`),
+    },
+    {
+      name: 'a token the caller sent',
+      files: mule(
+        `${CONFIGS}<flow name="proxy"><http:listener config-ref="api" path="/p"/><http:request method="GET" config-ref="sf-api" path="/query"><http:headers>#[{ Authorization: attributes.headers.authorization }]</http:headers></http:request></flow>`,
+      ),
+    },
+    {
+      name: 'a response validator that lets the app check the status itself',
+      files: app(
+        CALL.replace(
+          '</http:request>',
+          '<http:response-validator><http:success-status-code-validator values="200..499"/></http:response-validator></http:request>',
+        ),
+      ),
+    },
+    { name: 'a handler from an imported library', files: app(CALL, '<error-handler ref="global-error-handler"/>') },
+    { name: 'a flow nobody starts or calls', files: app(CALL, '', '') },
+    { name: 'a host that does not resolve', files: hostFromProperties('sf:\n  other: "x"\n') },
+    {
+      name: 'a host that is Salesforce in one environment only',
+      files: { ...resolvedHost, 'app/src/main/resources/prod.yaml': 'sf:\n  instance: "gateway.example.com"\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a token read from an object store, and no handler at all',
+      files: bare,
+      findings: [
+        {
+          ...tag(bare, '<http:request method="GET"'),
+          message:
+            "calls Salesforce (GET /services/data/v60.0/query) with a token read from an object store. When that token expires or is revoked, it is rejected with 401 (HTTP:UNAUTHORIZED), and no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'accounts'",
+          related: ['the token is read from an object store here', 'the token is sent here'],
+        },
+      ],
+    },
+    {
+      name: 'a handler that only logs',
+      files: logsOnly,
+      findings: [
+        {
+          ...tag(logsOnly, '<http:request method="GET"'),
+          message: '1 error handler catches HTTP:UNAUTHORIZED, but none gets a new token and calls again',
+          related: ['the token is read from an object store here', 'the token is sent here', 'catches HTTP:UNAUTHORIZED without logging in again'],
+        },
+      ],
+    },
+    {
+      name: 'until-successful retries with the same token, and the handler after it only logs',
+      files: retriedStale,
+      findings: [
+        {
+          ...tag(retriedStale, '<http:request method="GET"'),
+          message: '1 error handler catches MULE:RETRY_EXHAUSTED, but none gets a new token and calls again',
+          related: ['the token is read from an object store here', 'the token is sent here', 'catches MULE:RETRY_EXHAUSTED without logging in again'],
+        },
+      ],
+    },
+    {
+      name: 'a refresh that loops back to the flow with no counter',
+      files: loop,
+      findings: [{ ...tag(loop, '<http:request method="GET"'), message: 'calls again through a flow-ref loop with no counter' }],
+    },
+    {
+      name: 'a token taken from a property in the default headers of the configuration',
+      files: fromProperty,
+      findings: [
+        {
+          ...tag(fromProperty, '<http:request method="POST"'),
+          message: 'calls Salesforce (POST /services/apexrest/orders) with a token taken from a property',
+          related: ['the token is taken from a property here', 'the token is sent here'],
+        },
+      ],
+    },
+    {
+      name: 'SOAP: a handler for 401, but SOAP reports an expired session as 500',
+      files: soap,
+      findings: [
+        {
+          ...tag(soap, '<http:request method="POST" config-ref="sf-login" path="/services/Soap'),
+          message: 'SOAP reports an expired session as 500 (HTTP:INTERNAL_SERVER_ERROR)',
+        },
+      ],
+    },
+    {
+      name: 'the recovery snippet without the login in its handler',
+      files: withoutLogin,
+      findings: [
+        { ...tag(withoutLogin, '<http:request method="GET"'), message: '1 error handler catches HTTP:UNAUTHORIZED, but none gets a new token and calls again' },
+        // The second call, in the handler, sends the same rejected token: its 401 escapes the flow.
+        { ...tag(withoutLogin, '<http:request method="GET"', 1), message: "no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'api'" },
+      ],
+    },
+    {
+      name: 'the host comes from the properties file',
+      files: resolvedHost,
+      findings: [{ ...tag(resolvedHost[MAIN], '<http:request method'), message: '(GET …/data/v60.0/sobjects/Account)' }],
+    },
+  ],
+});
