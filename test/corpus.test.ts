@@ -17,6 +17,7 @@ interface Message {
   ruleId: string;
   line: number;
   message: string;
+  detail?: string;
   severity: string;
 }
 
@@ -55,21 +56,27 @@ describe('real-world corpus', { skip }, () => {
     assert.equal(more.length, 0, 'one root cause, one finding');
     assert.ok(unhandled.filePath.endsWith('madhava-mule__accounts-sfdc-system-api/src/main/mule/interface.xml'));
     assert.equal(unhandled.severity, 'info', 'the HTTP caller gets an error response');
-    assert.match(
+    assert.equal(
       unhandled.message,
-      /^Salesforce session failures of 4 operations escape flow 'accounts-sfdc-sapi-main' through this error handler, which has no on-error matching MULE:RETRY_EXHAUSTED/,
+      "Salesforce session failures of 4 operations escape through this error handler: the HTTP caller gets the listener's default 500 response",
+    );
+    assert.match(
+      unhandled.detail ?? '',
+      /^They escape flow 'accounts-sfdc-sapi-main' through this error handler, which has no on-error matching MULE:RETRY_EXHAUSTED: /,
     );
     // The try's `when="#[error.errorType.identifier != 'CONNECTIVITY']"` lets CONNECTIVITY through to the retry.
     const [reconnection] = find('madhava', 'mule/missing-reconnection');
     assert.equal(reconnection.severity, 'info', 'until-successful logs in again: the strategy is only the better place');
-    assert.match(reconnection.message, /Its 4 operations run inside until-successful/);
+    assert.match(reconnection.message, /its 4 operations log in again only through until-successful$/);
+    assert.match(reconnection.detail ?? '', /^Its 4 operations run inside until-successful/);
     assert.equal(count('madhava', 'mule/blind-session-retry'), 0, "the try's when condition classifies before the retry");
   });
 
   it('madajee: the 65 operations of the APIkit sub-flows escape one handler that only knows APIKIT types: one finding', () => {
     const found = find('madajee', 'mule/unhandled-session-error');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /^Salesforce session failures of 65 operations escape flow 'estore-sfdc-system-api-main'/);
+    assert.match(found[0].message, /^Salesforce session failures of 65 operations escape through this error handler/);
+    assert.match(found[0].detail ?? '', /^They escape flow 'estore-sfdc-system-api-main' through this error handler/);
     assert.equal(count('madajee', 'mule/missing-reconnection'), 1);
   });
 

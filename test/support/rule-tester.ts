@@ -13,6 +13,7 @@ import type { Finding, Fix } from '../../server/core/findings';
 import { Program } from '../../server/core/program/program';
 import { RULES } from '../../server/core/rules';
 import type { Rule } from '../../server/core/rules/rule';
+import { MAX_MESSAGE_LENGTH } from '../../server/core/rules/message';
 
 export const ROOT = '/ws';
 export const DEFAULT_FILE = 'app/src/main/mule/main.xml';
@@ -56,7 +57,7 @@ export interface InvalidCase extends ValidCase {
  * is true (or with SG_SHORT_MESSAGES=1 in the environment, which lists today's offenders as failures).
  */
 export const SHORT_MESSAGES_FOR_EVERY_RULE = false;
-export const MAX_MESSAGE_LENGTH = 160;
+export { MAX_MESSAGE_LENGTH };
 
 /** What is wrong with a finding's message by the rule above, or undefined when nothing is. */
 export function messageShapeProblem(message: string): string | undefined {

@@ -50,6 +50,17 @@ export function maskQuoted(message: string, mask: (text: string) => string): str
   }
 }
 
+/** The longest message (issue 21): one line that fits a terminal and the Problems panel; the rest is the detail. */
+export const MAX_MESSAGE_LENGTH = 160;
+
+/**
+ * `head` followed by `tail` when both fit in a message (`MAX_MESSAGE_LENGTH`), else `head` alone: a
+ * consequence that long names in `head` leave no room for (the detail says it in full anyway).
+ */
+export function withTail(head: string, tail: string): string {
+  return plain(head).length + plain(tail).length <= MAX_MESSAGE_LENGTH ? msg`${head}${tail}` : head;
+}
+
 /** The message without marks and unmasked (for tests and for messages that never leave the core). */
 export function plain(message: string): string {
   return message.replace(MARKS, '');
