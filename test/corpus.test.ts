@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { SourceFile } from '../server/core/project/source-file';
 import { parseApexClass } from '../server/core/salesforce/apex';
 import { cli, REPO } from './support/cli';
+import { messageShapeProblem } from './support/rule-tester';
 
 const CORPUS = join(REPO, '..', 'shared', 'corpus');
 const skip = existsSync(CORPUS) ? false : `corpus not found at ${CORPUS}`;
@@ -39,6 +40,21 @@ describe('real-world corpus', { skip }, () => {
       r.messages.filter((m) => m.ruleId === 'xml/malformed' || m.ruleId === 'internal-error').map((m) => `${r.filePath}: ${m.message}`),
     );
     assert.deepEqual(bad, []);
+  });
+
+  it('every message is one sentence of at most 160 characters, and the explanation is its detail (issue 21)', () => {
+    const all = results.flatMap((r) => r.messages);
+    assert.ok(all.length >= 10);
+    const misshapen = all.flatMap((m) => {
+      const problem = messageShapeProblem(m.message);
+      return problem ? [`${m.ruleId}: "${m.message}" ${problem}`] : [];
+    });
+    assert.deepEqual(misshapen, []);
+    assert.deepEqual(
+      all.filter((m) => !m.detail).map((m) => m.ruleId),
+      [],
+      'every finding of the corpus explains itself in its detail',
+    );
   });
 
   it('tinashaw: reconnection from properties plus a default handler with CONNECTIVITY and RETRY_EXHAUSTED: clean', () => {
@@ -91,12 +107,14 @@ describe('real-world corpus', { skip }, () => {
     const fault = results.flatMap((r) =>
       r.messages
         .filter((m) => m.ruleId === 'flow/callout-without-fault-path')
-        .map((m) => `${r.filePath.split('/').pop()}: ${/action '[^']+' \([^)]+\) on the [a-z ]+ path/i.exec(m.message)?.[0]}`),
+        .map(
+          (m) => `${r.filePath.split('/').pop()}: ${/action '[^']+' \([^)]+\)/.exec(m.message)?.[0]} ${/^On the ([a-z ]+ path)/i.exec(m.detail ?? '')?.[1]}`,
+        ),
     );
     assert.deepEqual(fault, [
-      "Bank_Account_Records.flow-meta.xml: action 'Add_Bank_Account' (BankService.addAccount) on the immediate path",
-      "Create_Product_Order-10.flow-meta.xml: action 'Evaluate_Service' (CreditServices_Evaluate__Service) on the immediate path",
-      "Get_Credit_Rating-1.flow-meta.xml: action 'Get_Credit_Rating_Service' (CreditServices_CreditRating__Service) on the immediate path",
+      "Bank_Account_Records.flow-meta.xml: action 'Add_Bank_Account' (BankService.addAccount) immediate path",
+      "Create_Product_Order-10.flow-meta.xml: action 'Evaluate_Service' (CreditServices_Evaluate__Service) immediate path",
+      "Get_Credit_Rating-1.flow-meta.xml: action 'Get_Credit_Rating_Service' (CreditServices_CreditRating__Service) immediate path",
     ]);
   });
 

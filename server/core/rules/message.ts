@@ -58,7 +58,12 @@ export const MAX_MESSAGE_LENGTH = 160;
  * consequence that long names in `head` leave no room for (the detail says it in full anyway).
  */
 export function withTail(head: string, tail: string): string {
-  return plain(head).length + plain(tail).length <= MAX_MESSAGE_LENGTH ? msg`${head}${tail}` : head;
+  return firstThatFits(msg`${head}${tail}`, head);
+}
+
+/** The first of `messages` that fits in `MAX_MESSAGE_LENGTH` characters (the last when none does): most said first. */
+export function firstThatFits(...messages: readonly string[]): string {
+  return messages.find((m) => plain(m).length <= MAX_MESSAGE_LENGTH) ?? messages[messages.length - 1];
 }
 
 /** The message without marks and unmasked (for tests and for messages that never leave the core). */
