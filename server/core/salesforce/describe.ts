@@ -1,5 +1,5 @@
 /** Wording shared by the Salesforce rules. */
-import { msg, prose } from '../rules/message';
+import { msg, prose } from '../text/message';
 import type { CalloutInfo } from './callouts';
 import type { Automation, FlowModel, FlowNode } from './flow';
 import { leafValue } from './metadata';

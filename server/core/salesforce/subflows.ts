@@ -7,7 +7,7 @@
  */
 import type { ReportRelated } from '../findings';
 import { memoKey } from '../project/memo';
-import { msg, prose } from '../rules/message';
+import { msg, prose } from '../text/message';
 import { calloutInfo, type CalloutInfo } from './callouts';
 import { describeCallout } from './describe';
 import { flowPaths, type FlowModel, type FlowNode } from './flow';
