@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, REPO } from '../support/cli';
 import { MAX_MESSAGE_LENGTH, messageShapeProblem } from '../support/rule-tester';
+import { codeBlockAfter } from '../support/readme';
 
 const FIX = join(REPO, 'test/fixtures/cli');
 
@@ -138,6 +139,15 @@ describe('session-guard lint in the first hour', () => {
     }
     const [m] = json((await cli([...args, '-f', 'json'])).stdout)[0].messages;
     assert.match(m.detail!, /^SOAP reports an expired session as HTTP 500/);
+  });
+
+  it("the README's example output is what lint -v prints for the example app", async () => {
+    const block = codeBlockAfter('the way copied recipes write them. Each finding is one line', 'text');
+    const [command, ...printed] = block.split('\n');
+    assert.equal(command, '$ session-guard lint -v src/main/mule/orders-api.xml');
+    const r = await cli(['lint', '-v', 'src/main/mule/orders-api.xml'], join(REPO, 'examples/mule-app'));
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, printed.join('\n'));
   });
 
   it('every finding of the examples is one line of one sentence, so stylish output stays narrow (issue 21)', async () => {
