@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { SourceFile } from '../server/core/project/source-file';
 import { parseApexClass } from '../server/core/salesforce/apex';
 import { cli, REPO } from './support/cli';
+import { messageShapeProblem } from './support/rule-tester';
 
 const CORPUS = join(REPO, '..', 'shared', 'corpus');
 const skip = existsSync(CORPUS) ? false : `corpus not found at ${CORPUS}`;
@@ -17,6 +18,7 @@ interface Message {
   ruleId: string;
   line: number;
   message: string;
+  detail?: string;
   severity: string;
 }
 
@@ -40,6 +42,21 @@ describe('real-world corpus', { skip }, () => {
     assert.deepEqual(bad, []);
   });
 
+  it('every message is one sentence of at most 160 characters, and the explanation is its detail (issue 21)', () => {
+    const all = results.flatMap((r) => r.messages);
+    assert.ok(all.length >= 10);
+    const misshapen = all.flatMap((m) => {
+      const problem = messageShapeProblem(m.message);
+      return problem ? [`${m.ruleId}: "${m.message}" ${problem}`] : [];
+    });
+    assert.deepEqual(misshapen, []);
+    assert.deepEqual(
+      all.filter((m) => !m.detail).map((m) => m.ruleId),
+      [],
+      'every finding of the corpus explains itself in its detail',
+    );
+  });
+
   it('tinashaw: reconnection from properties plus a default handler with CONNECTIVITY and RETRY_EXHAUSTED: clean', () => {
     assert.deepEqual(
       results.filter((r) => r.filePath.includes('tinashaw')).flatMap((r) => r.messages),
@@ -55,21 +72,27 @@ describe('real-world corpus', { skip }, () => {
     assert.equal(more.length, 0, 'one root cause, one finding');
     assert.ok(unhandled.filePath.endsWith('madhava-mule__accounts-sfdc-system-api/src/main/mule/interface.xml'));
     assert.equal(unhandled.severity, 'info', 'the HTTP caller gets an error response');
-    assert.match(
+    assert.equal(
       unhandled.message,
-      /^Salesforce session failures of 4 operations escape flow 'accounts-sfdc-sapi-main' through this error handler, which has no on-error matching MULE:RETRY_EXHAUSTED/,
+      "Salesforce session failures of 4 operations escape through this error handler: the HTTP caller gets the listener's default 500 response",
+    );
+    assert.match(
+      unhandled.detail ?? '',
+      /^They escape flow 'accounts-sfdc-sapi-main' through this error handler, which has no on-error matching MULE:RETRY_EXHAUSTED: /,
     );
     // The try's `when="#[error.errorType.identifier != 'CONNECTIVITY']"` lets CONNECTIVITY through to the retry.
     const [reconnection] = find('madhava', 'mule/missing-reconnection');
     assert.equal(reconnection.severity, 'info', 'until-successful logs in again: the strategy is only the better place');
-    assert.match(reconnection.message, /Its 4 operations run inside until-successful/);
+    assert.match(reconnection.message, /its 4 operations log in again only through until-successful$/);
+    assert.match(reconnection.detail ?? '', /^Its 4 operations run inside until-successful/);
     assert.equal(count('madhava', 'mule/blind-session-retry'), 0, "the try's when condition classifies before the retry");
   });
 
   it('madajee: the 65 operations of the APIkit sub-flows escape one handler that only knows APIKIT types: one finding', () => {
     const found = find('madajee', 'mule/unhandled-session-error');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /^Salesforce session failures of 65 operations escape flow 'estore-sfdc-system-api-main'/);
+    assert.match(found[0].message, /^Salesforce session failures of 65 operations escape through this error handler/);
+    assert.match(found[0].detail ?? '', /^They escape flow 'estore-sfdc-system-api-main' through this error handler/);
     assert.equal(count('madajee', 'mule/missing-reconnection'), 1);
   });
 
@@ -84,12 +107,14 @@ describe('real-world corpus', { skip }, () => {
     const fault = results.flatMap((r) =>
       r.messages
         .filter((m) => m.ruleId === 'flow/callout-without-fault-path')
-        .map((m) => `${r.filePath.split('/').pop()}: ${/action '[^']+' \([^)]+\) on the [a-z ]+ path/i.exec(m.message)?.[0]}`),
+        .map(
+          (m) => `${r.filePath.split('/').pop()}: ${/action '[^']+' \([^)]+\)/.exec(m.message)?.[0]} ${/^On the ([a-z ]+ path)/i.exec(m.detail ?? '')?.[1]}`,
+        ),
     );
     assert.deepEqual(fault, [
-      "Bank_Account_Records.flow-meta.xml: action 'Add_Bank_Account' (BankService.addAccount) on the immediate path",
-      "Create_Product_Order-10.flow-meta.xml: action 'Evaluate_Service' (CreditServices_Evaluate__Service) on the immediate path",
-      "Get_Credit_Rating-1.flow-meta.xml: action 'Get_Credit_Rating_Service' (CreditServices_CreditRating__Service) on the immediate path",
+      "Bank_Account_Records.flow-meta.xml: action 'Add_Bank_Account' (BankService.addAccount) immediate path",
+      "Create_Product_Order-10.flow-meta.xml: action 'Evaluate_Service' (CreditServices_Evaluate__Service) immediate path",
+      "Get_Credit_Rating-1.flow-meta.xml: action 'Get_Credit_Rating_Service' (CreditServices_CreditRating__Service) immediate path",
     ]);
   });
 

@@ -1,13 +1,13 @@
 /**
  * The shape issue 21 asks of every message (one sentence, one line, at most 160 characters), as the rule
- * tester checks it: on for the rules rewritten so far, for every rule once `SHORT_MESSAGES_FOR_EVERY_RULE`
- * is turned on.
+ * tester checks it for every finding of every rule (`SHORT_MESSAGES_FOR_EVERY_RULE`).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintFiles, MAX_MESSAGE_LENGTH, messageShapeProblem } from './support/rule-tester';
+import { lintFiles, MAX_MESSAGE_LENGTH, messageShapeProblem, SHORT_MESSAGES_FOR_EVERY_RULE } from './support/rule-tester';
 import { legacyNc, ncPath, SFDX_PROJECT } from './support/sfdx';
 import { RULES } from '../server/core/rules';
+import { msg, plain, prose, withTail } from '../server/core/rules/message';
 
 describe('message shape check', () => {
   it('accepts one sentence that names the element and the consequence', () => {
@@ -24,6 +24,18 @@ describe('message shape check', () => {
     assert.match(messageShapeProblem('x'.repeat(MAX_MESSAGE_LENGTH + 1))!, /is 161 characters long/);
     assert.equal(messageShapeProblem('x'.repeat(MAX_MESSAGE_LENGTH)), undefined);
   });
+  it('withTail adds a consequence only when it fits, keeping the quoted values marked', () => {
+    const head = (name: string) => msg`<salesforce:query> in '${name}' fails unhandled when the session expires`;
+    const tail = prose(': the scheduled run ends and nothing alerts');
+    assert.equal(
+      plain(withTail(head('api'), tail)),
+      "<salesforce:query> in 'api' fails unhandled when the session expires: the scheduled run ends and nothing alerts",
+    );
+    const long = 'x'.repeat(MAX_MESSAGE_LENGTH - plain(head('')).length - 5);
+    assert.equal(plain(withTail(head(long), tail)), plain(head(long)));
+    assert.ok(withTail(head('api'), tail).includes('\uE000api\uE001'), 'the flow name is still a quoted value (masked if it were a secret)');
+  });
+  it('is checked for every rule', () => assert.equal(SHORT_MESSAGES_FOR_EVERY_RULE, true));
   it('passes for the worked example (credential/soap-session-not-refreshed), whose explanation is its detail', () => {
     const nc = legacyNc('NamedUser', 'Oauth').replace('https://api.example.com', 'https://x.my.salesforce.com/services/Soap/u/60.0');
     const { findings } = lintFiles(

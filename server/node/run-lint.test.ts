@@ -49,7 +49,7 @@ describe('lintUnits (one unit at a time)', () => {
     const malformed = result.findings.filter((f) => f.ruleId === 'xml/malformed');
     assert.deepEqual(
       malformed.map((f) => [f.message, f.line, f.column]),
-      [['Not well-formed XML: Character U+0007 is not allowed in XML. Only the readable part of the file was analysed.', 2, 16]],
+      [['Not well-formed XML (Character U+0007 is not allowed in XML): only the readable part of the file was analysed', 2, 16]],
     );
   });
 

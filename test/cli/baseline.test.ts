@@ -156,7 +156,11 @@ describe('baselines', () => {
     assert.equal(r.code, 1);
     const issues = JSON.parse(r.stdout) as Record<string, unknown>[];
     const unknown = issues.find((i) => i.check_name === 'mule/unknown-error-type')!;
-    assert.deepEqual(Object.keys(unknown).sort(), ['categories', 'check_name', 'description', 'fingerprint', 'location', 'severity', 'type']);
+    assert.deepEqual(Object.keys(unknown).sort(), ['categories', 'check_name', 'content', 'description', 'fingerprint', 'location', 'severity', 'type']);
+    assert.match(String(unknown.description), /^SALESFORCE:INVALID_SESSION is not an error type of the Salesforce connector, so the app fails to deploy/);
+    assert.deepEqual(unknown.content, {
+      body: 'An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up).',
+    });
     assert.deepEqual(unknown.location, { path: 'app/src/main/mule/accounts.xml', lines: { begin: 11, end: 11 } });
     assert.equal(unknown.severity, 'major');
     assert.equal(issues.find((i) => i.check_name === 'mule/missing-reconnection')!.severity, 'minor');

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, REPO } from '../support/cli';
+import { MAX_MESSAGE_LENGTH, messageShapeProblem } from '../support/rule-tester';
+import { codeBlockAfter } from '../support/readme';
 
 const FIX = join(REPO, 'test/fixtures/cli');
 
@@ -139,6 +141,35 @@ describe('session-guard lint in the first hour', () => {
     assert.match(m.detail!, /^SOAP reports an expired session as HTTP 500/);
   });
 
+  it("the README's example output is what lint -v prints for the example app", async () => {
+    const block = codeBlockAfter('the way copied recipes write them. Each finding is one line', 'text');
+    const [command, ...printed] = block.split('\n');
+    assert.equal(command, '$ session-guard lint -v src/main/mule/orders-api.xml');
+    const r = await cli(['lint', '-v', 'src/main/mule/orders-api.xml'], join(REPO, 'examples/mule-app'));
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, printed.join('\n'));
+  });
+
+  it('every finding of the examples is one line of one sentence, so stylish output stays narrow (issue 21)', async () => {
+    const r = await cli(['lint', 'examples']);
+    const findings = r.stdout.split('\n').filter((l) => /^\s+\d+:\d+\s/.test(l));
+    assert.ok(findings.length >= 15, `the examples show real findings (${findings.length})`);
+    const widest = Math.max(...findings.map((l) => l.length));
+    // Position, severity and rule id around a message of at most 160 characters (the column is as wide as the file's longest).
+    assert.ok(widest <= MAX_MESSAGE_LENGTH + 70, `a line of ${widest} characters`);
+    const out = json((await cli(['lint', 'examples', '-f', 'json'])).stdout);
+    const messages = out.flatMap((f) => f.messages);
+    assert.deepEqual(
+      messages.filter((m) => messageShapeProblem(m.message) !== undefined).map((m) => m.message),
+      [],
+    );
+    assert.deepEqual(
+      messages.filter((m) => !m.detail).map((m) => m.ruleId),
+      [],
+      'the explanation of each is its detail',
+    );
+  });
+
   it('paths are relative to the working directory in filePath, related locations and fix edits alike', async () => {
     const out = json((await cli(['lint', 'examples', '-f', 'json'])).stdout);
     const paths = out.flatMap((r) => [r.filePath, ...r.messages.flatMap((m) => [...m.related.map((x) => x.path), ...(m.fix?.edits.map((e) => e.path) ?? [])])]);
@@ -163,7 +194,8 @@ describe('session-guard lint in the first hour', () => {
       const r = await cli(['lint', 'app', '-f', format], dir);
       // eslint-disable-next-line no-control-regex -- looking for control characters
       assert.doesNotMatch(r.stdout + r.stderr, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/, format);
-      assert.match(r.stdout, /flow 'acc\\x1b\]0;pwned\\x07\\x1b\[2Jounts'/);
+      assert.match(r.stdout, /in 'acc\\x1b\]0;pwned\\x07\\x1b\[2Jounts' fails unhandled/, `${format}: the message`);
+      if (format === 'stylish-verbose') assert.match(r.stdout, /escapes flow 'acc\\x1b\]0;pwned\\x07\\x1b\[2Jounts'/, 'the detail');
       assert.match(r.stdout, /app\/src\/main\/mule\/glo\\x1b\[31mbal\.xml/);
     }
     const text = (await cli(['lint', 'app', '-f', 'json'], dir)).stdout;

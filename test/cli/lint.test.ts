@@ -19,7 +19,10 @@ describe('session-guard lint', () => {
     assert.match(r.stdout, /^test\/fixtures\/cli\/broken-app\/src\/main\/mule\/accounts\.xml$/m);
     assert.match(r.stdout, /^ {2}11:39 {2}error {2}SALESFORCE:INVALID_SESSION is not an error type .* {2}mule\/unknown-error-type$/m);
     // An HTTP caller gets an error response: info by default (requestResponseSeverity).
-    assert.match(r.stdout, /^ {4}7:9 {2}info {3}A Salesforce session failure .* {2}mule\/unhandled-session-error$/m);
+    assert.match(
+      r.stdout,
+      /^ {4}7:9 {2}info {3}<salesforce:query> in 'accounts' fails unhandled when the session expires: the HTTP caller gets the listener's default 500 response {2}mule\/unhandled-session-error$/m,
+    );
     assert.match(r.stdout, /\n✖ 3 problems \(1 error, 1 warning, 1 info\) in 2 files\n {2}2 problems are fixable with the `--fix` option\.\n$/);
     assert.equal(r.stderr, '');
   });
@@ -56,6 +59,7 @@ describe('session-guard lint', () => {
     assert.match(m.docsUrl, /unknown-error-type\/README\.md$/);
     assert.equal(m.fix.edits[0].newText, 'SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED');
     const unhandled = out[0].messages.find((x: { ruleId: string }) => x.ruleId === 'mule/unhandled-session-error');
+    assert.match(unhandled.detail, /^A Salesforce session failure from <salesforce:query> \(SALESFORCE:CONNECTIVITY\) escapes flow 'accounts'/);
     assert.deepEqual(
       unhandled.suggestions.map((s: { title: string }) => s.title),
       ['Wrap in a try that logs and re-throws Salesforce session failures'],

@@ -31,7 +31,9 @@ describe("Emacs (eglot) with the README's setup", { timeout: 120_000 }, () => {
     assert.equal(result.mode, 'nxml-mode');
     assert.equal(result.server, true, 'eglot connected to session-guard-language-server');
     const lines = result.diagnostics.map((d) => `${d.line} ${d.type}`).sort();
+    // The unhandled failure of an HTTP-listener flow is info (requestResponseSeverity), which eglot shows as a note.
     assert.deepEqual(lines, ['11 eglot-error', '7 eglot-note']);
     assert.ok(result.diagnostics.some((d) => /SALESFORCE:INVALID_SESSION is not an error type/.test(d.text)));
+    assert.ok(result.diagnostics.some((d) => /<salesforce:query> in 'accounts' fails unhandled when the session expires/.test(d.text)));
   });
 });

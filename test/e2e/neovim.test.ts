@@ -44,7 +44,7 @@ describe("Neovim 0.7 with the README's setup", { timeout: 120_000 }, () => {
     const unknown = byCode['mule/unknown-error-type'];
     assert.deepEqual([unknown.lnum, unknown.col, unknown.severity], [10, 38, 1]);
     assert.equal(unknown.source, 'session-guard');
-    assert.match(byCode['mule/unhandled-session-error'].message, /escapes flow 'accounts'/);
+    assert.match(byCode['mule/unhandled-session-error'].message, /^<salesforce:query> in 'accounts' fails unhandled when the session expires/);
     assert.equal(result.second.ok, true, 'the second file is attached too');
     assert.deepEqual(
       result.second.diagnostics.map((d) => d.code),

@@ -4,7 +4,7 @@
  * opens the runbook panel (a webview) with the evidence, runbook, actions and the failing element.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +14,11 @@ import { ensureCodeServer, ensureSystemPackages, ensureVsix, launchBrowser, star
 import { applyQuickFix, openFile, openWorkbench, problemRows, runCommand, showProblems, waitForProblem, webviewFrame } from './workbench';
 
 export const RESULTS = join(REPO, 'test-results');
+/**
+ * The README's picture of the Problems panel is this test's screenshot: `npm run screenshots` (which sets
+ * SG_UPDATE_README_IMAGES=1) copies it over images/vscode-problems.png, so it is always what the real editor shows.
+ */
+const README_IMAGE = join(REPO, 'images', 'vscode-problems.png');
 
 const SECRET = 'AQ4AQSecretTokenThatMustNeverReachThePanel0123456789';
 const INCIDENT = [
@@ -36,7 +41,8 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     const bin = ensureCodeServer();
     cs = await startCodeServer(bin, { vsix: ensureVsix() });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Wide enough for the Problems panel to show each one-sentence message whole, beside its rule and position.
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     workspace = brokenAppWorkspace('sg-vscode-').root;
     writeFileSync(join(workspace, 'incident.log'), INCIDENT + '\n');
     mkdirSync(RESULTS, { recursive: true });
@@ -53,11 +59,24 @@ describe('VS Code with the packaged extension', { timeout: 600_000 }, () => {
     await waitForProblem(page, 'mule/unknown-error-type');
     await waitForProblem(page, 'mule/unhandled-session-error');
     const rows = await problemRows(page);
-    assert.ok(
-      rows.some((r) => r.includes('SALESFORCE:INVALID_SESSION is not an error type') && r.includes('[Ln 11, Col 39]')),
-      rows.join('\n'),
-    );
+    const has = (...parts: string[]) =>
+      assert.ok(
+        rows.some((r) => parts.every((p) => r.includes(p))),
+        `${parts.join(' … ')} in:\n${rows.join('\n')}`,
+      );
+    // One sentence per finding (issue 21), the explanation in the row under it (the first related information).
+    has('SALESFORCE:INVALID_SESSION is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error")', '[Ln 11, Col 39]');
+    has("<salesforce:query> in 'accounts' fails unhandled when the session expires: the HTTP caller gets the listener's default 500 response", '[Ln 7, Col 9]');
+    has('An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY');
+    has("A Salesforce session failure from <salesforce:query> (SALESFORCE:CONNECTIVITY) escapes flow 'accounts'");
+    // The picture: the editor and the Problems panel across the window (the side bar folded away for it).
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    await page.waitForSelector('.part.sidebar', { state: 'hidden', timeout: 10_000 });
+    await page.mouse.move(0, 0); // no hover card over the rows
     await page.screenshot({ path: join(RESULTS, 'vscode-problems.png') });
+    if (process.env.SG_UPDATE_README_IMAGES === '1') copyFileSync(join(RESULTS, 'vscode-problems.png'), README_IMAGE);
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    await page.waitForSelector('.part.sidebar', { state: 'visible', timeout: 10_000 });
   });
 
   it('Diagnose Selection opens the runbook panel: cause, highlighted evidence, masked token, checklist, actions, location', async () => {

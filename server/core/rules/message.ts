@@ -1,56 +1,6 @@
 /**
- * Lint messages are the rule's prose with values quoted from the files. The `msg` template tag marks
- * every interpolated value, so that the engine masks secrets in what came from a file (a token pasted
- * into an error type) and never in the rule's own words ("an OAuth authorization-code connection").
- * A message built with `msg` and used inside another `msg` keeps its own marks; the engine removes
- * every mark before a message leaves the core.
+ * The rules' message builders (`msg`, `prose`, `withTail`, `firstThatFits`): they live in `text/message.ts`,
+ * on the lowest floor, so that the Mule and Salesforce models can word the phrases rules share
+ * (`salesforce/describe.ts`, `salesforce/subflows.ts`) with the same marks.
  */
-
-/** Opens and closes a value quoted from a file (private-use characters: no Mule file needs them). */
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-/** Starts a message built by `msg`, so that an enclosing `msg` does not quote it as a whole. */
-const BUILT = '\uE002';
-const MARKS = /[\uE000-\uE002]/g;
-
-/** Builds a message whose interpolated values are quoted from files (see the module comment). */
-export function msg(strings: TemplateStringsArray, ...values: readonly unknown[]): string {
-  let out = BUILT + strings[0];
-  for (let i = 0; i < values.length; i++) out += quote(values[i]) + strings[i + 1];
-  return out;
-}
-
-/** A fragment of the rule's own words, to use inside `msg` without it being taken for a quoted value. */
-export function prose(text: string): string {
-  return BUILT + text.replace(MARKS, '');
-}
-
-function quote(value: unknown): string {
-  const s = String(value);
-  if (s.startsWith(BUILT)) return s.slice(1);
-  const clean = s.replace(MARKS, '');
-  return clean === '' ? '' : OPEN + clean + CLOSE;
-}
-
-/**
- * The message as shown: each quoted value passed through `mask`, the prose as written. A message that
- * was not built with `msg` (no marks) is masked as a whole: nothing tells its prose from its values.
- */
-export function maskQuoted(message: string, mask: (text: string) => string): string {
-  if (!message.startsWith(BUILT)) return plain(mask(message));
-  let out = '';
-  let i = 1;
-  for (;;) {
-    const open = message.indexOf(OPEN, i);
-    if (open < 0) return out + plain(message.slice(i));
-    const close = message.indexOf(CLOSE, open + 1);
-    out += plain(message.slice(i, open)) + mask(message.slice(open + 1, close < 0 ? message.length : close));
-    if (close < 0) return out;
-    i = close + 1;
-  }
-}
-
-/** The message without marks and unmasked (for tests and for messages that never leave the core). */
-export function plain(message: string): string {
-  return message.replace(MARKS, '');
-}
+export * from '../text/message';

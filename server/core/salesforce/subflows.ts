@@ -7,6 +7,7 @@
  */
 import type { ReportRelated } from '../findings';
 import { memoKey } from '../project/memo';
+import { msg, prose } from '../text/message';
 import { calloutInfo, type CalloutInfo } from './callouts';
 import { describeCallout } from './describe';
 import { flowPaths, type FlowModel, type FlowNode } from './flow';
@@ -97,12 +98,21 @@ export function hasFault(node: FlowNode): boolean {
   return node.edges.some((e) => e.kind === 'fault');
 }
 
-/** e.g. `Apex action 'Push' (ErpPush)`, or `Subflow 'Sync' (flow Sync_Account), whose Apex action 'Push' (ErpPush)`. */
-export function describeReached(flow: FlowModel, node: FlowNode, r: ReachedCallout): string {
-  const own = describeCallout(r.flow, r.node, r.info);
-  if (r.flow === flow && r.node === node) return own;
-  const via = r.chain.map((c) => `subflow '${c.node.name}' of flow '${c.flow.apiName}'`);
-  return `Subflow '${node.name}' (flow '${subflowName(flow, node)}'), whose ${own} in flow '${r.flow.apiName}'${via.length ? ` (reached through ${via.join(', then ')})` : ''}`;
+/** The element a finding is on, for its message: e.g. `Apex action 'Push' (ErpPush)`, or `Subflow 'Sync' (flow 'Sync_Account')`. */
+export function describeElement(flow: FlowModel, node: FlowNode, r: ReachedCallout): string {
+  if (r.flow === flow && r.node === node) return describeCallout(r.flow, r.node, r.info);
+  return msg`Subflow '${node.name}' (flow '${subflowName(flow, node)}')`;
+}
+
+/**
+ * For a subflow element, the sentence that names the callout it reaches, to open a finding's detail (with a
+ * trailing space): e.g. `Its callout is Apex action 'Push' (ErpPush) in flow 'Sync_Account'. `; empty for
+ * the element's own action.
+ */
+export function describeReachedCallout(flow: FlowModel, node: FlowNode, r: ReachedCallout): string {
+  if (r.flow === flow && r.node === node) return '';
+  const via = r.chain.map((c) => msg`subflow '${c.node.name}' of flow '${c.flow.apiName}'`);
+  return msg`Its callout is ${describeCallout(r.flow, r.node, r.info)} in flow '${r.flow.apiName}'${via.length ? msg` (reached through ${via.join(prose(', then '))})` : ''}. `;
 }
 
 /** The callout inside a subflow, as a related location (none for the element's own action). */
@@ -113,7 +123,7 @@ export function reachedLocation(flow: FlowModel, node: FlowNode, r: ReachedCallo
       path: r.flow.file.path,
       start: r.node.nameRange.start,
       end: r.node.nameRange.end,
-      message: `${describeCallout(r.flow, r.node, r.info)} in subflow '${r.flow.apiName}'`,
+      message: msg`${describeCallout(r.flow, r.node, r.info)} in subflow '${r.flow.apiName}'`,
     },
   ];
 }

@@ -1,4 +1,5 @@
 import { namedCredentialOf } from '../../../salesforce/project';
+import { firstThatFits, msg } from '../../message';
 import { sfdxFileRule } from '../../rule';
 
 const LEGACY_AUTH: ReadonlySet<string> = new Set(['Password', 'Oauth', 'Jwt', 'JwtExchange']);
@@ -41,9 +42,15 @@ export default sfdxFileRule(
       path: nc.file.path,
       start: gen.start,
       end: gen.end,
-      message: bodyMerges
-        ? `Named Credential '${nc.name}' authenticates with ${protocol} but does not generate the Authorization header, and merge fields are not allowed in headers: unless the Apex that uses it sends the token in the request body (merge fields are allowed there), no token reaches the endpoint, which answers 401 on every call. No automatic fix: generating the header as well would authenticate the client twice (RFC 6749 section 2.3 allows one method per request).`
-        : `Named Credential '${nc.name}' authenticates with ${protocol} but does not generate the Authorization header, and merge fields are not allowed in headers: no token reaches the endpoint, which answers 401 on every call. Set generateAuthorizationHeader to true (or allow merge fields and send the header yourself).`,
+      message: firstThatFits(
+        bodyMerges
+          ? msg`Named Credential '${nc.name}' authenticates with ${protocol} but sends no Authorization header: unless the Apex sends the token in the body, every call gets 401`
+          : msg`Named Credential '${nc.name}' authenticates with ${protocol} but sends no Authorization header, so the endpoint answers 401 on every call`,
+        msg`Named Credential '${nc.name}' authenticates with ${protocol} but sends no Authorization header`,
+      ),
+      detail: bodyMerges
+        ? 'It does not generate the Authorization header, and merge fields are not allowed in headers: unless the Apex that uses it sends the token in the request body (merge fields are allowed there), no token reaches the endpoint, which answers 401 on every call. No automatic fix: generating the header as well would authenticate the client twice (RFC 6749 section 2.3 allows one method per request).'
+        : 'It does not generate the Authorization header, and merge fields are not allowed in headers: no token reaches the endpoint, which answers 401 on every call. Set generateAuthorizationHeader to true (or allow merge fields and send the header yourself).',
       // Where merge fields are allowed, Apex may already send credentials itself: never add a second client authentication.
       fix: bodyMerges
         ? undefined

@@ -52,7 +52,9 @@ ruleTests('credential/missing-authorization-header', {
           path: ncPath('Erp'),
           ...at(legacyOff, 'false</generateAuthorizationHeader>'),
           endColumn: at(legacyOff, 'false</generateAuthorizationHeader>').column + 5,
-          message: "'Erp' authenticates with Oauth",
+          message: "Named Credential 'Erp' authenticates with Oauth but sends no Authorization header, so the endpoint answers 401 on every call",
+          detail:
+            'It does not generate the Authorization header, and merge fields are not allowed in headers: no token reaches the endpoint, which answers 401 on every call. Set generateAuthorizationHeader to true (or allow merge fields and send the header yourself).',
           fixOutput: { [ncPath('Erp')]: legacyNc('NamedUser', 'Oauth') },
         },
       ],
@@ -77,7 +79,10 @@ ruleTests('credential/missing-authorization-header', {
           path: ncPath('Erp'),
           ...at(tokenEndpoint('Oauth'), 'false</generateAuthorizationHeader>'),
           endColumn: at(tokenEndpoint('Oauth'), 'false</generateAuthorizationHeader>').column + 5,
-          message: 'unless the Apex that uses it sends the token in the request body',
+          message:
+            "Named Credential 'Erp' authenticates with Oauth but sends no Authorization header: unless the Apex sends the token in the body, every call gets 401",
+          detail:
+            /unless the Apex that uses it sends the token in the request body .*No automatic fix: generating the header as well would authenticate the client twice/,
           fixOutput: null,
         },
       ],

@@ -6,6 +6,7 @@ import { grantKey, permissionSetsOf, profilesOf, type PermissionSetModel, type P
 import { externalCredentialOf, type SfdxProject } from '../../../salesforce/project';
 import { closest } from '../../../text/closest';
 import type { XmlElement } from '../../../xml/types';
+import { firstThatFits, msg, prose } from '../../message';
 import { sfdxFileRule, type ReportRelated } from '../../rule';
 
 const ACCESS = 'externalCredentialPrincipalAccesses';
@@ -43,7 +44,7 @@ export default sfdxFileRule(
       let note = '';
       const disabled = grants.find((g) => !g.grant.enabled && names.includes(g.key));
       if (disabled) {
-        note = ` ${describe(disabled.ps)} lists it with enabled false.`;
+        note = msg` ${describe(disabled.ps)} lists it with enabled false.`;
         related.push(grantLocation(disabled.ps, disabled.grant, `${describe(disabled.ps)} lists '${disabled.grant.principal.value}' without enabling it`));
       }
       // A near name is a typo only when it names no principal of this credential (P1 is not a typo of P0).
@@ -55,7 +56,7 @@ export default sfdxFileRule(
             written,
           );
       if (near) {
-        note = ` ${describe(near.ps)} grants '${near.grant.principal.value}': did you mean '${written}'?`;
+        note = msg` ${describe(near.ps)} grants '${near.grant.principal.value}': did you mean '${written}'?`;
         related.push(grantLocation(near.ps, near.grant, `${describe(near.ps)} grants '${near.grant.principal.value}'`));
       }
       // Permission sets that already grant other principals of this credential are where this one belongs.
@@ -73,7 +74,11 @@ export default sfdxFileRule(
         path: file.path,
         start: p.el.start,
         end: p.el.nameEnd,
-        message: `Principal '${p.name}' (${p.type}) of External Credential '${ec.name}' is not granted by any permission set or permission set group of the project: every callout through a Named Credential that uses it fails with "We couldn't access the credential(s)" for users without that access, automation users included.${note} Grant it in a permission set assigned to the users that call out: <${ACCESS}><enabled>true</enabled><externalCredentialPrincipal>${escapeXml(written)}</externalCredentialPrincipal></${ACCESS}>.`,
+        message: firstThatFits(
+          msg`Principal '${p.name}' of External Credential '${ec.name}' is not granted in the project: callouts through it fail with "We couldn't access the credential(s)"`,
+          msg`Principal '${p.name}' of External Credential '${ec.name}' is not granted in the project`,
+        ),
+        detail: msg`It is a ${p.type}, and no permission set or permission set group of the project grants it: every callout through a Named Credential that uses it fails with "We couldn't access the credential(s)" for users without that access, automation users included.${note} Grant it in a permission set assigned to the users that call out: ${prose(`<${ACCESS}><enabled>true</enabled><externalCredentialPrincipal>`)}${escapeXml(written)}${prose(`</externalCredentialPrincipal></${ACCESS}>`)}.`,
         related,
         fix,
         suggestions: () => suggestions(p, written, fix, siblings, only, near ?? disabled),

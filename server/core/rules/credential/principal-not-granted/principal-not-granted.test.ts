@@ -67,7 +67,9 @@ ruleTests('credential/principal-not-granted', {
           ...principalAt(ec, 1),
           severity: 'warning',
           message:
-            "Principal 'P1' (PerUserPrincipal) of External Credential 'ErpEc' is not granted by any permission set or permission set group of the project: every callout through a Named Credential that uses it fails with \"We couldn't access the credential(s)\"",
+            "Principal 'P1' of External Credential 'ErpEc' is not granted in the project: callouts through it fail with \"We couldn't access the credential(s)\"",
+          detail:
+            'It is a PerUserPrincipal, and no permission set or permission set group of the project grants it: every callout through a Named Credential that uses it fails with "We couldn\'t access the credential(s)" for users without that access, automation users included. Grant it in a permission set assigned to the users that call out:',
           related: ["permission set 'Integration' grants 'ErpEc-P0' of the same credential"],
           fixOutput: {
             [psPath('Integration')]: permissionSet(['ErpEc-P0']).replace(
@@ -81,7 +83,9 @@ ruleTests('credential/principal-not-granted', {
     {
       name: 'profiles in the project that grant other principals: the source manages access, and this one is missing',
       files: { ...SFDX_PROJECT, [ecPath('ErpEc')]: ec, [psPath('Sales')]: permissionSet([]), [profilePath('Admin')]: profile(['ErpEc-P0']) },
-      findings: [{ path: ecPath('ErpEc'), ...principalAt(ec, 1), message: "Principal 'P1' (PerUserPrincipal)" }],
+      findings: [
+        { path: ecPath('ErpEc'), ...principalAt(ec, 1), message: "Principal 'P1' of External Credential 'ErpEc'", detail: 'It is a PerUserPrincipal,' },
+      ],
     },
     {
       name: 'several permission sets, none of which grants the credential: the exact XML, no fix and no edit to guess',
@@ -90,12 +94,12 @@ ruleTests('credential/principal-not-granted', {
         {
           path: ecPath('ErpEc'),
           ...principalAt(ec, 0),
-          message:
-            '<externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>ErpEc-P0</externalCredentialPrincipal></externalCredentialPrincipalAccesses>',
+          detail:
+            '<externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>ErpEc-P0</externalCredentialPrincipal></externalCredentialPrincipalAccesses>.',
           fixOutput: null,
           suggestions: [],
         },
-        { path: ecPath('ErpEc'), ...principalAt(ec, 1), message: "Principal 'P1' (PerUserPrincipal)", fixOutput: null, suggestions: [] },
+        { path: ecPath('ErpEc'), ...principalAt(ec, 1), message: "Principal 'P1' of", detail: 'It is a PerUserPrincipal,', fixOutput: null, suggestions: [] },
       ],
     },
     {
@@ -124,7 +128,7 @@ ruleTests('credential/principal-not-granted', {
         {
           path: ecPath('ErpEc'),
           ...principalAt(namedEc, 0),
-          message: "permission set 'Integration' grants 'ErpEc-Erp Principal': did you mean 'ErpEc-Erp_Principal'?",
+          detail: "automation users included. permission set 'Integration' grants 'ErpEc-Erp Principal': did you mean 'ErpEc-Erp_Principal'? Grant it",
           related: ["permission set 'Integration' grants 'ErpEc-Erp Principal'", 'of the same credential'],
           fixOutput: null,
           suggestions: [
@@ -144,7 +148,7 @@ ruleTests('credential/principal-not-granted', {
         {
           path: ecPath('ErpEc'),
           ...principalAt(namedEc, 0),
-          message: "permission set 'Integration' lists it with enabled false.",
+          detail: "permission set 'Integration' lists it with enabled false.",
           fixOutput: null,
           suggestions: [
             {

@@ -1,5 +1,6 @@
 import type { NamedCredentialModel } from '../../../salesforce/credentials';
 import { apexClassOf, namedCredentialOf, type SfdxProject } from '../../../salesforce/project';
+import { msg } from '../../message';
 import { sfdxFileRule } from '../../rule';
 
 const SOAP = /\/services\/Soap\//i;
@@ -23,7 +24,7 @@ export default sfdxFileRule(
         path: nc.file.path,
         start: nc.endpoint.start,
         end: nc.endpoint.end,
-        message: `Named Credential '${nc.name}' calls SOAP with OAuth: its token is never refreshed when the session expires`,
+        message: msg`Named Credential '${nc.name}' calls SOAP with OAuth: its token is never refreshed when the session expires`,
         detail,
       });
     }
@@ -38,9 +39,11 @@ export default sfdxFileRule(
           path: cls.file.path,
           start: c.start,
           end: c.end + c.path.length,
-          message: `Apex class ${cls.name} calls SOAP through OAuth Named Credential '${nc.name}': the token is never refreshed when the session expires`,
+          message: msg`Apex class ${cls.name} calls SOAP through OAuth Named Credential '${nc.name}': the token is never refreshed when the session expires`,
           detail,
-          related: [{ path: nc.file.path, start: nc.file.xml.root?.start ?? 0, end: nc.file.xml.root?.nameEnd ?? 0, message: `Named Credential '${nc.name}'` }],
+          related: [
+            { path: nc.file.path, start: nc.file.xml.root?.start ?? 0, end: nc.file.xml.root?.nameEnd ?? 0, message: msg`Named Credential '${nc.name}'` },
+          ],
         });
       }
     }

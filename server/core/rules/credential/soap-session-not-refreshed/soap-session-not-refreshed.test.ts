@@ -66,6 +66,6 @@ ruleTests(
       },
     ],
   },
-  // The worked example of issue 21: a one-sentence message, the explanation in `detail`.
+  // The worked example of issue 21 (the first rule converted): a one-sentence message, the explanation in `detail`.
   { shortMessages: true },
 );

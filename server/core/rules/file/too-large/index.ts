@@ -21,7 +21,8 @@ export default xmlFileRule(
       path: file.path,
       start: 0,
       end: 0,
-      message: `This file is ${mb(file.size)}, above the ${mb(ctx.options.maxBytes as number)} analysis limit, so it was not analysed. Raise "maxBytes" of file/too-large in .sessionguardrc.json to analyse it.`,
+      message: `This file is ${mb(file.size)}, above the ${mb(ctx.options.maxBytes as number)} analysis limit, so it was not analysed`,
+      detail: 'Raise "maxBytes" of file/too-large in .sessionguardrc.json to analyse it.',
     });
   },
 );

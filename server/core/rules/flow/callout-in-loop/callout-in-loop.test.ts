@@ -45,8 +45,9 @@ ruleTests('flow/callout-in-loop', {
         {
           path: flowPath('F'),
           ...nameAt(subflowInLoop, 'Call_Bank'),
-          message:
-            "Subflow 'Call_Bank' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' runs once per item of loop 'Each_Account'",
+          message: "Subflow 'Call_Bank' (flow 'Push_Orders') runs once per item of loop 'Each_Account': a batch of records makes one callout each",
+          detail:
+            "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders'. A batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.",
           related: ["the loop 'Each_Account'", "Apex action 'Push' (Action) in subflow 'Push_Orders'"],
         },
       ],
@@ -55,7 +56,13 @@ ruleTests('flow/callout-in-loop', {
       name: 'a callout in the loop body',
       files: { ...SFDX_PROJECT, [flowPath('F')]: inLoop },
       findings: [
-        { path: flowPath('F'), ...nameAt(inLoop, 'Call_Bank'), message: "runs once per item of loop 'Each_Account'", related: ["the loop 'Each_Account'"] },
+        {
+          path: flowPath('F'),
+          ...nameAt(inLoop, 'Call_Bank'),
+          message: "runs once per item of loop 'Each_Account'",
+          detail: /^A batch of records/,
+          related: ["the loop 'Each_Account'"],
+        },
       ],
     },
   ],

@@ -1,5 +1,6 @@
 import { loopBody, reachableNodes } from '../../../salesforce/flow';
-import { calloutsOf, describeReached, reachedLocation } from '../../../salesforce/subflows';
+import { calloutsOf, describeElement, describeReachedCallout, reachedLocation } from '../../../salesforce/subflows';
+import { firstThatFits, msg } from '../../message';
 import { sfdxFlowRule } from '../../rule';
 
 export default sfdxFlowRule(
@@ -25,9 +26,13 @@ export default sfdxFlowRule(
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
-          message: `${describeReached(flow, node, r)} runs once per item of loop '${loop.name}': a batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.`,
+          message: firstThatFits(
+            msg`${describeElement(flow, node, r)} runs once per item of loop '${loop.name}': a batch of records makes one callout each`,
+            msg`${describeElement(flow, node, r)} runs once per item of loop '${loop.name}'`,
+          ),
+          detail: msg`${describeReachedCallout(flow, node, r)}A batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.`,
           related: [
-            { path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: `the loop '${loop.name}'` },
+            { path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: msg`the loop '${loop.name}'` },
             ...reachedLocation(flow, node, r),
           ],
         });

@@ -109,7 +109,9 @@ ruleTests('flow/callout-without-fault-path', {
           path: flowPath('F'),
           ...nameAt(noFault, 'Call_Bank'),
           message:
-            /when the call throws \(a timeout or an unreachable endpoint\).*An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too\.$/,
+            "External Service action 'Call_Bank' (BankService.addAccount) has no fault connector: if the call throws, the user gets an unhandled fault error",
+          detail:
+            /^On the immediate path it has no fault connector: when the call throws \(a timeout or an unreachable endpoint\).*An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too\.$/,
           related: 1,
           suggestions: [
             {
@@ -137,8 +139,11 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('F'),
           ...nameAt(noFault, 'Call_Bank'),
+          // Neither line blames a token: the call has none.
           message:
-            /when the call throws \(a timeout or an unreachable endpoint\) the user gets an unhandled fault error and the work is lost\. Add a Fault path that logs the error or parks the record for replay\.$/,
+            /^External Service action 'Call_Bank' \(BankService\.addAccount\) has no fault connector: if the call throws, the user gets an unhandled fault error$/,
+          detail:
+            /^On the immediate path it has no fault connector: when the call throws \(a timeout or an unreachable endpoint\) the user gets an unhandled fault error and the work is lost\. Add a Fault path that logs the error or parks the record for replay\.$/,
           related: 1,
           suggestions: [
             {
@@ -162,7 +167,9 @@ ruleTests('flow/callout-without-fault-path', {
           path: flowPath('F'),
           ...nameAt(noFault, 'Call_Bank'),
           message:
-            "External Service action 'Call_Bank' (BankService.addAccount) on the immediate path has no fault connector: when the call throws (a timeout or an unreachable endpoint) the user gets an unhandled fault error",
+            "External Service action 'Call_Bank' (BankService.addAccount) has no fault connector: if the call throws, the user gets an unhandled fault error",
+          detail:
+            'On the immediate path it has no fault connector: when the call throws (a timeout or an unreachable endpoint) the user gets an unhandled fault error and the work is lost.',
           suggestions: [
             {
               title: "Connect the fault path to 'Log_Callout_Error'",
@@ -180,7 +187,16 @@ ruleTests('flow/callout-without-fault-path', {
     {
       name: 'the Run Asynchronously path counts too',
       files: { ...SFDX_PROJECT, [flowPath('F')]: asyncOnly },
-      findings: [{ path: flowPath('F'), ...nameAt(asyncOnly, 'Call_Bank'), message: 'on the Run Asynchronously path', suggestions: [] }],
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(asyncOnly, 'Call_Bank'),
+          message: ': if the call throws, the interview fails with an unhandled fault e-mail',
+          detail:
+            'On the Run Asynchronously path it has no fault connector: when the call throws (a timeout or an unreachable endpoint) the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded.',
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'an Apex action whose class calls out',
@@ -189,7 +205,8 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('F'),
           ...nameAt(apex, 'Geo'),
-          message: "Apex action 'Geo' (GeoService)",
+          message: "Apex action 'Geo' (GeoService) on the immediate path has no fault connector: if the call throws, the user gets an unhandled fault error",
+          detail: 'when the call throws (a timeout, an unreachable endpoint, or an exception the Apex raises)',
           related: ['Apex method GeoService.run calls out (@InvocableMethod(callout=true))'],
         },
       ],
@@ -207,7 +224,9 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('F'),
           ...nameAt(apexLater, 'Push'),
-          message: "Apex action 'Push' (Action) on the Run Asynchronously path has no fault connector, and the Apex does not catch the callout failure:",
+          message:
+            "Apex action 'Push' (Action) on the Run Asynchronously path has no fault connector: if the call throws, the interview fails with an unhandled fault e-mail",
+          detail: 'On the Run Asynchronously path it has no fault connector, and the Apex does not catch the callout failure:',
         },
       ],
     },
@@ -224,7 +243,8 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('Push_Orders'),
           ...nameAt(pushOrders({}), 'Push'),
-          message: "Apex action 'Push' (Action) on the immediate path has no fault connector, and the Apex does not catch the callout failure:",
+          message: "Apex action 'Push' (Action) on the immediate path has no fault connector",
+          detail: 'On the immediate path it has no fault connector, and the Apex does not catch the callout failure:',
         },
       ],
     },
@@ -236,7 +256,9 @@ ruleTests('flow/callout-without-fault-path', {
           path: flowPath('F'),
           ...nameAt(callsSubflow({}), 'Call_Bank'),
           message:
-            "Subflow 'Call_Bank' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' on the immediate path has no fault connector (and nothing in the subflow handles the fault), and the Apex does not catch the callout failure",
+            "Subflow 'Call_Bank' (flow 'Push_Orders') on the immediate path has no fault connector: if the call throws, the user gets an unhandled fault error",
+          detail:
+            "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders'. On the immediate path it has no fault connector (and nothing in the subflow handles the fault), and the Apex does not catch the callout failure",
           related: ["Apex action 'Push' (Action) in subflow 'Push_Orders'", "Apex method ErpClient.post calls out ('callout:Erp/orders')"],
           suggestions: [
             {
@@ -253,7 +275,8 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('Push_Orders'),
           ...nameAt(pushOrders({}), 'Push'),
-          message: "Apex action 'Push' (Action) on the immediate path has no fault connector, and the Apex does not catch the callout failure:",
+          message: "Apex action 'Push' (Action) on the immediate path has no fault connector",
+          detail: 'and the Apex does not catch the callout failure:',
         },
       ],
     },

@@ -3,7 +3,8 @@ import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
 import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../../../salesforce/flow';
 import { principalOf, type CredentialUse } from '../../../salesforce/callouts';
 import type { SfdxProject } from '../../../salesforce/project';
-import { calloutsOf, describeReached, hasFault, reachedLocation } from '../../../salesforce/subflows';
+import { calloutsOf, describeElement, describeReachedCallout, hasFault, reachedLocation } from '../../../salesforce/subflows';
+import { firstThatFits, msg, prose } from '../../message';
 import { sfdxFlowRule } from '../../rule';
 
 /** Child elements of an action call that come after faultConnector in the metadata schema. */
@@ -44,17 +45,28 @@ export default sfdxFlowRule(
         // Apex that catches its callout failures itself does not fault; nor does a subflow that handles them.
         const r = calloutsOf(project, flow, node).find((c) => c.info.sync && !c.handledInside);
         if (!r) continue;
-        const consequence =
+        const [consequence, short] =
           isRecordTriggered(flow) && !path.async
-            ? 'the flow interview fails and the change that triggered it is rolled back'
+            ? ['the flow interview fails and the change that triggered it is rolled back', 'the triggering change is rolled back']
             : flow.processType === 'Flow'
-              ? 'the user gets an unhandled fault error and the work is lost'
-              : 'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded';
+              ? ['the user gets an unhandled fault error and the work is lost', 'the user gets an unhandled fault error']
+              : [
+                  'the flow interview fails with an unhandled fault e-mail and nothing is retried or recorded',
+                  'the interview fails with an unhandled fault e-mail',
+                ];
         const own = r.flow === flow && r.node === node;
+        const element = describeElement(flow, node, r);
+        const ifThrows = prose(`: if the call throws, ${short}`);
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
-          message: `${describeReached(flow, node, r)} on the ${path.label} path has no fault connector${own ? '' : ' (and nothing in the subflow handles the fault)'}${r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : ''}: when the call throws (${faultCauses(r.info.via)}) ${consequence}. Add a Fault path that logs the error or parks the record for replay.${authenticates(project, r.info.credentials) ? ' An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too.' : ''}`,
+          message: firstThatFits(
+            msg`${element} on the ${path.label} path has no fault connector${ifThrows}`,
+            msg`${element} has no fault connector${ifThrows}`,
+            msg`${element} on the ${path.label} path has no fault connector`,
+            msg`${element} has no fault connector`,
+          ),
+          detail: msg`${describeReachedCallout(flow, node, r)}On the ${path.label} path it has no fault connector${prose(own ? '' : ' (and nothing in the subflow handles the fault)')}${prose(r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : '')}: when the call throws (${prose(faultCauses(r.info.via))}) ${prose(consequence)}. Add a Fault path that logs the error or parks the record for replay.${prose(authenticates(project, r.info.credentials) ? ' An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too.' : '')}`,
           related: [...reachedLocation(flow, node, r), ...(r.info.evidence ? [r.info.evidence] : [])],
           suggestions: () => suggestions(flow, node),
         });

@@ -2,7 +2,8 @@ import { principalOf } from '../../../salesforce/callouts';
 import { describeAutomation } from '../../../salesforce/describe';
 import { automationOf, flowPaths } from '../../../salesforce/flow';
 import { runningUserOf, type Runner } from '../../../salesforce/running-user';
-import { calloutsOf, describeReached, reachedLocation } from '../../../salesforce/subflows';
+import { calloutsOf, describeElement, describeReachedCallout, reachedLocation } from '../../../salesforce/subflows';
+import { firstThatFits, msg, prose } from '../../message';
 import { sfdxFlowRule, type ReportRelated } from '../../rule';
 
 /** What a per-user credential means for each kind of running user (see `running-user.ts`). */
@@ -10,6 +11,13 @@ const CONSEQUENCE: Readonly<Record<Exclude<Runner, 'no-callouts'>, string>> = {
   'automated-process': 'that user cannot log in, so it never holds a per-user token and every callout fails',
   'default-workflow-user': 'a per-user token exists only if that one user authenticated the principal; otherwise every callout fails',
   'triggering-user': 'a per-user token exists only for users who authenticated the principal themselves; for everyone else the callout fails',
+};
+
+/** The same, in a few words for the message. */
+const SHORT_CONSEQUENCE: Readonly<Record<Exclude<Runner, 'no-callouts'>, string>> = {
+  'automated-process': 'every callout fails',
+  'default-workflow-user': 'the callout fails unless the running user authenticated it',
+  'triggering-user': 'the callout fails for users who have not authenticated it',
 };
 
 export default sfdxFlowRule(
@@ -40,12 +48,19 @@ export default sfdxFlowRule(
             reported.add(key);
             const related: ReportRelated[] = [...reachedLocation(flow, node, r), cred.via];
             if (principal.proof) related.push(principal.proof);
-            const runsAs = automation === 'record-triggered' ? `On its ${path.label} path this flow runs as` : 'This flow runs as';
-            const asyncNote = cred.mode === 'async' ? ' in asynchronous Apex it hands work to (which runs as the same user)' : '';
+            const runsAs = automation === 'record-triggered' ? msg`On its ${path.label} path this flow runs as` : prose('This flow runs as');
+            const asyncNote = cred.mode === 'async' ? prose(' in asynchronous Apex it hands work to (which runs as the same user)') : '';
+            const element = describeElement(flow, node, r);
+            const consequence = prose(SHORT_CONSEQUENCE[runs.runner]);
             ctx.report({
               path: flow.file.path,
               ...node.nameRange,
-              message: `${describeReached(flow, node, r)} in ${describeAutomation(automation)} '${flow.apiName}' authenticates through '${cred.name}', a per-user credential${asyncNote}. ${runsAs} ${runs.who}: ${CONSEQUENCE[runs.runner]} ("We couldn't access the credential(s)", or 401 INVALID_SESSION_ID). Use a named principal (NamedUser / NamedPrincipal) for automation.`,
+              message: firstThatFits(
+                msg`${element} in ${describeAutomation(automation)} '${flow.apiName}' uses per-user credential '${cred.name}': ${consequence}`,
+                msg`${element} uses per-user credential '${cred.name}': ${consequence}`,
+                msg`${element} uses per-user credential '${cred.name}'`,
+              ),
+              detail: msg`${describeReachedCallout(flow, node, r)}In ${describeAutomation(automation)} '${flow.apiName}' it authenticates through '${cred.name}', a per-user credential${asyncNote}. ${runsAs} ${prose(runs.who)}: ${prose(CONSEQUENCE[runs.runner])} ("We couldn't access the credential(s)", or 401 INVALID_SESSION_ID). Use a named principal (NamedUser / NamedPrincipal) for automation.`,
               related,
             });
           }

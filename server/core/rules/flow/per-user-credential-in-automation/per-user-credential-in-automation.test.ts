@@ -129,7 +129,9 @@ ruleTests('flow/per-user-credential-in-automation', {
           ...nameAt(scheduled, 'Call_Bank'),
           severity: 'error',
           message:
-            "External Service action 'Call_Bank' (BankService.addAccount) in schedule-triggered flow 'Nightly' authenticates through 'Bank', a per-user credential. This flow runs as the Default Workflow User",
+            "External Service action 'Call_Bank' (BankService.addAccount) uses per-user credential 'Bank': the callout fails unless the running user authenticated it",
+          detail:
+            "In schedule-triggered flow 'Nightly' it authenticates through 'Bank', a per-user credential. This flow runs as the Default Workflow User (or the Automated Process user when no Default Workflow User is set): a per-user token exists only if that one user authenticated the principal; otherwise every callout fails (\"We couldn't access the credential(s)\", or 401 INVALID_SESSION_ID). Use a named principal (NamedUser / NamedPrincipal) for automation.",
           related: ["External Service 'BankService' calls through Named Credential 'Bank'", "Named Credential 'Bank' uses principal type PerUser"],
         },
       ],
@@ -141,7 +143,8 @@ ruleTests('flow/per-user-credential-in-automation', {
         {
           path: flowPath('OnAccount'),
           ...nameAt(asyncRecord, 'Call_Bank'),
-          message: 'On its Run Asynchronously path this flow runs as the user whose change triggered it, including integration users',
+          message: 'the callout fails for users who have not authenticated it',
+          detail: 'On its Run Asynchronously path this flow runs as the user whose change triggered it, including integration users',
           related: ['calls through Named Credential', "External Credential 'BankEc' (used by 'Bank') authenticates with a PerUserPrincipal"],
         },
       ],
@@ -153,7 +156,8 @@ ruleTests('flow/per-user-credential-in-automation', {
         {
           path: flowPath('OnOrderEvent'),
           ...nameAt(apexFlow, 'Sync'),
-          message: "Apex action 'Sync' (OrderSync) in platform event-triggered flow 'OnOrderEvent'",
+          message: "Apex action 'Sync' (OrderSync) uses per-user credential 'Erp': the callout fails for users who have not authenticated it",
+          detail: "In platform event-triggered flow 'OnOrderEvent' it authenticates through 'Erp'",
           related: ["Apex class OrderSync calls out through 'Erp'", 'principal type PerUser'],
         },
       ],
@@ -175,7 +179,9 @@ ruleTests('flow/per-user-credential-in-automation', {
         {
           path: flowPath('Nightly'),
           ...nameAt(nightlyApex(), 'Push'),
-          message: "authenticates through 'Erp', a per-user credential in asynchronous Apex it hands work to (which runs as the same user)",
+          message:
+            "Apex action 'Push' (Action) in schedule-triggered flow 'Nightly' uses per-user credential 'Erp': the callout fails unless the running user authenticated it",
+          detail: "authenticates through 'Erp', a per-user credential in asynchronous Apex it hands work to (which runs as the same user)",
           related: ["Apex class Action (through ErpClient) calls out through 'Erp' in asynchronous Apex it hands work to", 'principal type PerUser'],
         },
       ],
@@ -187,7 +193,8 @@ ruleTests('flow/per-user-credential-in-automation', {
         {
           path: flowPath('Nightly'),
           ...nameAt(nightlyApex('52.0'), 'Push'),
-          message: 'This flow runs as the Automated Process user (schedule-triggered flows saved at API version 52.0 or earlier): that user cannot log in',
+          message: "Apex action 'Push' (Action) in schedule-triggered flow 'Nightly' uses per-user credential 'Erp': every callout fails",
+          detail: 'This flow runs as the Automated Process user (schedule-triggered flows saved at API version 52.0 or earlier): that user cannot log in',
         },
       ],
     },
@@ -198,7 +205,8 @@ ruleTests('flow/per-user-credential-in-automation', {
         {
           path: flowPath('Nightly'),
           ...nameAt(nightlySubflow, 'Sync'),
-          message: "Subflow 'Sync' (flow 'Push_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' in schedule-triggered flow 'Nightly'",
+          message: "Subflow 'Sync' (flow 'Push_Orders') uses per-user credential 'Erp': the callout fails unless the running user authenticated it",
+          detail: "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders'. In schedule-triggered flow 'Nightly' it authenticates through 'Erp'",
           related: ["Apex action 'Push' (Action) in subflow 'Push_Orders'", "calls out through 'Erp'", 'principal type PerUser'],
         },
       ],

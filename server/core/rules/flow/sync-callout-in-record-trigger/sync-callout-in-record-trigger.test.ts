@@ -53,7 +53,9 @@ ruleTests('flow/sync-callout-in-record-trigger', {
           path: flowPath('OnAccount'),
           ...nameAt(immediate, 'Call_Bank'),
           severity: 'error',
-          message: "runs on the immediate path of record-triggered flow 'OnAccount'",
+          message: "runs on the immediate path of record-triggered flow 'OnAccount', where Salesforce refuses callouts",
+          detail:
+            'The immediate path of record-triggered flow \'OnAccount\' runs inside the transaction that saves the record: Salesforce refuses callouts there ("You have uncommitted work pending"), and a slow or failing call (an expired session) blocks or rolls back the save. Move it to a Run Asynchronously path (scheduledPaths with pathType AsyncAfterCommit).',
           related: ['the immediate path starts here'],
         },
       ],
@@ -83,8 +85,9 @@ ruleTests('flow/sync-callout-in-record-trigger', {
         {
           path: flowPath('OnOrder'),
           ...nameAt(parent, 'Sync'),
-          message:
-            "Subflow 'Sync' (flow 'Sync_Orders'), whose Apex action 'Push' (Action) in flow 'Push_Orders' (reached through subflow 'Again' of flow 'Sync_Orders') runs on the immediate path of record-triggered flow 'OnOrder'",
+          message: "Subflow 'Sync' (flow 'Sync_Orders') runs on the immediate path of record-triggered flow 'OnOrder', where Salesforce refuses callouts",
+          detail:
+            "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders' (reached through subflow 'Again' of flow 'Sync_Orders'). The immediate path of record-triggered flow 'OnOrder' runs inside the transaction",
           related: ['the immediate path starts here', "Apex action 'Push' (Action) in subflow 'Push_Orders'", 'Apex method ErpClient.post calls out'],
         },
       ],
@@ -93,7 +96,13 @@ ruleTests('flow/sync-callout-in-record-trigger', {
       name: 'a before-save flow cannot call out at all',
       files: { ...SFDX_PROJECT, [flowPath('OnOrder')]: apexOnSave.replace('RecordAfterSave', 'RecordBeforeSave'), ...apexDesign('sync') },
       findings: [
-        { path: flowPath('OnOrder'), ...nameAt(apexOnSave, 'Push'), message: "runs in before-save flow 'OnOrder', which cannot make callouts at all" },
+        {
+          path: flowPath('OnOrder'),
+          ...nameAt(apexOnSave, 'Push'),
+          message: "Apex action 'Push' (Action) runs in before-save flow 'OnOrder', which cannot make callouts at all: the save fails",
+          detail:
+            "Before-save flow 'OnOrder' cannot make callouts at all: the save fails. Move it to an after-save flow's Run Asynchronously path (scheduledPaths with pathType AsyncAfterCommit).",
+        },
       ],
     },
   ],

@@ -2,6 +2,7 @@ import { calloutInfo } from '../../../salesforce/callouts';
 import { describeCallout } from '../../../salesforce/describe';
 import { canReach, reachableFrom, reachableNodes, type FlowModel } from '../../../salesforce/flow';
 import { kids, leafValue } from '../../../salesforce/metadata';
+import { firstThatFits, msg, prose } from '../../message';
 import { sfdxFlowRule } from '../../rule';
 
 export default sfdxFlowRule(
@@ -30,8 +31,14 @@ export default sfdxFlowRule(
         path: flow.file.path,
         start: fault.targetRange.start,
         end: fault.targetRange.end,
-        message: `The fault path of ${describeCallout(flow, node, info)} leads back to it with no counter on the way: an expired or revoked session fails the same way every time, so the flow retries until it hits its limit of executed elements. Add a Number variable, increment it on the fault path, and stop with a Decision after a few attempts.`,
-        related: [{ path: flow.file.path, start: node.nameRange.start, end: node.nameRange.end, message: `the callout '${name}'` }],
+        message: firstThatFits(
+          msg`The fault path of ${describeCallout(flow, node, info)} leads back to it with no counter: the flow retries until its element limit`,
+          msg`The fault path of ${describeCallout(flow, node, info)} leads back to it with no counter`,
+        ),
+        detail: prose(
+          'An expired or revoked session fails the same way every time, so the flow retries until it hits its limit of executed elements. Add a Number variable, increment it on the fault path, and stop with a Decision after a few attempts.',
+        ),
+        related: [{ path: flow.file.path, start: node.nameRange.start, end: node.nameRange.end, message: msg`the callout '${name}'` }],
       });
     }
   },

@@ -51,7 +51,10 @@ ruleTests('flow/unbounded-fault-retry', {
           ...at(selfLoop, 'Call_Bank</targetReference>'),
           endColumn: at(selfLoop, 'Call_Bank</targetReference>').column + 'Call_Bank'.length,
           severity: 'error',
-          message: 'leads back to it with no counter',
+          message:
+            "The fault path of External Service action 'Call_Bank' (BankService.addAccount) leads back to it with no counter: the flow retries until its element limit",
+          detail:
+            'An expired or revoked session fails the same way every time, so the flow retries until it hits its limit of executed elements. Add a Number variable, increment it on the fault path, and stop with a Decision after a few attempts.',
           related: ["the callout 'Call_Bank'"],
         },
       ],

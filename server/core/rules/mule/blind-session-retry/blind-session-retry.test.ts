@@ -60,7 +60,8 @@ ruleTests('mule/blind-session-retry', {
         {
           line: 5,
           column: 3,
-          message: 'retries every error from <salesforce:query> (up to 180 times, 1 s apart)',
+          message: 'This until-successful retries every error from <salesforce:query> (up to 180 times, 1 s apart), including ones a retry cannot fix',
+          detail: /^Invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time\. Classify first/,
           related: 1,
           suggestions: [
             {
@@ -85,6 +86,7 @@ ruleTests('mule/blind-session-retry', {
         {
           ...at(bare, '<until-successful'),
           message: 'retries every error from <salesforce:query> (up to 3 times, 5 s apart)',
+          detail: 'propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION)',
           related: ['the retried Salesforce operation'],
           suggestions: [
             {
@@ -107,7 +109,14 @@ ruleTests('mule/blind-session-retry', {
     {
       name: 'an error handler that runs its own flow again for every error (with a counter)',
       files: loop,
-      findings: [{ ...at(loop, '<flow-ref'), message: "runs 'sync' again", related: ['catches everything'] }],
+      findings: [
+        {
+          ...at(loop, '<flow-ref'),
+          message: "This error handler catches every error and runs 'sync' again, so a revoked token or IP restriction is retried like a transient failure",
+          detail: "'sync' leads back to 'sync' and its Salesforce calls",
+          related: ['catches everything'],
+        },
+      ],
     },
   ],
 });

@@ -5,7 +5,7 @@ import { flowReachesSalesforce } from '../../../mule/call-graph';
 import { catchesEverything, handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
 import { attr } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
-import { msg } from '../../message';
+import { msg, prose, withTail } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
 
@@ -27,7 +27,9 @@ export default muleRule(
       ctx.report({
         path: file.path,
         ...tagRange(scope),
-        message: msg`This until-successful retries every error from <${op.el.name}>${budgetText(app, scope)}, including ones a retry cannot fix (invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time). Classify first: inside the retry, propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION) and handle the rest once.`,
+        message: msg`This until-successful retries every error from <${op.el.name}>${budgetText(app, scope)}, including ones a retry cannot fix`,
+        detail:
+          'Invalid input, a revoked token, an IP restriction or a per-user credential all fail the same way each time. Classify first: inside the retry, propagate only transient types (SALESFORCE:CONNECTIVITY, TIMEOUT, UNAVAILABLE, COMMUNICATION) and handle the rest once.',
         related: [{ path: op.file.path, start: op.el.start, end: op.el.nameEnd, message: 'the retried Salesforce operation' }],
         suggestions: sameFile && op.el.parent === scope ? () => [classifyingTry(op)] : [],
       });
@@ -40,7 +42,11 @@ export default muleRule(
       ctx.report({
         path: file.path,
         ...tagRange(loop.flowRef),
-        message: msg`This error handler catches every error and runs '${loop.target.name}' again, which leads back to '${loop.owner.name}' and its Salesforce calls: a revoked token or IP restriction is retried exactly like a transient failure. Restrict the handler to transient types (type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT") or add a when condition.`,
+        message: withTail(
+          msg`This error handler catches every error and runs '${loop.target.name}' again`,
+          prose(', so a revoked token or IP restriction is retried like a transient failure'),
+        ),
+        detail: msg`'${loop.target.name}' leads back to '${loop.owner.name}' and its Salesforce calls: a revoked token or IP restriction is retried exactly like a transient failure. Restrict the handler to transient types (type="SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT") or add a when condition.`,
         related: [{ path: file.path, start: loop.onError.start, end: loop.onError.nameEnd, message: 'the handler that catches everything' }],
       });
     }

@@ -133,7 +133,10 @@ ruleTests('mule/hardcoded-salesforce-secret', {
         {
           ...at(basic, 'Tr0ub4dor'),
           severity: 'error',
-          message: "A literal password (9 characters) is written in <salesforce:basic-connection> attribute 'password'",
+          message:
+            "A literal password (9 characters) is written in <salesforce:basic-connection> attribute 'password': anyone who can read the repository has it",
+          detail:
+            "Anyone who can read the repository or the deployed artifact has it, and rotating it means a new build. Read it from a secure property (Secure Configuration Properties: ${secure::…} in attributes, p('secure::…') in DataWeave).",
           suggestions: [{ title: "secure property 'Salesforce_Config.password'", output: basic.replace('Tr0ub4dor', '${secure::Salesforce_Config.password}') }],
         },
         {
@@ -165,7 +168,9 @@ ruleTests('mule/hardcoded-salesforce-secret', {
       findings: [
         {
           ...at(tokenBody, 'C1i3ntS3cr3t'),
-          message: "A literal client secret (12 characters) is sent as 'client_secret' by an OAuth token request to Salesforce (/services/oauth2/token)",
+          message:
+            "A literal client secret (12 characters) is sent as 'client_secret' by an OAuth token request to Salesforce: anyone who can read the repository has it",
+          detail: /^The request goes to \/services\/oauth2\/token\. Anyone who can read the repository or the deployed artifact has it/,
           suggestions: [
             { title: 'salesforce.oauth.client_secret', output: tokenBody.replace("'C1i3ntS3cr3t'", "p('secure::salesforce.oauth.client_secret')") },
           ],
@@ -196,12 +201,14 @@ ruleTests('mule/hardcoded-salesforce-secret', {
     {
       name: 'the password of a SOAP login envelope',
       files: soapLogin,
-      findings: [{ ...at(soapLogin, 'S0apPassw0rd'), message: "sent as 'password' by a SOAP login to Salesforce (/services/Soap/u/60.0)" }],
+      findings: [
+        { ...at(soapLogin, 'S0apPassw0rd'), message: "sent as 'password' by a SOAP login to Salesforce", detail: 'The request goes to /services/Soap/u/60.0.' },
+      ],
     },
     {
       name: 'a community host resolved from the properties file',
       files: community,
-      findings: [{ ...at(community[MAIN], 'C0mmunityS3cret'), message: 'to Salesforce (/customers/services/oauth2/token)' }],
+      findings: [{ ...at(community[MAIN], 'C0mmunityS3cret'), message: 'to Salesforce', detail: 'The request goes to /customers/services/oauth2/token.' }],
     },
   ],
 });

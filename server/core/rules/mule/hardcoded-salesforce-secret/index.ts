@@ -4,7 +4,7 @@ import { salesforceRequests } from '../../../mule/salesforce-http';
 import { isLogin } from '../../../mule/salesforce-logins';
 import { connectionSecrets, loginSecrets, type LiteralSecret } from '../../../mule/salesforce-secrets';
 import { tagName } from '../../../mule/structure';
-import { msg, prose } from '../../message';
+import { msg, prose, withTail } from '../../message';
 import { muleRule, type RuleContext } from '../../rule';
 
 export default muleRule(
@@ -19,24 +19,31 @@ export default muleRule(
   },
   (app, ctx) => {
     for (const s of connectionSecrets(app)) {
-      report(ctx, s, msg`A literal ${prose(s.what)} (${s.length} characters) is written in ${prose(tagName(s.el))} attribute '${s.name}'`);
+      report(ctx, s, msg`A literal ${prose(s.what)} (${s.length} characters) is written in ${prose(tagName(s.el))} attribute '${s.name}'`, '');
     }
     for (const req of salesforceRequests(app)) {
       if (!isLogin(app, req)) continue;
       const login = req.token ? prose('an OAuth token request') : prose('a SOAP login');
       for (const s of loginSecrets(app, req)) {
-        report(ctx, s, msg`A literal ${prose(s.what)} (${s.length} characters) is sent as '${s.name}' by ${login} to Salesforce (${req.path})`);
+        report(
+          ctx,
+          s,
+          msg`A literal ${prose(s.what)} (${s.length} characters) is sent as '${s.name}' by ${login} to Salesforce`,
+          msg`The request goes to ${req.path}. `,
+        );
       }
     }
   },
 );
 
-function report(ctx: RuleContext, s: LiteralSecret, what: string): void {
+/** `what` names the secret and where it is (never the secret); `where` adds what the message leaves out. */
+function report(ctx: RuleContext, s: LiteralSecret, what: string, where: string): void {
   ctx.report({
     path: s.file.path,
     start: s.start,
     end: s.end,
-    message: msg`${what}: anyone who can read the repository or the deployed artifact has it, and rotating it means a new build. Read it from a secure property (Secure Configuration Properties: \${secure::…} in attributes, p('secure::…') in DataWeave).`,
+    message: withTail(what, prose(': anyone who can read the repository has it')),
+    detail: msg`${where}Anyone who can read the repository or the deployed artifact has it, and rotating it means a new build. Read it from a secure property (Secure Configuration Properties: \${secure::…} in attributes, p('secure::…') in DataWeave).`,
     suggestions: s.replacement ? () => [suggestion(s)] : [],
   });
 }

@@ -4,9 +4,11 @@ import { SESSION_CONNECTIVITY } from '../../../mule/error-types';
 import { isOperationName } from '../../../mule/operations';
 import { mapOperationError, retriedOnEveryPath } from '../../../mule/propagation';
 import { isTestSuite } from '../../../mule/structure';
-import { msg } from '../../message';
+import { msg, prose } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
+
+const ADD = prose('Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.');
 
 export default muleRule(
   {
@@ -32,13 +34,17 @@ export default muleRule(
       const r = coreName(conn, 'reconnection');
       const rc = coreName(conn, 'reconnect');
       const allRetried = exposed.length > 0 && failing.length === 0;
+      const fail = failing.length ? msg`${failing.length} operation${prose(failing.length === 1 ? ' fails' : 's fail')}` : prose('its operations fail');
       ctx.report({
         path: config.file.path,
         ...tagRange(conn),
         ...(allRetried ? { severity: 'info' as const } : {}),
         message: allRetried
-          ? msg`Salesforce connection '${config.name}' has no reconnection strategy. Its ${exposed.length} operation${exposed.length === 1 ? ' runs' : 's run'} inside until-successful, which retries an expired session on a new connection and so logs in again; a reconnection strategy does that before the failure reaches the flow, without re-running the rest of the scope or waiting millisBetweenRetries. Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.`
-          : msg`Salesforce connection '${config.name}' has no reconnection strategy: when its session expires or is invalidated, ${failing.length ? msg`${failing.length} operation${failing.length === 1 ? ' fails' : 's fail'}` : 'its operations fail'} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${retried.length === 1 ? '' : 's'} retr${retried.length === 1 ? 'ies' : 'y'} through until-successful, which logs in again)` : ''}. Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.`,
+          ? msg`Salesforce connection '${config.name}' has no reconnection strategy, so its ${exposed.length} operation${prose(exposed.length === 1 ? ' logs' : 's log')} in again only through until-successful`
+          : msg`Salesforce connection '${config.name}' has no reconnection strategy: ${fail} when its session expires`,
+        detail: allRetried
+          ? msg`Its ${exposed.length} operation${prose(exposed.length === 1 ? ' runs' : 's run')} inside until-successful, which retries an expired session on a new connection and so logs in again; a reconnection strategy does that before the failure reaches the flow, without re-running the rest of the scope or waiting millisBetweenRetries. ${ADD}`
+          : msg`When its session expires or is invalidated, ${fail} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${prose(retried.length === 1 ? ' retries' : 's retry')} through until-successful, which logs in again)` : ''}. ${ADD}`,
         related: (failing.length ? failing : exposed).slice(0, 5).map((op: SalesforceOperation) => ({
           path: op.file.path,
           start: op.el.start,

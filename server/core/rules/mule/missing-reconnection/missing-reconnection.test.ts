@@ -107,7 +107,9 @@ ruleTests('mule/missing-reconnection', {
         {
           ...at(allRetried, '<salesforce:basic-connection'),
           severity: 'info',
-          message: 'Its 2 operations run inside until-successful, which retries an expired session on a new connection and so logs in again',
+          message: "Salesforce connection 'sf' has no reconnection strategy, so its 2 operations log in again only through until-successful",
+          detail:
+            /^Its 2 operations run inside until-successful, which retries an expired session on a new connection and so logs in again; .* Add <reconnection>/,
           related: ['retries through until-successful', 'retries through until-successful'],
         },
       ],
@@ -119,8 +121,9 @@ ruleTests('mule/missing-reconnection', {
         {
           ...at(someRetried, '<salesforce:basic-connection'),
           severity: 'warning',
-          message:
-            '1 operation fails with SALESFORCE:CONNECTIVITY instead of logging in again and re-running (1 other retries through until-successful, which logs in again)',
+          message: "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails when its session expires",
+          detail:
+            'When its session expires or is invalidated, 1 operation fails with SALESFORCE:CONNECTIVITY instead of logging in again and re-running (1 other retries through until-successful, which logs in again). Add <reconnection>',
           related: ['<salesforce:create> uses'],
         },
       ],
@@ -134,13 +137,20 @@ ruleTests('mule/missing-reconnection', {
       name: 'a self-closing connection is opened to add the strategy',
       files: bare,
       findings: [
-        { ...at(bare, '<salesforce:basic-connection'), message: "'sf' has no reconnection strategy", related: ['<salesforce:query> uses'], fixOutput: fixed },
+        {
+          ...at(bare, '<salesforce:basic-connection'),
+          message: "'sf' has no reconnection strategy: 1 operation fails",
+          related: ['<salesforce:query> uses'],
+          fixOutput: fixed,
+        },
       ],
     },
     {
       name: 'an unused config is reported too (its operations may be added later)',
       files: unused,
-      findings: [{ ...at(unused, '<salesforce:jwt-connection'), related: 0 }],
+      findings: [
+        { ...at(unused, '<salesforce:jwt-connection'), message: 'no reconnection strategy: its operations fail when its session expires', related: 0 },
+      ],
     },
     {
       name: 'the inserted strategy follows tab indentation and goes first',

@@ -5,7 +5,7 @@ import { isHttpListener } from '../../../mule/structure';
 import { attr } from '../../../xml/dom';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
-import { msg } from '../../message';
+import { msg, prose, withTail } from '../../message';
 
 export default muleRule(
   {
@@ -27,7 +27,11 @@ export default muleRule(
       ctx.report({
         path: op.file.path,
         ...tagRange(op.el),
-        message: msg`<${op.el.name}> uses '${op.config!.name}', a per-user OAuth connection (authorization code grant)${owner ? msg` for resource owner '${owner}'` : ''}, from flow '${automated.entry.name}', which starts from <${source.name}>. No user is present there: when the stored token expires or is revoked every run fails with INVALID_SESSION_ID until someone re-authorizes by hand. Use a server-to-server connection (salesforce:jwt-connection or salesforce:oauth-client-credentials-connection) for automation.`,
+        message: withTail(
+          msg`<${op.el.name}> uses per-user OAuth connection '${op.config!.name}' from a flow started by <${source.name}>`,
+          prose(': every run fails once the stored token expires'),
+        ),
+        detail: msg`'${op.config!.name}' is a per-user OAuth connection (authorization code grant)${owner ? msg` for resource owner '${owner}'` : ''}, used from flow '${automated.entry.name}', which starts from <${source.name}>. No user is present there: when the stored token expires or is revoked every run fails with INVALID_SESSION_ID until someone re-authorizes by hand. Use a server-to-server connection (salesforce:jwt-connection or salesforce:oauth-client-credentials-connection) for automation.`,
         related: [
           { path: op.config!.file.path, start: conn.start, end: conn.nameEnd, message: 'the per-user OAuth connection' },
           { path: automated.entry.file.path, start: source.start, end: source.nameEnd, message: msg`'${automated.entry.name}' runs without a user` },

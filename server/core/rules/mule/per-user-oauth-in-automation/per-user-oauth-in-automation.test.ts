@@ -31,7 +31,9 @@ ruleTests('mule/per-user-oauth-in-automation', {
       findings: [
         {
           ...at(scheduled, '<salesforce:query'),
-          message: "for resource owner 'integration'",
+          message: "<salesforce:query> uses per-user OAuth connection 'sf' from a flow started by <scheduler>: every run fails once the stored token expires",
+          detail:
+            "'sf' is a per-user OAuth connection (authorization code grant) for resource owner 'integration', used from flow 'sync', which starts from <scheduler>. No user is present there: when the stored token expires or is revoked every run fails with INVALID_SESSION_ID until someone re-authorizes by hand. Use a server-to-server connection (salesforce:jwt-connection or salesforce:oauth-client-credentials-connection) for automation.",
           related: ['the per-user OAuth connection', "'sync' runs without a user"],
         },
       ],
@@ -42,7 +44,8 @@ ruleTests('mule/per-user-oauth-in-automation', {
       findings: [
         {
           ...at(viaSubFlow, '<salesforce:create'),
-          message: 'starts from <vm:listener>',
+          message: 'from a flow started by <vm:listener>',
+          detail: "used from flow 'consume', which starts from <vm:listener>",
           related: ['the per-user OAuth connection', "'consume' runs without a user", "called from 'consume'"],
         },
       ],

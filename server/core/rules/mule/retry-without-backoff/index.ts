@@ -5,7 +5,7 @@ import { attrNode } from '../../../xml/dom';
 import type { XmlAttribute } from '../../../xml/types';
 import { muleRule } from '../../rule';
 import { valueRange } from '../../ranges';
-import { msg, prose } from '../../message';
+import { msg, prose, withTail } from '../../message';
 
 export default muleRule(
   {
@@ -28,11 +28,12 @@ export default muleRule(
       if (!values) return;
       const fast = values.map((v) => Number(v.trim())).filter((n) => Number.isFinite(n) && n < min);
       if (!fast.length) return;
-      const via = a.value.includes('${') ? msg` (${a.value} resolves to ${values.join(' or ')})` : '';
+      const via = a.value.includes('${') ? msg`${a.value} resolves to ${values.join(' or ')}. ` : '';
       ctx.report({
         path,
         ...valueRange(a),
-        message: msg`${what} retries ${fast[0]} ms apart${via}: every worker logs in to Salesforce again almost at once, which hits login rate limits and can lock the integration user. Wait at least ${min} ms (seconds are better) between attempts.`,
+        message: withTail(msg`${what} retries ${fast[0]} ms apart`, prose(': every worker logs in to Salesforce again almost at once')),
+        detail: msg`${via}Every worker logs in to Salesforce again almost at once, which hits login rate limits and can lock the integration user. Wait at least ${min} ms (seconds are better) between attempts.`,
         ...(a.value.includes('${')
           ? {}
           : { suggestions: [{ title: 'Wait 5000 ms between attempts', edits: [{ path, start: a.valueStart, end: a.valueEnd, newText: '5000' }] }] }),

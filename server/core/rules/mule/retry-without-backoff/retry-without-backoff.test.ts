@@ -35,7 +35,8 @@ ruleTests('mule/retry-without-backoff', {
       findings: [
         {
           ...at(fastReconnect, '100'),
-          message: "reconnection strategy of Salesforce connection 'sf' retries 100 ms apart",
+          message: "The reconnection strategy of Salesforce connection 'sf' retries 100 ms apart: every worker logs in to Salesforce again almost at once",
+          detail: 'which hits login rate limits and can lock the integration user. Wait at least 1000 ms (seconds are better) between attempts.',
           suggestions: [{ title: 'Wait 5000 ms', output: fastReconnect.replace('frequency="100"', 'frequency="5000"') }],
         },
       ],
@@ -54,7 +55,14 @@ ruleTests('mule/retry-without-backoff', {
     {
       name: 'a delay from a property',
       files: fromProps,
-      findings: [{ ...at(fromProps['app/src/main/mule/main.xml'], '${sf.freq}'), message: 'resolves to 250', suggestions: [] }],
+      findings: [
+        {
+          ...at(fromProps['app/src/main/mule/main.xml'], '${sf.freq}'),
+          message: /retries 250 ms apart: every worker/,
+          detail: /^\$\{sf\.freq\} resolves to 250\. Every worker/,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

@@ -123,7 +123,10 @@ function report(
   ctx.report({
     path: req.file.path,
     ...tagRange(req.el),
-    message: msg`This request calls Salesforce (${method} ${req.path}) with a token ${prose(kinds)}. When that token expires or is revoked, ${rejection} (${failure.type}), and ${fate}. Every call then fails until the app is restarted or the cached token expires. Catch ${failure.type} around the call, log in, store the new token and call once more.`,
+    message: loop
+      ? msg`This request to Salesforce (${method} ${req.path}) loops for good on a token Salesforce keeps rejecting: its re-login loop has no counter`
+      : msg`This request to Salesforce (${method} ${req.path}) fails on every call once its cached token expires or is revoked`,
+    detail: msg`It sends a token ${prose(kinds)}. When that token expires or is revoked, ${rejection} (${failure.type}), and ${fate}. Every call then fails until the app is restarted or the cached token expires. Catch ${failure.type} around the call, log in, store the new token and call once more.`,
     related,
   });
 }

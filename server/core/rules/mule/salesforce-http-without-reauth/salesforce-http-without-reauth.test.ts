@@ -167,8 +167,9 @@ ruleTests('mule/salesforce-http-without-reauth', {
       findings: [
         {
           ...tag(bare, '<http:request method="GET"'),
-          message:
-            "calls Salesforce (GET /services/data/v60.0/query) with a token read from an object store. When that token expires or is revoked, it is rejected with 401 (HTTP:UNAUTHORIZED), and no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'accounts'",
+          message: 'This request to Salesforce (GET /services/data/v60.0/query) fails on every call once its cached token expires or is revoked',
+          detail:
+            "It sends a token read from an object store. When that token expires or is revoked, it is rejected with 401 (HTTP:UNAUTHORIZED), and no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'accounts'. Every call then fails until the app is restarted or the cached token expires. Catch HTTP:UNAUTHORIZED around the call, log in, store the new token and call once more.",
           related: ['the token is read from an object store here', 'the token is sent here'],
         },
       ],
@@ -179,7 +180,7 @@ ruleTests('mule/salesforce-http-without-reauth', {
       findings: [
         {
           ...tag(logsOnly, '<http:request method="GET"'),
-          message: '1 error handler catches HTTP:UNAUTHORIZED, but none gets a new token and calls again',
+          detail: '1 error handler catches HTTP:UNAUTHORIZED, but none gets a new token and calls again',
           related: ['the token is read from an object store here', 'the token is sent here', 'catches HTTP:UNAUTHORIZED without logging in again'],
         },
       ],
@@ -190,7 +191,7 @@ ruleTests('mule/salesforce-http-without-reauth', {
       findings: [
         {
           ...tag(retriedStale, '<http:request method="GET"'),
-          message: '1 error handler catches MULE:RETRY_EXHAUSTED, but none gets a new token and calls again',
+          detail: '1 error handler catches MULE:RETRY_EXHAUSTED, but none gets a new token and calls again',
           related: ['the token is read from an object store here', 'the token is sent here', 'catches MULE:RETRY_EXHAUSTED without logging in again'],
         },
       ],
@@ -198,7 +199,15 @@ ruleTests('mule/salesforce-http-without-reauth', {
     {
       name: 'a refresh that loops back to the flow with no counter',
       files: loop,
-      findings: [{ ...tag(loop, '<http:request method="GET"'), message: 'calls again through a flow-ref loop with no counter' }],
+      findings: [
+        {
+          ...tag(loop, '<http:request method="GET"'),
+          message:
+            'This request to Salesforce (GET /services/data/v60.0/query) loops for good on a token Salesforce keeps rejecting: its re-login loop has no counter',
+          detail:
+            'an error handler logs in again but calls again through a flow-ref loop with no counter: a token Salesforce keeps rejecting (revoked app, frozen user) loops for good',
+        },
+      ],
     },
     {
       name: 'a token taken from a property in the default headers of the configuration',
@@ -206,7 +215,8 @@ ruleTests('mule/salesforce-http-without-reauth', {
       findings: [
         {
           ...tag(fromProperty, '<http:request method="POST"'),
-          message: 'calls Salesforce (POST /services/apexrest/orders) with a token taken from a property',
+          message: 'This request to Salesforce (POST /services/apexrest/orders) fails on every call',
+          detail: 'It sends a token taken from a property.',
           related: ['the token is taken from a property here', 'the token is sent here'],
         },
       ],
@@ -217,7 +227,8 @@ ruleTests('mule/salesforce-http-without-reauth', {
       findings: [
         {
           ...tag(soap, '<http:request method="POST" config-ref="sf-login" path="/services/Soap'),
-          message: 'SOAP reports an expired session as 500 (HTTP:INTERNAL_SERVER_ERROR)',
+          message: 'This request to Salesforce (POST /services/Soap/u/60.0) fails on every call',
+          detail: 'SOAP reports an expired session as 500 (HTTP:INTERNAL_SERVER_ERROR)',
         },
       ],
     },
@@ -225,9 +236,9 @@ ruleTests('mule/salesforce-http-without-reauth', {
       name: 'the recovery snippet without the login in its handler',
       files: withoutLogin,
       findings: [
-        { ...tag(withoutLogin, '<http:request method="GET"'), message: '1 error handler catches HTTP:UNAUTHORIZED, but none gets a new token and calls again' },
+        { ...tag(withoutLogin, '<http:request method="GET"'), detail: '1 error handler catches HTTP:UNAUTHORIZED, but none gets a new token and calls again' },
         // The second call, in the handler, sends the same rejected token: its 401 escapes the flow.
-        { ...tag(withoutLogin, '<http:request method="GET"', 1), message: "no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'api'" },
+        { ...tag(withoutLogin, '<http:request method="GET"', 1), detail: "no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'api'" },
       ],
     },
     {

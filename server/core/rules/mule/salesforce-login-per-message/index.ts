@@ -2,7 +2,7 @@ import { perMessageEntries } from '../../../mule/login-paths';
 import { NS } from '../../../mule/namespaces';
 import { salesforceRequests } from '../../../mule/salesforce-http';
 import { isSoapLogin } from '../../../mule/salesforce-logins';
-import { msg, prose } from '../../message';
+import { msg, prose, withTail } from '../../message';
 import { muleRule, type ReportRelated } from '../../rule';
 import { tagRange } from '../../ranges';
 
@@ -51,7 +51,11 @@ export default muleRule(
       ctx.report({
         path: req.file.path,
         ...tagRange(req.el),
-        message: msg`This request ${login} (${req.path}) on ${prose(first.rate)} (flow '${first.flow.name}')${more}, with no cached token in front of it. Every message is a login: Salesforce blocks a user's logins beyond 3,600 an hour (LOGIN_RATE_EXCEEDED), and every integration that shares the user fails with it. Keep the token in an object store (or a cache scope) and log in again only when a call is rejected with 401.`,
+        message: withTail(
+          msg`This request logs in to Salesforce on ${prose(first.rate)} (flow '${first.flow.name}')${more}`,
+          prose(", which can exceed Salesforce's login rate limit"),
+        ),
+        detail: msg`It ${login} (${req.path}) with no cached token in front of it. Every message is a login: Salesforce blocks a user's logins beyond 3,600 an hour (LOGIN_RATE_EXCEEDED), and every integration that shares the user fails with it. Keep the token in an object store (or a cache scope) and log in again only when a call is rejected with 401.`,
         related,
       });
     }

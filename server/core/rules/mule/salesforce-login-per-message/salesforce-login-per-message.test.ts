@@ -91,7 +91,9 @@ ruleTests('mule/salesforce-login-per-message', {
       findings: [
         {
           ...at(perRequest, '<http:request', 2),
-          message: "asks Salesforce for a new OAuth token (/services/oauth2/token) on every HTTP request (flow 'orders')",
+          message: "This request logs in to Salesforce on every HTTP request (flow 'orders'), which can exceed Salesforce's login rate limit",
+          detail:
+            "It asks Salesforce for a new OAuth token (/services/oauth2/token) with no cached token in front of it. Every message is a login: Salesforce blocks a user's logins beyond 3,600 an hour (LOGIN_RATE_EXCEEDED), and every integration that shares the user fails with it. Keep the token in an object store (or a cache scope) and log in again only when a call is rejected with 401.",
           related: ["called from 'orders'", "flow 'orders' starts here: every HTTP request"],
         },
       ],
@@ -102,7 +104,8 @@ ruleTests('mule/salesforce-login-per-message', {
       findings: [
         {
           ...at(soapPerQueueMessage, '<http:request', 2),
-          message: 'logs in to Salesforce with a SOAP login() (/services/Soap/u/60.0) on every message of <vm:listener>',
+          message: "This request logs in to Salesforce on every message of <vm:listener> (flow 'consume')",
+          detail: 'It logs in to Salesforce with a SOAP login() (/services/Soap/u/60.0) with no cached token in front of it.',
           related: 1,
         },
       ],

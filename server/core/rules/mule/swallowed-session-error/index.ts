@@ -42,8 +42,9 @@ export default muleRule(
       const first = hits[0];
       const what =
         hits.length === 1
-          ? msg`the Salesforce session failure of <${first.op.el.name}>${first.op.flow ? msg` in '${first.op.flow.name}'` : ''} (as ${first.type})`
-          : msg`the Salesforce session failures of ${hits.length} operations (as ${[...new Set(hits.map((h) => h.type))].join(' or ')})`;
+          ? msg`the Salesforce session failure of <${first.op.el.name}>${first.op.flow ? msg` in '${first.op.flow.name}'` : ''}`
+          : msg`the Salesforce session failures of ${hits.length} operations`;
+      const types = [...new Set(hits.map((h) => h.type))].join(' or ');
       const trace =
         attr(handler, 'logException') === 'false'
           ? prose('and with logException="false" not even Mule\'s own log line records it')
@@ -51,7 +52,8 @@ export default muleRule(
       ctx.report({
         path: file.path,
         ...tagRange(handler),
-        message: msg`This on-error-continue catches ${what} and completes the flow as if the call had succeeded: it does not raise, route, store or log the failure, nor answer an HTTP caller with an error status, ${trace}. Log the failure with its error and let it propagate, or record what must be recovered.`,
+        message: msg`This on-error-continue catches ${what} and completes the flow as if the call had succeeded`,
+        detail: msg`${prose(hits.length === 1 ? 'The failure arrives' : 'The failures arrive')} here as ${types}: the handler does not raise, route, store or log ${prose(hits.length === 1 ? 'it' : 'them')}, nor answer an HTTP caller with an error status, ${trace}. Log the failure with its error and let it propagate, or record what must be recovered.`,
         related: hits.map((h) => ({
           path: h.op.file.path,
           start: h.op.el.start,

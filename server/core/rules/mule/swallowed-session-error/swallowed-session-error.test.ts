@@ -121,7 +121,10 @@ ruleTests('mule/swallowed-session-error', {
       findings: [
         {
           ...at(empty, '<on-error-continue'),
-          message: "of <salesforce:query> in 'api' (as SALESFORCE:CONNECTIVITY)",
+          message:
+            "This on-error-continue catches the Salesforce session failure of <salesforce:query> in 'api' and completes the flow as if the call had succeeded",
+          detail:
+            "The failure arrives here as SALESFORCE:CONNECTIVITY: the handler does not raise, route, store or log it, nor answer an HTTP caller with an error status, and Mule's own log line (logException) is the only trace. Log the failure with its error and let it propagate, or record what must be recovered.",
           related: ["the session failure of <salesforce:query> in 'api' comes from here"],
           suggestions: [
             {
@@ -163,7 +166,13 @@ ruleTests('mule/swallowed-session-error', {
     {
       name: 'with reconnection, a continue for SALESFORCE:CONNECTIVITY swallows the session failure',
       files: withReconnection,
-      findings: [{ ...at(withReconnection, '<on-error-continue'), message: "<salesforce:create> in 'sync' (as SALESFORCE:CONNECTIVITY)" }],
+      findings: [
+        {
+          ...at(withReconnection, '<on-error-continue'),
+          message: "<salesforce:create> in 'sync' and completes",
+          detail: 'The failure arrives here as SALESFORCE:CONNECTIVITY:',
+        },
+      ],
     },
     // 4. One handler, one finding: every operation is a related location.
     {
@@ -172,7 +181,9 @@ ruleTests('mule/swallowed-session-error', {
       findings: [
         {
           ...at(twoOps, '<on-error-continue'),
-          message: /session failures of 2 operations .*logException="false" not even Mule's own log line/,
+          message: 'This on-error-continue catches the Salesforce session failures of 2 operations and completes the flow as if the call had succeeded',
+          detail:
+            /^The failures arrive here as SALESFORCE:CONNECTIVITY: the handler does not raise, route, store or log them, .*logException="false" not even Mule's own log line/,
           related: ["<salesforce:query> in 'api' comes from here", "<salesforce:update> in 'api' comes from here"],
         },
       ],

@@ -6,7 +6,7 @@ import { salesforceReconnections } from '../../../mule/reconnections';
 import { catchesEverything, handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
 import { attrNode } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
-import { msg, prose } from '../../message';
+import { msg, prose, withTail } from '../../message';
 import { muleRule, type RuleContext } from '../../rule';
 import { tagRange, valueRange } from '../../ranges';
 
@@ -40,7 +40,12 @@ export default muleRule(
       ctx.report({
         path: r.file.path,
         ...tagRange(r.strategy),
-        message: msg`reconnect-forever on ${r.owner}: when the session cannot be re-established (revoked token, expired password, IP restriction) the connector retries forever and the flow never fails or alerts. Use <reconnect count=".."/> so the failure surfaces.`,
+        message: withTail(
+          msg`reconnect-forever on ${r.owner} retries forever when the session cannot be re-established`,
+          prose(', and the flow never fails or alerts'),
+        ),
+        detail:
+          'When a revoked token, an expired password or an IP restriction keeps the session from being re-established, the connector retries forever and the flow never fails or alerts. Use <reconnect count=".."/> so the failure surfaces.',
         suggestions: [foreverToBounded(r.file, r.strategy)],
       });
     }
@@ -52,12 +57,16 @@ export default muleRule(
       const file = app.fileOf(loop.flowRef);
       if (!file) continue;
       const everything = catchesEverything(app, loop.onError)
-        ? prose(' It catches every error, so a revoked token or IP restriction loops like a transient failure.')
+        ? ' It catches every error, so a revoked token or IP restriction loops like a transient failure.'
         : '';
       ctx.report({
         path: file.path,
         ...tagRange(loop.flowRef),
-        message: msg`This error handler runs '${loop.target.name}' again, which leads back to '${loop.owner.name}', with no counter guarding it: if the Salesforce session cannot be restored, the flow loops until the stack or the worker gives out.${everything} Count attempts (a variable or object store entry) and stop after a few.`,
+        message: withTail(
+          msg`This error handler runs '${loop.target.name}' again with no counter guarding it`,
+          prose(', so a dead session loops until the stack or the worker gives out'),
+        ),
+        detail: msg`'${loop.target.name}' leads back to '${loop.owner.name}', with no counter guarding it: if the Salesforce session cannot be restored, the flow loops until the stack or the worker gives out.${prose(everything)} Count attempts (a variable or object store entry) and stop after a few.`,
         related: [{ path: file.path, start: loop.onError.start, end: loop.onError.nameEnd, message: 'the handler that starts the loop' }],
       });
     }
@@ -89,14 +98,18 @@ function checkUntil(app: MuleApp, file: MuleFile, el: XmlElement, budget: number
   if (!worst || !subtreeReachesSalesforce(app, el)) return;
   const a = attrNode(el, 'maxRetries');
   const range = a ? valueRange(a) : tagRange(el);
-  const resolved = a && a.value.includes('${') ? msg` (${a.value} resolves to ${retries.join(' or ')})` : '';
+  const resolved = a && a.value.includes('${') ? msg`${a.value} resolves to ${retries.join(' or ')}. ` : '';
   const howLong = Number.isFinite(worst.total)
     ? msg`up to ${worst.retries} times ${worst.delay / 1000} s apart, ${duration(worst.total)} in all`
     : msg`with maxRetries=${worst.retries}, which is not a count`;
   ctx.report({
     path: file.path,
     ...range,
-    message: msg`This until-successful around a Salesforce call retries ${howLong}${resolved} (limit ${duration(budget)}): a dead session holds the message that long before anyone hears of it. Retry a few times, seconds to minutes apart.`,
+    message: withTail(
+      msg`This until-successful around a Salesforce call retries ${howLong} (limit ${duration(budget)})`,
+      prose(': a dead session holds the message that long'),
+    ),
+    detail: msg`${resolved}A dead session holds the message that long before anyone hears of it. Retry a few times, seconds to minutes apart.`,
     ...(a && !a.value.includes('${')
       ? { suggestions: [{ title: 'Retry at most 5 times', edits: [{ path: file.path, start: a.valueStart, end: a.valueEnd, newText: '5' }] }] }
       : {}),

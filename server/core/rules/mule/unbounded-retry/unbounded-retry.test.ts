@@ -91,7 +91,10 @@ ruleTests('mule/unbounded-retry', {
         {
           ...at(forever, '<reconnect-forever'),
           severity: 'error',
-          message: "reconnect-forever on Salesforce connection 'sf'",
+          message:
+            "reconnect-forever on Salesforce connection 'sf' retries forever when the session cannot be re-established, and the flow never fails or alerts",
+          detail:
+            /^When a revoked token, an expired password or an IP restriction keeps the session from being re-established.* Use <reconnect count="\.\."\/> so the failure surfaces\.$/,
           suggestions: [{ title: 'Give up after 5 attempts', output: forever.replace('<reconnect-forever frequency', '<reconnect count="5" frequency') }],
         },
       ],
@@ -113,7 +116,9 @@ ruleTests('mule/unbounded-retry', {
       findings: [
         {
           ...at(absurd, '10000'),
-          message: 'retries up to 10000 times 5 s apart, 13.9 h in all',
+          message:
+            'This until-successful around a Salesforce call retries up to 10000 times 5 s apart, 13.9 h in all (limit 1 h): a dead session holds the message that long',
+          detail: 'A dead session holds the message that long before anyone hears of it. Retry a few times, seconds to minutes apart.',
           suggestions: [{ title: 'Retry at most 5 times', output: until('5') }],
         },
       ],
@@ -122,7 +127,14 @@ ruleTests('mule/unbounded-retry', {
     {
       name: 'one environment resolves to an absurd value',
       files: fromProps,
-      findings: [{ ...at(fromProps['app/src/main/mule/main.xml'], '${retries}'), message: 'resolves to 5 or 500', suggestions: [] }],
+      findings: [
+        {
+          ...at(fromProps['app/src/main/mule/main.xml'], '${retries}'),
+          message: 'retries up to 500 times 60 s apart, 8.3 h in all (limit 1 h)',
+          detail: /^\$\{retries\} resolves to 5 or 500\. A dead session/,
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'a counter tested in a when that retries as well does not stop the loop',
@@ -132,12 +144,25 @@ ruleTests('mule/unbounded-retry', {
     {
       name: 'an error handler that loops back without a counter',
       files: loop,
-      findings: [{ ...at(loop, '<flow-ref', 1), message: "runs 'sync' again", related: ['starts the loop'] }],
+      findings: [
+        {
+          ...at(loop, '<flow-ref', 1),
+          message: "runs 'sync' again",
+          detail: "'sync' leads back to 'sync', with no counter guarding it: if the Salesforce session cannot be restored",
+          related: ['starts the loop'],
+        },
+      ],
     },
     {
       name: 'a loop that catches every error says so (mule/blind-session-retry leaves it to this rule)',
       files: catchAllLoop,
-      findings: [{ ...at(catchAllLoop, '<flow-ref', 1), message: /no counter guarding it.*It catches every error/ }],
+      findings: [
+        {
+          ...at(catchAllLoop, '<flow-ref', 1),
+          message: "This error handler runs 'sync' again with no counter guarding it, so a dead session loops until the stack or the worker gives out",
+          detail: /no counter guarding it.*It catches every error/,
+        },
+      ],
     },
   ],
 });

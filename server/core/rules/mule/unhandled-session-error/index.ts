@@ -5,7 +5,7 @@ import { sessionEscapes, type SessionEscape } from '../../../mule/session-escape
 import { sourceKind, type SourceKind } from '../../../mule/structure';
 import { attr } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
-import { msg, prose } from '../../message';
+import { msg, prose, withTail } from '../../message';
 import { muleRule, type ReportRelated, type RuleContext } from '../../rule';
 import { tagRange } from '../../ranges';
 
@@ -54,9 +54,13 @@ function severityOf(ctx: RuleContext, escapes: readonly SessionEscape[]) {
   return requestResponse ? (ctx.options.requestResponseSeverity as 'info' | 'warning' | 'error') : undefined;
 }
 
+function kindsOf(escapes: readonly SessionEscape[]): Set<SourceKind> {
+  return new Set<SourceKind>(escapes.map((e) => (e.flow.source ? sourceKind(e.flow.source) : 'other')));
+}
+
 /** What happens to the escaped failure, by the sources of the flows it escapes. */
 function consequence(escapes: readonly SessionEscape[]): string {
-  const kinds = new Set<SourceKind>(escapes.map((e) => (e.flow.source ? sourceKind(e.flow.source) : 'other')));
+  const kinds = kindsOf(escapes);
   const parts: string[] = [];
   if (kinds.has('request-response'))
     parts.push("the HTTP caller gets the listener's default error response (status 500, the error description as its body), which it may retry");
@@ -65,6 +69,20 @@ function consequence(escapes: readonly SessionEscape[]): string {
   if (kinds.has('salesforce-event')) parts.push('the Salesforce event is not processed again unless the listener replays it, and nothing alerts');
   if (kinds.has('other')) parts.push('no caller waits for the flow: nothing retries or alerts');
   return prose(`Mule's default handling logs it and ${parts.join('; ')}`);
+}
+
+/** The consequence in a few words for the message, when every flow it escapes has the same kind of source. */
+const SHORT_CONSEQUENCE: Readonly<Record<SourceKind, string>> = {
+  'request-response': "the HTTP caller gets the listener's default 500 response",
+  scheduler: 'the scheduled run ends and nothing alerts',
+  queue: 'the message is redelivered or dropped and nothing alerts',
+  'salesforce-event': 'the event is not processed again unless replayed',
+  other: 'nothing retries or alerts',
+};
+
+function shortConsequence(escapes: readonly SessionEscape[]): string {
+  const kinds = [...kindsOf(escapes)];
+  return kinds.length === 1 ? prose(`: ${SHORT_CONSEQUENCE[kinds[0]]}`) : '';
 }
 
 function typesText(escapes: readonly SessionEscape[]): string {
@@ -80,8 +98,11 @@ function reportGroup(app: MuleApp, ctx: RuleContext, at: XmlElement, escapes: re
   const flowNames = flows.map((f) => msg`'${f.name}'`).join(', ');
   const handler = escapes[0].handler;
   const types = typesText(escapes);
-  const where = handler
-    ? msg`escape flow${flows.length === 1 ? '' : 's'} ${flowNames} through this ${handler.isDefault ? 'default ' : ''}error handler, which has no on-error matching ${types}`
+  const kind = prose(handler?.isDefault ? 'default ' : '');
+  // The element is where the finding is (this handler, this flow): its name is in the detail, the consequence fits.
+  const where = handler ? msg`escape through this ${kind}error handler` : prose('escape this flow, which has no error handler');
+  const how = handler
+    ? msg`escape flow${prose(flows.length === 1 ? '' : 's')} ${flowNames} through this ${kind}error handler, which has no on-error matching ${types}`
     : msg`escape flow ${flowNames}, which has no error handler`;
   const related: ReportRelated[] = [];
   const ops = new Set<SalesforceOperation>();
@@ -100,7 +121,8 @@ function reportGroup(app: MuleApp, ctx: RuleContext, at: XmlElement, escapes: re
     path: file.path,
     ...tagRange(at),
     ...(severity ? { severity } : {}),
-    message: msg`Salesforce session failures of ${count} operations ${where}: ${consequence(escapes)}. Handle them once here (log, classify, answer or park the message).`,
+    message: msg`Salesforce session failures of ${count} operations ${where}${shortConsequence(escapes)}`,
+    detail: msg`They ${how}: ${consequence(escapes)}. Handle them once here (log, classify, answer or park the message).`,
     related,
     // Only a handler written out here can take the new on-error (not a reference to one).
     suggestions: handler && at.local === 'error-handler' && !at.selfClosing && attr(at, 'ref') === undefined ? () => [addHandlerEntry(file, at, escapes)] : [],
@@ -122,7 +144,8 @@ function reportOperation(app: MuleApp, ctx: RuleContext, op: SalesforceOperation
     path: op.file.path,
     ...tagRange(op.el),
     ...(severity ? { severity } : {}),
-    message: msg`A Salesforce session failure from <${op.el.name}> (${what}) escapes flow '${first.flow.name}', started by ${source}${via}${others}: ${handlerText}. ${consequence(escapes)}.`,
+    message: withTail(msg`<${op.el.name}> in '${op.flow?.name ?? first.flow.name}' fails unhandled when the session expires`, shortConsequence(escapes)),
+    detail: msg`A Salesforce session failure from <${op.el.name}> (${what}) escapes flow '${first.flow.name}', started by ${source}${via}${others}: ${handlerText}. ${consequence(escapes)}.`,
     related: related(app, escapes),
     suggestions: () => [{ title: 'Wrap in a try that logs and re-throws Salesforce session failures', edits: [wrapInSessionTry(op)] }],
   });

@@ -37,6 +37,14 @@ const twoOpsGlobalHandler = mule(`
     <salesforce:update config-ref="sf" type="Account"/>
     <error-handler ref="global"></error-handler>
   </flow>`);
+const longName = 'get:\\accounts\\(accountId)\\contacts:accounts-sfdc-system-api-config';
+const longFlowName = mule(`${sfConfig()}<flow name="${longName}">${LISTENER}<salesforce:query config-ref="sf"/></flow>`);
+const twoFlowsDefaultHandler = mule(`
+  <configuration defaultErrorHandler-ref="dh"/>
+  <error-handler name="dh"><on-error-propagate type="HTTP:NOT_FOUND"/></error-handler>
+  ${sfConfig()}
+  <flow name="a">${SCHEDULER}<salesforce:query config-ref="sf"/></flow>
+  <flow name="b">${LISTENER}<salesforce:update config-ref="sf" type="Account"/></flow>`);
 const twoOpsNoHandler = flow('<salesforce:query config-ref="sf"/>\n  <salesforce:update config-ref="sf" type="Account"/>', '', SCHEDULER);
 
 const subFlowTwoCallers = mule(`
@@ -188,8 +196,9 @@ ruleTests('mule/unhandled-session-error', {
         {
           ...at(noHandler, '<salesforce:query'),
           severity: 'info',
-          message:
-            "(SALESFORCE:CONNECTIVITY) escapes flow 'api', started by <http:listener>: it has no error handler. Mule's default handling logs it and the HTTP caller gets the listener's default error response",
+          message: "<salesforce:query> in 'api' fails unhandled when the session expires: the HTTP caller gets the listener's default 500 response",
+          detail:
+            "A Salesforce session failure from <salesforce:query> (SALESFORCE:CONNECTIVITY) escapes flow 'api', started by <http:listener>: it has no error handler. Mule's default handling logs it and the HTTP caller gets the listener's default error response (status 500, the error description as its body), which it may retry.",
           related: ["flow 'api' starts here"],
           suggestions: [
             {
@@ -213,32 +222,42 @@ ruleTests('mule/unhandled-session-error', {
     {
       name: 'a handler for other types',
       files: wrongType,
-      findings: [{ ...at(wrongType, '<salesforce:query'), message: 'its error handler has no on-error matching SALESFORCE:CONNECTIVITY', related: 2 }],
+      findings: [{ ...at(wrongType, '<salesforce:query'), detail: 'its error handler has no on-error matching SALESFORCE:CONNECTIVITY', related: 2 }],
     },
     {
       name: 'until-successful turns the failure into MULE:RETRY_EXHAUSTED',
       files: untilOutside,
-      findings: [{ ...at(untilOutside, '<salesforce:query'), message: '(SALESFORCE:CONNECTIVITY, escaping as MULE:RETRY_EXHAUSTED)' }],
+      findings: [{ ...at(untilOutside, '<salesforce:query'), detail: '(SALESFORCE:CONNECTIVITY, escaping as MULE:RETRY_EXHAUSTED)' }],
     },
     // 1. Without reconnection the failure is SALESFORCE:CONNECTIVITY only.
     {
       name: 'without reconnection a SALESFORCE:RETRY_EXHAUSTED handler does not match',
       files: retryExhaustedOnly,
-      findings: [{ ...at(retryExhaustedOnly, '<salesforce:query'), message: 'no on-error matching SALESFORCE:CONNECTIVITY' }],
+      findings: [{ ...at(retryExhaustedOnly, '<salesforce:query'), detail: 'no on-error matching SALESFORCE:CONNECTIVITY' }],
     },
     // 5. Say what really happens, by source.
     {
       name: 'a scheduler run is lost silently (warning)',
       files: scheduled,
       findings: [
-        { ...at(scheduled, '<salesforce:query'), severity: 'warning', message: 'the scheduled run ends: its work waits for the next run and nothing alerts' },
+        {
+          ...at(scheduled, '<salesforce:query'),
+          severity: 'warning',
+          message: "<salesforce:query> in 'api' fails unhandled when the session expires: the scheduled run ends and nothing alerts",
+          detail: 'the scheduled run ends: its work waits for the next run and nothing alerts',
+        },
       ],
     },
     {
       name: 'a queue listener redelivers or drops the message (warning)',
       files: vmListener,
       findings: [
-        { ...at(vmListener, '<salesforce:create'), severity: 'warning', message: "redelivered or dropped by the listener's acknowledgement settings" },
+        {
+          ...at(vmListener, '<salesforce:create'),
+          severity: 'warning',
+          message: "<salesforce:create> in 'api' fails unhandled when the session expires: the message is redelivered or dropped and nothing alerts",
+          detail: "redelivered or dropped by the listener's acknowledgement settings",
+        },
       ],
     },
     {
@@ -248,7 +267,8 @@ ruleTests('mule/unhandled-session-error', {
         {
           ...at(subFlowTwoCallers, '<salesforce:query'),
           severity: 'warning',
-          message: "escapes flow 'unsafe', started by <scheduler> (through 1 call)",
+          message: "<salesforce:query> in 'load' fails unhandled when the session expires: the scheduled run ends and nothing alerts",
+          detail: "escapes flow 'unsafe', started by <scheduler> (through 1 call)",
           related: ["called from 'unsafe'", "flow 'unsafe' starts here"],
         },
       ],
@@ -260,7 +280,8 @@ ruleTests('mule/unhandled-session-error', {
         {
           path: 'app/src/main/mule/impl.xml',
           ...at(apikitOne['app/src/main/mule/impl.xml'], '<salesforce:query'),
-          message: "escapes flow 'main', started by <http:listener> (through 1 call)",
+          message: "<salesforce:query> in 'get:\\accounts:cfg' fails unhandled",
+          detail: "escapes flow 'main', started by <http:listener> (through 1 call)",
           related: ["routed here by the APIkit router in 'main'", "flow 'main' starts here", 'this error handler has no on-error'],
         },
       ],
@@ -274,8 +295,9 @@ ruleTests('mule/unhandled-session-error', {
           path: 'app/src/main/mule/api.xml',
           ...at(apikit['app/src/main/mule/api.xml'], '<error-handler'),
           severity: 'info',
-          message:
-            "Salesforce session failures of 3 operations escape flow 'main' through this error handler, which has no on-error matching SALESFORCE:CONNECTIVITY",
+          message: "Salesforce session failures of 3 operations escape through this error handler: the HTTP caller gets the listener's default 500 response",
+          detail:
+            "They escape flow 'main' through this error handler, which has no on-error matching SALESFORCE:CONNECTIVITY: Mule's default handling logs it and the HTTP caller gets the listener's default error response (status 500, the error description as its body), which it may retry. Handle them once here (log, classify, answer or park the message).",
           related: ["<salesforce:query> in 'get:\\accounts:cfg' (through 1 call)", '<salesforce:create>', '<salesforce:query>', "flow 'main' starts here"],
         },
       ],
@@ -287,7 +309,7 @@ ruleTests('mule/unhandled-session-error', {
         {
           ...at(twoOpsOneHandler, '<error-handler'),
           severity: 'warning',
-          message: 'Salesforce session failures of 2 operations',
+          message: 'Salesforce session failures of 2 operations escape through this error handler: the scheduled run ends and nothing alerts',
           related: ["<salesforce:query> in 'api'", "<salesforce:update> in 'api'", "flow 'api' starts here"],
           suggestions: [
             {
@@ -307,10 +329,42 @@ ruleTests('mule/unhandled-session-error', {
       findings: [{ ...at(twoOpsGlobalHandler, '<error-handler', 1), message: 'Salesforce session failures of 2 operations', suggestions: [] }],
     },
     {
+      name: 'a long flow name leaves no room for the consequence in the message: the detail still says it',
+      files: longFlowName,
+      findings: [
+        {
+          ...at(longFlowName, '<salesforce:query'),
+          message: /^<salesforce:query> in 'get:\\accounts\\\(accountId\)\\contacts:accounts-sfdc-system-api-config' fails unhandled when the session expires$/,
+          detail: "the HTTP caller gets the listener's default error response (status 500, the error description as its body), which it may retry",
+        },
+      ],
+    },
+    {
+      name: 'two flows escaping through the default handler: one finding there, the flows and what happens in each in the detail',
+      files: twoFlowsDefaultHandler,
+      findings: [
+        {
+          ...at(twoFlowsDefaultHandler, '<error-handler'),
+          severity: 'warning',
+          // Two kinds of source: what happens differs, so the message leaves it to the detail.
+          message: /^Salesforce session failures of 2 operations escape through this default error handler$/,
+          detail:
+            "They escape flows 'a', 'b' through this default error handler, which has no on-error matching SALESFORCE:CONNECTIVITY: Mule's default handling logs it and the HTTP caller gets the listener's default error response (status 500, the error description as its body), which it may retry; the scheduled run ends: its work waits for the next run and nothing alerts. Handle them once here",
+          related: ["<salesforce:query> in 'a'", "<salesforce:update> in 'b'", "flow 'a' starts here", "flow 'b' starts here"],
+        },
+      ],
+    },
+    {
       name: 'two operations in a flow without handler: one finding at the flow',
       files: twoOpsNoHandler,
       findings: [
-        { ...at(twoOpsNoHandler, '<flow'), message: "Salesforce session failures of 2 operations escape flow 'api', which has no error handler", related: 3 },
+        {
+          ...at(twoOpsNoHandler, '<flow'),
+          message: 'Salesforce session failures of 2 operations escape this flow, which has no error handler: the scheduled run ends and nothing alerts',
+          detail:
+            /^They escape flow 'api', which has no error handler: Mule's default handling logs it and the scheduled run ends: its work waits for the next run and nothing alerts\. Handle them once here/,
+          related: 3,
+        },
       ],
     },
   ],

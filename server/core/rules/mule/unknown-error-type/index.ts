@@ -62,7 +62,8 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
       path: file.path,
       start: decoded ? a.valueStart + sep.start : a.valueStart,
       end: decoded ? a.valueStart + sep.end : a.valueEnd,
-      message: msg`Mule has no '${sep.text.trim()}' in error types: list them separated by commas ("A, B"). As written, the app fails to deploy.`,
+      message: msg`Mule has no '${sep.text.trim()}' in error types, so the app fails to deploy`,
+      detail: 'List the error types separated by commas ("A, B").',
       ...(decoded
         ? {
             fix: {
@@ -77,7 +78,7 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
     if (isKnownType(ref) !== 'unknown') return;
     const start = decoded ? a.valueStart + ref.start : a.valueStart;
     const end = decoded ? a.valueStart + ref.end : a.valueEnd;
-    const { message, replacement, safe } = explain(ref, usage);
+    const { message, detail, replacement, safe } = explain(ref, usage);
     const fixes: Fix[] = [];
     if (replacement && decoded) {
       const listed = new Set(expr.refs.filter((_, j) => j !== i).map((r) => `${r.namespace}:${r.identifier}`));
@@ -90,13 +91,14 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
       start,
       end,
       message,
+      ...(detail ? { detail } : {}),
       ...(safe && fixes.length ? { fix: fixes[0] } : {}),
       suggestions: safe ? [] : fixes,
     });
   });
 }
 
-function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string; replacement?: string; safe: boolean } {
+function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string; detail?: string; replacement?: string; safe: boolean } {
   const ns = ref.namespace;
   const full = `${ns}:${ref.identifier}`;
   const known = KNOWN_NAMESPACES.get(ns) ?? [];
@@ -104,28 +106,32 @@ function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string;
   const label = ns === 'MULE' ? 'Mule core' : 'Salesforce connector';
   if (usage === 'created') {
     return {
-      message: msg`${full} cannot be created here: the ${ns} namespace belongs to the ${prose(label)} and has no type ${ref.identifier}. Raise or map to a type in your app's own namespace (for example APP:${ref.identifier}).`,
+      message: msg`${full} cannot be created here: the ${ns} namespace belongs to the ${prose(label)} and has no type ${ref.identifier}`,
+      detail: msg`Raise or map to a type in your app's own namespace (for example APP:${ref.identifier}).`,
       replacement: `APP:${ref.identifier}`,
       safe: false,
     };
   }
   if (ns === 'SALESFORCE' && SESSION_FAKE.test(ref.identifier)) {
     return {
-      message: msg`${ref.raw} is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error"). An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up).`,
+      message: msg`${ref.raw} is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error")`,
+      detail: 'An expired or invalid session reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up).',
       replacement: 'SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED',
       safe: true,
     };
   }
   if (known.includes(upper)) {
     return {
-      message: msg`Error types are upper case: ${ref.raw} is not found at deployment. Use ${ns}:${upper}.`,
+      message: msg`${ref.raw} is not found at deployment, because error types are upper case`,
+      detail: msg`Use ${ns}:${upper}.`,
       replacement: `${ref.qualified ? `${ns}:` : ''}${upper}`,
       safe: true,
     };
   }
   const guess = closest(upper, known, 3);
   return {
-    message: msg`${ref.raw} is not a ${prose(label)} error type, so the app fails to deploy ("Could not find error").${guess ? msg` Did you mean ${ns}:${guess}?` : ''}`,
+    message: msg`${ref.raw} is not a ${prose(label)} error type, so the app fails to deploy${guess ? msg`: did you mean ${ns}:${guess}?` : ''}`,
+    detail: 'The deployment fails with "Could not find error".',
     ...(guess ? { replacement: `${ref.qualified ? `${ns}:` : ''}${guess}` } : {}),
     safe: false,
   };
@@ -154,10 +160,15 @@ function checkResolved(app: MuleApp, file: MuleFile, el: XmlElement, a: XmlAttri
     ...[...bad].map((b) => msg`${b} ${prose(usage === 'created' ? 'cannot be created in that namespace' : 'does not exist')}`),
     ...(ors.size ? [prose("'OR' is not a separator (use commas)")] : []),
   ];
+  const what =
+    bad.size === 0
+      ? prose("error types joined with 'OR'")
+      : prose(usage === 'created' ? 'an error type the app cannot create' : 'an error type that does not exist');
   ctx.report({
     path: file.path,
     start: a.valueStart,
     end: a.valueEnd,
-    message: msg`${a.value} resolves to ${[...values].map((v) => msg`"${v}"`).join(' or ')} in the app's properties: ${problems.join('; ')}. The app fails to deploy ("Could not find error") in ${prose(el.local === 'raise-error' ? 'raise-error' : 'this handler')}.`,
+    message: msg`${a.value} resolves to ${what}, so the app fails to deploy`,
+    detail: msg`${a.value} resolves to ${[...values].map((v) => msg`"${v}"`).join(' or ')} in the app's properties: ${problems.join('; ')}. The app fails to deploy ("Could not find error") in ${prose(el.local === 'raise-error' ? 'raise-error' : 'this handler')}.`,
   });
 }

@@ -57,7 +57,8 @@ ruleTests('mule/unknown-error-type', {
       findings: [
         {
           ...at(invalidSession, 'SALESFORCE:INVALID_SESSION'),
-          message: 'reaches Mule as SALESFORCE:CONNECTIVITY',
+          message: 'SALESFORCE:INVALID_SESSION is not an error type of the Salesforce connector, so the app fails to deploy ("Could not find error")',
+          detail: 'reaches Mule as SALESFORCE:CONNECTIVITY (and SALESFORCE:RETRY_EXHAUSTED once a reconnection strategy gives up)',
           severity: 'error',
           fixOutput: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED'),
           suggestions: [],
@@ -77,7 +78,14 @@ ruleTests('mule/unknown-error-type', {
     {
       name: "'OR' is not a separator",
       files: orSyntax,
-      findings: [{ ...at(orSyntax, ' OR '), message: "no 'OR'", fixOutput: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT') }],
+      findings: [
+        {
+          ...at(orSyntax, ' OR '),
+          message: "Mule has no 'OR' in error types, so the app fails to deploy",
+          detail: 'separated by commas ("A, B")',
+          fixOutput: handler('SALESFORCE:CONNECTIVITY, SALESFORCE:TIMEOUT'),
+        },
+      ],
     },
     {
       name: 'a typo gets a suggestion, not an automatic fix',
@@ -85,7 +93,8 @@ ruleTests('mule/unknown-error-type', {
       findings: [
         {
           ...at(typo, 'SALESFORCE:CONECTIVITY'),
-          message: 'Did you mean SALESFORCE:CONNECTIVITY?',
+          message: 'SALESFORCE:CONECTIVITY is not a Salesforce connector error type, so the app fails to deploy: did you mean SALESFORCE:CONNECTIVITY?',
+          detail: 'Could not find error',
           fixOutput: null,
           suggestions: [{ title: 'Replace with SALESFORCE:CONNECTIVITY', output: handler('SALESFORCE:CONNECTIVITY') }],
         },
@@ -101,7 +110,14 @@ ruleTests('mule/unknown-error-type', {
     {
       name: 'lower-case identifiers are fixed to upper case',
       files: lower,
-      findings: [{ ...at(lower, 'SALESFORCE:connectivity'), message: 'upper case', fixOutput: handler('SALESFORCE:CONNECTIVITY') }],
+      findings: [
+        {
+          ...at(lower, 'SALESFORCE:connectivity'),
+          message: 'SALESFORCE:connectivity is not found at deployment, because error types are upper case',
+          detail: 'Use SALESFORCE:CONNECTIVITY.',
+          fixOutput: handler('SALESFORCE:CONNECTIVITY'),
+        },
+      ],
     },
     {
       name: 'error-mapping sourceType is checked',
@@ -114,7 +130,9 @@ ruleTests('mule/unknown-error-type', {
       findings: [
         {
           ...at(raise, 'SALESFORCE:INVALID_SESSION'),
-          message: 'cannot be created here',
+          message:
+            'SALESFORCE:INVALID_SESSION cannot be created here: the SALESFORCE namespace belongs to the Salesforce connector and has no type INVALID_SESSION',
+          detail: "Raise or map to a type in your app's own namespace (for example APP:INVALID_SESSION).",
           suggestions: [{ title: 'APP:INVALID_SESSION', output: raise.replace('SALESFORCE:INVALID_SESSION', 'APP:INVALID_SESSION') }],
         },
       ],
@@ -122,7 +140,13 @@ ruleTests('mule/unknown-error-type', {
     {
       name: 'a type list from a property names its bad member',
       files: fromProperty,
-      findings: [{ ...at(fromProperty['app/src/main/mule/main.xml'], '${sf.errors}'), message: 'SALESFORCE:INVALID_SESSION does not exist' }],
+      findings: [
+        {
+          ...at(fromProperty['app/src/main/mule/main.xml'], '${sf.errors}'),
+          message: '${sf.errors} resolves to an error type that does not exist, so the app fails to deploy',
+          detail: /in the app's properties: SALESFORCE:INVALID_SESSION does not exist\. The app fails to deploy \("Could not find error"\) in this handler\.$/,
+        },
+      ],
     },
   ],
 });

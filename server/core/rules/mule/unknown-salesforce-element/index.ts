@@ -4,7 +4,7 @@ import { KNOWN_FAKE_OPERATIONS, mayBeNewerOperation, SALESFORCE_OPERATIONS, SALE
 import { closest } from '../../../text/closest';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
-import { msg, prose } from '../../message';
+import { msg } from '../../message';
 
 export default muleRule(
   {
@@ -37,7 +37,8 @@ export default muleRule(
         ctx.report({
           path: op.file.path,
           ...range,
-          message: msg`<${op.el.name}> is not an operation of the Salesforce connector, so the app fails to deploy. ${prose(fake)}`,
+          message: msg`<${op.el.name}> is not an operation of the Salesforce connector, so the app fails to deploy`,
+          detail: fake,
           related: op.config
             ? [
                 {
@@ -64,7 +65,7 @@ export default muleRule(
       ctx.report({
         path: op.file.path,
         ...range,
-        message: msg`<${op.el.name}> is not an operation of the Salesforce connector (9.x–12.x), so the app fails to deploy.${guess ? msg` Did you mean <${op.el.prefix}:${guess}>?` : ''}`,
+        message: msg`<${op.el.name}> is not an operation of the Salesforce connector (9.x–12.x), so the app fails to deploy${guess ? msg`: did you mean <${op.el.prefix}:${guess}>?` : ''}`,
         suggestions,
       });
     }

@@ -70,7 +70,8 @@ ruleTests('mule/unknown-salesforce-element', {
       findings: [
         {
           ...at(invalidate, '<salesforce:invalidate-connection'),
-          message: 'The runtime invalidates a connection itself',
+          message: '<salesforce:invalidate-connection> is not an operation of the Salesforce connector, so the app fails to deploy',
+          detail: 'The runtime invalidates a connection itself when an operation fails with a connection error',
           related: ["'sf' is the connection"],
           fixOutput: invalidateFixed,
         },
@@ -92,7 +93,8 @@ ruleTests('mule/unknown-salesforce-element', {
       findings: [
         {
           ...at(typo, '<salesforce:querry'),
-          message: 'Did you mean <salesforce:query>?',
+          message:
+            '<salesforce:querry> is not an operation of the Salesforce connector (9.x–12.x), so the app fails to deploy: did you mean <salesforce:query>?',
           fixOutput: null,
           suggestions: [{ title: 'Change to <salesforce:query>', output: typo.replace(/salesforce:querry/g, 'salesforce:query') }],
         },

@@ -1,3 +1,4 @@
+import { msg } from '../../message';
 import { xmlFileRule } from '../../rule';
 import { MAX_ANALYSED_DEPTH } from '../../../xml/scanner';
 
@@ -18,7 +19,8 @@ export default xmlFileRule(
         path: file.path,
         start: first.start,
         end: Math.max(first.start, first.end),
-        message: `Not well-formed XML: ${first.message}.${more > 0 ? ` ${more} more problem${more === 1 ? '' : 's'} follow${more === 1 ? 's' : ''}, possibly caused by this one.` : ''} Only the readable part of the file was analysed.`,
+        message: msg`Not well-formed XML (${first.message}): only the readable part of the file was analysed`,
+        ...(more > 0 ? { detail: `${more} more problem${more === 1 ? '' : 's'} follow${more === 1 ? 's' : ''}, possibly caused by this one.` } : {}),
       });
     }
     if (doc.depthLimitAt !== null) {
@@ -26,7 +28,7 @@ export default xmlFileRule(
         path: file.path,
         start: doc.depthLimitAt,
         end: doc.depthLimitAt + 1,
-        message: `Elements nested deeper than ${MAX_ANALYSED_DEPTH} levels were not analysed.`,
+        message: `Elements nested deeper than ${MAX_ANALYSED_DEPTH} levels were not analysed`,
       });
     }
   },
