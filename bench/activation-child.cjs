@@ -6,8 +6,16 @@ const path = require('node:path');
 /** Any property is another stand-in, any call returns a disposable-like stand-in: enough for activation. */
 function standIn(name) {
   const fn = function () {};
+  // Properties the extension sets (a status item's name, text…), kept apart from the function's own
+  // read-only ones (`name`, `length`).
+  const assigned = new Map();
   return new Proxy(fn, {
+    set(_target, prop, value) {
+      assigned.set(prop, value);
+      return true;
+    },
     get(target, prop) {
+      if (assigned.has(prop)) return assigned.get(prop);
       if (prop === 'then') return undefined;
       if (prop === 'dispose') return () => undefined;
       if (prop === Symbol.toPrimitive) return () => name;
@@ -100,6 +108,7 @@ const API = [
   'UIKind',
   'LogLevel',
   'RelativePattern',
+  'LanguageStatusSeverity',
   'ThemeIcon',
   'ThemeColor',
   'TreeItem',

@@ -4,12 +4,11 @@
  * flows (both read the files from disk). Measured side by side, alternating, in one process.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { parse as lfsParse, scan as lfsScan } from '@flow-scanner/lightning-flow-scanner-core';
 import { XMLParser } from 'fast-xml-parser';
-import { parseXml } from '../server/core/xml/scanner';
-import { RULES } from '../server/core/rules';
-import { ConfigResolver } from '../server/node/config-loader';
-import { lintUnits } from '../server/node/run-lint';
+import type * as SessionGuard from './sg-entry';
 import { median } from './stats';
 
 export interface PeerFigures {
@@ -19,7 +18,24 @@ export interface PeerFigures {
   readonly scanMs: { sessionGuard: number; lightningFlowScanner: number };
 }
 
+/** Session Guard's analysis as shipped: bench/sg-entry.ts bundled like dist/cli.js. */
+function bundledSessionGuard(): typeof SessionGuard {
+  const out = join(__dirname, '.out', 'sg-lint.cjs');
+  buildSync({
+    entryPoints: [join(__dirname, 'sg-entry.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is built just above
+  return require(out) as typeof SessionGuard;
+}
+
 export async function peers(flowPaths: readonly string[], runs: number): Promise<PeerFigures> {
+  const { lintUnits, RULES, ConfigResolver, parseXml } = bundledSessionGuard();
   const texts = flowPaths.map((p) => readFileSync(p, 'utf8'));
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
   const fxp = new XMLParser({ ignoreAttributes: false });
