@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MASK, redact, redactedOffsetMapper, secretSpans } from '../../server/core/diagnose/redact';
+import fc from 'fast-check';
+import { MASK, mayHoldSecret, redact, redactedOffsetMapper, secretSpans } from '../../server/core/diagnose/redact';
 
 describe('Diagnose: redaction by value shape', () => {
   const cases: [string, string, string][] = [
@@ -171,5 +172,66 @@ describe('Diagnose: offsets in the redacted text', () => {
     assert.equal(red.slice(map(at('QWERTY')), map(at('123') + 3, true)), MASK, 'a span that is the secret maps onto its mask');
     assert.equal(red.slice(map(at('sid')), map(at('then') - 1, true)), `sid=${MASK}`);
     assert.equal(map(0), 0);
+  });
+});
+
+describe('Diagnose: the cheap test before masking', () => {
+  it('never says "nothing to mask" of a text redaction would change', () => {
+    const samples = [
+      'Bearer 00D5g000001abcd!AQ8AQ.abcdefgh1234',
+      'access_token=abcdef123456',
+      '<sessionId>00D5g000001abcd!AQ8AQxyz1234</sessionId>',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig',
+      '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJSx',
+      'password: hunter2hunter2',
+      'sfdc.sid=00D5g000001abcd%21AQ8AQxyz1234',
+      "{'refresh_token': '5Aep861TSESvWeug_xvFHRBTT'}",
+    ];
+    for (const s of samples) {
+      assert.notEqual(redact(s), s, `the sample is masked: ${s}`);
+      assert.equal(mayHoldSecret(s), true, s);
+    }
+    for (const name of ['sync-orders', 'Salesforce_Config', 'post:\\orders:application\\json:api-config', 'Push_Account'])
+      assert.equal(mayHoldSecret(name), false, name);
+  });
+});
+
+describe('Diagnose: the cheap test is an over-approximation of redaction', () => {
+  it('redaction leaves alone every generated text the cheap test passes over', () => {
+    const part = fc.constantFrom(
+      'token',
+      'Token',
+      'sid',
+      'password',
+      'key',
+      'code',
+      'session',
+      '=',
+      ':',
+      ' ',
+      '"',
+      "'",
+      '<',
+      '>',
+      '!',
+      '00D5g000001abcd',
+      'AQ8AQ.abcdefgh1234',
+      'Bearer ',
+      'eyJ',
+      '5Aep',
+      'abc',
+      '%21',
+      '&lt;',
+      'x.y',
+      'secret',
+      'assertion',
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        if (!mayHoldSecret(text)) assert.equal(redact(text), text);
+      }),
+      { numRuns: 5000, seed: 22 },
+    );
   });
 });

@@ -91,7 +91,27 @@ const PUBLIC_PARAMS: ReadonlySet<string> = new Set([
 // ---- finding the spans -----------------------------------------------------------------------------
 
 /** The secret spans of `text` (sorted, non-overlapping). */
+const SCHEME_HINT = /bearer|oauth|basic|digest/i;
+
+/**
+ * Whether `text` passes any of the cheap tests `secretSpans` runs before its expressions: false means
+ * nothing in it can be masked (most names quoted in lint messages), so callers may skip the masking.
+ */
+export function mayHoldSecret(text: string): boolean {
+  return (
+    text.includes('!') ||
+    text.includes('%21') ||
+    text.includes('eyJ') ||
+    text.includes('5Aep') ||
+    SCHEME_HINT.test(text) ||
+    (KEY_HINT.test(text) && (text.includes('=') || text.includes(':') || text.includes('<') || text.includes('&lt;')))
+  );
+}
+
 export function secretSpans(text: string): RedactedSpan[] {
+  // Most texts (lint messages, log lines without credentials) have nothing to mask: no closures or lists
+  // are made for them.
+  if (!mayHoldSecret(text)) return [];
   const spans: RedactedSpan[] = [];
   const add = (start: number, end: number) => {
     if (end > start) spans.push({ start, end });
@@ -107,7 +127,7 @@ export function secretSpans(text: string): RedactedSpan[] {
   }
   if (text.includes('eyJ')) for (const m of matches(JWT, text)) add(m.index, m.index + m[0].length);
   if (text.includes('5Aep')) for (const m of matches(REFRESH_TOKEN, text)) add(m.index, m.index + m[0].length);
-  if (/bearer|oauth|basic|digest/i.test(text)) for (const m of matches(SCHEME, text)) schemeCredentials(text, m.index + m[0].length, addValue);
+  if (SCHEME_HINT.test(text)) for (const m of matches(SCHEME, text)) schemeCredentials(text, m.index + m[0].length, addValue);
   if (KEY_HINT.test(text)) {
     if ((text.includes('=') || text.includes(':')) && KEY_BEFORE_SEPARATOR.test(text)) keyedValues(text, addValue);
     if (text.includes('<') || text.includes('&lt;')) elementValues(text, addValue);

@@ -6,7 +6,7 @@
  * isolates rule crashes.
  */
 import type { ResolvedConfig } from '../config/config';
-import { redact } from '../diagnose/redact';
+import { mayHoldSecret, redact } from '../diagnose/redact';
 import { compareFindings, internalErrorFinding, type Finding, type Fix, type RelatedLocation } from '../findings';
 import type { Program } from '../program/program';
 import type { SourceFile } from '../project/source-file';
@@ -70,7 +70,7 @@ export class LintRun {
     for (const t of this.targets) if (program.file(t)) this.out.set(t, []);
     const mask = req.batch ? redact : (text: string) => maskedOnce(program, text);
     // Secrets are masked in what rules quote from files, never in their prose (see rules/message.ts).
-    this.masked = (message) => maskQuoted(message, mask);
+    this.masked = (message) => maskQuoted(message, mask, mayHoldSecret);
   }
 
   /** The targets that exist, grouped by unit (in unit order). */
