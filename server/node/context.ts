@@ -11,6 +11,7 @@ import { entryKind } from './entries';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
 import { DirListings } from './listings';
 import { toCorePath, toOsPath } from './paths';
+import type { SfdxProjectDescriptor } from '../core/project/sfdx-descriptor';
 import { projectLocator } from './units';
 
 const MULE_DIR = `${sep}src${sep}main${sep}mule${sep}`;
@@ -19,7 +20,12 @@ const MULE_DIR = `${sep}src${sep}main${sep}mule${sep}`;
  * Context paths for a set of targets (OS paths), excluding the targets themselves. `listings` has the
  * folders discovery already read (a run lists each folder once).
  */
-export function contextFiles(targets: readonly string[], listings = new DirListings(), locate = projectLocator()): string[] {
+export function contextFiles(
+  targets: readonly string[],
+  listings = new DirListings(),
+  locate = projectLocator(),
+  opts: { salesforceFiles: boolean } = { salesforceFiles: true },
+): string[] {
   const out = new Set<string>();
   const isTarget = new Set(targets);
   const collect = (dir: string, keep: (role: FileRole) => boolean, skipDirs: ReadonlySet<string> = NONE): void =>
@@ -35,21 +41,28 @@ export function contextFiles(targets: readonly string[], listings = new DirListi
     for (const marker of ['mule-artifact.json', 'pom.xml'])
       if (!isTarget.has(join(root, marker)) && existsSync(join(root, marker))) out.add(join(root, marker));
   }
-  // Salesforce metadata: the whole SFDX project (nearest sfdx-project.json), so references resolve.
-  const projects = new Set<string>();
+  // Salesforce metadata: the project file (nearest sfdx-project.json), and, unless the Program lists the
+  // project when it first needs it (`salesforceFiles: false`, see `FileHost.projectFiles`), its metadata.
+  const projects = new Map<string, SfdxProjectDescriptor>();
   for (const t of targets) {
     const core = toCorePath(t);
     if (!isSalesforceRole(roleOf(core))) continue;
     const d = locate(core);
-    if (d) projects.add(d.root);
+    if (d) projects.set(d.root, d);
   }
-  for (const root of projects) {
-    const d = locate(`${root}/sfdx-project.json`)!;
-    const descriptor = join(toOsPath(root), 'sfdx-project.json');
+  for (const d of projects.values()) {
+    const descriptor = join(toOsPath(d.root), 'sfdx-project.json');
     if (!isTarget.has(descriptor)) out.add(descriptor);
-    const dirs = d.packageDirs.length ? d.packageDirs.map(toOsPath) : [toOsPath(root)];
-    for (const dir of dirs) collect(resolve(dir), isSalesforceRole, COMPONENT_FOLDERS);
+    if (opts.salesforceFiles) for (const p of salesforceFilesOf(d, listings)) if (!isTarget.has(p)) out.add(p);
   }
+  return [...out];
+}
+
+/** Every Salesforce metadata file of a project's package directories (OS paths), bundles and objects skipped. */
+export function salesforceFilesOf(project: SfdxProjectDescriptor, listings = new DirListings()): string[] {
+  const out = new Set<string>();
+  const dirs = project.packageDirs.length ? project.packageDirs.map(toOsPath) : [toOsPath(project.root)];
+  for (const dir of dirs) collectInto(resolve(dir), isSalesforceRole, listings, NONE, out, COMPONENT_FOLDERS);
   return [...out];
 }
 

@@ -8,7 +8,10 @@ import type { HostFile, ProgramHost } from '../core/program/program';
 import { decodeText, type Decoded } from './decode';
 import type { DiscoveryProblem } from './discovery';
 import { readFileBytes, readLimited } from './read-file';
-import { toOsPath } from './paths';
+import type { SfdxProjectDescriptor } from '../core/project/sfdx-descriptor';
+import { salesforceFilesOf } from './context';
+import type { DirListings } from './listings';
+import { toCorePath, toOsPath } from './paths';
 
 /** How much of a file above the size limit is read (enough to tell whether its root is `<mule>`). */
 const HEAD_BYTES = 65536;
@@ -18,8 +21,19 @@ export class FileHost implements ProgramHost {
   /** Core path → how the file was encoded on disk (for writing fixes back). */
   readonly encodings = new Map<string, Decoded>();
 
-  /** `limitOf`: the size limit of file/too-large for a core path (undefined: no limit). */
-  constructor(private readonly limitOf: (corePath: string) => number | undefined) {}
+  /**
+   * `limitOf`: the size limit of file/too-large for a core path (undefined: no limit). `listings`: the
+   * folders this run already listed (discovery), reused when a project's files are asked for.
+   */
+  constructor(
+    private readonly limitOf: (corePath: string) => number | undefined,
+    private readonly listings?: DirListings,
+  ) {}
+
+  /** A project's Salesforce files, listed when the Program first looks a model up by name. */
+  projectFiles(project: SfdxProjectDescriptor): readonly string[] {
+    return salesforceFilesOf(project, this.listings).map(toCorePath);
+  }
 
   sizeLimit(path: string): number | undefined {
     return this.limitOf(path);

@@ -56,13 +56,15 @@ export function analyse(osTargets: readonly string[], ctx: AnalyseContext): Anal
     if (c === undefined) configByPath.set(path, (c = ctx.configs.resolvedFor(toOsPath(path))));
     return c;
   };
-  const host = new FileHost((path) => sizeLimit(configFor(path)));
+  const host = new FileHost((path) => sizeLimit(configFor(path)), ctx.listings);
   const program = new Program(host);
   const targets = osTargets.map(toCorePath);
   for (const [path, text] of ctx.texts ?? []) program.setFile(path, text);
   for (const t of targets) program.addPath(t);
   // Context paths are joined from normalised folders: on POSIX they are core paths already.
-  for (const p of contextFiles(osTargets, ctx.listings, ctx.locate ?? projectLocator())) program.addPath(sep === '/' ? p : toCorePath(p));
+  // A project's Salesforce files are listed by the host when the Program first needs them (FileHost.projectFiles).
+  for (const p of contextFiles(osTargets, ctx.listings, ctx.locate ?? projectLocator(), { salesforceFiles: false }))
+    program.addPath(sep === '/' ? p : toCorePath(p));
   const findings = lint(program, ctx.rules, {
     targets,
     configFor,

@@ -250,3 +250,38 @@ describe('Program: incremental', () => {
     assert.equal(program.file('/w/b/src/main/mule/z.xml')!.xml, zTree);
   });
 });
+
+describe('Program: a project listed when first needed', () => {
+  const noActions = `<Flow xmlns="${FLOW_NS}">
+  <assignments><name>Set</name></assignments>
+  <processType>AutoLaunchedFlow</processType>
+  <start><connector><targetReference>Set</targetReference></connector><schedule><frequency>Daily</frequency></schedule><triggerType>Scheduled</triggerType></start>
+  <status>Active</status>
+</Flow>`;
+
+  /** A host that knows only the flow and the project file up front, and lists the rest when asked. */
+  function lazyHost(files: Record<string, string>) {
+    const host = { ...diskHost(files), listed: 0, projectFiles: () => (host.listed++, Object.keys(files).filter((p) => p.includes('/force-app/'))) };
+    return host;
+  }
+
+  it('a Flow that names nothing never lists its org; one that names a class lists it once', () => {
+    const files = { ...org(), [`${P}/flows/Quiet.flow-meta.xml`]: noActions };
+    const host = lazyHost(files);
+    const program = new Program(host);
+    const quiet = `${P}/flows/Quiet.flow-meta.xml`;
+    const nightly = `${P}/flows/Nightly.flow-meta.xml`;
+    for (const p of ['/w/p/sfdx-project.json', quiet, nightly]) program.addPath(p);
+    const config = resolveConfig(RULES);
+    assert.deepEqual(lint(program, RULES, { targets: [quiet], configFor: () => config }).get(quiet), []);
+    assert.equal(host.listed, 0, 'no lookup by name, no listing');
+    const findings = lint(program, RULES, { targets: [nightly], configFor: () => config }).get(nightly)!;
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['flow/callout-without-fault-path', 'flow/per-user-credential-in-automation'],
+      'the class and its credential were found through the listing',
+    );
+    assert.equal(host.listed, 1);
+    assert.ok(!host.reads.some((r) => /C1\d*\.cls$/.test(r)), 'listed, not read');
+  });
+});

@@ -35,6 +35,12 @@ export interface ProgramHost {
   readFile?(path: string): HostFile | undefined;
   /** The most characters a file may have to be analysed (file/too-large), per path; undefined for no limit. */
   sizeLimit?(path: string): number | undefined;
+  /**
+   * The Salesforce files of a project's package directories (paths only), for a host that did not add them
+   * up front: asked once per project, the first time a model is looked up by name, so a Flow that names no
+   * class, credential or subflow costs no listing of its org.
+   */
+  projectFiles?(project: SfdxProjectDescriptor): readonly string[];
 }
 
 /** The models of one unit, built on demand and dropped when one of its files changes. */
@@ -59,6 +65,8 @@ export class Program {
   /** Path → unit key, and the members of each unit (computed on demand, dropped when grouping changes). */
   private unitOfPath = new Map<string, string>();
   private members: Map<string, Set<string>> | undefined;
+  /** Projects whose files the host was asked for (`ProgramHost.projectFiles`). */
+  private readonly listedProjects = new Set<string>();
   /** `unitPaths` answers, until a unit's membership changes. */
   private readonly sortedMembers = new Map<string, readonly string[]>();
   private readonly models = new Map<string, UnitModels>();
@@ -228,9 +236,15 @@ export class Program {
     const root = key.slice('sfdx:'.length);
     const marker = root === '' ? undefined : this.markers.get(root);
     const descriptor = marker === undefined ? LOOSE_PROJECT : this.descriptorOf(marker);
-    models.index ??= new SalesforceIndex(this.unitPaths(key).filter((p) => isSalesforceRole(this.role(p))));
-    const index = models.index;
-    return (models.project = new SfdxProject(descriptor, { index, file: (p) => this.file(p) }));
+    // The name index is built on the first lookup by name (a Flow whose actions name nothing never needs it).
+    const indexOf = (): SalesforceIndex => (models.index ??= this.indexOf(key, descriptor));
+    const files = {
+      get index(): SalesforceIndex {
+        return indexOf();
+      },
+      file: (p: string) => this.file(p),
+    };
+    return (models.project = new SfdxProject(descriptor, files));
   }
 
   /**
@@ -248,6 +262,22 @@ export class Program {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  /** A project's name index, after asking the host for the files it did not add (once per project). */
+  private indexOf(key: string, descriptor: SfdxProjectDescriptor): SalesforceIndex {
+    if (this.host.projectFiles && !this.listedProjects.has(key)) {
+      this.listedProjects.add(key);
+      for (const p of this.host.projectFiles(descriptor)) {
+        if (this.has(p) || this.unitOf(p) !== key) continue;
+        this.unread.add(p);
+        if (this.members) {
+          this.memberSet(key).add(p);
+          this.sortedMembers.delete(key);
+        }
+      }
+    }
+    return new SalesforceIndex(this.unitPaths(key).filter((p) => isSalesforceRole(this.role(p))));
+  }
 
   private muleFilesOf(key: string): SourceFile[] {
     if (key.startsWith('mule:')) {
