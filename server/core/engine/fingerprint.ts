@@ -7,7 +7,7 @@
  */
 import type { SourceFile } from '../project/source-file';
 import { hash64 } from '../text/hash';
-import { textOf } from '../xml/dom';
+import { childAt, textOf } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 
 /** Text a finding points at longer than this (a whole element) says nothing the element path does not. */
@@ -58,19 +58,6 @@ function step(text: string, el: XmlElement): string {
 
 function quote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
-}
-
-function childAt(children: readonly XmlElement[], offset: number): XmlElement | null {
-  let lo = 0;
-  let hi = children.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = children[mid];
-    if (offset < c.start) hi = mid - 1;
-    else if (offset >= c.end) lo = mid + 1;
-    else return c;
-  }
-  return null;
 }
 
 /** The text a finding points at, whitespace collapsed; empty when it is long (a whole element). */

@@ -7,7 +7,7 @@
  */
 import type { TextEdit } from '../findings';
 import { lexApex } from '../salesforce/apex';
-import type { XmlElement } from '../xml/types';
+import { childAt } from '../xml/dom';
 import type { SourceFile } from '../project/source-file';
 
 export interface Suppressions {
@@ -73,20 +73,6 @@ export function anchorLine(file: SourceFile, offset: number): number {
     el = childAt(el.children, offset);
   }
   return file.lines.positionAt(inTag ?? offset).line;
-}
-
-/** The child whose range holds `offset` (children are in document order: a binary search). */
-function childAt(children: readonly XmlElement[], offset: number): XmlElement | null {
-  let lo = 0;
-  let hi = children.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = children[mid];
-    if (offset < c.start) hi = mid - 1;
-    else if (offset >= c.end) lo = mid + 1;
-    else return c;
-  }
-  return null;
 }
 
 /** Whether a file's comments are Apex (`//`) rather than XML (`<!-- -->`) comments. */

@@ -5,6 +5,7 @@
  * (`grant_type=password&password=x`) and XML elements inside a literal (`<urn:password>x</urn:password>`).
  * Scanning is lexical: a value is reported as a literal only when it is one, and offsets point into the file.
  */
+import { forEachContentRun } from '../xml/dom';
 import type { XmlAttribute, XmlElement } from '../xml/types';
 
 /** Decoded text with the file offset of each of its characters (and one past the end). */
@@ -59,34 +60,8 @@ export function attributeText(fileText: string, a: XmlAttribute): SourceText {
 /** The character data directly inside `el` (text and CDATA), child elements and comments left out. */
 export function contentText(fileText: string, el: XmlElement): SourceText {
   const parts = { chars: [] as string[], offsets: [] as number[] };
-  let i = el.openEnd;
-  const end = el.closeStart;
-  let childIndex = 0;
-  while (i < end) {
-    const lt = fileText.indexOf('<', i);
-    const stop = lt < 0 || lt > end ? end : lt;
-    if (stop > i) decodeFrom(fileText.slice(i, stop), i, false, parts);
-    if (stop === end) break;
-    if (fileText.startsWith('<![CDATA[', stop)) {
-      const close = fileText.indexOf(']]>', stop + 9);
-      const cEnd = close < 0 || close > end ? end : close;
-      decodeFrom(fileText.slice(stop + 9, cEnd), stop + 9, true, parts);
-      i = cEnd + 3;
-    } else if (fileText.startsWith('<!--', stop)) {
-      const close = fileText.indexOf('-->', stop + 4);
-      i = close < 0 ? end : close + 3;
-    } else {
-      const child = el.children[childIndex];
-      if (child && child.start === stop) {
-        i = Math.max(child.end, stop + 1);
-        childIndex++;
-      } else {
-        const gt = fileText.indexOf('>', stop);
-        i = gt < 0 ? end : gt + 1;
-      }
-    }
-  }
-  return build(parts, end);
+  forEachContentRun(fileText, el, (s, e, cdata) => decodeFrom(fileText.slice(s, e), s, cdata, parts));
+  return build(parts, el.closeStart);
 }
 
 /** A key and the text of its value, with decoded offsets into the scanned text. */

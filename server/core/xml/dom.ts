@@ -38,24 +38,22 @@ export function ancestors(el: XmlElement): XmlElement[] {
 }
 
 /**
- * The character data directly inside `el` (text and CDATA, entities decoded, whitespace kept), ignoring
- * child elements and comments. Leaf elements such as `<name>X</name>` are the common case. Asked for
- * rarely, so the scanner does not note which elements have text (a pass over every run of indentation).
+ * Visits the runs of character data directly inside `el`, in order: text (`cdata` false, entities not yet
+ * decoded) and CDATA sections (`cdata` true, without their markers); child elements and comments are skipped.
  */
-export function textOf(text: string, el: XmlElement): string {
-  let out = '';
+export function forEachContentRun(text: string, el: XmlElement, visit: (start: number, end: number, cdata: boolean) => void): void {
   let i = el.openEnd;
   const end = el.closeStart;
   let childIndex = 0;
   while (i < end) {
     const lt = text.indexOf('<', i);
     const stop = lt < 0 || lt > end ? end : lt;
-    if (stop > i) out += decodeEntities(text.slice(i, stop), true);
+    if (stop > i) visit(i, stop, false);
     if (stop === end) break;
     if (text.startsWith('<![CDATA[', stop)) {
       const close = text.indexOf(']]>', stop + 9);
       const cEnd = close < 0 || close > end ? end : close;
-      out += text.slice(stop + 9, cEnd);
+      visit(stop + 9, cEnd, true);
       i = cEnd + 3;
     } else if (text.startsWith('<!--', stop)) {
       const close = text.indexOf('-->', stop + 4);
@@ -71,7 +69,33 @@ export function textOf(text: string, el: XmlElement): string {
       }
     }
   }
+}
+
+/**
+ * The character data directly inside `el` (text and CDATA, entities decoded, whitespace kept), ignoring
+ * child elements and comments. Leaf elements such as `<name>X</name>` are the common case. Asked for
+ * rarely, so the scanner does not note which elements have text (a pass over every run of indentation).
+ */
+export function textOf(text: string, el: XmlElement): string {
+  let out = '';
+  forEachContentRun(text, el, (s, e, cdata) => {
+    out += cdata ? text.slice(s, e) : decodeEntities(text.slice(s, e), true);
+  });
   return out;
+}
+
+/** The child whose range holds `offset` (children are in document order: a binary search). */
+export function childAt(children: readonly XmlElement[], offset: number): XmlElement | null {
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = children[mid];
+    if (offset < c.start) hi = mid - 1;
+    else if (offset >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return null;
 }
 
 /** The range of the trimmed text content of a leaf element (for findings on `<name>X</name>`). */
