@@ -10,6 +10,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { EditingMemoryFigure, LatencyFigure } from './editor';
+import { apexLexer, type ApexLexerFigure } from './apex-lexer';
 import { generateBigOrg, type BigOrg } from './big-org';
 import { generateWorkspace, quantiles } from './generate';
 import { filesUnder, oneFlow, realFlows, realOrg, wholeProcess, type EditFigure, type OrgMemoryFigure } from './org';
@@ -134,6 +135,11 @@ async function main(): Promise<void> {
   log('real Flows: the corpus and ../realdata, both tools');
   const realDirs = [corpusDir, join(REPO, '..', 'realdata')].filter((d) => existsSync(d));
   const real = await realFlows(realDirs, RUNS, tmp);
+  log('Apex lexer on real classes');
+  const lexer: ApexLexerFigure[] = [];
+  const npspClasses = join(corpusDir, 'SalesforceFoundation__NPSP', 'force-app', 'main', 'default', 'classes');
+  if (existsSync(npspClasses)) lexer.push(apexLexer('NPSP', filesUnder(npspClasses, '.cls'), RUNS));
+  if (realOrgDesc) lexer.push(apexLexer('AP-Backup', filesUnder(realOrgDesc.root, '.cls'), RUNS));
   const activation = activationMs(RUNS);
   log('package size');
   const vsix = vsixBytes();
@@ -174,6 +180,7 @@ async function main(): Promise<void> {
     },
     ...(realOrgFigures ? { realOrg: realOrgFigures } : {}),
     ...(real ? { realFlows: real } : {}),
+    ...(lexer.length ? { apexLexer: lexer } : {}),
     startup: { activationMs: activation, firstDiagnosticMs },
     vsixBytes: vsix,
     durationSeconds: (Date.now() - started) / 1000,

@@ -134,7 +134,7 @@ describe('Apex lexer against a character-at-a-time reference', () => {
   }
 
   it('gives the same code, comments and strings on random Apex-like text', () => {
-    const piece = fc.constantFrom('a', ' ', '\n', '\r\n', '/', '*', "'", '\\', 'callout:X', '//', '/*', '*/', "\\'", 'Http(', '{!$Credential.A}');
+    const piece = fc.constantFrom('a', ' ', '\n', '\r\n', '\r', '/', '*', "'", '\\', 'callout:X', '//', '/*', '*/', "\\'", 'Http(', '{!$Credential.A}');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
         const text = parts.join('');

@@ -30,7 +30,20 @@ export interface LexedApex {
 
 /** Line breaks survive blanking, so offsets and line numbers of the code stay those of the text. */
 function blankOut(segment: string): string {
-  return segment.indexOf('\n') < 0 && segment.indexOf('\r') < 0 ? ' '.repeat(segment.length) : segment.replace(/[^\r\n]/g, ' ');
+  let nl = segment.indexOf('\n');
+  const cr = segment.indexOf('\r');
+  if (nl < 0 && cr < 0) return ' '.repeat(segment.length);
+  if (cr >= 0 && /\r(?!\n)/.test(segment)) return segment.replace(/[^\r\n]/g, ' ');
+  // Line by line (LF or CRLF): each line's spaces in one piece (a comment block is most of a documented class).
+  let out = '';
+  let from = 0;
+  while (nl >= 0) {
+    const crlf = nl > from && segment.charCodeAt(nl - 1) === 0x0d;
+    out += ' '.repeat(nl - from - (crlf ? 1 : 0)) + (crlf ? '\r\n' : '\n');
+    from = nl + 1;
+    nl = segment.indexOf('\n', from);
+  }
+  return out + ' '.repeat(segment.length - from);
 }
 
 const SLASH = 0x2f;
@@ -50,7 +63,15 @@ export function lexApex(text: string): LexedApex {
   const n = text.length;
   let copied = 0; // text[copied, i) is code still to copy
   let i = 0;
+  // The next '/' and quote at or after i, found by native searches rather than a step per character.
+  let slash = text.indexOf('/');
+  let quote = text.indexOf("'");
   while (i < n) {
+    if (slash >= 0 && slash < i) slash = text.indexOf('/', i);
+    if (quote >= 0 && quote < i) quote = text.indexOf("'", i);
+    const next = slash < 0 ? quote : quote < 0 ? slash : Math.min(slash, quote);
+    if (next < 0) break;
+    i = next;
     const c = text.charCodeAt(i);
     if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
       let e = text.indexOf('\n', i);
@@ -168,10 +189,15 @@ export function calloutLiteral(
   };
 }
 
+/** Whether a class's text holds a hint of a callout; a class without one is not lexed. */
+export function mayCallOut(text: string): boolean {
+  return CALLOUT_HINT.test(text);
+}
+
 /** `prefilter` false lexes every class (the tests compare both ways). */
 export function parseApexClass(file: SourceFile, prefilter = true): ApexClassModel {
   const name = apexClassName(file.path);
-  if (file.tooLarge || (prefilter && !CALLOUT_HINT.test(file.text))) {
+  if (file.tooLarge || (prefilter && !mayCallOut(file.text))) {
     return { file, name, credentials: NO_CALLOUTS, dynamicCallout: false, calloutEvidence: NO_CALLOUTS, mergeFields: NO_CALLOUTS };
   }
   const lexed = lexedApexOf(file);
