@@ -74,12 +74,14 @@ describe('real-world corpus', { skip }, () => {
     assert.equal(unhandled.severity, 'info', 'the HTTP caller gets an error response');
     assert.equal(
       unhandled.message,
-      "Salesforce session failures of 4 operations escape through this error handler: the HTTP caller gets the listener's default 500 response",
+      "Salesforce session failures of 4 operations escape through this error handler: the HTTP caller gets the listener's own error response",
     );
     assert.match(
       unhandled.detail ?? '',
-      /^They escape flow 'accounts-sfdc-sapi-main' through this error handler, which has no on-error matching MULE:RETRY_EXHAUSTED: /,
+      /^They escape flow 'accounts-sfdc-sapi-main' through this error handler, which has no on-error matching MULE:RETRY_EXHAUSTED \(until-successful raises MULE:RETRY_EXHAUSTED once its retries are spent: .*\): /,
     );
+    // Its listener answers errors with `<http:error-response statusCode="#[vars.httpStatus default 500]">` and `#[payload]`.
+    assert.match(unhandled.detail ?? '', /the listener's own <http:error-response> \(status #\[vars\.httpStatus default 500\], body #\[payload\]\)/);
     // The try's `when="#[error.errorType.identifier != 'CONNECTIVITY']"` lets CONNECTIVITY through to the retry.
     const [reconnection] = find('madhava', 'mule/missing-reconnection');
     assert.equal(reconnection.severity, 'info', 'until-successful logs in again: the strategy is only the better place');

@@ -65,6 +65,11 @@ export interface SalesforceOperation {
   readonly config: SalesforceConfig | undefined;
   /** The raw `config-ref` (after property resolution) even when it did not resolve. */
   readonly configRef: string | undefined;
+  /**
+   * The app's global element `config-ref` names when that is not a Salesforce connection (a Mule 3 style
+   * `salesforce:config`, an HTTP configuration…): the operation cannot run, Mule refuses to deploy the app.
+   */
+  readonly notSalesforceConfig: XmlElement | undefined;
   readonly reconnection: Reconnection;
 }
 
@@ -83,6 +88,8 @@ export class MuleApp {
   readonly errorHandlers = new Map<string, GlobalElement>();
   readonly onErrors = new Map<string, GlobalElement>();
   readonly sfConfigs = new Map<string, SalesforceConfig>();
+  /** Named global elements other than flows, handlers and Salesforce connections (what else a `config-ref` may name). */
+  private readonly otherGlobals = new Map<string, XmlElement>();
   readonly operations: SalesforceOperation[] = [];
   /** Flow name → call sites that run it. */
   readonly callers = new Map<string, CallSite[]>();
@@ -209,6 +216,9 @@ export class MuleApp {
             const connection = el.children.find((c) => c.ns === NS.salesforce && SALESFORCE_CONNECTIONS.has(c.local));
             this.sfConfigs.set(name, { name, el, file, connection, reconnection: reconnectionOf(connection) });
           }
+        } else {
+          const name = attr(el, 'name');
+          if (name !== undefined && !this.otherGlobals.has(name)) this.otherGlobals.set(name, el);
         }
       }
     }
@@ -232,7 +242,8 @@ export class MuleApp {
     for (const { el, rawRef, reconnection } of c.operations) {
       const configRef = this.resolve(rawRef) ?? rawRef;
       const config = configRef !== undefined ? this.sfConfigs.get(configRef) : undefined;
-      this.operations.push({ el, file, flow: this.flowOf(el), config, configRef, reconnection });
+      const notSalesforceConfig = !config && configRef !== undefined ? this.otherGlobals.get(configRef) : undefined;
+      this.operations.push({ el, file, flow: this.flowOf(el), config, configRef, notSalesforceConfig, reconnection });
     }
   }
 

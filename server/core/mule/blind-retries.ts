@@ -15,7 +15,7 @@ const NON_TRANSIENT_PROBE = 'SALESFORCE:INVALID_INPUT';
 export function blindRetryScopes(app: MuleApp): Map<XmlElement, SalesforceOperation> {
   const blind = new Map<XmlElement, SalesforceOperation>();
   for (const op of app.operations) {
-    if (!isOperationName(op.el.local)) continue;
+    if (!isOperationName(op.el.local) || op.notSalesforceConfig) continue;
     const probe = mapOperationError(app, op.el, NON_TRANSIENT_PROBE);
     const first = firstDefiniteRetry(app, op.el, probe);
     if (first && !blind.has(first.scope)) blind.set(first.scope, op);

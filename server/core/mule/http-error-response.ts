@@ -162,3 +162,24 @@ function readsVariable(expression: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\bvars\\s*(?:\\.\\s*"?${escaped}"?\\b|\\[\\s*['"]${escaped}['"]\\s*\\])`).test(expression);
 }
+
+/** What a listener's own `<http:error-response>` answers with: its `statusCode` and `<http:body>` as written. */
+export interface ListenerErrorResponse {
+  readonly el: XmlElement;
+  /** The status expression, or undefined when the element sets none (500). */
+  readonly status: string | undefined;
+  /** The body expression, or undefined when it sets none (the error description). */
+  readonly body: string | undefined;
+}
+
+/**
+ * The `<http:error-response>` of an HTTP listener, or undefined when it has none and MuleSoft's default
+ * applies: status 500 with the error description as the body.
+ */
+export function listenerErrorResponse(text: string, listener: XmlElement): ListenerErrorResponse | undefined {
+  const el = firstChild(listener, 'error-response', NS.http);
+  if (!el) return undefined;
+  const body = firstChild(el, 'body', NS.http);
+  const bodyText = body ? textOf(text, body).trim() : '';
+  return { el, status: attr(el, 'statusCode'), body: bodyText || undefined };
+}

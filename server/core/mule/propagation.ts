@@ -224,9 +224,11 @@ export function mapOperationError(app: MuleApp, op: XmlElement, type: string): s
  * retries "before returning a connectivity error"), and on some runtime paths SALESFORCE:RETRY_EXHAUSTED;
  * a handler matching either one handles the session failure. With reconnect-forever the operation never
  * gives up, so nothing surfaces (unbounded-retry reports it). A configuration that is not in the app (an
- * imported file) may have either strategy: both types.
+ * imported file) may have either strategy: both types. An operation whose `config-ref` names an element of
+ * the app that is not a Salesforce connection never runs (the app does not deploy): none.
  */
 export function sessionFailureTypes(op: SalesforceOperation): readonly string[] {
+  if (op.notSalesforceConfig) return NO_TYPES; // it never runs: the app does not deploy
   const strategy = op.reconnection.kind !== 'none' ? op.reconnection.kind : op.config ? op.config.reconnection.kind : 'unknown';
   if (strategy === 'forever') return NO_TYPES;
   return strategy === 'none' ? CONNECTIVITY_ONLY : CONNECTIVITY_OR_RETRY_EXHAUSTED;

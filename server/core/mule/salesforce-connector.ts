@@ -82,6 +82,46 @@ export const SALESFORCE_OPERATIONS: ReadonlySet<string> = new Set([
   'upsert-metadata',
 ]);
 
+/**
+ * Operations of connector 9.x that 10.0 removed or renamed ("Upgrading and Migrating Salesforce Connector to
+ * 10.x", tables "Changed Operations" and "Removed Operations"): an app that pins a 9.x connector deploys with
+ * them, so they are never reported as unknown.
+ */
+export const SALESFORCE_9X_OPERATIONS: ReadonlySet<string> = new Set([
+  'abort-job-v2',
+  'abort-query-job',
+  'bulk-info',
+  'bulk-info-list',
+  'bulk-result',
+  'bulk-result-stream',
+  'create-bulk',
+  'create-bulk-for-query',
+  'create-single',
+  'create-multiple',
+  'create-multiple-batch',
+  'create-multiple-batch-stream',
+  'create-multiple-bulk',
+  'delete-multiple',
+  'get-all-jobs-v2',
+  'get-all-query-jobs',
+  'get-bulk-job-state-bulk-v2',
+  'get-query-job-info',
+  'get-query-job-result',
+  'hard-delete-bulk',
+  'hard-delete-multiple',
+  'non-paginated-query',
+  'query-multiple-result-stream',
+  'retrieve-record-failure-bulk-v2',
+  'retrieve-record-success-bulk-v2',
+  'update-bulk',
+  'update-multiple',
+  'update-multiple-bulk',
+  'update-single',
+  'upsert-bulk',
+  'upsert-multiple',
+  'upsert-multiple-bulk',
+]);
+
 export const SALESFORCE_SOURCES: ReadonlySet<string> = new Set([
   'deleted-object-listener',
   'modified-object-listener',
@@ -106,7 +146,11 @@ export const SALESFORCE_CONNECTIONS: ReadonlySet<string> = new Set([
   'config-with-oauth-connection',
 ]);
 
-/** The authorization-code grant: one token per resource owner (a real user). */
+/**
+ * The authorization-code grant: one token per resource owner (a real user). The Mule SDK refreshes its access
+ * token with the refresh token and re-runs the operation when it expires ("Handling Expired Access Tokens"):
+ * only a refresh token that is revoked or expired by policy fails, and no reconnection logs in again then.
+ */
 export const PER_USER_CONNECTION = 'config-with-oauth-connection';
 
 /**

@@ -3,6 +3,7 @@ import type { SalesforceOperation } from '../../../mule/app';
 import { SESSION_CONNECTIVITY } from '../../../mule/error-types';
 import { isOperationName } from '../../../mule/operations';
 import { mapOperationError, retriedOnEveryPath } from '../../../mule/propagation';
+import { PER_USER_CONNECTION } from '../../../mule/salesforce-connector';
 import { isTestSuite } from '../../../mule/structure';
 import { msg, prose } from '../../message';
 import { muleRule } from '../../rule';
@@ -24,6 +25,8 @@ export default muleRule(
     for (const config of app.sfConfigs.values()) {
       const conn = config.connection;
       if (!conn || config.reconnection.kind !== 'none' || isTestSuite(config.file.xml.root)) continue;
+      // The SDK refreshes an authorization-code token itself; what fails after that no reconnection can fix.
+      if (conn.local === PER_USER_CONNECTION) continue;
       const users = app.operations.filter((op) => op.config === config && isOperationName(op.el.local));
       const exposed = users.filter((op) => op.reconnection.kind === 'none');
       if (users.length > 0 && exposed.length === 0) continue; // every operation brings its own strategy

@@ -61,6 +61,12 @@ const continuedFirst = mule(`
 ruleTests('mule/missing-reconnection', {
   valid: [
     {
+      name: 'an OAuth authorization-code connection: the SDK refreshes its token, a reconnection could not authorize again',
+      files: mule(`
+        <salesforce:sfdc-config name="sf"><salesforce:config-with-oauth-connection consumerKey="k" consumerSecret="s" resourceOwnerId="integration"><salesforce:oauth-callback-config listenerConfig="l" callbackPath="/cb" authorizePath="/auth"/></salesforce:config-with-oauth-connection></salesforce:sfdc-config>
+        <flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`),
+    },
+    {
       name: 'connection with a bounded reconnection strategy',
       files: mule(`
         <salesforce:sfdc-config name="sf">

@@ -1,6 +1,8 @@
 import { coreName, insertFirstChild, wrapElement } from '../../../edits/xml-edits';
 import type { Fix } from '../../../findings';
 import type { MuleApp, MuleFile, SalesforceOperation } from '../../../mule/app';
+import { listenerErrorResponse, type ListenerErrorResponse } from '../../../mule/http-error-response';
+import { PER_USER_CONNECTION } from '../../../mule/salesforce-connector';
 import { sessionEscapes, type SessionEscape } from '../../../mule/session-escapes';
 import { sourceKind, type SourceKind } from '../../../mule/structure';
 import { attr } from '../../../xml/dom';
@@ -58,17 +60,46 @@ function kindsOf(escapes: readonly SessionEscape[]): Set<SourceKind> {
   return new Set<SourceKind>(escapes.map((e) => (e.flow.source ? sourceKind(e.flow.source) : 'other')));
 }
 
+/** The error responses of the HTTP listeners that start the flows the failure escapes. */
+function listenerResponses(escapes: readonly SessionEscape[]): { defaults: number; own: ListenerErrorResponse[] } {
+  const seen = new Set<XmlElement>();
+  const own: ListenerErrorResponse[] = [];
+  let defaults = 0;
+  for (const e of escapes) {
+    const src = e.flow.source;
+    if (!src || sourceKind(src) !== 'request-response' || seen.has(src)) continue;
+    seen.add(src);
+    const r = listenerErrorResponse(e.flow.file.text, src);
+    if (r) own.push(r);
+    else defaults++;
+  }
+  return { defaults, own };
+}
+
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
+
+/** What the HTTP caller gets: MuleSoft's default error response, the listener's own, or some of each. */
+function httpAnswer(escapes: readonly SessionEscape[]): string {
+  const { defaults, own } = listenerResponses(escapes);
+  const byDefault = prose("the listener's default error response (status 500, the error description as its body)");
+  if (own.length === 0) return byDefault;
+  const ownText =
+    own.length === 1
+      ? msg`the listener's own <http:error-response> (status ${clip(own[0].status ?? '500')}, body ${own[0].body ? clip(own[0].body) : 'the error description'})`
+      : prose("the listeners' own <http:error-response>");
+  return defaults === 0 ? ownText : msg`${byDefault} or ${ownText}`;
+}
+
 /** What happens to the escaped failure, by the sources of the flows it escapes. */
 function consequence(escapes: readonly SessionEscape[]): string {
   const kinds = kindsOf(escapes);
   const parts: string[] = [];
-  if (kinds.has('request-response'))
-    parts.push("the HTTP caller gets the listener's default error response (status 500, the error description as its body), which it may retry");
-  if (kinds.has('scheduler')) parts.push('the scheduled run ends: its work waits for the next run and nothing alerts');
-  if (kinds.has('queue')) parts.push("the message is redelivered or dropped by the listener's acknowledgement settings, and nothing alerts");
-  if (kinds.has('salesforce-event')) parts.push('the Salesforce event is not processed again unless the listener replays it, and nothing alerts');
-  if (kinds.has('other')) parts.push('no caller waits for the flow: nothing retries or alerts');
-  return prose(`Mule's default handling logs it and ${parts.join('; ')}`);
+  if (kinds.has('request-response')) parts.push(msg`the HTTP caller gets ${httpAnswer(escapes)}, which it may retry`);
+  if (kinds.has('scheduler')) parts.push(prose('the scheduled run ends: its work waits for the next run and nothing alerts'));
+  if (kinds.has('queue')) parts.push(prose("the message is redelivered or dropped by the listener's acknowledgement settings, and nothing alerts"));
+  if (kinds.has('salesforce-event')) parts.push(prose('the Salesforce event is not processed again unless the listener replays it, and nothing alerts'));
+  if (kinds.has('other')) parts.push(prose('no caller waits for the flow: nothing retries or alerts'));
+  return msg`Mule's default handling logs it and ${parts.reduce((a, p) => msg`${a}; ${p}`)}`;
 }
 
 /** The consequence in a few words for the message, when every flow it escapes has the same kind of source. */
@@ -82,7 +113,21 @@ const SHORT_CONSEQUENCE: Readonly<Record<SourceKind, string>> = {
 
 function shortConsequence(escapes: readonly SessionEscape[]): string {
   const kinds = [...kindsOf(escapes)];
-  return kinds.length === 1 ? prose(`: ${SHORT_CONSEQUENCE[kinds[0]]}`) : '';
+  if (kinds.length !== 1) return '';
+  if (kinds[0] === 'request-response') {
+    const { defaults, own } = listenerResponses(escapes);
+    if (own.length > 0) return prose(defaults === 0 ? ": the HTTP caller gets the listener's own error response" : ': the HTTP caller gets an error response');
+  }
+  return prose(`: ${SHORT_CONSEQUENCE[kinds[0]]}`);
+}
+
+/** When the failures escape as MULE:RETRY_EXHAUSTED: what reaches the handler is what outlasted the retries. */
+function afterRetries(escapes: readonly SessionEscape[]): string {
+  return escapes.some((e) => e.types.includes('MULE:RETRY_EXHAUSTED'))
+    ? prose(
+        ' (until-successful raises MULE:RETRY_EXHAUSTED once its retries are spent: an expired session is retried on a new login, so what gets this far is a failure that outlasts the retries, such as a revoked token or a frozen user)',
+      )
+    : '';
 }
 
 function typesText(escapes: readonly SessionEscape[]): string {
@@ -102,7 +147,7 @@ function reportGroup(app: MuleApp, ctx: RuleContext, at: XmlElement, escapes: re
   // The element is where the finding is (this handler, this flow): its name is in the detail, the consequence fits.
   const where = handler ? msg`escape through this ${kind}error handler` : prose('escape this flow, which has no error handler');
   const how = handler
-    ? msg`escape flow${prose(flows.length === 1 ? '' : 's')} ${flowNames} through this ${kind}error handler, which has no on-error matching ${types}`
+    ? msg`escape flow${prose(flows.length === 1 ? '' : 's')} ${flowNames} through this ${kind}error handler, which has no on-error matching ${types}${afterRetries(escapes)}`
     : msg`escape flow ${flowNames}, which has no error handler`;
   const related: ReportRelated[] = [];
   const ops = new Set<SalesforceOperation>();
@@ -136,7 +181,7 @@ function reportOperation(app: MuleApp, ctx: RuleContext, op: SalesforceOperation
   const escapedAs = first.types.join(' or ');
   const what = first.types.length === 1 && first.types[0] === first.thrown ? first.thrown : msg`${first.thrown}, escaping as ${escapedAs}`;
   const handlerText = first.handler
-    ? msg`its ${first.handler.isDefault ? 'default ' : ''}error handler has no on-error matching ${escapedAs}`
+    ? msg`its ${first.handler.isDefault ? 'default ' : ''}error handler has no on-error matching ${escapedAs}${afterRetries(escapes)}`
     : prose('it has no error handler');
   const others = escapes.length > 1 ? msg` (and ${escapes.length - 1} other flow${escapes.length === 2 ? '' : 's'})` : '';
   const severity = severityOf(ctx, escapes);
@@ -144,11 +189,16 @@ function reportOperation(app: MuleApp, ctx: RuleContext, op: SalesforceOperation
     path: op.file.path,
     ...tagRange(op.el),
     ...(severity ? { severity } : {}),
-    message: withTail(msg`<${op.el.name}> in '${op.flow?.name ?? first.flow.name}' fails unhandled when the session expires`, shortConsequence(escapes)),
+    message: withTail(msg`<${op.el.name}> in '${op.flow?.name ?? first.flow.name}' fails unhandled when ${sessionEnds(op)}`, shortConsequence(escapes)),
     detail: msg`A Salesforce session failure from <${op.el.name}> (${what}) escapes flow '${first.flow.name}', started by ${source}${via}${others}: ${handlerText}. ${consequence(escapes)}.`,
     related: related(app, escapes),
     suggestions: () => [{ title: 'Wrap in a try that logs and re-throws Salesforce session failures', edits: [wrapInSessionTry(op)] }],
   });
+}
+
+/** How the operation's session ends for good: an authorization-code token is refreshed until its refresh token is refused. */
+function sessionEnds(op: SalesforceOperation): string {
+  return prose(op.config?.connection?.local === PER_USER_CONNECTION ? 'its OAuth token can no longer be refreshed' : 'the session expires');
 }
 
 function related(app: MuleApp, escapes: readonly SessionEscape[]): ReportRelated[] {

@@ -80,6 +80,31 @@ const apikitOne = {
     <flow name="get:\\accounts:cfg"><salesforce:query config-ref="sf"/></flow>`),
 };
 
+const OWN_ERROR_RESPONSE =
+  '<http:listener config-ref="l" path="/"><http:error-response statusCode="#[vars.httpStatus default 500]"><http:body>#[payload]</http:body></http:error-response></http:listener>';
+const ownErrorResponse = flow('<salesforce:query config-ref="sf"/>', '', OWN_ERROR_RESPONSE);
+const ownAndDefault = mule(`
+  <configuration defaultErrorHandler-ref="shared"/>
+  <error-handler name="shared"><on-error-propagate type="HTTP:NOT_FOUND"/></error-handler>
+  ${sfConfig()}
+  <flow name="a">${OWN_ERROR_RESPONSE}<salesforce:query config-ref="sf"/></flow>
+  <flow name="b">${LISTENER}<salesforce:update config-ref="sf" type="Account"/></flow>`);
+const exhaustedRetries = flow(
+  '<until-successful maxRetries="3" millisBetweenRetries="5000"><salesforce:query config-ref="sf"/></until-successful>',
+  '<error-handler><on-error-propagate type="HTTP:NOT_FOUND"/></error-handler>',
+  SCHEDULER,
+);
+const authorizationCode = flow(
+  '<salesforce:query config-ref="sf"/>',
+  '',
+  SCHEDULER,
+  '<salesforce:sfdc-config name="sf"><salesforce:config-with-oauth-connection consumerKey="k" consumerSecret="s" resourceOwnerId="integration"><salesforce:oauth-callback-config listenerConfig="l" callbackPath="/cb" authorizePath="/auth"/></salesforce:config-with-oauth-connection></salesforce:sfdc-config>',
+);
+/** Mule 3 style: `salesforce:config` is no configuration of the Mule 4 connector, so the app never deploys. */
+const notSalesforceConfig = mule(`
+  <salesforce:config name="sf" username="u" password="p"/>
+  <flow name="api">${SCHEDULER}<salesforce:query config-ref="sf"/></flow>`);
+
 ruleTests('mule/unhandled-session-error', {
   valid: [
     {
@@ -187,8 +212,60 @@ ruleTests('mule/unhandled-session-error', {
         `<import file="global-salesforce.xml"/><flow name="api">${SCHEDULER}<salesforce:query config-ref="importedSf"/><error-handler><on-error-propagate type="SALESFORCE:RETRY_EXHAUSTED"/></error-handler></flow>`,
       ),
     },
+    {
+      name: 'config-ref names an element of the app that is not a Salesforce connection: the app never deploys, nothing fails at run time',
+      files: notSalesforceConfig,
+    },
   ],
   invalid: [
+    {
+      name: "a listener with its own <http:error-response>: the caller gets that, not MuleSoft's default",
+      files: ownErrorResponse,
+      findings: [
+        {
+          ...at(ownErrorResponse, '<salesforce:query'),
+          severity: 'info',
+          message: "<salesforce:query> in 'api' fails unhandled when the session expires: the HTTP caller gets the listener's own error response",
+          detail:
+            "A Salesforce session failure from <salesforce:query> (SALESFORCE:CONNECTIVITY) escapes flow 'api', started by <http:listener>: it has no error handler. Mule's default handling logs it and the HTTP caller gets the listener's own <http:error-response> (status #[vars.httpStatus default 500], body #[payload]), which it may retry.",
+        },
+      ],
+    },
+    {
+      name: 'listeners with and without their own <http:error-response> behind one handler',
+      files: ownAndDefault,
+      findings: [
+        {
+          ...at(ownAndDefault, '<error-handler'),
+          severity: 'info',
+          message: 'Salesforce session failures of 2 operations escape through this default error handler: the HTTP caller gets an error response',
+          detail:
+            "They escape flows 'a', 'b' through this default error handler, which has no on-error matching SALESFORCE:CONNECTIVITY: Mule's default handling logs it and the HTTP caller gets the listener's default error response (status 500, the error description as its body) or the listener's own <http:error-response> (status #[vars.httpStatus default 500], body #[payload]), which it may retry. Handle them once here (log, classify, answer or park the message).",
+        },
+      ],
+    },
+    {
+      name: 'an OAuth authorization-code connection fails for good only when its token can no longer be refreshed',
+      files: authorizationCode,
+      findings: [
+        {
+          ...at(authorizationCode, '<salesforce:query'),
+          message: "<salesforce:query> in 'api' fails unhandled when its OAuth token can no longer be refreshed: the scheduled run ends and nothing alerts",
+        },
+      ],
+    },
+    {
+      name: 'a failure that escapes as MULE:RETRY_EXHAUSTED is one that outlasted the retries',
+      files: exhaustedRetries,
+      findings: [
+        {
+          ...at(exhaustedRetries, '<salesforce:query'),
+          message: "<salesforce:query> in 'api' fails unhandled when the session expires: the scheduled run ends and nothing alerts",
+          detail:
+            "A Salesforce session failure from <salesforce:query> (SALESFORCE:CONNECTIVITY, escaping as MULE:RETRY_EXHAUSTED) escapes flow 'api', started by <scheduler>: its error handler has no on-error matching MULE:RETRY_EXHAUSTED (until-successful raises MULE:RETRY_EXHAUSTED once its retries are spent: an expired session is retried on a new login, so what gets this far is a failure that outlasts the retries, such as a revoked token or a frozen user). Mule's default handling logs it and the scheduled run ends: its work waits for the next run and nothing alerts.",
+        },
+      ],
+    },
     {
       name: 'no handler anywhere (request-response: info)',
       files: noHandler,

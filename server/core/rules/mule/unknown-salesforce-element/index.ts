@@ -1,6 +1,12 @@
 import type { Fix, TextEdit } from '../../../findings';
 import { coreName, insertFirstChild, removeElement } from '../../../edits/xml-edits';
-import { KNOWN_FAKE_OPERATIONS, mayBeNewerOperation, SALESFORCE_OPERATIONS, SALESFORCE_SOURCES } from '../../../mule/salesforce-connector';
+import {
+  KNOWN_FAKE_OPERATIONS,
+  mayBeNewerOperation,
+  SALESFORCE_9X_OPERATIONS,
+  SALESFORCE_OPERATIONS,
+  SALESFORCE_SOURCES,
+} from '../../../mule/salesforce-connector';
 import { closest } from '../../../text/closest';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
@@ -20,7 +26,7 @@ export default muleRule(
   (app, ctx) => {
     for (const op of app.operations) {
       const local = op.el.local;
-      if (SALESFORCE_OPERATIONS.has(local) || SALESFORCE_SOURCES.has(local)) continue;
+      if (SALESFORCE_OPERATIONS.has(local) || SALESFORCE_9X_OPERATIONS.has(local) || SALESFORCE_SOURCES.has(local)) continue;
       const fake = KNOWN_FAKE_OPERATIONS.get(local);
       if (!fake && mayBeNewerOperation(local)) continue; // a newer connector may have it: do not guess
       const range = tagRange(op.el);

@@ -47,6 +47,12 @@ const otherFile = {
 ruleTests('mule/unknown-salesforce-element', {
   valid: [
     {
+      name: 'connector 9.x operations that 10.0 removed (an app that pins 9.x deploys with them)',
+      files: flowWith(
+        '<salesforce:update-single config-ref="sf" type="Account"/><salesforce:create-single config-ref="sf" type="Account"/><salesforce:non-paginated-query config-ref="sf"/>',
+      ),
+    },
+    {
       name: 'real operations',
       files: flowWith('<salesforce:upsert config-ref="sf" objectType="Account" externalIdFieldName="Id"/><salesforce:convert-lead config-ref="sf"/>'),
     },
