@@ -91,6 +91,8 @@ export class MuleApp {
   /** Named global elements other than flows, handlers and Salesforce connections (what else a `config-ref` may name). */
   private readonly otherGlobals = new Map<string, XmlElement>();
   readonly operations: SalesforceOperation[] = [];
+  /** Whether some `flow-ref` names its target with an expression. */
+  private dynamicFlowRef = false;
   /** Flow name → call sites that run it. */
   readonly callers = new Map<string, CallSite[]>();
   /** `<configuration defaultErrorHandler-ref>` when present. */
@@ -247,7 +249,16 @@ export class MuleApp {
     }
   }
 
+  /**
+   * A sub-flow that nothing in the app calls: it never runs. Unless some `flow-ref` names its target with an
+   * expression (then any sub-flow may be the one it calls).
+   */
+  neverRuns(flow: FlowModel): boolean {
+    return flow.kind === 'sub-flow' && !this.callers.has(flow.name) && !this.dynamicFlowRef;
+  }
+
   private addCallSite(el: XmlElement, file: MuleFile, kind: CallSite['kind']): void {
+    if (kind === 'flow-ref' && attr(el, 'name')?.includes('#[')) this.dynamicFlowRef = true;
     const caller = this.flowOf(el);
     for (const target of this.targetsOf(el)) {
       let list = this.callers.get(target.name);

@@ -27,7 +27,8 @@ export default muleRule(
       if (!conn || config.reconnection.kind !== 'none' || isTestSuite(config.file.xml.root)) continue;
       // The SDK refreshes an authorization-code token itself; what fails after that no reconnection can fix.
       if (conn.local === PER_USER_CONNECTION) continue;
-      const users = app.operations.filter((op) => op.config === config && isOperationName(op.el.local));
+      // Operations in a sub-flow nothing calls never run, so they never fail.
+      const users = app.operations.filter((op) => op.config === config && isOperationName(op.el.local) && !(op.flow && app.neverRuns(op.flow)));
       const exposed = users.filter((op) => op.reconnection.kind === 'none');
       if (users.length > 0 && exposed.length === 0) continue; // every operation brings its own strategy
       // An until-successful that retries the connectivity failure runs the operation again on a new
@@ -37,6 +38,8 @@ export default muleRule(
       const r = coreName(conn, 'reconnection');
       const rc = coreName(conn, 'reconnect');
       const allRetried = exposed.length > 0 && failing.length === 0;
+      const listed = failing.length ? failing : exposed;
+      const more = listed.length > 5 ? msg` The first 5 of the ${listed.length} are its related locations.` : '';
       const fail = failing.length ? msg`${failing.length} operation${prose(failing.length === 1 ? ' fails' : 's fail')}` : prose('its operations fail');
       ctx.report({
         path: config.file.path,
@@ -46,9 +49,9 @@ export default muleRule(
           ? msg`Salesforce connection '${config.name}' has no reconnection strategy, so its ${exposed.length} operation${prose(exposed.length === 1 ? ' logs' : 's log')} in again only through until-successful`
           : msg`Salesforce connection '${config.name}' has no reconnection strategy: ${fail} when its session expires`,
         detail: allRetried
-          ? msg`Its ${exposed.length} operation${prose(exposed.length === 1 ? ' runs' : 's run')} inside until-successful, which retries an expired session on a new connection and so logs in again; a reconnection strategy does that before the failure reaches the flow, without re-running the rest of the scope or waiting millisBetweenRetries. ${ADD}`
-          : msg`When its session expires or is invalidated, ${fail} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${prose(retried.length === 1 ? ' retries' : 's retry')} through until-successful, which logs in again)` : ''}. ${ADD}`,
-        related: (failing.length ? failing : exposed).slice(0, 5).map((op: SalesforceOperation) => ({
+          ? msg`Its ${exposed.length} operation${prose(exposed.length === 1 ? ' runs' : 's run')} inside until-successful, which retries an expired session on a new connection and so logs in again; a reconnection strategy does that before the failure reaches the flow, without re-running the rest of the scope or waiting millisBetweenRetries. ${ADD}${more}`
+          : msg`When its session expires or is invalidated, ${fail} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${prose(retried.length === 1 ? ' retries' : 's retry')} through until-successful, which logs in again)` : ''}. ${ADD}${more}`,
+        related: listed.slice(0, 5).map((op: SalesforceOperation) => ({
           path: op.file.path,
           start: op.el.start,
           end: op.el.nameEnd,

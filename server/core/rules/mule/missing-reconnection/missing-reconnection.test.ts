@@ -1,4 +1,4 @@
-import { at, mule } from '../../../../../test/support/fixtures';
+import { at, mule, sfConfig } from '../../../../../test/support/fixtures';
 import { ruleTests } from '../../../../../test/support/rule-tester';
 
 const bare = mule(`
@@ -58,6 +58,15 @@ const continuedFirst = mule(`
     ${UNTIL('<try><salesforce:query config-ref="sf"/><error-handler><on-error-continue type="SALESFORCE:CONNECTIVITY"><logger level="ERROR"/></on-error-continue></error-handler></try>')}
   </flow>`);
 
+const deadSubFlow = mule(`
+  ${sfConfig()}
+  <sub-flow name="unused"><salesforce:delete config-ref="sf"/></sub-flow>
+  <flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`);
+const dynamicRef = mule(`
+  ${sfConfig()}
+  <sub-flow name="unused"><salesforce:delete config-ref="sf"/></sub-flow>
+  <flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/><flow-ref name="#[vars.next]"/></flow>`);
+
 ruleTests('mule/missing-reconnection', {
   valid: [
     {
@@ -99,6 +108,26 @@ ruleTests('mule/missing-reconnection', {
     },
   ],
   invalid: [
+    {
+      name: 'operations in a sub-flow nothing calls never run, so they are not counted',
+      files: deadSubFlow,
+      findings: [
+        {
+          ...at(deadSubFlow, '<salesforce:basic-connection'),
+          message: "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails when its session expires",
+        },
+      ],
+    },
+    {
+      name: 'a flow-ref with an expression may call any sub-flow: all are counted',
+      files: dynamicRef,
+      findings: [
+        {
+          ...at(dynamicRef, '<salesforce:basic-connection'),
+          message: "Salesforce connection 'sf' has no reconnection strategy: 2 operations fail when its session expires",
+        },
+      ],
+    },
     // 1. The fix keeps a flow that follows the documentation (a SALESFORCE:CONNECTIVITY handler) clean.
     {
       name: 'a flow that handles SALESFORCE:CONNECTIVITY',

@@ -125,7 +125,7 @@ function shortConsequence(escapes: readonly SessionEscape[]): string {
 function afterRetries(escapes: readonly SessionEscape[]): string {
   return escapes.some((e) => e.types.includes('MULE:RETRY_EXHAUSTED'))
     ? prose(
-        ' (until-successful raises MULE:RETRY_EXHAUSTED once its retries are spent: an expired session is retried on a new login, so what gets this far is a failure that outlasts the retries, such as a revoked token or a frozen user)',
+        ' (until-successful raises MULE:RETRY_EXHAUSTED once its retries are spent: an expired session is retried on a new login, so what gets this far is a failure that outlasts the retries, such as a revoked token, a changed password or a frozen user)',
       )
     : '';
 }

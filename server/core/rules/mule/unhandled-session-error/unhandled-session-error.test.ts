@@ -262,7 +262,7 @@ ruleTests('mule/unhandled-session-error', {
           ...at(exhaustedRetries, '<salesforce:query'),
           message: "<salesforce:query> in 'api' fails unhandled when the session expires: the scheduled run ends and nothing alerts",
           detail:
-            "A Salesforce session failure from <salesforce:query> (SALESFORCE:CONNECTIVITY, escaping as MULE:RETRY_EXHAUSTED) escapes flow 'api', started by <scheduler>: its error handler has no on-error matching MULE:RETRY_EXHAUSTED (until-successful raises MULE:RETRY_EXHAUSTED once its retries are spent: an expired session is retried on a new login, so what gets this far is a failure that outlasts the retries, such as a revoked token or a frozen user). Mule's default handling logs it and the scheduled run ends: its work waits for the next run and nothing alerts.",
+            "A Salesforce session failure from <salesforce:query> (SALESFORCE:CONNECTIVITY, escaping as MULE:RETRY_EXHAUSTED) escapes flow 'api', started by <scheduler>: its error handler has no on-error matching MULE:RETRY_EXHAUSTED (until-successful raises MULE:RETRY_EXHAUSTED once its retries are spent: an expired session is retried on a new login, so what gets this far is a failure that outlasts the retries, such as a revoked token, a changed password or a frozen user). Mule's default handling logs it and the scheduled run ends: its work waits for the next run and nothing alerts.",
         },
       ],
     },
