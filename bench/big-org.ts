@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { flowFile, metadataFiles } from './generate';
+import { flowFile, metadataFiles, rng } from './generate';
 
 export interface BigOrg {
   readonly root: string;
@@ -122,17 +122,6 @@ function plainClass(name: string, size: number): string {
   }
   out.push('}', '');
   return out.join('\n');
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(r: () => number): number {

@@ -21,7 +21,8 @@ export interface LatencyFigure {
 /** Edits before the clock counts: the server's code is compiled by then, as in an editor that has been in use. */
 const WARM_UP = 10;
 
-async function started(root: string): Promise<LspClient> {
+/** The language server on `root`, once it has finished indexing (the org benchmarks start it the same way). */
+export async function indexedServer(root: string): Promise<LspClient> {
   const c = new LspClient();
   await c.start(root);
   await c.waitFor('indexing', () => c.progress.some((p) => p.kind === 'end'), 300_000);
@@ -36,7 +37,7 @@ async function bigFileSession(tmp: string): Promise<{ c: LspClient; file: string
   writeFileSync(join(root, 'big/src/main/mule/global.xml'), muleGlobalFile(1));
   const text = muleFlowsFile(1_000_000, 7);
   writeFileSync(file, text);
-  const c = await started(root);
+  const c = await indexedServer(root);
   await c.open(file, text);
   await c.pull(file);
   return { c, file, text };
@@ -125,7 +126,7 @@ export async function crossFileLatency(tmp: string, samples: number): Promise<La
   generateWorkspace(root, { muleFiles: 2000, flows: 0, seed: 7 });
   const global = join(root, 'mule/app-0/src/main/mule/global.xml');
   const dependent = join(root, 'mule/app-0/src/main/mule/flows-1.xml');
-  const c = await started(root);
+  const c = await indexedServer(root);
   try {
     const globalText = readFileSync(global, 'utf8');
     await c.open(global, globalText);
@@ -158,7 +159,7 @@ export async function crossFileLatency(tmp: string, samples: number): Promise<La
 /** Resident memory of the server after indexing a folder. */
 export async function serverMemory(root: string): Promise<{ rssMb: number; indexMs: number }> {
   const t = performance.now();
-  const c = await started(root);
+  const c = await indexedServer(root);
   const indexMs = performance.now() - t;
   try {
     return { rssMb: rssMb(c.pid), indexMs };

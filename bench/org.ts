@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LspClient } from '../test/support/lsp-client';
 import type { BigOrg } from './big-org';
+import { indexedServer } from './editor';
 import { muleFlowsFile } from './generate';
 import { peers, type PeerFigures } from './peers';
 import { median, percentile } from './stats';
@@ -122,16 +122,9 @@ export interface EditFigure {
 
 const WARM_UP = 10;
 
-async function server(root: string): Promise<LspClient> {
-  const c = new LspClient();
-  await c.start(root);
-  await c.waitFor('indexing', () => c.progress.some((p) => p.kind === 'end'), 300_000);
-  return c;
-}
-
 /** didChange → diagnostics for `file` in the workspace `root`, `samples` times after a warm-up. */
 async function editLatency(root: string, file: string, samples: number, edit: (text: string, i: number) => string): Promise<number[]> {
-  const c = await server(root);
+  const c = await indexedServer(root);
   try {
     const text = readFileSync(file, 'utf8');
     await c.open(file, text);
@@ -190,7 +183,7 @@ export interface OrgMemoryFigure {
 /** Server memory on the org after a workspace pull, without and with a 400 MB generated XML file in it. */
 export async function orgMemory(org: BigOrg): Promise<OrgMemoryFigure> {
   const measure = async (root: string): Promise<number> => {
-    const c = await server(root);
+    const c = await indexedServer(root);
     try {
       await c.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] });
       return rssMb(c.pid);

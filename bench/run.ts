@@ -36,6 +36,19 @@ function log(s: string): void {
   process.stderr.write(`[bench] ${s}\n`);
 }
 
+/** The editor figures of an org (bench/org-child.ts in a fresh process, as an editor would be). */
+function orgEditorFigures(what: string, stamp: string, tmp: string): { flow: EditFigure; apex: EditFigure; memory: OrgMemoryFigure } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'org-child.ts'), stamp, tmp, String(quick ? 10 : 100)], {
+    cwd: REPO,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+    timeout: EDITOR_TIMEOUT_MS,
+  });
+  if (child.status !== 0) throw new Error(`the ${what} editor benchmarks failed (exit ${child.status}, ${child.signal ?? 'no signal'})`);
+  return JSON.parse(child.stdout) as { flow: EditFigure; apex: EditFigure; memory: OrgMemoryFigure };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const tmp = join(tmpdir(), `sg-bench-${quick ? 'quick' : 'full'}`);
@@ -94,15 +107,7 @@ async function main(): Promise<void> {
   }
   const orgFlows = wholeProcess(filesUnder(org.flowsDir, '.flow-meta.xml'), RUNS, tmp);
   const orgOneFlow = oneFlow(org, RUNS, tmp);
-  const orgChild = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'org-child.ts'), orgStamp, tmp, String(quick ? 10 : 100)], {
-    cwd: REPO,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 24,
-    timeout: EDITOR_TIMEOUT_MS,
-  });
-  if (orgChild.status !== 0) throw new Error(`the org editor benchmarks failed (exit ${orgChild.status}, ${orgChild.signal ?? 'no signal'})`);
-  const orgEditor = JSON.parse(orgChild.stdout) as { flow: EditFigure; apex: EditFigure; memory: OrgMemoryFigure };
+  const orgEditor = orgEditorFigures('org', orgStamp, tmp);
   const realOrgDesc = realOrg(join(REPO, '..', 'realdata', 'AP-Backup'));
   let realOrgFigures: BenchResults['realOrg'];
   if (realOrgDesc) {
@@ -111,15 +116,7 @@ async function main(): Promise<void> {
     writeFileSync(stamp, JSON.stringify(realOrgDesc));
     const flows = wholeProcess(filesUnder(realOrgDesc.flowsDir, '.flow-meta.xml'), RUNS, tmp);
     const one = oneFlow(realOrgDesc, RUNS, tmp);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'org-child.ts'), stamp, tmp, String(quick ? 10 : 100)], {
-      cwd: REPO,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 24,
-      timeout: EDITOR_TIMEOUT_MS,
-    });
-    if (child.status !== 0) throw new Error(`the real org editor benchmarks failed (exit ${child.status}, ${child.signal ?? 'no signal'})`);
-    const ed = JSON.parse(child.stdout) as { flow: EditFigure; apex: EditFigure; memory: OrgMemoryFigure };
+    const ed = orgEditorFigures('real org', stamp, tmp);
     realOrgFigures = {
       flows: realOrgDesc.flows,
       classes: realOrgDesc.classes,
