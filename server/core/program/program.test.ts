@@ -160,6 +160,27 @@ describe('Program: on demand', () => {
     assert.equal(f.tooLarge, true);
     assert.equal(f.size, 400_000_000);
   });
+
+  it('a raised size limit reads again a file of which only the beginning was read, once the limit covers its whole size', () => {
+    const whole = '<mule xmlns="http://www.mulesoft.org/schema/mule/core"><flow name="f"/></mule>';
+    let limit = 10;
+    let reads = 0;
+    const program = new Program({
+      readFile: () => (reads++, whole.length > limit ? { text: whole.slice(0, limit), tooLarge: true, size: whole.length } : { text: whole }),
+      sizeLimit: () => limit,
+    });
+    program.addPath('/w/app/src/main/mule/a.xml');
+    assert.equal(program.file('/w/app/src/main/mule/a.xml')!.tooLarge, true);
+    limit = 20; // still below the whole file: the beginning stays too large, judged by the file's size
+    program.refreshSizeLimits();
+    assert.equal(program.file('/w/app/src/main/mule/a.xml')!.tooLarge, true);
+    assert.equal(reads, 1);
+    limit = 1000;
+    program.refreshSizeLimits();
+    const f = program.file('/w/app/src/main/mule/a.xml')!;
+    assert.equal(reads, 2, 'read again, whole');
+    assert.deepEqual([f.tooLarge, f.text], [false, whole]);
+  });
 });
 
 describe('Program: incremental', () => {

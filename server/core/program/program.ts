@@ -93,8 +93,7 @@ export class Program {
     const old = this.texts.get(path);
     if (old && old.text === text && !this.unread.has(path)) return false;
     const known = old !== undefined || this.unread.delete(path);
-    const limit = this.host.sizeLimit?.(path);
-    const tooLarge = limit !== undefined && text.length > limit;
+    const tooLarge = this.exceedsLimit(path, text.length);
     // The new version may update the old one's tree in place (an editor's keystroke in a large file).
     this.texts.set(path, new SourceFile(path, text, tooLarge, tooLarge ? undefined : old?.handOver(), facts));
     this.changed(path, !known);
@@ -125,8 +124,7 @@ export class Program {
       if (this.role(path) !== 'sfdx-marker') this.changed(path, true);
       return undefined;
     }
-    const limit = this.host.sizeLimit?.(path);
-    const tooLarge = read.tooLarge === true || (limit !== undefined && read.text.length > limit);
+    const tooLarge = read.tooLarge === true || this.exceedsLimit(path, read.text.length);
     const file = new SourceFile(path, read.text, tooLarge, undefined, read.facts, read.tooLarge ? read.size : undefined);
     this.texts.set(path, file);
     return file;
@@ -147,15 +145,27 @@ export class Program {
     yield* this.unread;
   }
 
-  /** Re-applies the size limit after a configuration change (files that crossed it are analysed again). */
+  /**
+   * Re-applies the size limit after a configuration change (files that crossed it are analysed again). A file
+   * of which the host read only the beginning is judged by its whole size, and read again when it is now
+   * within the limit.
+   */
   refreshSizeLimits(): void {
-    for (const [path, file] of this.texts) {
-      const limit = this.host.sizeLimit?.(path);
-      const tooLarge = limit !== undefined && file.text.length > limit;
+    for (const [path, file] of [...this.texts]) {
+      const tooLarge = this.exceedsLimit(path, file.size);
       if (tooLarge === file.tooLarge) continue;
-      this.texts.set(path, new SourceFile(path, file.text, tooLarge, undefined, file.facts));
+      if (file.size > file.text.length) {
+        this.texts.delete(path);
+        this.unread.add(path);
+      } else this.texts.set(path, new SourceFile(path, file.text, tooLarge, undefined, file.facts));
       this.changed(path, false);
     }
+  }
+
+  /** Whether a file of `size` characters is above the host's size limit for `path`. */
+  private exceedsLimit(path: string, size: number): boolean {
+    const limit = this.host.sizeLimit?.(path);
+    return limit !== undefined && size > limit;
   }
 
   role(path: string): FileRole {
