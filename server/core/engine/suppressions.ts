@@ -6,7 +6,8 @@
  * Editors insert both: `disableNextLineEdit` and `disableFileEdit`.
  */
 import type { TextEdit } from '../findings';
-import { lexApex } from '../salesforce/apex';
+import { eol } from '../edits/xml-edits';
+import { lexedApexOf } from '../salesforce/apex';
 import { childAt } from '../xml/dom';
 import type { SourceFile } from '../project/source-file';
 
@@ -82,12 +83,7 @@ function isApex(file: SourceFile): boolean {
 
 /** The suppression directives of a file, read from the comments of its kind (XML or Apex). */
 export function suppressionsOf(file: SourceFile): Suppressions {
-  return collectSuppressions(file, isApex(file) ? lexApex(file.text).comments : file.path.toLowerCase().endsWith('.xml') ? file.xml.comments : []);
-}
-
-/** The comment text a "disable for this line" action inserts above `line`. */
-function disableNextLineComment(ruleId: string, indent: string): string {
-  return `${indent}<!-- session-guard-disable-next-line ${ruleId} -- reason -->`;
+  return collectSuppressions(file, isApex(file) ? lexedApexOf(file).comments : file.path.toLowerCase().endsWith('.xml') ? file.xml.comments : []);
 }
 
 /**
@@ -98,10 +94,10 @@ function disableNextLineComment(ruleId: string, indent: string): string {
 export function disableNextLineEdit(file: SourceFile, ruleId: string, offset: number): TextEdit {
   const line = anchorLine(file, offset);
   const indent = file.lines.indentOf(line);
-  const comment = isApex(file) ? `${indent}// session-guard-disable-next-line ${ruleId} -- reason` : disableNextLineComment(ruleId, indent);
+  const directive = `session-guard-disable-next-line ${ruleId} -- reason`;
+  const comment = isApex(file) ? `${indent}// ${directive}` : `${indent}<!-- ${directive} -->`;
   const at = file.lines.lineStart(line);
-  const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
-  return { path: file.path, start: at, end: at, newText: comment + nl };
+  return { path: file.path, start: at, end: at, newText: comment + eol(file) };
 }
 
 /**
@@ -110,7 +106,7 @@ export function disableNextLineEdit(file: SourceFile, ruleId: string, offset: nu
  * comment is allowed and the root is still recognised; Apex: the first line).
  */
 export function disableFileEdit(file: SourceFile, ruleId: string): TextEdit {
-  const nl = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = eol(file);
   if (isApex(file)) return { path: file.path, start: 0, end: 0, newText: `// session-guard-disable ${ruleId} -- reason${nl}` };
   const decl = /^\uFEFF?\s*<\?xml[^>]*\?>[ \t]*(\r?\n)?/.exec(file.text);
   const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0;

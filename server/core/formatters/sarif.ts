@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../findings';
 import { hash64 } from '../text/hash';
-import { visible, type FormatInput } from './types';
+import { identity, visible, type FormatInput } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export const SARIF_FINGERPRINT = 'sessionGuard/v1';
@@ -26,7 +26,7 @@ export function formatSarif(input: FormatInput): string {
         level: LEVEL[f.severity],
         message: f.detail ? { text: f.message, markdown: `${markdownText(f.message)}\n\n${markdownText(f.detail)}` } : { text: f.message },
         locations: [location(r.displayPath, f)],
-        ...(f.fingerprint ? { partialFingerprints: { [SARIF_FINGERPRINT]: hash64(`${r.displayPath}\u0000${f.fingerprint}`) } } : {}),
+        ...(f.fingerprint ? { partialFingerprints: { [SARIF_FINGERPRINT]: hash64(identity(r.displayPath, f)) } } : {}),
         ...(f.related.length ? { relatedLocations: f.related.map((x, k) => ({ id: k, ...location(pathOf(x.path), x), message: { text: x.message } })) } : {}),
         ...(f.fix
           ? {

@@ -12,7 +12,7 @@
  * Flow. Files added or removed regroup only their own unit.
  */
 import type { MuleApp } from '../mule/app';
-import { isLintableRole, isSalesforceRole, roleOf, unitKeyOf, type FileRole } from '../project/layout';
+import { dirname, isLintableRole, isSalesforceRole, roleOf, unitKeyOf, type FileRole } from '../project/layout';
 import { memoKey, type Memo } from '../project/memo';
 import { LOOSE_PROJECT, readSfdxProject, type SfdxProjectDescriptor } from '../project/sfdx-descriptor';
 import { SourceFile } from '../project/source-file';
@@ -226,7 +226,7 @@ export class Program {
     if (models.app) return models.app;
     const files = this.muleFilesOf(key);
     if (!files.length) return undefined;
-    const root = key.startsWith('mule:') ? key.slice('mule:'.length) : dirnameOf(files[0].path);
+    const root = key.startsWith('mule:') ? key.slice('mule:'.length) : dirname(files[0].path);
     const propertyFiles = key.startsWith('mule:')
       ? this.unitPaths(key)
           .filter((p) => this.role(p) === 'property')
@@ -319,21 +319,21 @@ export class Program {
   /** The nearest SFDX project at or above a path's folder, among the sfdx-project.json files known. */
   private projectAt(path: string): SfdxProjectDescriptor | undefined {
     if (this.markers.size === 0) return undefined;
-    return this.projectOfDir(dirnameOf(path));
+    return this.projectOfDir(dirname(path));
   }
 
   /** Per folder: a project's files share a few folders, each looked up once. */
   private projectOfDir(dir: string): SfdxProjectDescriptor | undefined {
     if (this.projectByDir.has(dir)) return this.projectByDir.get(dir);
     const marker = this.markers.get(dir);
-    const found = marker !== undefined ? this.descriptorOf(marker) : dir === '/' || dir === '.' || dir === '' ? undefined : this.projectOfDir(dirnameOf(dir));
+    const found = marker !== undefined ? this.descriptorOf(marker) : dir === '/' || dir === '.' || dir === '' ? undefined : this.projectOfDir(dirname(dir));
     this.projectByDir.set(dir, found);
     return found;
   }
 
   private descriptorOf(markerPath: string): SfdxProjectDescriptor {
     const file = this.file(markerPath);
-    const root = dirnameOf(markerPath);
+    const root = dirname(markerPath);
     if (!file) return { root, namespace: undefined, packageDirs: [] };
     return file.memo.get(DESCRIPTOR, () => readSfdxProject(markerPath, file.text));
   }
@@ -343,7 +343,7 @@ export class Program {
     const role = this.role(path);
     if (role === 'sfdx-marker') {
       // Which project every Salesforce file belongs to may change: regroup them all.
-      const dir = dirnameOf(path);
+      const dir = dirname(path);
       if (this.has(path)) this.markers.set(dir, path);
       else this.markers.delete(dir);
       this.projectByDir.clear();
@@ -384,9 +384,4 @@ export class Program {
     this.models.delete(key);
     this.previousApps.delete(key);
   }
-}
-
-function dirnameOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '.' : i === 0 ? '/' : path.slice(0, i);
 }
