@@ -1,7 +1,8 @@
 /**
  * Code actions for Session Guard's diagnostics: each finding's fix and suggestions, "disable for this
  * line" and "disable for this file" (the comment syntax of the file's kind: `engine/suppressions.ts`),
- * "show documentation", and "fix all" (every safe fix, linted again until none is left: `fix-all.ts`).
+ * "show documentation", and "fix all" (every safe fix, linted again until none is left: `fix-all.ts`; computed
+ * only when asked for as `source.fixAll` or chosen).
  * Built from the findings the diagnostics record holds for the current version of the document; a
  * diagnostic of any other version gets nothing (as in vscode-eslint).
  */
@@ -13,6 +14,8 @@ import type { Diagnostics } from './diagnostics';
 import { fixAll, fixAllEdit } from './fix-all';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type DiagnosticData } from './protocol';
 import type { ServerState } from './state';
+
+const FIX_ALL_TITLE = 'Session Guard: fix all auto-fixable problems';
 
 export function codeActions(params: CodeActionParams, documents: TextDocuments<TextDocument>, state: ServerState, diagnostics: Diagnostics): CodeAction[] {
   const uri = params.textDocument.uri;
@@ -26,20 +29,18 @@ export function codeActions(params: CodeActionParams, documents: TextDocuments<T
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
   const out: CodeAction[] = [];
-  if (wantsFixAll || !only) {
-    // Only when the document has a fix at all: the passes lint it again, which costs something.
-    if (record.findings.some((f) => f.fix)) {
-      const all = fixAll(state, path, (paths) => diagnostics.lintNow(paths));
-      if (all.edits.size) {
-        out.push({
-          title: 'Session Guard: fix all auto-fixable problems',
-          kind: FIX_ALL_KIND,
-          edit: fixAllEdit(all, versionOf),
-        });
-      }
-    }
-    if (wantsFixAll) return out;
+  // Only when the document has a fix at all. Asked for as such (on save: `source.fixAll`), the edit is
+  // computed now; in the light bulb, which the editor asks for at every cursor move, it is a command that
+  // computes it when chosen (the passes lint the document again and again: as vscode-eslint does).
+  const fixable = record.findings.some((f) => f.fix);
+  if (wantsFixAll) {
+    if (!fixable) return out;
+    const all = fixAll(state, path, (paths) => diagnostics.lintNow(paths));
+    if (all.edits.size) out.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAllEdit(all, versionOf) });
+    return out;
   }
+  if (!only && fixable)
+    out.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, command: { title: FIX_ALL_TITLE, command: SERVER_COMMANDS.fixAll, arguments: [uri] } });
   if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) return out;
   const seenRules = new Set<string>();
   /** Whether diagnostics built for `version` show the findings of the record (of the current version). */

@@ -102,6 +102,9 @@ describe('language server over stdio (pull diagnostics)', () => {
         'Show documentation for mule/unknown-error-type',
       ],
     );
+    // The light bulb is asked for at every cursor move: fix all is a command there, computed when chosen.
+    assert.equal(actions[0].edit, undefined);
+    assert.deepEqual(actions[0].command?.command, 'sessionGuard.server.fixAll');
     const fix = actions[1];
     assert.equal(fix.isPreferred, true);
     await client.apply(fix.edit!);
