@@ -32,6 +32,7 @@ import type { FolderSettings } from './folder-settings';
 import { DIAGNOSTIC_SOURCE, type LintWorkspaceResult } from './protocol';
 import { sameDiagnostics } from './same-diagnostics';
 import type { ServerState } from './state';
+import { describeProblem } from '../node/config-loader';
 
 /** What the client was sent for a path, and the findings it stands for. */
 export interface Reported {
@@ -325,7 +326,8 @@ export class Diagnostics {
           severity: DiagnosticSeverity.Error,
           source: DIAGNOSTIC_SOURCE,
           code: 'config',
-          message: `${p.key}: ${p.message}. Defaults are used until this is fixed.`,
+          // A problem with the file as a whole reads after the file's name ("is not valid JSON: …").
+          message: `${p.key === '(file)' ? 'This file ' : ''}${describeProblem(p)}. Defaults are used until this is fixed.`,
         })),
       });
     }

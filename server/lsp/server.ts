@@ -28,6 +28,7 @@ import { indexFolders } from './indexing';
 import { CONFIG_FOR_REQUEST, FIX_ALL_KIND, STATUS_NOTIFICATION, type ConfigForResult, type InitializationOptions, type ServerStatus } from './protocol';
 import { normalizeSettings } from './settings';
 import { ServerState } from './state';
+import { describeProblem } from '../node/config-loader';
 
 export interface ServerOptions {
   /** The package the server runs from (its rule pages: server/core/rules/<id>/README.md). */
@@ -62,7 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     sendStatus({
       configErrors: [...state.configProblems].map(([file, problems]) => ({
         uri: pathToUri(file),
-        message: problems.map((p) => `${p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.key === '(file)' ? '' : `${p.key}: `}${p.message}`).join('; '),
+        message: problems.map((p) => describeProblem(p, true)).join('; '),
       })),
     });
   const diagnostics = new Diagnostics(connection, documents, state, settings, client, { error: logError, trace }, docs, configErrorsChanged);

@@ -9,7 +9,7 @@ import { LintRun } from '../core/engine/linter';
 import { Program, type HostFile } from '../core/program/program';
 import { RULES } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
-import { ConfigLoadError, ConfigResolver } from '../node/config-loader';
+import { ConfigLoadError, ConfigResolver, describeProblem } from '../node/config-loader';
 import { decode } from '../node/decode';
 import { toOsPath } from '../node/paths';
 import { customize } from './settings';
@@ -134,7 +134,7 @@ export class ServerState {
       if (!(e instanceof ConfigLoadError)) throw e;
       return {
         file: e.file,
-        error: e.problems.map((p) => `${p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.key === '(file)' ? '' : `${p.key}: `}${p.message}`).join('; '),
+        error: e.problems.map((p) => describeProblem(p, true)).join('; '),
       };
     }
   }

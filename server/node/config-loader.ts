@@ -28,9 +28,12 @@ export class ConfigLoadError extends Error {
 
 /** One line per problem: `file:line:column: key: message`, the file shown as `show` gives it. */
 export function describeProblems(file: string, problems: readonly ConfigError[], show: (file: string) => string = (f) => f): string {
-  return problems
-    .map((p) => `  ${show(file)}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.key === '(file)' ? '' : `${p.key}: `}${p.message}`)
-    .join('\n');
+  return problems.map((p) => `  ${show(file)}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${describeProblem(p)}`).join('\n');
+}
+
+/** `key: message` (only the message for a problem with the file as a whole), preceded by `line:column ` when `at`. */
+export function describeProblem(p: ConfigError, at = false): string {
+  return `${at && p.line !== undefined ? `${p.line}:${p.column} ` : ''}${p.key === '(file)' ? '' : `${p.key}: `}${p.message}`;
 }
 
 export interface LoadedConfig {
