@@ -4,8 +4,6 @@
  * an analysis first needs them, so a 2,700-class org is indexed without reading its classes.
  */
 import type { Connection } from 'vscode-languageserver';
-import { RULES } from '../core/rules';
-import { ConfigResolver } from '../node/config-loader';
 import { contextFiles } from '../node/context';
 import { discover } from '../node/discovery';
 import { toCorePath, toOsPath } from '../node/paths';
@@ -27,18 +25,9 @@ export async function indexFolders(
         opts.log(`Indexing cancelled after ${done} files.`);
         break;
       }
-      // An invalid configuration is reported on its file (see `ServerState.configFor`) and defaults apply
-      // meanwhile: its ignore globs cannot be read, so nothing is ignored but the default folders.
-      const resolver = new ConfigResolver(RULES);
-      const ignores = {
-        isIgnored: (p: string): boolean => {
-          try {
-            return resolver.isIgnored(p);
-          } catch {
-            return false;
-          }
-        },
-      };
+      // The workspace's ignore files and globs, as the diagnostics see them (an invalid configuration: only
+      // the default folders are ignored, see `ServerState.isIgnored`).
+      const ignores = { isIgnored: (p: string): boolean => state.isIgnored(toCorePath(p)) };
       const found = discover([toOsPath(root)], toOsPath(root), ignores);
       for (const p of found.problems) opts.log(`Skipped ${p.path}: ${p.message}`);
       for (const osPath of [...found.targets, ...contextFiles(found.targets, found.listings)]) {

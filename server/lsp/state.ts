@@ -102,18 +102,20 @@ export class ServerState {
     return [...this.program.paths()].filter((p) => this.isLintable(p)).sort();
   }
 
-  configFor(path: string): ResolvedConfig {
-    const settings = this.settingsFor(path);
-    const explicit = settings.configFile ?? undefined; // made absolute by the server
+  /** The resolver for a file's folder settings (one per `configFile` setting, kept until the configuration changes). */
+  private resolverFor(path: string): ConfigResolver {
+    const explicit = this.settingsFor(path).configFile ?? undefined; // made absolute by the server
     const key = explicit ?? '';
     let resolver = this.resolvers.get(key);
+    if (!resolver) this.resolvers.set(key, (resolver = new ConfigResolver(RULES, explicit)));
+    return resolver;
+  }
+
+  configFor(path: string): ResolvedConfig {
+    const settings = this.settingsFor(path);
     let base: ResolvedConfig;
     try {
-      if (!resolver) {
-        resolver = new ConfigResolver(RULES, explicit);
-        this.resolvers.set(key, resolver);
-      }
-      base = resolver.resolvedFor(toOsPath(path));
+      base = this.resolverFor(path).resolvedFor(toOsPath(path));
     } catch (e) {
       if (!(e instanceof ConfigLoadError)) throw e;
       this.configProblems.set(e.file, e.problems);
@@ -124,11 +126,8 @@ export class ServerState {
 
   /** The `.sessionguardrc.json` that applies to a file (undefined: the defaults), and why it is not used when invalid. */
   configFileFor(path: string): { file?: string; error?: string } {
-    const settings = this.settingsFor(path);
-    const explicit = settings.configFile ?? undefined;
     try {
-      const resolver = this.resolvers.get(explicit ?? '') ?? new ConfigResolver(RULES, explicit);
-      const file = resolver.forFile(toOsPath(path)).file;
+      const file = this.resolverFor(path).forFile(toOsPath(path)).file;
       return file ? { file } : {};
     } catch (e) {
       if (!(e instanceof ConfigLoadError)) throw e;
@@ -141,7 +140,7 @@ export class ServerState {
 
   isIgnored(path: string): boolean {
     try {
-      return this.resolvers.get('')?.isIgnored(toOsPath(path)) ?? new ConfigResolver(RULES).isIgnored(toOsPath(path));
+      return this.resolverFor(path).isIgnored(toOsPath(path));
     } catch {
       return false;
     }

@@ -120,8 +120,8 @@ describe('language server under faults', () => {
     writeFileSync(cfg, '{ not json');
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: CHANGED }] });
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type'], 'defaults still apply');
-    const invalid = await client.waitFor('the JSON syntax error', () => client.published.get(uriOf(cfg))?.find((p) => /JSON/.test(p.message)));
-    assert.match(invalid.message, /^This file is not valid JSON: /, 'a problem with the whole file names no key');
+    const invalid = await client.waitFor('the JSON syntax error', () => client.published.get(uriOf(cfg))?.find((p) => /JSON/.test(String(p.message))));
+    assert.match(String(invalid.message), /^This file is not valid JSON: /, 'a problem with the whole file names no key');
     rmSync(cfg);
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: DELETED }] });
     await client.waitFor('config diagnostics cleared', () => client.published.get(uriOf(cfg))?.length === 0);
