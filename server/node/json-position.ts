@@ -4,22 +4,13 @@
  * has to skip strings, numbers, literals and nesting of a text that parsed.
  */
 
-export interface TextPosition {
-  /** 1-based. */
-  readonly line: number;
-  readonly column: number;
-}
+import { LineIndex, type Position } from '../core/text/line-index';
+
+/** 1-based line and column. */
+export type TextPosition = Position;
 
 export function positionOf(text: string, offset: number): TextPosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: Math.min(offset, text.length) - lineStart + 1 };
+  return new LineIndex(text).positionAt(offset);
 }
 
 /** Where a JSON.parse error happened: Node names the position ("at position 42") or the text ended. */
