@@ -3,20 +3,17 @@
  * when an analysis first needs them), which documents are open at which version, and the
  * configuration per file (.sessionguardrc.json + editor customizations).
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolveConfig, sizeLimit, type ConfigError, type ResolvedConfig } from '../core/config/config';
 import { LintRun } from '../core/engine/linter';
 import { Program, type HostFile } from '../core/program/program';
 import { RULES } from '../core/rules';
 import type { Rule } from '../core/rules/rule';
 import { ConfigLoadError, ConfigResolver, describeProblem } from '../node/config-loader';
-import { decode } from '../node/decode';
+import { readHostFile } from '../node/file-host';
 import { toOsPath } from '../node/paths';
 import { customize } from './settings';
 import type { Settings } from './protocol';
-
-/** How much of a file above the size limit is read (enough to tell whether its root is `<mule>`). */
-const HEAD_BYTES = 65536;
 
 export class ServerState {
   readonly program = new Program({
@@ -163,30 +160,16 @@ export class ServerState {
    * server), its size checked before it is read (a 400 MB generated file is not read whole).
    */
   private readDisk(path: string): HostFile | undefined {
-    let fd: number | undefined;
+    const os = toOsPath(path);
     try {
       // Asked before opening: opening a named pipe blocks until something writes to it.
-      if (!statSync(toOsPath(path)).isFile()) return undefined;
-      fd = openSync(toOsPath(path), 'r');
-      const st = fstatSync(fd);
-      if (!st.isFile()) return undefined;
-      const limit = sizeLimit(this.configFor(path));
-      const large = limit !== undefined && st.size > limit;
-      const buf = Buffer.allocUnsafe(large ? Math.min(HEAD_BYTES, st.size) : st.size);
-      let n = 0;
-      while (n < buf.length) {
-        const got = readSync(fd, buf, n, buf.length - n, n);
-        if (got === 0) break;
-        n += got;
-      }
-      const text = decode(buf.subarray(0, n));
-      this.trace(`read ${path}${large ? ` (first ${n} of ${st.size} bytes)` : ''}`);
-      return large ? { text, tooLarge: true, size: st.size } : { text };
+      if (!statSync(os).isFile()) return undefined;
+      const { file, bytesRead } = readHostFile(os, sizeLimit(this.configFor(path)));
+      this.trace(`read ${path}${file.tooLarge ? ` (first ${bytesRead} of ${file.size} bytes)` : ''}`);
+      return file;
     } catch (e) {
-      this.log(`Skipped ${toOsPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      this.log(`Skipped ${os}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
   }
 }

@@ -42,15 +42,25 @@ export class FileHost implements ProgramHost {
   readFile(path: string): HostFile | undefined {
     const os = toOsPath(path);
     try {
-      const limit = this.limitOf(path);
-      const read = limit === undefined ? undefined : readLimited(os, limit, HEAD_BYTES);
-      if (read?.tooLarge) return { text: decodeText(read.bytes).text, tooLarge: true, size: read.size };
-      const d = decodeText(read ? read.bytes : readFileBytes(os));
-      this.encodings.set(path, d);
-      return { text: d.text, facts: d.facts };
+      const { file, decoded } = readHostFile(os, this.limitOf(path));
+      if (decoded) this.encodings.set(path, decoded);
+      return file;
     } catch (e) {
       this.problems.push({ path: os, message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return undefined;
     }
   }
+}
+
+/**
+ * A file as a Program takes it, for the CLI and the language server: its size checked before it is read
+ * (above `limit`, only its first 64 KB, with its size), decoded as Mule and Salesforce read it. `decoded`
+ * (how it was encoded, for writing fixes back) only when it was read whole. Throws what the file system throws.
+ */
+export function readHostFile(osPath: string, limit: number | undefined): { file: HostFile; decoded?: Decoded; bytesRead: number } {
+  const read = limit === undefined ? undefined : readLimited(osPath, limit, HEAD_BYTES);
+  if (read?.tooLarge) return { file: { text: decodeText(read.bytes).text, tooLarge: true, size: read.size }, bytesRead: read.bytes.length };
+  const bytes = read ? read.bytes : readFileBytes(osPath);
+  const decoded = decodeText(bytes);
+  return { file: { text: decoded.text, facts: decoded.facts }, decoded, bytesRead: bytes.length };
 }
