@@ -26,12 +26,18 @@ export interface RecoverySnippet {
   readonly kind: 'mule' | 'flow';
 }
 
+/** Read once per activation: completions ask for them at every keystroke in an XML document. */
+const loaded = new WeakMap<CommandContext['extension'], RecoverySnippet[]>();
+
 export function recoverySnippets(ctx: CommandContext): RecoverySnippet[] {
+  const cached = loaded.get(ctx.extension);
+  if (cached) return cached;
   const out: RecoverySnippet[] = [];
   for (const { kind, file } of FILES) {
     const snippets = JSON.parse(readFileSync(ctx.extension.asAbsolutePath(file), 'utf8')) as SnippetFile;
     for (const [label, s] of Object.entries(snippets)) out.push({ label, prefix: s.prefix, description: s.description, body: s.body.join('\n'), kind });
   }
+  loaded.set(ctx.extension, out);
   return out;
 }
 
