@@ -198,8 +198,14 @@ function hostsOfConfig(app: MuleApp, config: XmlElement | undefined): readonly s
   return values ? values.map(hostOf) : null;
 }
 
-/** Every `<http:request>` of the app that goes to Salesforce, in app order. */
-export function salesforceRequests(app: MuleApp): SalesforceRequest[] {
+const REQUESTS = memoKey<readonly SalesforceRequest[]>('requests to Salesforce');
+
+/** Every `<http:request>` of the app that goes to Salesforce, in app order (memoised per app: three rules ask). */
+export function salesforceRequests(app: MuleApp): readonly SalesforceRequest[] {
+  return app.memo.get(REQUESTS, () => findSalesforceRequests(app));
+}
+
+function findSalesforceRequests(app: MuleApp): SalesforceRequest[] {
   const configs = requestConfigs(app);
   const all: { el: XmlElement; file: MuleFile; target: Target; config: XmlElement | undefined }[] = [];
   for (const file of app.files) for (const el of httpElementsOf(file).requests) all.push({ el, file, ...targetOf(app, el, configs) });

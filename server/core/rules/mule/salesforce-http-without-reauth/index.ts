@@ -39,12 +39,13 @@ export default muleRule(
   (app, ctx) => {
     const requests = salesforceRequests(app);
     const logins = new Set(requests.filter((r) => isLogin(app, r)).map((r) => r.el));
-    const calls = requests.filter((r) => r.api !== 'oauth' && !logins.has(r.el));
+    // (The OAuth endpoints are logins, not calls that send a token.)
+    const calls = requests.filter((r): r is SalesforceRequest & { api: Exclude<SalesforceApi, 'oauth'> } => r.api !== 'oauth' && !logins.has(r.el));
+    if (calls.length === 0) return; // most apps: nothing to index
     const vars = new VariableIndex(app);
     const refresh = new RefreshIndex(app, logins, new Set(calls.map((c) => c.el)));
     for (const req of calls) {
-      // (The OAuth endpoints are logins, not calls that send a token.)
-      if (req.api === 'oauth' || refresh.isRetryAfterRefresh(req.el)) continue;
+      if (refresh.isRetryAfterRefresh(req.el)) continue;
       const failure = FAILURE[req.api];
       if (statusAccepted(app, req.el, req.config, failure.status)) continue;
       const source = vars.tokenSourceOf(req);

@@ -1,12 +1,7 @@
 import type { Fix, TextEdit } from '../../../findings';
 import { coreName, insertFirstChild, removeElement } from '../../../edits/xml-edits';
-import {
-  KNOWN_FAKE_OPERATIONS,
-  mayBeNewerOperation,
-  SALESFORCE_9X_OPERATIONS,
-  SALESFORCE_OPERATIONS,
-  SALESFORCE_SOURCES,
-} from '../../../mule/salesforce-connector';
+import { isOperationName } from '../../../mule/operations';
+import { KNOWN_FAKE_OPERATIONS, SALESFORCE_OPERATIONS, SALESFORCE_SOURCES } from '../../../mule/salesforce-connector';
 import { closest } from '../../../text/closest';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
@@ -26,9 +21,9 @@ export default muleRule(
   (app, ctx) => {
     for (const op of app.operations) {
       const local = op.el.local;
-      if (SALESFORCE_OPERATIONS.has(local) || SALESFORCE_9X_OPERATIONS.has(local) || SALESFORCE_SOURCES.has(local)) continue;
+      // Listed (10.x–12.x or 9.x), or in a family a newer connector may extend: do not guess.
+      if (isOperationName(local) || SALESFORCE_SOURCES.has(local)) continue;
       const fake = KNOWN_FAKE_OPERATIONS.get(local);
-      if (!fake && mayBeNewerOperation(local)) continue; // a newer connector may have it: do not guess
       const range = tagRange(op.el);
       if (fake) {
         const edits: TextEdit[] = [removeElement(op.file, op.el)];
