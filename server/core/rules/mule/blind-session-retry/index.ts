@@ -3,11 +3,11 @@ import type { MuleApp, SalesforceOperation } from '../../../mule/app';
 import { blindRetryScopes } from '../../../mule/blind-retries';
 import { flowReachesSalesforce } from '../../../mule/call-graph';
 import { catchesEverything, handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
-import { attr } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
 import { msg, prose, withTail } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
+import { retryBudget } from '../../../mule/until-successful';
 
 export default muleRule(
   {
@@ -58,10 +58,11 @@ export default muleRule(
  * when absent); nothing when a value cannot be resolved to one number.
  */
 function budgetText(app: MuleApp, scope: XmlElement): string {
-  const retries = app.resolve(attr(scope, 'maxRetries')) ?? (attr(scope, 'maxRetries') === undefined ? '5' : '');
-  const ms = app.resolve(attr(scope, 'millisBetweenRetries')) ?? (attr(scope, 'millisBetweenRetries') === undefined ? '60000' : '');
-  if (!/^\d+$/.test(retries.trim()) || !/^\d+$/.test(ms.trim())) return '';
-  return msg` (up to ${retries.trim()} times, ${Number(ms) / 1000} s apart)`;
+  const budget = retryBudget(app, scope);
+  if (!budget || budget.retries.length !== 1 || budget.delays.length !== 1) return '';
+  const [retries, ms] = [budget.retries[0].trim(), budget.delays[0].trim()];
+  if (!/^\d+$/.test(retries) || !/^\d+$/.test(ms)) return '';
+  return msg` (up to ${retries} times, ${Number(ms) / 1000} s apart)`;
 }
 
 function classifyingTry(op: SalesforceOperation) {

@@ -4,15 +4,12 @@ import { blindRetryScopes } from '../../../mule/blind-retries';
 import { flowReachesSalesforce, subtreeReachesSalesforce } from '../../../mule/call-graph';
 import { salesforceReconnections } from '../../../mule/reconnections';
 import { catchesEverything, handlerLoops, isCounterGuarded } from '../../../mule/retry-loops';
+import { retryBudget } from '../../../mule/until-successful';
 import { attrNode } from '../../../xml/dom';
 import type { XmlElement } from '../../../xml/types';
 import { msg, prose, withTail } from '../../message';
 import { muleRule, type RuleContext } from '../../rule';
 import { tagRange, valueRange } from '../../ranges';
-
-/** Mule's defaults for until-successful (Until Successful scope reference). */
-const DEFAULT_MAX_RETRIES = '5';
-const DEFAULT_MILLIS_BETWEEN_RETRIES = '60000';
 
 export default muleRule(
   {
@@ -73,18 +70,10 @@ export default muleRule(
   },
 );
 
-/** Every value an attribute takes (Mule's default when absent), or undefined when one cannot be known. */
-function valuesOf(app: MuleApp, el: XmlElement, name: string, fallback: string): string[] | undefined {
-  const a = attrNode(el, name);
-  if (!a) return [fallback];
-  if (a.value.includes('#[')) return undefined;
-  return app.props.expand(a.value) ?? undefined;
-}
-
 function checkUntil(app: MuleApp, file: MuleFile, el: XmlElement, budget: number, ctx: RuleContext): void {
-  const retries = valuesOf(app, el, 'maxRetries', DEFAULT_MAX_RETRIES);
-  const delays = valuesOf(app, el, 'millisBetweenRetries', DEFAULT_MILLIS_BETWEEN_RETRIES);
-  if (!retries || !delays) return;
+  const budgetOf = retryBudget(app, el);
+  if (!budgetOf) return;
+  const { retries, delays } = budgetOf;
   let worst: { retries: number; delay: number; total: number } | undefined;
   for (const r of retries) {
     const n = Number(r.trim());
