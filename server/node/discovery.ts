@@ -7,7 +7,7 @@
 import { realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { roleOf } from '../core/project/layout';
+import { isLintableRole, roleOf } from '../core/project/layout';
 import { entryKind } from './entries';
 import { ConfigLoadError, type ConfigResolver } from './config-loader';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
@@ -30,10 +30,8 @@ export interface Discovery {
   readonly listings: DirListings;
 }
 
-const LINTABLE_ROLES = new Set(['xml', 'flow', 'named-credential', 'external-credential', 'external-service', 'apex']);
-
 function isLintableName(path: string): boolean {
-  return LINTABLE_ROLES.has(roleOf(toCorePath(path)));
+  return isLintableRole(roleOf(toCorePath(path)));
 }
 
 export function discover(inputs: readonly string[], cwd: string, configs: Pick<ConfigResolver, 'isIgnored'>): Discovery {

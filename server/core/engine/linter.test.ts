@@ -19,6 +19,22 @@ function run(text: string, rules: readonly Rule[] = RULES, overrides: Record<str
 }
 
 describe('linter', () => {
+  it('never reports on a permission set or profile, even one named as a target (they are context, not lint targets)', () => {
+    const ws = new Program();
+    ws.setFile('/ws/p/sfdx-project.json', '{ "packageDirectories": [{ "path": "force-app" }] }');
+    const flow = '/ws/p/force-app/main/default/flows/F.flow-meta.xml';
+    const perms = '/ws/p/force-app/main/default/permissionsets/P.permissionset-meta.xml';
+    ws.setFile(flow, '<Flow xmlns="http://soap.sforce.com/2006/04/metadata"><label>F</label'); // malformed: reported
+    ws.setFile(perms, '<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><label>P</label');
+    const config = resolveConfig(RULES);
+    const out = lint(ws, RULES, { targets: [flow, perms], configFor: () => config });
+    assert.deepEqual(
+      out.get(flow)!.map((f) => f.ruleId),
+      ['xml/malformed'],
+    );
+    assert.deepEqual(out.get(perms), []);
+  });
+
   it('reports with rule id, severity, exact range and related locations', () => {
     const text = src();
     const f = run(text).find((x) => x.ruleId === 'mule/missing-reconnection')!;

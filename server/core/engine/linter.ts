@@ -10,7 +10,7 @@ import { mayHoldSecret, redact } from '../diagnose/redact';
 import { compareFindings, internalErrorFinding, type Finding, type Fix, type RelatedLocation } from '../findings';
 import type { Program } from '../program/program';
 import type { SourceFile } from '../project/source-file';
-import { isSalesforceRole } from '../project/layout';
+import { isLintableRole, isSalesforceRole } from '../project/layout';
 import { maskQuoted } from '../rules/message';
 import type { Report, Rule, RuleOptions, RuleTarget } from '../rules/rule';
 import { flowOf } from '../salesforce/project';
@@ -90,7 +90,8 @@ export class LintRun {
           this.runScope({ scope: 'xml-file', file }, [path]);
           const flow = flowOf(file);
           if (flow) this.runScope({ scope: 'sfdx-flow', flow, project }, [path]);
-        } else if (isSalesforceRole(role)) {
+        } else if (isSalesforceRole(role) && isLintableRole(role)) {
+          // (Permission sets and profiles are context for the credential rules, never reported on.)
           if (role !== 'apex') this.runScope({ scope: 'xml-file', file }, [path]);
           this.runScope({ scope: 'sfdx-file', file, role, project }, [path]);
         }
