@@ -76,6 +76,25 @@ export function insertFirstChild(file: SourceFile, el: XmlElement, lines: readon
   return replace(file, el.openEnd, el.openEnd, `${nl}${body}`);
 }
 
+/**
+ * `lines` as children of `parent` (a leading tab per level of nesting inside them), indented like its first
+ * child (one unit deeper than `parent` when it has none), joined with the file's line ending.
+ */
+export function childBlock(file: SourceFile, parent: XmlElement, lines: readonly string[]): string {
+  const ownIndent = lineIndentAt(file, parent.start);
+  const first = parent.children[0];
+  const childIndent = first ? lineIndentAt(file, first.start) : ownIndent + indentUnit(file);
+  // One level is what separates the children from the element (cheaper than guessing for the file).
+  const unit = childIndent.length > ownIndent.length && childIndent.startsWith(ownIndent) ? childIndent.slice(ownIndent.length) : indentUnit(file);
+  return lines.map((l) => childIndent + l.replace(/^\t+/, (t) => unit.repeat(t.length))).join(eol(file));
+}
+
+/** Inserts `block` (whole lines) on lines of its own, before the line that holds `offset`. */
+export function insertBeforeLine(file: SourceFile, offset: number, block: string): TextEdit {
+  const lineStart = file.lines.lineStart(file.lines.positionAt(offset).line);
+  return { path: file.path, start: lineStart, end: lineStart, newText: block + eol(file) };
+}
+
 /** Removes an element; when it is alone on its line(s), the whole line goes. */
 export function removeElement(file: SourceFile, el: XmlElement): TextEdit {
   const text = file.text;

@@ -1,4 +1,4 @@
-import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
+import { childBlock, eol, insertBeforeLine } from '../../../edits/xml-edits';
 import type { Fix, TextEdit } from '../../../findings';
 import type { Principal } from '../../../salesforce/credentials';
 import { kids, leafValue, metadataRoot } from '../../../salesforce/metadata';
@@ -165,28 +165,21 @@ function nearGrant(
 function grantEdit(ps: PermissionSetModel, principal: string): TextEdit {
   const file = ps.file;
   const root = (ps.root ?? metadataRoot(file, 'PermissionSet') ?? file.xml.root)!;
-  const nl = eol(file);
-  const children = root.children;
-  const ownIndent = lineIndentAt(file, root.start);
-  const childIndent = children.length ? lineIndentAt(file, children[0].start) : ownIndent + indentUnit(file);
-  const unit = childIndent.length > ownIndent.length && childIndent.startsWith(ownIndent) ? childIndent.slice(ownIndent.length) : indentUnit(file);
-  const block = [
-    `${childIndent}<${ACCESS}>`,
-    `${childIndent}${unit}<enabled>true</enabled>`,
-    `${childIndent}${unit}<externalCredentialPrincipal>${escapeXml(principal)}</externalCredentialPrincipal>`,
-    `${childIndent}</${ACCESS}>`,
-  ].join(nl);
+  const block = childBlock(file, root, [
+    `<${ACCESS}>`,
+    '\t<enabled>true</enabled>',
+    `\t<externalCredentialPrincipal>${escapeXml(principal)}</externalCredentialPrincipal>`,
+    `</${ACCESS}>`,
+  ]);
   const existing = kids(root, ACCESS);
   const key = principal.toLowerCase();
   let before: XmlElement | undefined = existing.find((e) => (leafValue(file, e, 'externalCredentialPrincipal') ?? '').toLowerCase() > key);
   if (!before && existing.length) {
     const last = existing[existing.length - 1];
-    return { path: file.path, start: last.end, end: last.end, newText: nl + block };
+    return { path: file.path, start: last.end, end: last.end, newText: eol(file) + block };
   }
-  before ??= children.find((c) => c.local > ACCESS);
-  const at = before ? before.start : root.closeStart;
-  const lineStart = file.lines.lineStart(file.lines.positionAt(at).line);
-  return { path: file.path, start: lineStart, end: lineStart, newText: block + nl };
+  before ??= root.children.find((c) => c.local > ACCESS);
+  return insertBeforeLine(file, before ? before.start : root.closeStart, block);
 }
 
 function escapeXml(s: string): string {

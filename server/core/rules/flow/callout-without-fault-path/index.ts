@@ -1,5 +1,5 @@
 import type { Fix } from '../../../findings';
-import { eol, indentUnit, lineIndentAt } from '../../../edits/xml-edits';
+import { childBlock, insertBeforeLine } from '../../../edits/xml-edits';
 import { flowPaths, isRecordTriggered, type FlowModel, type FlowNode } from '../../../salesforce/flow';
 import { principalOf, type CredentialUse } from '../../../salesforce/callouts';
 import type { SfdxProject } from '../../../salesforce/project';
@@ -107,20 +107,7 @@ function suggestions(flow: FlowModel, node: FlowNode): Fix[] {
 }
 
 function faultConnectorEdit(flow: FlowModel, node: FlowNode, target: string) {
-  const file = flow.file;
-  const nl = eol(file);
   const before = node.el.children.find((c) => AFTER_FAULT.has(c.local));
-  const childIndent = lineIndentAt(file, (node.el.children[0] ?? node.el).start);
-  // One level is what separates the element's children from the element (cheaper than guessing for the file).
-  const ownIndent = lineIndentAt(file, node.el.start);
-  const unit = childIndent.length > ownIndent.length && childIndent.startsWith(ownIndent) ? childIndent.slice(ownIndent.length) : indentUnit(file);
-  const block = [`${childIndent}<faultConnector>`, `${childIndent}${unit}<targetReference>${target}</targetReference>`, `${childIndent}</faultConnector>`].join(
-    nl,
-  );
-  if (before) {
-    const lineStart = file.lines.lineStart(file.lines.positionAt(before.start).line);
-    return { path: file.path, start: lineStart, end: lineStart, newText: block + nl };
-  }
-  const lineStart = file.lines.lineStart(file.lines.positionAt(node.el.closeStart).line);
-  return { path: file.path, start: lineStart, end: lineStart, newText: block + nl };
+  const block = childBlock(flow.file, node.el, ['<faultConnector>', `\t<targetReference>${target}</targetReference>`, '</faultConnector>']);
+  return insertBeforeLine(flow.file, before ? before.start : node.el.closeStart, block);
 }
