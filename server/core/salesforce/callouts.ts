@@ -180,6 +180,13 @@ export type PrincipalKind = 'per-user' | 'named' | 'anonymous' | 'mixed' | 'unkn
 /** Whose token a Named Credential uses, with the location that proves it. */
 export function principalOf(project: SfdxProject, nc: NamedCredentialModel): { kind: PrincipalKind; proof: ReportRelated | undefined } {
   if (nc.style === 'legacy') {
+    // A credential that sends no authentication has no principal to expire or to be missing, whatever its type says.
+    const protocol = nc.protocol;
+    if (protocol?.value === 'NoAuthentication')
+      return {
+        kind: 'anonymous',
+        proof: { path: nc.file.path, start: protocol.start, end: protocol.end, message: `Named Credential '${nc.name}' sends no authentication` },
+      };
     const p = nc.principalType;
     if (!p) return { kind: 'unknown', proof: undefined };
     const kind: PrincipalKind = p.value === 'PerUser' ? 'per-user' : p.value === 'NamedUser' ? 'named' : p.value === 'Anonymous' ? 'anonymous' : 'unknown';

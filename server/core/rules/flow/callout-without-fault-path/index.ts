@@ -89,7 +89,6 @@ function faultCauses(via: 'external-service' | 'apex'): string {
 function authenticates(project: SfdxProject, credentials: readonly CredentialUse[]): boolean {
   return credentials.some((c) => {
     if (!c.nc) return false;
-    if (c.nc.style === 'legacy' && c.nc.protocol?.value === 'NoAuthentication') return false;
     const kind = principalOf(project, c.nc).kind;
     return kind !== 'anonymous' && kind !== 'unknown';
   });

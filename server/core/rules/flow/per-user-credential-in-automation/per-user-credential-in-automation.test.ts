@@ -104,6 +104,10 @@ ruleTests('flow/per-user-credential-in-automation', {
       },
     },
     { name: 'a named principal in a scheduled flow', files: { ...perUserLegacy, [ncPath('Bank')]: legacyNc('NamedUser') } },
+    {
+      name: 'a legacy credential that sends no authentication has no principal to be missing, whatever its type says',
+      files: { ...perUserLegacy, [ncPath('Bank')]: legacyNc('PerUser', 'NoAuthentication') },
+    },
     { name: 'a per-user credential in a screen flow (a user is present)', files: { ...perUserLegacy, [flowPath('Nightly')]: screenFlow } },
     { name: 'the registration is not in the project: silent', files: { ...SFDX_PROJECT, [flowPath('Nightly')]: scheduled } },
     {
