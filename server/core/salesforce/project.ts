@@ -7,7 +7,7 @@
  * project, which the Program builds again when any of its files changes.
  */
 import { memoKey, Memo } from '../project/memo';
-import { roleAndApiName, roleOf, type FileRole } from '../project/layout';
+import { roleAndApiName, type FileRole } from '../project/layout';
 import type { SfdxProjectDescriptor } from '../project/sfdx-descriptor';
 import type { SourceFile } from '../project/source-file';
 import { parseApexClass, type ApexClassModel } from './apex';
@@ -31,12 +31,16 @@ export { readSfdxProject, inPackageDirs } from '../project/sfdx-descriptor';
  */
 export class SalesforceIndex {
   private readonly byRole = new Map<FileRole, Map<string, string>>();
+  private readonly pathsByRole = new Map<FileRole, string[]>();
   private readonly paths: string[];
 
   constructor(paths: Iterable<string>) {
     this.paths = [...paths].sort();
     for (const path of this.paths) {
       const { role, apiName: name } = roleAndApiName(path);
+      const ofRole = this.pathsByRole.get(role);
+      if (ofRole) ofRole.push(path);
+      else this.pathsByRole.set(role, [path]);
       if (name === undefined) continue;
       let names = this.byRole.get(role);
       if (!names) this.byRole.set(role, (names = new Map()));
@@ -51,8 +55,8 @@ export class SalesforceIndex {
   }
 
   /** Every path of a role (sorted), whether or not it won its name. */
-  pathsOf(role: FileRole): string[] {
-    return this.paths.filter((p) => roleOf(p) === role);
+  pathsOf(role: FileRole): readonly string[] {
+    return this.pathsByRole.get(role) ?? [];
   }
 
   get size(): number {
