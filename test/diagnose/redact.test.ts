@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MASK, mayHoldSecret, redact, redactedOffsetMapper, secretSpans } from '../../server/core/diagnose/redact';
+import { MASK, mayHoldSecret, redact, redactWithOffsets, secretSpans } from '../../server/core/diagnose/redact';
 
 describe('Diagnose: redaction by value shape', () => {
   const cases: [string, string, string][] = [
@@ -165,7 +165,7 @@ describe('Diagnose: offsets in the redacted text', () => {
   it('maps offsets before, inside and after masked secrets', () => {
     const text = 'a sid=QWERTYUIOP123 then password=Hunter2Secret end';
     const red = redact(text);
-    const map = redactedOffsetMapper(text);
+    const map = redactWithOffsets(text).offsetAt;
     const at = (s: string) => text.indexOf(s);
     assert.equal(red.slice(map(at('then')), map(at('then') + 4, true)), 'then');
     assert.equal(red.slice(map(at('end')), map(text.length, true)), 'end');

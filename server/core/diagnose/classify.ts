@@ -9,7 +9,7 @@
 import { CAUSE_INFO, type Cause } from './causes';
 import { readContext, type DiagnoseContext, type Span } from './context';
 import { audiencesIn, orgKindOf, tokenEndpointsIn } from './login-hosts';
-import { redact, redactedOffsetMapper } from './redact';
+import { redact, redactWithOffsets } from './redact';
 import { SIGNALS } from './signals';
 
 export interface Evidence {
@@ -91,8 +91,7 @@ export function diagnose(text: string): Diagnosis {
   const [top, topScore] = ranked[0] ?? (['UNKNOWN', 0] as [Cause, number]);
   const info = CAUSE_INFO[top];
   const confidence = ranked.length ? confidenceOf(topScore) : 0;
-  const redacted = redact(text);
-  const toRedacted = redactedOffsetMapper(text);
+  const { text: redacted, offsetAt: toRedacted } = redactWithOffsets(text);
   const evidence = counted
     .filter((h) => ranked.some(([c]) => c === h.cause))
     .sort((a, b) => (a.cause === top ? 0 : 1) - (b.cause === top ? 0 : 1) || a.span.start - b.span.start)

@@ -254,24 +254,22 @@ function merge(spans: RedactedSpan[]): RedactedSpan[] {
 // ---- masking -----------------------------------------------------------------------------------------
 
 export function redact(text: string): string {
+  return redactWithOffsets(text).text;
+}
+
+/**
+ * `redact(text)`, and a map from an offset in `text` to the same place in it: offsets inside a masked
+ * secret move to the start (or, for an end offset, the end) of its mask. One scan for both.
+ */
+export function redactWithOffsets(text: string): { text: string; offsetAt: (offset: number, isEnd?: boolean) => number } {
   const spans = secretSpans(text);
-  if (!spans.length) return text;
   let out = '';
   let last = 0;
   for (const s of spans) {
     out += text.slice(last, s.start) + MASK;
     last = s.end;
   }
-  return out + text.slice(last);
-}
-
-/**
- * Maps an offset in the original text to the same place in `redact(text)`: offsets inside a masked
- * secret move to the start (or, for an end offset, the end) of its mask.
- */
-export function redactedOffsetMapper(text: string): (offset: number, isEnd?: boolean) => number {
-  const spans = secretSpans(text);
-  return (offset, isEnd = false) => {
+  const offsetAt = (offset: number, isEnd = false): number => {
     let shift = 0;
     for (const s of spans) {
       if (offset <= s.start) break;
@@ -280,4 +278,5 @@ export function redactedOffsetMapper(text: string): (offset: number, isEnd?: boo
     }
     return offset + shift;
   };
+  return { text: spans.length ? out + text.slice(last) : text, offsetAt };
 }
