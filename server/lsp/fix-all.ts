@@ -8,8 +8,8 @@
  */
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { pathToUri } from './convert';
-import { applyEdits } from '../core/edits/xml-edits';
-import type { Finding, TextEdit as CoreEdit } from '../core/findings';
+import { applyEdits, chooseFixes } from '../core/edits/xml-edits';
+import type { Finding } from '../core/findings';
 import { changedRange } from '../core/text/changed-range';
 import { LineIndex } from '../core/text/line-index';
 import type { ServerState } from './state';
@@ -34,18 +34,8 @@ export function fixAll(state: ServerState, path: string, lint: (paths: string[])
   try {
     for (; passes < MAX_PASSES; passes++) {
       const findings = lint([path]).get(path) ?? [];
-      // Whole fixes only, none overlapping another in any file it edits.
-      const chosen = new Map<string, CoreEdit[]>();
-      const overlaps = (e: CoreEdit) => (chosen.get(e.path) ?? []).some((c) => e.start < c.end && c.start < e.end);
-      for (const f of findings) {
-        if (!f.fix?.edits.length || f.fix.edits.some(overlaps) || f.fix.edits.some((e) => textOf(e.path) === undefined)) continue;
-        for (const e of f.fix.edits) {
-          const list = chosen.get(e.path);
-          if (list) list.push(e);
-          else chosen.set(e.path, [e]);
-        }
-        fixes++;
-      }
+      const { edits: chosen, fixes: n } = chooseFixes(findings, (p) => textOf(p) !== undefined);
+      fixes += n;
       let changed = false;
       for (const [p, edits] of chosen) {
         const before = textOf(p)!;

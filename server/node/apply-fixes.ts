@@ -1,10 +1,9 @@
 /**
- * `--fix` and `--fix-dry-run`: every finding's safe fix applied to the texts (non-overlapping edits per
- * pass). `--fix` writes them back in the encoding each file was read in; a dry run keeps them.
+ * `--fix` and `--fix-dry-run`: every finding's safe fix applied to the texts (whole fixes that do not
+ * overlap, per pass: `chooseFixes`). `--fix` writes them back in the encoding each file was read in; a dry run keeps them.
  */
 import { writeFileSync } from 'node:fs';
-import type { TextEdit } from '../core/findings';
-import { applyEdits } from '../core/edits/xml-edits';
+import { applyEdits, chooseFixes } from '../core/edits/xml-edits';
 import type { Analysis } from './run-lint';
 import { encodeText } from './decode';
 import { toOsPath } from './paths';
@@ -22,31 +21,22 @@ export interface FixOutcome {
   readonly skipped: { readonly path: string; readonly message: string }[];
 }
 
-/** The texts one pass of fixes makes; never for a file whose bytes did not decode (its text is not its content). */
+/** The texts one pass of fixes makes (whole fixes only); never for a file whose bytes did not decode (its text is not its content). */
 export function fixedTexts(run: Analysis): FixedTexts {
-  const byPath = new Map<string, TextEdit[]>();
-  for (const list of run.findings.values()) {
-    for (const f of list) {
-      if (!f.fix) continue;
-      // A fix is applied whole or not at all: its edits may span files.
-      for (const e of f.fix.edits) {
-        let l = byPath.get(e.path);
-        if (!l) byPath.set(e.path, (l = []));
-        l.push(e);
-      }
+  const lossy = (path: string) => run.host.encodings.get(path)?.lossless === false;
+  const skipped: FixedTexts['skipped'] = [];
+  const all = [...run.findings.values()].flat();
+  for (const f of all) {
+    for (const e of f.fix?.edits ?? []) {
+      if (lossy(e.path) && !skipped.some((s) => s.path === e.path))
+        skipped.push({ path: e.path, message: 'contains bytes that are not valid UTF-8; fixes not applied' });
     }
   }
+  const { edits } = chooseFixes(all, (path) => run.program.peek(path) !== undefined && !lossy(path));
   const texts = new Map<string, string>();
-  const skipped: FixedTexts['skipped'] = [];
-  for (const [path, edits] of byPath) {
-    const file = run.program.peek(path);
-    if (!file) continue;
-    const decoded = run.host.encodings.get(path);
-    if (decoded && !decoded.lossless) {
-      skipped.push({ path, message: 'contains bytes that are not valid UTF-8; fixes not applied' });
-      continue;
-    }
-    const text = applyEdits(file.text, edits);
+  for (const [path, list] of edits) {
+    const file = run.program.peek(path)!;
+    const text = applyEdits(file.text, list);
     if (text !== file.text) texts.set(path, text);
   }
   return { texts, skipped };

@@ -2,7 +2,7 @@
  * Builders for the text edits that quick fixes apply to XML: they respect the file's indentation
  * (tabs or spaces), its line endings and the namespace prefix bound to the Mule core namespace.
  */
-import type { TextEdit } from '../findings';
+import type { Finding, TextEdit } from '../findings';
 import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import type { XmlElement } from '../xml/types';
@@ -156,15 +156,23 @@ export function applyEdits(text: string, edits: readonly { start: number; end: n
   return out;
 }
 
-/** The edits of several fixes that can be applied together: sorted, overlapping ones dropped. */
-export function nonOverlapping<T extends { start: number; end: number }>(edits: readonly T[]): T[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: T[] = [];
-  let end = -1;
-  for (const e of sorted) {
-    if (e.start < end || (e.start === end && e.start === e.end && out.length && out[out.length - 1].start === e.start)) continue;
-    out.push(e);
-    end = Math.max(end, e.end);
+/**
+ * The fixes of `findings` that can be applied together: each whole (its edits may span files) and none
+ * overlapping another in any file it edits, in the findings' order; their edits grouped per file. A fix
+ * that edits a file `canEdit` refuses is left out whole.
+ */
+export function chooseFixes(findings: Iterable<Finding>, canEdit: (path: string) => boolean = () => true): { edits: Map<string, TextEdit[]>; fixes: number } {
+  const edits = new Map<string, TextEdit[]>();
+  let fixes = 0;
+  const overlaps = (e: TextEdit) => (edits.get(e.path) ?? []).some((c) => e.start < c.end && c.start < e.end);
+  for (const f of findings) {
+    if (!f.fix?.edits.length || f.fix.edits.some((e) => overlaps(e) || !canEdit(e.path))) continue;
+    for (const e of f.fix.edits) {
+      const list = edits.get(e.path);
+      if (list) list.push(e);
+      else edits.set(e.path, [e]);
+    }
+    fixes++;
   }
-  return out;
+  return { edits, fixes };
 }
