@@ -31,6 +31,9 @@ describe('.sessionguardrc.json schema', () => {
       { overrides: [{ files: 'a', rulez: {} }] },
       { overrides: [{ files: [], rules: {} }] },
       { overrides: [{ files: 'a', rules: { 'mule/unbounded-retry': 'loud' } }] },
+      { overrides: [{ files: ['*.xml', '!test-*.xml'], rules: {} }] },
+      { overrides: [{ files: '*.xml', excludedFiles: ' !x.xml', rules: {} }] },
+      { ignore: ['generated/**', '!generated/keep.xml'] },
     ];
     for (const c of cases) assert.equal(validate(c), validateConfig(c, RULES).errors.length === 0, JSON.stringify(c));
   });

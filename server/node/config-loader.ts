@@ -1,7 +1,7 @@
 /**
  * Finds and reads `.sessionguardrc.json` (nearest ancestor of each file, or one explicit file) and
  * validates it with the core; matches its `overrides` to files; and decides what is ignored (the
- * configuration's `ignore` globs, every `.sessionguardignore` above a path in gitignore syntax, and
+ * configuration's `ignore` patterns and every `.sessionguardignore` above a path, in gitignore syntax, and
  * `--ignore-pattern`s). Shared by the CLI and the language server. A configuration that is invalid is
  * read once: every later question about its folder gets the same error, with file:line:column.
  */
@@ -10,7 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { resolveConfig, validateConfig, type ConfigError, type ConfigFile, type ResolvedConfig } from '../core/config/config';
 import type { Rule } from '../core/rules/rule';
-import { compileIgnore, type IgnoreMatcher } from './ignore';
+import { compileGlobs, type GlobMatcher } from './globs';
 import { offsetOfPath, positionOf, syntaxErrorPosition } from './json-position';
 
 export const CONFIG_FILE_NAME = '.sessionguardrc.json';
@@ -41,8 +41,9 @@ export interface LoadedConfig {
   readonly file: string | undefined;
   /** The configuration of a file no override matches. */
   readonly resolved: ResolvedConfig;
-  readonly isIgnored: IgnoreMatcher;
-  /** Folder the ignore and override globs are relative to. */
+  /** The configuration's `ignore` patterns (gitignore syntax, relative to `baseDir`), when it has any. */
+  readonly ignore: Ignore | undefined;
+  /** Folder the ignore patterns and override globs are relative to. */
   readonly baseDir: string | undefined;
   readonly overrides: readonly CompiledOverride[];
   /** Resolved configurations per set of matching overrides ("0,2"). */
@@ -51,12 +52,12 @@ export interface LoadedConfig {
 }
 
 interface CompiledOverride {
-  readonly matches: IgnoreMatcher;
-  readonly excluded: IgnoreMatcher;
+  readonly matches: GlobMatcher;
+  readonly excluded: GlobMatcher;
   readonly layer: Partial<ConfigFile>;
 }
 
-/** What is ignored besides the configuration's `ignore` globs. */
+/** What is ignored besides the configuration's `ignore` patterns. */
 export interface IgnoreOptions {
   /** `--ignore-pattern`s: gitignore syntax, relative to `cwd`. */
   readonly patterns?: readonly string[];
@@ -160,19 +161,20 @@ export class ConfigResolver {
   }
 
   /**
-   * Whether a path is ignored: by the `ignore` globs of the configuration that applies to it, by a
-   * `.sessionguardignore` in its folder or above (gitignore syntax; a deeper file may re-include with
-   * `!`), or by an `--ignore-pattern`. `isDir` lets patterns ending in `/` match folders.
+   * Whether a path is ignored. Every source uses gitignore syntax, as ESLint's `ignorePatterns` and
+   * `.eslintignore` do, and a later one may re-include with `!`: the `ignore` patterns of the
+   * configuration that applies to the path (relative to that file), then each `.sessionguardignore` in its
+   * folder or above (outermost first), then the `--ignore-pattern`s. `isDir` lets patterns ending in `/`
+   * match folders.
    */
   isIgnored(osPath: string, isDir = false): boolean {
     if (this.ignoreOptions.disabled) return false;
     const cfg = this.forFile(osPath);
-    if (cfg.baseDir) {
-      const rel = relativeTo(cfg.baseDir, osPath);
-      if (rel !== undefined && cfg.isIgnored(rel)) return true;
-    }
+    const layers: { base: string; ig: Ignore }[] = [];
+    if (cfg.ignore && cfg.baseDir) layers.push({ base: cfg.baseDir, ig: cfg.ignore });
+    layers.push(...this.ignoreChain(dirname(osPath)));
+    if (this.patterns) layers.push(this.patterns);
     let ignored = false;
-    const layers = this.patterns ? [...this.ignoreChain(dirname(osPath)), this.patterns] : this.ignoreChain(dirname(osPath));
     for (const { base, ig } of layers) {
       const rel = relativeTo(base, osPath);
       if (rel === undefined) continue;
@@ -208,9 +210,9 @@ export class ConfigResolver {
     return {
       file,
       resolved: resolveConfig(this.rules, layer, this.hostLayer),
-      isIgnored: compileIgnore(cfg?.ignore ?? []),
+      ignore: cfg?.ignore.length ? ignore().add(cfg.ignore as string[]) : undefined,
       baseDir: file ? dirname(file) : undefined,
-      overrides: (cfg?.overrides ?? []).map((o) => ({ matches: compileIgnore(o.files), excluded: compileIgnore(o.excludedFiles), layer: { rules: o.rules } })),
+      overrides: (cfg?.overrides ?? []).map((o) => ({ matches: compileGlobs(o.files), excluded: compileGlobs(o.excludedFiles), layer: { rules: o.rules } })),
       byOverrides: new Map(),
       layer,
     };

@@ -10,6 +10,7 @@ import picomatch from 'picomatch';
 import { isLintableRole, roleOf } from '../core/project/layout';
 import { entryKind } from './entries';
 import { ConfigLoadError, type ConfigResolver } from './config-loader';
+import { globOrUnder } from './globs';
 import { DEFAULT_IGNORED_DIRS } from './ignore';
 import { DirListings } from './listings';
 import { toCorePath } from './paths';
@@ -131,13 +132,9 @@ function globOf(input: string, cwd: string): { base: string; accept: (path: stri
   if (!scan.isGlob) return undefined;
   const base = resolve(cwd, scan.base || '.');
   const absolute = isAbsolute(input);
-  const matches = picomatch(pattern, { dot: false });
-  const under = picomatch(pattern.endsWith('/**') ? pattern : `${pattern}/**`, { dot: false });
+  const matches = globOrUnder(pattern, { dot: false });
   return {
     base,
-    accept: (p) => {
-      const shown = absolute ? p.split(sep).join('/') : relative(cwd, p).split(sep).join('/');
-      return matches(shown) || under(shown);
-    },
+    accept: (p) => matches(absolute ? p.split(sep).join('/') : relative(cwd, p).split(sep).join('/')),
   };
 }

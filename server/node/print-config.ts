@@ -5,7 +5,7 @@ import type { ConfigResolver } from './config-loader';
 export interface PrintedConfig {
   /** The `.sessionguardrc.json` that applies, or null when only defaults do. */
   readonly configFile: string | null;
-  /** Whether linting the folder around it would skip the file (ignore globs, `.sessionguardignore`, `--ignore-pattern`). */
+  /** Whether linting the folder around it would skip the file (the configuration's `ignore`, `.sessionguardignore`, `--ignore-pattern`). */
   readonly ignored: boolean;
   /** Every rule: its severity, or [severity, options] when it has options. */
   readonly rules: Readonly<Record<string, RuleSetting | [RuleSetting, Readonly<Record<string, unknown>>]>>;

@@ -86,6 +86,24 @@ describe('configuration, ESLint style', () => {
     assert.equal(json(none.stdout).length, 3, 'nothing ignored');
   });
 
+  it('the configuration\'s ignore uses gitignore syntax like .sessionguardignore: a later "!" re-includes, patterns are relative to the file', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'apps', '.sessionguardrc.json'), JSON.stringify({ ignore: ['broken/src/main/mule/*.xml', '!accounts.xml', 'warn/'] }));
+    const r = await cli(['lint', '.', '-f', 'json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(
+      json(r.stdout).map((f) => f.filePath),
+      ['apps/broken/src/main/mule/accounts.xml'],
+    );
+    writeFileSync(join(dir, 'apps/broken/.sessionguardignore'), '!src/main/mule/global.xml\n');
+    const deeper = await cli(['lint', '.', '-f', 'json'], dir);
+    assert.deepEqual(
+      json(deeper.stdout).map((f) => f.filePath),
+      ['apps/broken/src/main/mule/accounts.xml', 'apps/broken/src/main/mule/global.xml'],
+      'a .sessionguardignore below the configuration re-includes what it ignores',
+    );
+  });
+
   it('--print-config shows the configuration that applies to one file (overrides included) and whether it is ignored', async () => {
     const dir = workspace();
     writeFileSync(

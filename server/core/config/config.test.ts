@@ -30,7 +30,7 @@ describe('configuration', () => {
       'rules["mule/unbounded-retry"][1].maxTotalRetryMs: must be a number >= 1',
     ]);
     assert.deepEqual(keys({ rules: { 'xml/malformed': ['error', { x: 1 }] } }), ['rules["xml/malformed"][1].x: this rule has no options']);
-    assert.deepEqual(keys({ ignore: 'target' }), ['ignore: must be an array of non-empty glob strings']);
+    assert.deepEqual(keys({ ignore: 'target' }), ['ignore: must be an array of non-empty patterns (gitignore syntax)']);
     assert.deepEqual(keys([]), ['(root): must be a JSON object']);
   });
   it("accepts ESLint's spellings of severities", () => {
@@ -97,5 +97,12 @@ describe('configuration', () => {
     assert.deepEqual(keys({ overrides: [{ files: '*.xml', rulez: {} }] }), ['overrides[0].rulez: unknown key (allowed: files, excludedFiles, rules)']);
     assert.deepEqual(keys({ overrides: [{ files: '*.xml', rules: { 'mule/nope': 'off' } }] }), ['overrides[0].rules["mule/nope"]: unknown rule']);
     assert.deepEqual(keys({ overrides: {} }), ['overrides: must be an array of { "files": [globs], "rules": {…} }']);
+    assert.deepEqual(keys({ overrides: [{ files: ['*.xml', '!test-*.xml'] }] }), [
+      'overrides[0].files: "!test-*.xml": a glob cannot start with "!" here; list the files to leave out in "excludedFiles"',
+    ]);
+    assert.deepEqual(keys({ overrides: [{ files: '*.xml', excludedFiles: '!a.xml' }] }), [
+      'overrides[0].excludedFiles: "!a.xml": a glob cannot start with "!" here; narrow "files" instead',
+    ]);
+    assert.equal(validateConfig({ overrides: [{ files: '!a.xml' }] }, RULES).config.overrides, undefined, 'an override in error is not kept');
   });
 });

@@ -2,7 +2,7 @@
  * `.sessionguardrc.json`: validation (every error names the key that is wrong) and resolution of
  * rule settings over the defaults, ESLint's way: rule ids or globs (`"mule/*"`, applied in the order
  * written, later keys winning, as in the editor setting), `overrides` for the files their globs match,
- * and `ignore` globs. Pure: the host finds and reads the file and matches `overrides[].files`.
+ * and `ignore` patterns (gitignore syntax). Pure: the host finds and reads the file and matches `overrides[].files`.
  */
 import type { RuleSetting, Severity } from '../findings';
 import { DEFAULT_MAX_BYTES } from '../rules/file/too-large';
@@ -102,6 +102,11 @@ function globList(v: unknown): string[] | undefined {
   return Array.isArray(list) && list.length > 0 && list.every((g) => typeof g === 'string' && g.trim() !== '') ? (list as string[]) : undefined;
 }
 
+/** The first glob that starts with `!` (overrides have `excludedFiles` for that). */
+function negated(globs: readonly string[]): string | undefined {
+  return globs.find((g) => g.trim().startsWith('!'));
+}
+
 export function validateConfig(json: unknown, rules: readonly Rule[]): { config: ConfigFile; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   let out: Record<string, RuleEntry> = {};
@@ -117,7 +122,7 @@ export function validateConfig(json: unknown, rules: readonly Rule[]): { config:
     }
     if (k === 'ignore') {
       if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || g.trim() === '')) {
-        errors.push(problem(['ignore'], 'must be an array of non-empty glob strings'));
+        errors.push(problem(['ignore'], 'must be an array of non-empty patterns (gitignore syntax)'));
       } else ignore = v as string[];
     } else if (k === 'rules') {
       out = validateRules(v, ['rules'], rules, errors);
@@ -131,10 +136,18 @@ export function validateConfig(json: unknown, rules: readonly Rule[]): { config:
         if (!isObject(o)) return void errors.push(problem(at, 'must be an object { "files": [globs], "rules": {…} }'));
         for (const key of Object.keys(o))
           if (!OVERRIDE_KEYS.has(key)) errors.push(problem([...at, key], `unknown key (allowed: ${[...OVERRIDE_KEYS].join(', ')})`));
-        const files = globList(o.files);
+        let files = globList(o.files);
         if (!files) errors.push(problem([...at, 'files'], 'must be a glob or a non-empty array of globs (relative to this file)'));
-        const excluded = o.excludedFiles === undefined ? [] : globList(o.excludedFiles);
+        else if (negated(files)) {
+          errors.push(problem([...at, 'files'], `"${negated(files)}": a glob cannot start with "!" here; list the files to leave out in "excludedFiles"`));
+          files = undefined;
+        }
+        let excluded = o.excludedFiles === undefined ? [] : globList(o.excludedFiles);
         if (!excluded) errors.push(problem([...at, 'excludedFiles'], 'must be a glob or a non-empty array of globs'));
+        else if (negated(excluded)) {
+          errors.push(problem([...at, 'excludedFiles'], `"${negated(excluded)}": a glob cannot start with "!" here; narrow "files" instead`));
+          excluded = undefined;
+        }
         const orules = o.rules === undefined ? {} : validateRules(o.rules, [...at, 'rules'], rules, errors);
         if (files && excluded) overrides.push({ files, excludedFiles: excluded, rules: orules });
       });

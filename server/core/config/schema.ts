@@ -38,12 +38,9 @@ export function configSchema(rules: readonly Rule[]): object {
     patternProperties: { '[*?]': { ...severity, description: 'A glob over rule ids ("mule/*"): the severity of every rule it matches.' } },
     additionalProperties: false,
   };
-  const globs = {
-    oneOf: [
-      { type: 'string', minLength: 1 },
-      { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    ],
-  };
+  // Not negated: overrides leave files out with `excludedFiles` (validateConfig says so too).
+  const glob = { type: 'string', minLength: 1, pattern: '^(?!\\s*!)' };
+  const globs = { oneOf: [glob, { type: 'array', minItems: 1, items: glob }] };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Session Guard configuration (.sessionguardrc.json)',
@@ -53,7 +50,11 @@ export function configSchema(rules: readonly Rule[]): object {
     properties: {
       $schema: { type: 'string' },
       rules: { $ref: '#/definitions/rules' },
-      ignore: { type: 'array', description: 'Globs of files to skip, relative to this file (gitignore style).', items: { type: 'string', minLength: 1 } },
+      ignore: {
+        type: 'array',
+        description: 'Files to skip, in gitignore syntax relative to this file ("!" re-includes).',
+        items: { type: 'string', minLength: 1 },
+      },
       overrides: {
         type: 'array',
         description: 'Rule settings for some files, as in ESLint: later entries win over earlier ones and over "rules".',
