@@ -33,6 +33,7 @@ import { DIAGNOSTIC_SOURCE, type LintWorkspaceResult } from './protocol';
 import { sameDiagnostics } from './same-diagnostics';
 import type { ServerState } from './state';
 import { describeProblem } from '../node/config-loader';
+import type { ConfigError } from '../core/config/config';
 
 /** What the client was sent for a path, and the findings it stands for. */
 export interface Reported {
@@ -74,7 +75,8 @@ export class Diagnostics {
   private readonly reportPrefix = `${process.pid}-${Date.now().toString(36)}-`;
   /** Workspace reports of the last computation, reused while nothing changes (clients poll). */
   private workspaceCache: { generation: number; items: WorkspaceDocumentDiagnosticReport[] } | undefined;
-  private readonly reportedConfigFiles = new Set<string>();
+  /** The configuration problems last sent, per file (see `publishConfigProblems`). */
+  private sentConfigProblems: ReadonlyMap<string, readonly ConfigError[]> = new Map();
   /** How many pulls were dropped, cancelled or superseded (the tests and the benchmark read it). */
   readonly skipped = { cancelled: 0, superseded: 0 };
 
@@ -305,17 +307,18 @@ export class Diagnostics {
     this.publishConfigProblems();
   }
 
-  /** Invalid `.sessionguardrc.json` files, reported on the file itself (at the key that is wrong). */
+  /**
+   * Invalid `.sessionguardrc.json` files, reported on the file itself (at the key that is wrong). Sent when
+   * they change, not on every pull: a resolver keeps one list of problems per file until the
+   * configuration is reset, so the same list means nothing changed.
+   */
   publishConfigProblems(): void {
+    const now = this.state.configProblems;
+    if (now.size === this.sentConfigProblems.size && [...now].every(([file, problems]) => this.sentConfigProblems.get(file) === problems)) return;
     this.onConfigProblems();
-    for (const file of this.reportedConfigFiles) {
-      if (!this.state.configProblems.has(file)) {
-        void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
-        this.reportedConfigFiles.delete(file);
-      }
-    }
-    for (const [file, problems] of this.state.configProblems) {
-      this.reportedConfigFiles.add(file);
+    for (const file of this.sentConfigProblems.keys()) if (!now.has(file)) void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
+    for (const [file, problems] of now) {
+      if (this.sentConfigProblems.get(file) === problems) continue;
       void this.connection.sendDiagnostics({
         uri: pathToUri(file),
         diagnostics: problems.map((p) => ({
@@ -331,6 +334,7 @@ export class Diagnostics {
         })),
       });
     }
+    this.sentConfigProblems = new Map(now);
   }
 
   /** `sessionGuard.server.lintWorkspace`: every file, then the client is told to pull again (or sent them). */

@@ -117,6 +117,15 @@ describe('language server under faults', () => {
     const messages = problems.map((p) => p.message).join('\n');
     assert.match(messages, /rules\["mule\/unknown-error-type"\]/);
     assert.match(messages, /ignored: unknown key/);
+    const sentToConfig = () =>
+      client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uriOf(cfg)).length;
+    const sent = sentToConfig();
+    const text = readFileSync(accounts, 'utf8');
+    for (const edit of [`${text}\n`, text]) {
+      await client.change(accounts, edit);
+      await client.pull(accounts);
+    }
+    assert.equal(sentToConfig(), sent, 'pulls that change nothing in the configuration send its problems again');
     writeFileSync(cfg, '{ not json');
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: CHANGED }] });
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type'], 'defaults still apply');
