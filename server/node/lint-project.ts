@@ -13,7 +13,7 @@ import { discover, type DiscoveryProblem } from './discovery';
 import { analyseInParallel, autoConcurrency, canRunWorkers } from './parallel-lint';
 import { displayPath, toCorePath } from './paths';
 import { analyse, byDisplayPath, lintUnits, type AnalyseContext, type Analysis } from './run-lint';
-import { groupByUnit } from './units';
+import { groupByUnit, projectLocator } from './units';
 
 export interface LintProjectOptions {
   readonly paths: readonly string[];
@@ -73,10 +73,14 @@ export async function lintProject(opts: LintProjectOptions): Promise<LintProject
   // Every target's configuration is read before anything is analysed: an invalid one stops the run
   // here, once, instead of in the middle of it (or on a worker thread).
   for (const t of targets) configs.resolvedFor(t);
+  // One listing of each folder and one reading of each sfdx-project.json per run, fix passes included
+  // (fixes edit files, never add or remove one).
+  const locate = projectLocator();
   const ctx: AnalyseContext = {
     cwd: opts.cwd,
     rules: RULES,
     configs,
+    locate,
     ...(found ? { listings: found.listings } : {}),
     suggestions: opts.suggestions !== false,
     fingerprints: opts.fingerprints === true,
@@ -88,7 +92,7 @@ export async function lintProject(opts: LintProjectOptions): Promise<LintProject
   if (opts.fix || opts.fixDryRun || stdinTarget) {
     const results: FileResult[] = [];
     const notFixed = new Map<string, string>();
-    for (const unit of groupByUnit(targets)) {
+    for (const unit of groupByUnit(targets, locate)) {
       const run = opts.fix
         ? fixOnDisk(unit, ctx, notFixed)
         : opts.fixDryRun
@@ -131,7 +135,7 @@ function fixOnDisk(unit: readonly string[], ctx: AnalyseContext, notFixed: Map<s
     const outcome = applyFixes(run);
     for (const s of outcome.skipped) notFixed.set(s.path, s.message);
     if (!outcome.changed.length) break;
-    run = analyse(unit, { ...ctx, listings: undefined });
+    run = analyse(unit, ctx);
   }
   return run;
 }
@@ -149,7 +153,7 @@ function fixInMemory(unit: readonly string[], ctx: AnalyseContext, initial: Read
       texts.set(path, text);
       changed.add(path);
     }
-    run = analyse(unit, { ...ctx, texts, listings: undefined });
+    run = analyse(unit, { ...ctx, texts });
   }
   if (!changed.size) return run;
   const outputs = new Map([...changed].map((p) => [displayPath(p, ctx.cwd), texts.get(p)!]));

@@ -12,6 +12,7 @@ import type { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
 import type { DiscoveryProblem } from './discovery';
 import { FileHost } from './file-host';
+import type { ProjectLocator } from '../core/project/layout';
 import type { DirListings } from './listings';
 import { sep } from 'node:path';
 import { displayPath, toCorePath, toOsPath } from './paths';
@@ -27,7 +28,7 @@ export interface AnalyseContext {
   /** False when the report will not show suggestions (see `LintRequest.suggestions`). */
   readonly suggestions?: boolean;
   /** Finds the nearest sfdx-project.json (shared by the units of a run: each folder asked once). */
-  readonly locate?: ReturnType<typeof projectLocator>;
+  readonly locate?: ProjectLocator;
   /** Give findings their fingerprints (baselines, SARIF, GitLab). */
   readonly fingerprints?: boolean;
   /**

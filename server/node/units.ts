@@ -4,11 +4,13 @@
  * project together) or a lone file. A set of whole units can be analysed on its own — one at a time or
  * on several threads (`parallel-lint.ts`) — with the same findings.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { unitKeyOf, type ProjectLocator } from '../core/project/layout';
 import { readSfdxProject, type SfdxProjectDescriptor } from '../core/project/sfdx-descriptor';
+import { decodeText } from './decode';
 import { toCorePath, toOsPath } from './paths';
+import { readFileBytes } from './read-file';
 
 /** Targets (OS paths) grouped by unit, in the order each unit's first target comes. */
 export function groupByUnit(osTargets: readonly string[], projectOf: ProjectLocator = projectLocator()): string[][] {
@@ -23,7 +25,7 @@ export function groupByUnit(osTargets: readonly string[], projectOf: ProjectLoca
 }
 
 /** Finds the nearest sfdx-project.json on disk (each folder asked once per locator). */
-export function projectLocator(): ProjectLocator & { rootOf(osDir: string): string | undefined } {
+export function projectLocator(): ProjectLocator {
   const roots = new Map<string, string | undefined>();
   const descriptors = new Map<string, SfdxProjectDescriptor>();
   const rootOf = (dir: string): string | undefined => {
@@ -41,7 +43,7 @@ export function projectLocator(): ProjectLocator & { rootOf(osDir: string): stri
       const marker = join(root, 'sfdx-project.json');
       let text = '';
       try {
-        text = readFileSync(marker, 'utf8');
+        text = decodeText(readFileBytes(marker)).text; // as the Program decodes it when it reads the file
       } catch {
         // unreadable: still a project, with every file in it
       }
@@ -49,5 +51,5 @@ export function projectLocator(): ProjectLocator & { rootOf(osDir: string): stri
     }
     return d;
   };
-  return Object.assign(locate, { rootOf });
+  return locate;
 }
