@@ -10,6 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { resolveConfig, validateConfig, type ConfigError, type ConfigFile, type ResolvedConfig } from '../core/config/config';
 import type { Rule } from '../core/rules/rule';
+import { RULES } from '../core/rules';
 import { compileGlobs, type GlobMatcher } from './globs';
 import { offsetOfPath, positionOf, syntaxErrorPosition } from './json-position';
 
@@ -92,6 +93,14 @@ function readConfigFile(file: string, rules: readonly Rule[]): ConfigFile {
   return config;
 }
 
+/**
+ * The configurations and ignores of a CLI run (`--config`, `--ignore-pattern`, `--no-ignore`), on the main
+ * thread, on each worker thread and for `--print-config` alike.
+ */
+export function configResolverFor(opts: { configFile?: string; ignorePatterns?: readonly string[]; noIgnore?: boolean; cwd: string }): ConfigResolver {
+  return new ConfigResolver(RULES, opts.configFile, { patterns: opts.ignorePatterns ?? [], cwd: opts.cwd, disabled: opts.noIgnore === true });
+}
+
 /** Caches the configuration per folder; an explicit `--config` file overrides discovery. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig | ConfigLoadError>();
@@ -102,8 +111,6 @@ export class ConfigResolver {
   constructor(
     private readonly rules: readonly Rule[],
     explicitFile?: string,
-    /** Settings applied on top of the file (editor settings). */
-    private readonly hostLayer: Partial<ConfigFile> = {},
     private readonly ignoreOptions: IgnoreOptions = {},
   ) {
     if (explicitFile) {
@@ -133,7 +140,7 @@ export class ConfigResolver {
     const key = matched.join(',');
     let resolved = cfg.byOverrides.get(key);
     if (!resolved) {
-      resolved = resolveConfig(this.rules, cfg.layer, ...matched.map((i) => cfg.overrides[i].layer), this.hostLayer);
+      resolved = resolveConfig(this.rules, cfg.layer, ...matched.map((i) => cfg.overrides[i].layer));
       cfg.byOverrides.set(key, resolved);
     }
     return resolved;
@@ -209,7 +216,7 @@ export class ConfigResolver {
     const layer: Partial<ConfigFile> = cfg ?? {};
     return {
       file,
-      resolved: resolveConfig(this.rules, layer, this.hostLayer),
+      resolved: resolveConfig(this.rules, layer),
       ignore: cfg?.ignore.length ? ignore().add(cfg.ignore as string[]) : undefined,
       baseDir: file ? dirname(file) : undefined,
       overrides: (cfg?.overrides ?? []).map((o) => ({ matches: compileGlobs(o.files), excluded: compileGlobs(o.excludedFiles), layer: { rules: o.rules } })),

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { FileResult } from '../core/formatters';
 import { RULES } from '../core/rules';
 import { applyFixes, fixedTexts } from './apply-fixes';
-import { ConfigResolver } from './config-loader';
+import { configResolverFor } from './config-loader';
 import { discover, type DiscoveryProblem } from './discovery';
 import { analyseInParallel, autoConcurrency, canRunWorkers } from './parallel-lint';
 import { displayPath, toCorePath } from './paths';
@@ -58,11 +58,6 @@ export interface LintProjectResult {
 const MAX_FIX_PASSES = 10;
 
 export const STDIN_DEFAULT_NAME = '<stdin>.xml';
-
-/** The configurations and ignores a run with these options uses (`--print-config` asks it too). */
-export function configResolverFor(opts: Pick<LintProjectOptions, 'configFile' | 'ignorePatterns' | 'noIgnore' | 'cwd'>): ConfigResolver {
-  return new ConfigResolver(RULES, opts.configFile, {}, { patterns: opts.ignorePatterns ?? [], cwd: opts.cwd, disabled: opts.noIgnore === true });
-}
 
 /** Throws `ConfigLoadError` for an invalid configuration; everything else becomes a problem. */
 export async function lintProject(opts: LintProjectOptions): Promise<LintProjectResult> {

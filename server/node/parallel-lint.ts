@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, type MessagePort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
 import type { FileResult } from '../core/formatters';
 import { RULES } from '../core/rules';
-import { ConfigResolver } from './config-loader';
+import { configResolverFor, ConfigResolver } from './config-loader';
 import type { DiscoveryProblem } from './discovery';
 import type { DirListings } from './listings';
 import { analyse, byDisplayPath, type AnalyseContext, type LintReport } from './run-lint';
@@ -181,7 +181,7 @@ function runAsLintWorker(input: WorkerInput): void {
   const ctx: AnalyseContext = {
     cwd: input.cwd,
     rules: RULES,
-    configs: new ConfigResolver(RULES, input.configFile, {}, { patterns: input.ignorePatterns, cwd: input.cwd, disabled: input.noIgnore }),
+    configs: configResolverFor(input),
     suggestions: input.suggestions,
     fingerprints: input.fingerprints,
     ...(timings ? { timings } : {}),
