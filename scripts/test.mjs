@@ -32,11 +32,14 @@ function find(dir, out = []) {
 
 const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' };
 
+const files = [...find(join(root, 'server')), ...find(join(root, 'test'))].filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+
 if (unit) {
   step('building the bundles (esbuild)');
   run('node', ['esbuild.mjs']);
   step('every test but the real-editor suites, in one process');
-  run(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'scripts/unit-tests.ts', ...only], { env });
+  const unitFiles = files.filter((f) => !f.includes(join('test', 'e2e')));
+  run(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'scripts/unit-tests.ts', ...unitFiles], { env });
   process.exit(0);
 }
 
@@ -51,7 +54,6 @@ if (!args.includes('--no-build')) {
   step('building the bundles (esbuild)');
   run('node', ['esbuild.mjs']);
 }
-const files = [...find(join(root, 'server')), ...find(join(root, 'test'))].filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
 step(
   `${files.length} test files. The real-editor suites (test/e2e) install what they need on first use and say so: ` +
     'Chromium, Neovim and Emacs with apt-get (needs root), code-server with npm into .e2e-cache (a few minutes, once)',

@@ -27,6 +27,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintRun } from '../core/engine/linter';
 import { internalErrorFinding, type Finding } from '../core/findings';
 import type { RuleDocs } from '../core/formatters';
+import { counts } from '../core/formatters/types';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import type { FolderSettings } from './folder-settings';
 import { DIAGNOSTIC_SOURCE, type LintWorkspaceResult } from './protocol';
@@ -341,22 +342,12 @@ export class Diagnostics {
   async lintWorkspace(): Promise<LintWorkspaceResult> {
     const paths = this.state.lintablePaths().filter((p) => !this.state.isIgnored(p));
     const results = (await this.lintYielding(paths, () => false))!;
-    let errors = 0;
-    let warnings = 0;
-    let infos = 0;
-    for (const findings of results.values()) {
-      for (const f of findings) {
-        if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
-        else infos++;
-      }
-    }
     if (this.client.pull) {
       if (this.client.refresh) await this.connection.languages.diagnostics.refresh().catch(() => undefined);
       for (const w of this.changeWaiters.splice(0)) w();
     } else {
       for (const [p, findings] of results) void this.connection.sendDiagnostics({ uri: pathToUri(p), diagnostics: this.toDiagnostics(p, findings) });
     }
-    return { files: results.size, errors, warnings, infos };
+    return { files: results.size, ...counts([...results.values()].map((findings) => ({ findings }))) };
   }
 }

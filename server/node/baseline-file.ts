@@ -1,9 +1,9 @@
 /** Reading and writing `.sessionguard-baseline.json`; paths in it are relative to its folder. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { applyBaseline, parseBaseline, renderBaseline, updateBaseline, type Baseline, type BaselineFile } from '../core/engine/baseline';
 import type { FileResult } from '../core/formatters';
-import { toOsPath } from './paths';
+import { displayPath } from './paths';
 
 export const DEFAULT_BASELINE_FILE = '.sessionguard-baseline.json';
 
@@ -34,7 +34,7 @@ export function writeBaseline(file: string, baseline: Baseline): void {
 /** The checked files as the baseline names them (relative to the baseline file's folder). */
 export function baselineFiles(results: readonly FileResult[], file: string): BaselineFile[] {
   const base = dirname(file);
-  return results.flatMap((r) => (r.path === undefined ? [] : [{ path: relative(base, toOsPath(r.path)).split(sep).join('/'), findings: r.findings }]));
+  return results.flatMap((r) => (r.path === undefined ? [] : [{ path: displayPath(r.path, base), findings: r.findings }]));
 }
 
 export interface BaselineRun {

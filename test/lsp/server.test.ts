@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { brokenAppWorkspace } from '../support/broken-app';
+import { cli } from '../support/cli';
 import { LspClient, PUSH_CAPABILITIES, uriOf } from '../support/lsp-client';
 
 const ids = (d: Diagnostic[]) => d.map((x) => x.code).sort();
@@ -37,6 +38,17 @@ describe('language server over stdio (pull diagnostics)', () => {
     const unhandled = d.find((x) => x.code === 'mule/unhandled-session-error')!;
     assert.equal(unhandled.severity, 3, 'an HTTP caller gets an error response: information (requestResponseSeverity)');
     assert.ok(unhandled.relatedInformation!.some((r) => r.location.uri === uriOf(accounts) && /starts here/.test(r.message)));
+  });
+
+  it('Lint Workspace counts by severity what the CLI reports on the same folder', async () => {
+    const result = (await client.conn.sendRequest('workspace/executeCommand', { command: 'sessionGuard.server.lintWorkspace', arguments: [] })) as Record<
+      string,
+      number
+    >;
+    const cliReport = JSON.parse((await cli(['lint', '.', '-f', 'json'], root)).stdout) as { messages: { severity: string }[] }[];
+    const bySeverity = (n: string) => cliReport.flatMap((f) => f.messages).filter((m) => m.severity === n).length;
+    assert.deepEqual(result, { files: cliReport.length, errors: bySeverity('error'), warnings: bySeverity('warning'), infos: bySeverity('info') });
+    assert.ok(result.errors > 0 && result.infos > 0, JSON.stringify(result));
   });
 
   it('locates the Mule element a diagnosed error names, with the findings on that element only', async () => {

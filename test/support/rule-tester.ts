@@ -52,11 +52,9 @@ export interface InvalidCase extends ValidCase {
 
 /**
  * Issue 21: a message is one sentence of at most 160 characters that names the element and the
- * consequence; the explanation goes to `detail`. Checked for every finding of every invalid case of
- * every rule (a rule could opt in with `ruleTests(id, cases, { shortMessages: true })` while this was
- * false; SG_SHORT_MESSAGES=1 turns it on from the environment).
+ * consequence; the explanation goes to `detail`. `ruleTests` checks it for every finding of every
+ * invalid case of every rule.
  */
-export const SHORT_MESSAGES_FOR_EVERY_RULE = true;
 export { MAX_MESSAGE_LENGTH };
 
 /** What is wrong with a finding's message by the rule above, or undefined when nothing is. */
@@ -66,11 +64,6 @@ export function messageShapeProblem(message: string): string | undefined {
   // A second sentence: an end of sentence followed by a capital letter (quoted names aside).
   if (/[.!?]\s+[A-Z]/.test(message.replace(/'[^']*'|"[^"]*"|`[^`]*`|<[^>]*>/g, "''"))) return 'has more than one sentence (move the explanation to detail)';
   return undefined;
-}
-
-export interface RuleTestOptions {
-  /** Assert the message shape of `messageShapeProblem` on every finding (see SHORT_MESSAGES_FOR_EVERY_RULE). */
-  readonly shortMessages?: boolean;
 }
 
 function normalize(files: Files): Record<string, string> {
@@ -131,9 +124,8 @@ function expectOutput(actual: Record<string, string>, expected: Record<string, s
   for (const rel of Object.keys(actual)) assert.ok(rel in exp, `fix also changed ${rel}`);
 }
 
-export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }, opts: RuleTestOptions = {}): void {
+export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   const rule = RULES.find((r) => r.meta.id === ruleId);
-  const shortMessages = opts.shortMessages || SHORT_MESSAGES_FOR_EVERY_RULE || process.env.SG_SHORT_MESSAGES === '1';
   describe(ruleId, () => {
     it('is registered', () => assert.ok(rule, `rule ${ruleId} is in RULES`));
     if (!rule) return;
@@ -180,10 +172,8 @@ export function ruleTests(ruleId: string, cases: { valid: readonly ValidCase[]; 
           else if (exp.message) assert.match(f.message, exp.message);
           if (typeof exp.detail === 'string') assert.ok(f.detail?.includes(exp.detail), `detail "${f.detail}" should contain "${exp.detail}"`);
           else if (exp.detail) assert.match(f.detail ?? '', exp.detail);
-          if (shortMessages) {
-            const problem = messageShapeProblem(f.message);
-            assert.equal(problem, undefined, `finding ${i} message "${f.message}" ${problem}`);
-          }
+          const problem = messageShapeProblem(f.message);
+          assert.equal(problem, undefined, `finding ${i} message "${f.message}" ${problem}`);
           if (typeof exp.related === 'number') assert.equal(f.related.length, exp.related, 'related count');
           else if (exp.related) {
             assert.equal(f.related.length, exp.related.length, `related: ${f.related.map((r) => r.message).join(' | ')}`);

@@ -41,7 +41,7 @@ export function visible(f: Finding, quiet: boolean | undefined): boolean {
   return !quiet || f.severity === 'error';
 }
 
-export function counts(results: readonly FileResult[]): { errors: number; warnings: number; infos: number } {
+export function counts(results: Iterable<{ readonly findings: readonly Finding[] }>): { errors: number; warnings: number; infos: number } {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
