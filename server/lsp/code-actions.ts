@@ -11,7 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { disableFileEdit, disableNextLineEdit } from '../core/engine/suppressions';
 import { toWorkspaceEdit, uriToPath } from './convert';
 import type { Diagnostics } from './diagnostics';
-import { fixAll, fixAllEdit } from './fix-all';
+import { fixAll } from './fix-all';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type DiagnosticData } from './protocol';
 import type { ServerState } from './state';
 
@@ -35,8 +35,8 @@ export function codeActions(params: CodeActionParams, documents: TextDocuments<T
   const fixable = record.findings.some((f) => f.fix);
   if (wantsFixAll) {
     if (!fixable) return out;
-    const all = fixAll(state, path, (paths) => diagnostics.lintNow(paths));
-    if (all.edits.size) out.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAllEdit(all, versionOf) });
+    const { edit } = fixAll(state, path, (paths) => diagnostics.lintNow(paths), versionOf);
+    if (edit) out.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit });
     return out;
   }
   if (!only && fixable)

@@ -4,7 +4,7 @@ import type { RuleDocs } from '../core/formatters';
 import { RULES } from '../core/rules';
 import { uriToPath } from './convert';
 import type { Diagnostics } from './diagnostics';
-import { fixAll, fixAllEdit } from './fix-all';
+import { fixAll } from './fix-all';
 import { failureLocations } from './locate-failure';
 import { OPEN_RULE_DOCUMENTATION, SERVER_COMMANDS, type FixAllResult, type OpenRuleDocumentationParams } from './protocol';
 import type { ServerState } from './state';
@@ -46,12 +46,12 @@ export async function executeCommand(params: ExecuteCommandParams, ctx: CommandC
     const version = ctx.versionOf(uri);
     const none: FixAllResult = { applied: false, fixes: 0 };
     if (!path || version === null) return none;
-    const result = fixAll(ctx.state, path, (paths) => ctx.diagnostics.lintNow(paths));
-    if (!result.edits.size) return none;
+    const result = fixAll(ctx.state, path, (paths) => ctx.diagnostics.lintNow(paths), ctx.versionOf);
+    if (!result.edit) return none;
     // Pinned to the versions the fixes were computed for: a document edited meanwhile is left alone.
     const applied = await ctx.connection.workspace.applyEdit({
       label: 'Session Guard: fix all auto-fixable problems',
-      edit: fixAllEdit(result, ctx.versionOf),
+      edit: result.edit,
     });
     return { applied: applied.applied, fixes: result.fixes } satisfies FixAllResult;
   }

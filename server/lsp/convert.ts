@@ -64,17 +64,22 @@ export function toDiagnostic(f: Finding, version: number, index: number, docsUrl
   };
 }
 
+/** Offsets [start, end) of a text as an LSP range (zero-based lines and UTF-16 characters). */
+export function offsetRange(lines: LineIndex, start: number, end: number): Range {
+  const s = lines.positionAt(start);
+  const e = lines.positionAt(end);
+  return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } };
+}
+
 /** A core fix as a workspace edit; `versionOf` pins open documents to the version it was computed for. */
 export function toWorkspaceEdit(fix: Fix, lines: (path: string) => LineIndex | undefined, versionOf: (uri: string) => number | null): WorkspaceEdit {
   const byPath = new Map<string, LspTextEdit[]>();
   for (const e of fix.edits) {
     const idx = lines(e.path);
     if (!idx) continue;
-    const s = idx.positionAt(e.start);
-    const t = idx.positionAt(e.end);
     let list = byPath.get(e.path);
     if (!list) byPath.set(e.path, (list = []));
-    list.push({ range: { start: { line: s.line - 1, character: s.column - 1 }, end: { line: t.line - 1, character: t.column - 1 } }, newText: e.newText });
+    list.push({ range: offsetRange(idx, e.start, e.end), newText: e.newText });
   }
   return {
     documentChanges: [...byPath].map(([path, edits]) => {

@@ -6,25 +6,29 @@
  * The passes run on the Program; the texts are put back afterwards, and the editor receives one edit
  * per file to apply.
  */
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { pathToUri } from './convert';
+import type { WorkspaceEdit } from 'vscode-languageserver';
+import { toWorkspaceEdit } from './convert';
 import { applyEdits, chooseFixes } from '../core/edits/xml-edits';
-import type { Finding } from '../core/findings';
+import type { Finding, TextEdit } from '../core/findings';
 import { changedRange } from '../core/text/changed-range';
-import { LineIndex } from '../core/text/line-index';
 import type { ServerState } from './state';
 
 const MAX_PASSES = 10;
 
 export interface FixAllResult {
-  /** Per file (core path) the one edit that turns its text into the fixed one; empty: nothing to fix. */
-  readonly edits: ReadonlyMap<string, TextEdit>;
+  /** One edit per file that turns its text into the fixed one, each document pinned to the version the editor has; undefined: nothing to fix. */
+  readonly edit: WorkspaceEdit | undefined;
   /** Fixes applied over all passes. */
   readonly fixes: number;
   readonly passes: number;
 }
 
-export function fixAll(state: ServerState, path: string, lint: (paths: string[]) => Map<string, Finding[]>): FixAllResult {
+export function fixAll(
+  state: ServerState,
+  path: string,
+  lint: (paths: string[]) => Map<string, Finding[]>,
+  versionOf: (uri: string) => number | null,
+): FixAllResult {
   const { program } = state;
   const originals = new Map<string, string>();
   const textOf = (p: string) => program.peek(p)?.text ?? program.file(p)?.text;
@@ -51,27 +55,12 @@ export function fixAll(state: ServerState, path: string, lint: (paths: string[])
   } finally {
     for (const [p, text] of originals) program.setFile(p, text);
   }
-  const edits = new Map<string, TextEdit>();
+  const edits: TextEdit[] = [];
   for (const [p, original] of originals) {
     const range = changedRange(original, fixed.get(p)!);
-    if (!range) continue;
-    const lines = new LineIndex(original);
-    const s = lines.positionAt(range.start);
-    const e = lines.positionAt(range.oldEnd);
-    edits.set(p, {
-      range: { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } },
-      newText: fixed.get(p)!.slice(range.start, range.newEnd),
-    });
+    if (range) edits.push({ path: p, start: range.start, end: range.oldEnd, newText: fixed.get(p)!.slice(range.start, range.newEnd) });
   }
-  return { edits, fixes: edits.size ? fixes : 0, passes };
-}
-
-/** The edits as one workspace edit, each document pinned to the version the editor has (null: not open). */
-export function fixAllEdit(result: FixAllResult, versionOf: (uri: string) => number | null): WorkspaceEdit {
-  return {
-    documentChanges: [...result.edits].map(([p, edit]) => {
-      const uri = pathToUri(p);
-      return { textDocument: { uri, version: versionOf(uri) }, edits: [edit] };
-    }),
-  };
+  if (!edits.length) return { edit: undefined, fixes: 0, passes };
+  // The texts are the originals again: the edits are ranges of what the editor shows.
+  return { edit: toWorkspaceEdit({ title: 'fix all', edits }, (p) => program.peek(p)?.lines, versionOf), fixes, passes };
 }

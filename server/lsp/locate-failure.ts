@@ -6,7 +6,7 @@
 import type { Diagnosis } from '../core/diagnose/classify';
 import { locateFailure } from '../core/diagnose/locate';
 import type { Finding } from '../core/findings';
-import { pathToUri } from './convert';
+import { offsetRange, pathToUri } from './convert';
 import type { FailureFinding, FailureLocationInfo } from './protocol';
 import type { ServerState } from './state';
 
@@ -56,10 +56,7 @@ export function failureLocations(
 
 function rangeOf(state: ServerState, r: { path: string; start: number; end: number }): FailureLocationInfo['range'] | undefined {
   const file = state.program.file(r.path);
-  if (!file) return undefined;
-  const s = file.lines.positionAt(r.start);
-  const e = file.lines.positionAt(r.end);
-  return { start: { line: s.line - 1, character: s.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } };
+  return file ? offsetRange(file.lines, r.start, r.end) : undefined;
 }
 
 /** Only the fields the locator reads, with their types checked: the argument comes from a client. */
