@@ -116,6 +116,18 @@ describe('session-guard lint in the first hour', () => {
     assert.match(outputs['global.xml'], /<reconnection>/);
   });
 
+  it('--fix inserts one reconnection where two fixes would each insert it at the same place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-fix-'));
+    cpSync(join(FIX, 'shared-connection-fixes'), join(dir, 'app'), { recursive: true });
+    const before = await cli(['lint', 'app', '-f', 'json'], dir);
+    const fixable = json(before.stdout)[0].messages.filter((m) => m.fix);
+    assert.ok(fixable.length >= 2, `two or more fixes insert the reconnection: ${JSON.stringify(fixable.map((m) => m.ruleId))}`);
+    const dry = json((await cli(['lint', 'app', '--fix-dry-run', '-f', 'json'], dir)).stdout)[0];
+    assert.equal(dry.output!.match(/<reconnection>/g)?.length, 1, dry.output);
+    assert.deepEqual(dry.messages, []);
+    assert.doesNotMatch(dry.output!, /refresh-session|invalidate-session/);
+  });
+
   it('one line per finding; the detail only in JSON, with -v and in stylish-verbose', async () => {
     const args = ['lint', 'examples/sfdx-project/force-app/main/default/namedCredentials/Partner_Org.namedCredential-meta.xml'];
     const plain = await cli(args);

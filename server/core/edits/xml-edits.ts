@@ -164,7 +164,10 @@ export function applyEdits(text: string, edits: readonly { start: number; end: n
 export function chooseFixes(findings: Iterable<Finding>, canEdit: (path: string) => boolean = () => true): { edits: Map<string, TextEdit[]>; fixes: number } {
   const edits = new Map<string, TextEdit[]>();
   let fixes = 0;
-  const overlaps = (e: TextEdit) => (edits.get(e.path) ?? []).some((c) => e.start < c.end && c.start < e.end);
+  // Two insertions at one offset overlap too: two rules inserting the same `<reconnection>` into one
+  // connection would otherwise both be applied (the next pass finds whether the second is still needed).
+  const clash = (e: TextEdit, c: TextEdit) => (e.start < c.end && c.start < e.end) || (e.start === e.end && c.start === c.end && e.start === c.start);
+  const overlaps = (e: TextEdit) => (edits.get(e.path) ?? []).some((c) => clash(e, c));
   for (const f of findings) {
     if (!f.fix?.edits.length || f.fix.edits.some((e) => overlaps(e) || !canEdit(e.path))) continue;
     for (const e of f.fix.edits) {
