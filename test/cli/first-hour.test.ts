@@ -118,7 +118,7 @@ describe('session-guard lint in the first hour', () => {
 
   it('--fix inserts one reconnection where two fixes would each insert it at the same place', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-fix-'));
-    cpSync(join(FIX, 'shared-connection-fixes'), join(dir, 'app'), { recursive: true });
+    cpSync(join(REPO, 'test/fixtures/fixes/shared-connection'), join(dir, 'app'), { recursive: true });
     const before = await cli(['lint', 'app', '-f', 'json'], dir);
     const fixable = json(before.stdout)[0].messages.filter((m) => m.fix);
     assert.ok(fixable.length >= 2, `two or more fixes insert the reconnection: ${JSON.stringify(fixable.map((m) => m.ruleId))}`);
