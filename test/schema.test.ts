@@ -34,7 +34,16 @@ describe('.sessionguardrc.json schema', () => {
       { overrides: [{ files: ['*.xml', '!test-*.xml'], rules: {} }] },
       { overrides: [{ files: '*.xml', excludedFiles: ' !x.xml', rules: {} }] },
       { ignore: ['generated/**', '!generated/keep.xml'] },
+      { ignore: ['generated\\*.xml'] },
+      { overrides: [{ files: '!(Experimental_*).xml', rules: {} }] },
     ];
     for (const c of cases) assert.equal(validate(c), validateConfig(c, RULES).errors.length === 0, JSON.stringify(c));
+    for (const refused of [
+      { overrides: [{ files: ['*.xml', '!test-*.xml'], rules: {} }] },
+      { overrides: [{ files: '*.xml', excludedFiles: ' !x.xml', rules: {} }] },
+      { ignore: ['generated\\*.xml'] },
+    ])
+      assert.equal(validate(refused), false, JSON.stringify(refused));
+    assert.equal(validate({ overrides: [{ files: '!(Experimental_*).xml', rules: {} }] }), true, 'an extglob is not a negation');
   });
 });

@@ -22,7 +22,8 @@ export class ServerState {
   });
   /** Open documents: core path → editor version. */
   private readonly open = new Map<string, number>();
-  private readonly resolvers = new Map<string, ConfigResolver>();
+  /** Per `configFile` setting ('' for none): its resolver, or why the explicit file cannot be used (asked once). */
+  private readonly resolvers = new Map<string, ConfigResolver | ConfigLoadError>();
   /** Invalid configuration files and their problems (reported on the config file). */
   readonly configProblems = new Map<string, readonly ConfigError[]>();
   /** Bumped on every change; lets callers tell stale results apart. */
@@ -104,7 +105,16 @@ export class ServerState {
     const explicit = this.settingsFor(path).configFile ?? undefined; // made absolute by the server
     const key = explicit ?? '';
     let resolver = this.resolvers.get(key);
-    if (!resolver) this.resolvers.set(key, (resolver = new ConfigResolver(RULES, explicit)));
+    if (!resolver) {
+      try {
+        resolver = new ConfigResolver(RULES, explicit);
+      } catch (e) {
+        if (!(e instanceof ConfigLoadError)) throw e;
+        resolver = e; // an invalid explicit file: read once, not again on every lint
+      }
+      this.resolvers.set(key, resolver);
+    }
+    if (resolver instanceof ConfigLoadError) throw resolver;
     return resolver;
   }
 

@@ -6,7 +6,7 @@
  * read once: every later question about its folder gets the same error, with file:line:column.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { resolveConfig, validateConfig, type ConfigError, type ConfigFile, type ResolvedConfig } from '../core/config/config';
 import type { Rule } from '../core/rules/rule';
@@ -181,15 +181,14 @@ export class ConfigResolver {
     if (cfg.ignore && cfg.baseDir) layers.push({ base: cfg.baseDir, ig: cfg.ignore });
     layers.push(...this.ignoreChain(dirname(osPath)));
     if (this.patterns) layers.push(this.patterns);
-    let ignored = false;
-    for (const { base, ig } of layers) {
-      const rel = relativeTo(base, osPath);
-      if (rel === undefined) continue;
-      const t = ig.test(isDir ? `${rel}/` : rel);
-      if (t.ignored) ignored = true;
-      else if (t.unignored) ignored = false;
+    if (!layers.length) return false;
+    // As git: nothing inside an ignored folder is re-included, whichever source ignored the folder (so the
+    // answer for a file is the one discovery reaches when it prunes the folder).
+    for (let dir = dirname(osPath); dirname(dir) !== dir; dir = dirname(dir)) {
+      if (!layers.some((l) => relativeTo(l.base, dir) !== undefined)) break; // above every base
+      if (verdict(layers, dir, true)) return true;
     }
-    return ignored;
+    return verdict(layers, osPath, isDir);
   }
 
   /** The `.sessionguardignore` files at and above a folder, outermost first. */
@@ -217,7 +216,7 @@ export class ConfigResolver {
     return {
       file,
       resolved: resolveConfig(this.rules, layer),
-      ignore: cfg?.ignore.length ? ignore().add(cfg.ignore as string[]) : undefined,
+      ignore: cfg?.ignore.length ? ignore().add(configPatterns(cfg.ignore)) : undefined,
       baseDir: file ? dirname(file) : undefined,
       overrides: (cfg?.overrides ?? []).map((o) => ({ matches: compileGlobs(o.files), excluded: compileGlobs(o.excludedFiles), layer: { rules: o.rules } })),
       byOverrides: new Map(),
@@ -227,9 +226,31 @@ export class ConfigResolver {
 }
 
 /** `path` relative to `base` with forward slashes, or undefined when it is not inside it. */
+/** Whether the layers, in order, leave a path ignored (a later `!` re-including it). */
+function verdict(layers: readonly { base: string; ig: Ignore }[], osPath: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const { base, ig } of layers) {
+    const rel = relativeTo(base, osPath);
+    if (rel === undefined) continue;
+    const t = ig.test(isDir ? `${rel}/` : rel);
+    if (t.ignored) ignored = true;
+    else if (t.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/**
+ * The configuration's `ignore` patterns as the `ignore` package reads them: trimmed (JSON keeps spaces a
+ * pattern file would not have), and `./x` anchored to the configuration's folder as `/x` (what it means).
+ */
+function configPatterns(patterns: readonly string[]): string[] {
+  return patterns.map((p) => p.trim().replace(/^\.\//, '/'));
+}
+
 function relativeTo(base: string, path: string): string | undefined {
   const rel = relative(base, path);
-  if (!rel || rel.startsWith('..') || rel.startsWith(sep)) return undefined;
+  // Absolute: another drive on Windows.
+  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 

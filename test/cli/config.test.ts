@@ -4,7 +4,7 @@
  * once, with file:line:column, and no false "no files found" after it.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -101,6 +101,27 @@ describe('configuration, ESLint style', () => {
       json(deeper.stdout).map((f) => f.filePath),
       ['apps/broken/src/main/mule/accounts.xml', 'apps/broken/src/main/mule/global.xml'],
       'a .sessionguardignore below the configuration re-includes what it ignores',
+    );
+  });
+
+  it('as git does, nothing inside a folder the configuration ignores is re-included, and --print-config agrees with lint', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'apps', '.sessionguardrc.json'), JSON.stringify({ ignore: ['broken/'] }));
+    writeFileSync(join(dir, 'apps/broken/.sessionguardignore'), '!src/main/mule/global.xml\n');
+    const r = await cli(['lint', '.', '-f', 'json'], dir);
+    assert.deepEqual(
+      json(r.stdout).map((f) => f.filePath),
+      ['apps/warn/src/main/mule/app.xml'],
+    );
+    const printed = await cli(['lint', '--print-config', 'apps/broken/src/main/mule/global.xml'], dir);
+    assert.equal((JSON.parse(printed.stdout) as { ignored: boolean }).ignored, true);
+    // "./warn/" is the configuration folder's warn/ (as JSON users write it), with surrounding spaces trimmed.
+    writeFileSync(join(dir, 'apps', '.sessionguardrc.json'), JSON.stringify({ ignore: [' ./warn/ '] }));
+    rmSync(join(dir, 'apps/broken/.sessionguardignore'));
+    const anchored = await cli(['lint', '.', '-f', 'json'], dir);
+    assert.deepEqual(
+      json(anchored.stdout).map((f) => f.filePath),
+      ['apps/broken/src/main/mule/accounts.xml', 'apps/broken/src/main/mule/global.xml'],
     );
   });
 

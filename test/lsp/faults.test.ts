@@ -125,7 +125,7 @@ describe('language server under faults', () => {
       await client.change(accounts, edit);
       await client.pull(accounts);
     }
-    assert.equal(sentToConfig(), sent, 'pulls that change nothing in the configuration send its problems again');
+    assert.equal(sentToConfig(), sent, 'pulls that change nothing in the configuration do not send its problems again');
     writeFileSync(cfg, '{ not json');
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: CHANGED }] });
     assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type'], 'defaults still apply');
@@ -159,5 +159,35 @@ describe('language server under faults', () => {
     assert.ok(client.alive);
     assert.deepEqual(client.stdoutErrors, []);
     assert.ok(!client.logs.some((l) => /Unexpected error|Unhandled rejection/.test(l)), client.logs.filter((l) => /Unexpected|Unhandled/.test(l)).join('\n'));
+  });
+});
+
+describe('language server with an invalid configuration file named in the settings', () => {
+  const { root, accounts } = brokenAppWorkspace('sg-explicit-');
+  const cfg = join(root, 'team.sessionguardrc.json');
+  writeFileSync(cfg, '{ "rules": { "mule/unknown-error-type": "loud" } }');
+  let client: LspClient;
+
+  before(async () => {
+    client = new LspClient({ configFile: cfg });
+    await client.start(root);
+    await client.waitFor('indexing', () => client.progress.some((p) => p.kind === 'end'));
+  });
+  after(async () => client.stop());
+
+  it('reports it on the file once, keeps the defaults, and does not send it again on every pull', async () => {
+    const text = readFileSync(accounts, 'utf8');
+    await client.open(accounts, text);
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error', 'mule/unknown-error-type'], 'defaults apply');
+    const shown = await client.waitFor('config diagnostics', () => client.published.get(uriOf(cfg)));
+    assert.match(String(shown[0].message), /rules\["mule\/unknown-error-type"\]/);
+    const sentToConfig = () =>
+      client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uriOf(cfg)).length;
+    const sent = sentToConfig();
+    for (const edit of [`${text}\n`, text, `${text}\n`]) {
+      await client.change(accounts, edit);
+      await client.pull(accounts);
+    }
+    assert.equal(sentToConfig(), sent, 'pulls that change nothing in the configuration do not send its problems again');
   });
 });

@@ -104,5 +104,9 @@ describe('configuration', () => {
       'overrides[0].excludedFiles: "!a.xml": a glob cannot start with "!" here; narrow "files" instead',
     ]);
     assert.equal(validateConfig({ overrides: [{ files: '!a.xml' }] }, RULES).config.overrides, undefined, 'an override in error is not kept');
+    assert.deepEqual(keys({ overrides: [{ files: '!(Experimental_*).flow-meta.xml' }] }), [], 'an extglob is not a negation');
+    assert.deepEqual(keys({ ignore: ['generated\\*.xml'] }), [
+      'ignore: "generated\\*.xml": use "/" between folders (in gitignore syntax "\\" escapes the next character)',
+    ]);
   });
 });

@@ -102,9 +102,9 @@ function globList(v: unknown): string[] | undefined {
   return Array.isArray(list) && list.length > 0 && list.every((g) => typeof g === 'string' && g.trim() !== '') ? (list as string[]) : undefined;
 }
 
-/** The first glob that starts with `!` (overrides have `excludedFiles` for that). */
+/** The first glob that starts with `!` (overrides have `excludedFiles` for that); `!(…)` is an extglob. */
 function negated(globs: readonly string[]): string | undefined {
-  return globs.find((g) => g.trim().startsWith('!'));
+  return globs.find((g) => /^\s*!(?!\()/.test(g));
 }
 
 export function validateConfig(json: unknown, rules: readonly Rule[]): { config: ConfigFile; errors: ConfigError[] } {
@@ -123,6 +123,9 @@ export function validateConfig(json: unknown, rules: readonly Rule[]): { config:
     if (k === 'ignore') {
       if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || g.trim() === '')) {
         errors.push(problem(['ignore'], 'must be an array of non-empty patterns (gitignore syntax)'));
+      } else if ((v as string[]).some((g) => g.includes('\\'))) {
+        const bad = (v as string[]).find((g) => g.includes('\\'))!;
+        errors.push(problem(['ignore'], `"${bad}": use "/" between folders (in gitignore syntax "\\" escapes the next character)`));
       } else ignore = v as string[];
     } else if (k === 'rules') {
       out = validateRules(v, ['rules'], rules, errors);

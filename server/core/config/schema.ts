@@ -38,8 +38,8 @@ export function configSchema(rules: readonly Rule[]): object {
     patternProperties: { '[*?]': { ...severity, description: 'A glob over rule ids ("mule/*"): the severity of every rule it matches.' } },
     additionalProperties: false,
   };
-  // Not negated: overrides leave files out with `excludedFiles` (validateConfig says so too).
-  const glob = { type: 'string', minLength: 1, pattern: '^(?!\\s*!)' };
+  // Not negated (an extglob `!(…)` is fine): overrides leave files out with `excludedFiles` (validateConfig says so too).
+  const glob = { type: 'string', minLength: 1, pattern: '^(?!\\s*!(?!\\())' };
   const globs = { oneOf: [glob, { type: 'array', minItems: 1, items: glob }] };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -52,8 +52,8 @@ export function configSchema(rules: readonly Rule[]): object {
       rules: { $ref: '#/definitions/rules' },
       ignore: {
         type: 'array',
-        description: 'Files to skip, in gitignore syntax relative to this file ("!" re-includes).',
-        items: { type: 'string', minLength: 1 },
+        description: 'Files to skip, in gitignore syntax relative to this file ("!" re-includes, outside an ignored folder).',
+        items: { type: 'string', minLength: 1, pattern: '^[^\\\\]*$' },
       },
       overrides: {
         type: 'array',
