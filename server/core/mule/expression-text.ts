@@ -6,6 +6,7 @@
  * Scanning is lexical: a value is reported as a literal only when it is one, and offsets point into the file.
  */
 import { forEachContentRun } from '../xml/dom';
+import { decodeEntities } from '../xml/entities';
 import type { XmlAttribute, XmlElement } from '../xml/types';
 
 /** Decoded text with the file offset of each of its characters (and one past the end). */
@@ -15,51 +16,40 @@ export interface SourceText {
   offsetAt(i: number): number;
 }
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const REFERENCE = /^&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/;
-
-/** Decodes `raw` (which starts at file offset `base`), keeping each character's offset. */
-function decodeFrom(raw: string, base: number, cdata: boolean, out: { chars: string[]; offsets: number[] }): void {
-  for (let i = 0; i < raw.length;) {
-    if (!cdata && raw.charCodeAt(i) === 38 /* & */) {
-      const m = REFERENCE.exec(raw.slice(i, i + 12));
-      const code = m && !m[3] ? parseInt(m[1] ?? m[2], m[1] ? 10 : 16) : 0;
-      // A reference to no character (beyond U+10FFFF, or a surrogate) stays as written, as the scanner keeps it.
-      if (m && (m[3] || (code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)))) {
-        const ch = m[3] ? PREDEFINED[m[3]] : String.fromCodePoint(code);
-        out.chars.push(ch);
-        out.offsets.push(base + i);
-        i += m[0].length;
-        continue;
-      }
-    }
-    out.chars.push(raw[i]);
-    out.offsets.push(base + i);
-    i++;
-  }
+/** Decoded text collected run by run, with the file offset of each UTF-16 unit. */
+interface Runs {
+  readonly texts: string[];
+  readonly offsets: number[];
 }
 
-function build(parts: { chars: string[]; offsets: number[] }, end: number): SourceText {
-  const text = parts.chars.join('');
-  // Characters outside the BMP are one entry but two UTF-16 units: keep the map per unit.
-  const offsets: number[] = [];
-  parts.chars.forEach((c, k) => {
-    for (let u = 0; u < c.length; u++) offsets.push(parts.offsets[k] + u);
-  });
+/** Decodes `raw` (which starts at file offset `base`) as the scanner does (`decodeEntities`), keeping each unit's offset. */
+function decodeFrom(raw: string, base: number, cdata: boolean, out: Runs): void {
+  if (cdata) {
+    out.texts.push(raw);
+    for (let i = 0; i < raw.length; i++) out.offsets.push(base + i);
+    return;
+  }
+  const from = out.offsets.length;
+  out.texts.push(decodeEntities(raw, false, undefined, out.offsets));
+  for (let k = from; k < out.offsets.length; k++) out.offsets[k] += base;
+}
+
+function build(parts: Runs, end: number): SourceText {
+  const offsets = parts.offsets;
   offsets.push(end);
-  return { text, offsetAt: (i) => offsets[Math.max(0, Math.min(i, offsets.length - 1))] };
+  return { text: parts.texts.join(''), offsetAt: (i) => offsets[Math.max(0, Math.min(i, offsets.length - 1))] };
 }
 
 /** An attribute's value as Mule reads it. */
 export function attributeText(fileText: string, a: XmlAttribute): SourceText {
-  const parts = { chars: [] as string[], offsets: [] as number[] };
+  const parts: Runs = { texts: [], offsets: [] };
   decodeFrom(fileText.slice(a.valueStart, a.valueEnd), a.valueStart, false, parts);
   return build(parts, a.valueEnd);
 }
 
 /** The character data directly inside `el` (text and CDATA), child elements and comments left out. */
 export function contentText(fileText: string, el: XmlElement): SourceText {
-  const parts = { chars: [] as string[], offsets: [] as number[] };
+  const parts: Runs = { texts: [], offsets: [] };
   forEachContentRun(fileText, el, (s, e, cdata) => decodeFrom(fileText.slice(s, e), s, cdata, parts));
   return build(parts, el.closeStart);
 }

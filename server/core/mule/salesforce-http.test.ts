@@ -107,6 +107,19 @@ describe('expression text', () => {
     assert.equal(src.text, 'x&#x110000;y&#xD800;zA');
   });
 
+  it('reads a value exactly as the scanner does: references to characters XML does not allow stay as written', () => {
+    const text = '<a v="a&#1;b&#0;c&#xFFFE;d&#x1F600;e&amp;f"/>';
+    const program = new Program();
+    program.setFile('/w/z.xml', text);
+    const attr = program.file('/w/z.xml')!.xml.root!.attrNode('v')!;
+    const src = attributeText(text, attr);
+    assert.equal(src.text, attr.value);
+    assert.equal(src.text, 'a&#1;b&#0;c&#xFFFE;d\u{1F600}e&f');
+    const emoji = src.text.indexOf('\u{1F600}');
+    assert.equal(src.offsetAt(emoji), text.indexOf('&#x1F600;'), 'a decoded character points at its reference');
+    assert.equal(src.offsetAt(src.text.indexOf('f')), text.indexOf('f"'), 'offsets after references stay in step');
+  });
+
   it('reads CDATA and text of an element with offsets, and the fields of DataWeave objects', () => {
     const text = `<h>#[{ 'Authorization': 'Bearer ' ++ vars.token, nested: { urn#password: "p'w", x: [1, {y: 2}] } }]<![CDATA[ grant_type: "a,b" ]]></h>`;
     const program = new Program();

@@ -7,11 +7,11 @@
  * expired. Anything else — the response of a login in the same message, a header the caller sent, a flow's
  * result — is not a cached token as far as the analysis can tell.
  */
-import { attr, walk } from '../xml/dom';
+import { attr, textOf, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import { memoKey } from '../project/memo';
 import type { MuleApp, MuleFile } from './app';
-import { contentText, objectPairs, xmlLiteralPairs } from './expression-text';
+import { objectPairs, xmlLiteralPairs } from './expression-text';
 import { payloadProducer, requestParts, type RequestPart } from './http-request-parts';
 import { NS } from './namespaces';
 import type { SalesforceRequest } from './salesforce-http';
@@ -107,7 +107,7 @@ export class VariableIndex {
       const file = this.app.fileOf(setter);
       const transform = setter.parent?.parent; // ee:transform > ee:variables > ee:set-variable
       if (!file || !transform || attr(setter, 'resource') !== undefined) return undefined;
-      return this.originOfValue(contentText(file.text, setter).text, setter, transform, seen, depth);
+      return this.originOfValue(textOf(file.text, setter), setter, transform, seen, depth);
     }
     return undefined;
   }

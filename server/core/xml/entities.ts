@@ -11,11 +11,16 @@ export interface EntityIssue {
 
 /**
  * Decodes `&lt;`-style references in `raw`. Unknown or malformed references are kept verbatim and
- * reported through `onIssue` (unless `allowUnknownNamed`, used when a DTD may declare them).
+ * reported through `onIssue` (unless `allowUnknownNamed`, used when a DTD may declare them). With
+ * `offsets`, pushes for each UTF-16 unit of the result the index in `raw` it comes from (a decoded
+ * reference: its `&`), for findings that point into the file.
  */
-export function decodeEntities(raw: string, allowUnknownNamed: boolean, onIssue?: (issue: EntityIssue) => void): string {
+export function decodeEntities(raw: string, allowUnknownNamed: boolean, onIssue?: (issue: EntityIssue) => void, offsets?: number[]): string {
   let amp = raw.indexOf('&');
-  if (amp < 0) return raw;
+  if (amp < 0) {
+    if (offsets) pushRun(offsets, 0, raw.length);
+    return raw;
+  }
   let out = '';
   let last = 0;
   while (amp >= 0) {
@@ -48,15 +53,27 @@ export function decodeEntities(raw: string, allowUnknownNamed: boolean, onIssue?
             : `Unknown or invalid reference '${raw.slice(amp, semi + 1)}'`,
       });
       out += raw.slice(last, amp + 1);
+      if (offsets) pushRun(offsets, last, amp + 1);
       last = amp + 1;
       amp = raw.indexOf('&', amp + 1);
       continue;
     }
     out += raw.slice(last, amp) + decoded;
+    if (offsets) {
+      pushRun(offsets, last, amp);
+      // A reference kept as written (declared in a DTD) maps unit by unit; a decoded character to its `&`.
+      const verbatim = decoded.length === semi + 1 - amp && decoded.charCodeAt(0) === 38; /* & */
+      for (let u = 0; u < decoded.length; u++) offsets.push(verbatim ? amp + u : amp);
+    }
     last = semi + 1;
     amp = raw.indexOf('&', last);
   }
+  if (offsets) pushRun(offsets, last, raw.length);
   return out + raw.slice(last);
+}
+
+function pushRun(offsets: number[], from: number, to: number): void {
+  for (let i = from; i < to; i++) offsets.push(i);
 }
 
 function isXmlChar(code: number): boolean {
