@@ -44,6 +44,11 @@ function buildGraph(app: MuleApp): Graph {
   return { callees, reachesSalesforce };
 }
 
+/** Whether calling flow `target` runs flow `name`: it is `name`, or `name` is reachable from it. */
+export function leadsTo(app: MuleApp, target: string, name: string): boolean {
+  return target === name || reachableFrom(app, target).has(name);
+}
+
 /** Flows reachable from `name` through calls (not including `name` unless it is on a cycle). */
 export function reachableFrom(app: MuleApp, name: string): Set<string> {
   const { callees } = graphOf(app);

@@ -6,7 +6,7 @@ import { memoKey } from '../project/memo';
 import { attr, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { FlowModel, MuleApp } from './app';
-import { reachableFrom } from './call-graph';
+import { leadsTo } from './call-graph';
 import { NS } from './namespaces';
 import { isOnError } from './structure';
 
@@ -37,7 +37,7 @@ function findHandlerLoops(app: MuleApp): HandlerLoop[] {
       const onError = enclosingOnError(site.el, owner.el);
       if (!onError) continue;
       for (const target of app.targetsOf(site.el)) {
-        if (target.name === owner.name || reachableFrom(app, target.name).has(owner.name)) out.push({ flowRef: site.el, onError, owner, target });
+        if (leadsTo(app, target.name, owner.name)) out.push({ flowRef: site.el, onError, owner, target });
       }
     }
   }
@@ -46,7 +46,8 @@ function findHandlerLoops(app: MuleApp): HandlerLoop[] {
   return out;
 }
 
-function enclosingOnError(el: XmlElement, stop: XmlElement): XmlElement | undefined {
+/** The nearest error handler (`on-error-*`) around `el`, below `stop` (undefined: none). */
+export function enclosingOnError(el: XmlElement, stop?: XmlElement): XmlElement | undefined {
   for (let p = el.parent; p && p !== stop; p = p.parent) if (isOnError(p)) return p;
   return undefined;
 }
@@ -98,7 +99,7 @@ function runsLoop(app: MuleApp, branch: XmlElement, loop: HandlerLoop): boolean 
   walk(branch, (el) => {
     if (again) return false;
     if (el.ns === NS.core && el.local === 'flow-ref') {
-      for (const t of app.targetsOf(el)) if (t.name === loop.owner.name || reachableFrom(app, t.name).has(loop.owner.name)) again = true;
+      for (const t of app.targetsOf(el)) if (leadsTo(app, t.name, loop.owner.name)) again = true;
     }
     return undefined;
   });

@@ -9,10 +9,9 @@
 import { attr, firstChild, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { MuleApp } from './app';
-import { reachableFrom } from './call-graph';
+import { leadsTo, reachableFrom } from './call-graph';
 import { NS } from './namespaces';
-import { handlerLoops, isCounterGuarded } from './retry-loops';
-import { isOnError } from './structure';
+import { enclosingOnError, handlerLoops, isCounterGuarded } from './retry-loops';
 
 export type Recovery = { readonly kind: 'bounded' } | { readonly kind: 'unbounded'; readonly loop: XmlElement } | { readonly kind: 'none' };
 
@@ -32,6 +31,7 @@ export class RefreshIndex {
       const f = app.flowOf(el);
       if (f) direct.add(f.name);
     }
+    if (!direct.size) return; // no flow logs in: nothing to look for
     for (const name of app.flows.keys()) {
       if (direct.has(name)) this.loggingIn.add(name);
       else for (const callee of reachableFrom(app, name)) if (direct.has(callee)) this.loggingIn.add(name);
@@ -49,7 +49,7 @@ export class RefreshIndex {
   /** Whether a flow-ref runs the flow that makes the call (`callFlow`) again. */
   private rerunsFlow(el: XmlElement, callFlow: string | undefined): boolean {
     if (!callFlow || el.ns !== NS.core || el.local !== 'flow-ref') return false;
-    return this.app.targetsOf(el).some((t) => t.name === callFlow || reachableFrom(this.app, t.name).has(callFlow));
+    return this.app.targetsOf(el).some((t) => leadsTo(this.app, t.name, callFlow));
   }
 
   /**
@@ -84,13 +84,7 @@ export class RefreshIndex {
 
   /** Whether `req` is itself the retry: it runs in an error handler after the handler obtained a new token. */
   isRetryAfterRefresh(req: XmlElement): boolean {
-    let onError: XmlElement | undefined;
-    for (let p = req.parent; p; p = p.parent) {
-      if (isOnError(p)) {
-        onError = p;
-        break;
-      }
-    }
+    const onError = enclosingOnError(req);
     if (!onError) return false;
     let refreshed = false;
     walk(onError, (el) => {
