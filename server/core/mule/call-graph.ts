@@ -89,18 +89,23 @@ export interface EntryPath {
   readonly sites: readonly { el: XmlElement; caller: FlowModel }[];
 }
 
-/** Every flow with a message source that eventually runs `flow`, with one call path each. */
-export function entryPaths(app: MuleApp, flow: FlowModel): EntryPath[] {
+/**
+ * Every flow with a message source that eventually runs `flow`, with one call path each. `from`: the
+ * element of `flow` the question is about; `skip(at, f)`: whether the path stops at `at` (an element of
+ * flow `f`: the starting element, then each call site), as when a guard around it keeps it from running.
+ */
+export function entryPaths(app: MuleApp, flow: FlowModel, opts: { from?: XmlElement; skip?: (at: XmlElement, flow: FlowModel) => boolean } = {}): EntryPath[] {
   const out: EntryPath[] = [];
   const seen = new Set<string>();
-  const queue: { flow: FlowModel; sites: { el: XmlElement; caller: FlowModel }[] }[] = [{ flow, sites: [] }];
+  const queue: { flow: FlowModel; at: XmlElement; sites: { el: XmlElement; caller: FlowModel }[] }[] = [{ flow, at: opts.from ?? flow.el, sites: [] }];
   while (queue.length) {
-    const { flow: f, sites } = queue.shift()!;
-    if (seen.has(f.name)) continue;
+    const { flow: f, at, sites } = queue.shift()!;
+    // Skipped before it is marked seen: another, unguarded path may still reach the same flow.
+    if (opts.skip?.(at, f) || seen.has(f.name)) continue;
     seen.add(f.name);
     if (f.source) out.push({ entry: f, sites });
     for (const site of app.callers.get(f.name) ?? []) {
-      if (site.caller) queue.push({ flow: site.caller, sites: [{ el: site.el, caller: site.caller }, ...sites] });
+      if (site.caller) queue.push({ flow: site.caller, at: site.el, sites: [{ el: site.el, caller: site.caller }, ...sites] });
     }
   }
   return out;

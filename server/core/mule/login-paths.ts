@@ -18,6 +18,7 @@
 import { attr, firstChild, walk } from '../xml/dom';
 import type { XmlElement } from '../xml/types';
 import type { FlowModel, MuleApp } from './app';
+import { entryPaths, type EntryPath } from './call-graph';
 import { NS } from './namespaces';
 import { isHttpListener, isOnError, sourceKind } from './structure';
 
@@ -25,8 +26,8 @@ export interface LoginEntry {
   /** The flow whose message source runs the login. */
   readonly flow: FlowModel;
   readonly source: XmlElement;
-  /** Call sites from the entry flow down to the login's flow, outermost first. */
-  readonly sites: readonly XmlElement[];
+  /** Call sites from the entry flow down to the login's flow, outermost first, each with its flow. */
+  readonly sites: EntryPath['sites'];
   /** How often the source runs it, in words ("every HTTP request"). */
   readonly rate: string;
 }
@@ -36,23 +37,10 @@ const TOKEN_WORDS = /token|session|access|bearer|auth/i;
 /** Every source that runs the login at `el` (in `flow`) once per message, with no cached token in front. */
 export function perMessageEntries(app: MuleApp, el: XmlElement, flow: FlowModel | undefined, minSchedulerIntervalMs: number): LoginEntry[] {
   if (!flow) return []; // in a global error handler: it runs on a failure
-  const out: LoginEntry[] = [];
-  const seen = new Set<string>();
-  const queue: { flow: FlowModel; at: XmlElement; sites: XmlElement[] }[] = [{ flow, at: el, sites: [] }];
-  while (queue.length > 0) {
-    const { flow: f, at, sites } = queue.shift()!;
-    if (guarded(at, f)) continue;
-    if (seen.has(f.name)) continue;
-    seen.add(f.name);
-    if (f.source) {
-      const rate = perMessageRate(app, f.source, minSchedulerIntervalMs);
-      if (rate) out.push({ flow: f, source: f.source, sites, rate });
-    }
-    for (const site of app.callers.get(f.name) ?? []) {
-      if (site.caller) queue.push({ flow: site.caller, at: site.el, sites: [site.el, ...sites] });
-    }
-  }
-  return out;
+  return entryPaths(app, flow, { from: el, skip: guarded }).flatMap(({ entry, sites }) => {
+    const rate = perMessageRate(app, entry.source!, minSchedulerIntervalMs);
+    return rate ? [{ flow: entry, source: entry.source!, sites, rate }] : [];
+  });
 }
 
 /** Whether something in `flow` keeps `at` from running for every message that reaches it. */

@@ -35,11 +35,9 @@ export default muleRule(
       const login = soap ? prose('logs in to Salesforce with a SOAP login()') : prose('asks Salesforce for a new OAuth token');
       const related: ReportRelated[] = [];
       for (const e of entries) {
-        for (const site of e.sites) {
-          const f = app.fileOf(site);
-          const caller = app.flowOf(site);
+        for (const { el: site, caller } of e.sites) {
           const how = site.ns === NS.apikit ? prose('routed here by the APIkit router in') : prose('called from');
-          if (f) related.push({ path: f.path, start: site.start, end: site.nameEnd, message: msg`${how} '${caller?.name}'` });
+          related.push({ path: caller.file.path, start: site.start, end: site.nameEnd, message: msg`${how} '${caller.name}'` });
         }
         related.push({
           path: e.flow.file.path,
