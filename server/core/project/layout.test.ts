@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { roleAndApiName, unitKeyOf } from './layout';
+import { apiNameOf, roleAndApiName, unitKeyOf } from './layout';
 
 describe('file roles', () => {
   const cases: [string, string, string | undefined][] = [
@@ -27,6 +27,8 @@ describe('file roles', () => {
   for (const [path, role, apiName] of cases) {
     it(`${path} is ${role}${apiName ? ` named ${apiName}` : ''}`, () => {
       assert.deepEqual(roleAndApiName(path), { role, apiName });
+      // The models name a file as the index does (the file name when its suffix names no type).
+      assert.equal(apiNameOf(path), apiName ?? path.slice(path.lastIndexOf('/') + 1));
     });
   }
 });

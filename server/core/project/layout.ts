@@ -69,6 +69,14 @@ export function dirname(path: string): string {
   return i <= 0 ? (i === 0 ? '/' : '.') : path.slice(0, i);
 }
 
+/**
+ * The API name a Salesforce source file declares (`Orders.cls` → `Orders`), as the project index names it;
+ * the file name when its suffix names no metadata type.
+ */
+export function apiNameOf(path: string): string {
+  return roleAndApiName(path).apiName ?? basename(path);
+}
+
 export function roleOf(path: string): FileRole {
   return roleAndApiName(path).role;
 }

@@ -3,6 +3,7 @@
  * case-insensitive; strings are single-quoted with backslash escapes). Not a compiler: it answers
  * "does this class call out, and through which Named Credentials?".
  */
+import { apiNameOf } from '../project/layout';
 import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 
@@ -196,7 +197,7 @@ export function mayCallOut(text: string): boolean {
 
 /** `prefilter` false lexes every class (the tests compare both ways). */
 export function parseApexClass(file: SourceFile, prefilter = true): ApexClassModel {
-  const name = apexClassName(file.path);
+  const name = apiNameOf(file.path);
   if (file.tooLarge || (prefilter && !mayCallOut(file.text))) {
     return { file, name, credentials: NO_CALLOUTS, dynamicCallout: false, calloutEvidence: NO_CALLOUTS, mergeFields: NO_CALLOUTS };
   }
@@ -222,8 +223,4 @@ export function parseApexClass(file: SourceFile, prefilter = true): ApexClassMod
   }
   calloutEvidence.sort((a, b) => a.start - b.start);
   return { file, name, credentials, dynamicCallout, calloutEvidence, mergeFields };
-}
-
-function apexClassName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.cls$/i, '');
 }

@@ -8,6 +8,7 @@
  * silent instead of guessing.
  */
 import type { ReportRelated } from '../findings';
+import { apiNameOf } from '../project/layout';
 import { memoKey } from '../project/memo';
 import type { ApexClassModel } from './apex';
 import { invocableMethodOf, traceApexMethod } from './apex-trace';
@@ -147,7 +148,7 @@ function viaApexUncached(project: SfdxProject, cls: ApexClassModel): CalloutInfo
   const credentials: CredentialUse[] = trace.credentials.map(({ credential: c, file, mode }) => {
     const local = c.namespace ? project.localName(`${c.namespace}__${c.name}`) : c.name;
     const name = c.namespace ? `${c.namespace}__${c.name}` : c.name;
-    const where = file === cls.file ? `Apex class ${cls.name}` : `Apex class ${cls.name} (through ${apexNameOf(file.path)})`;
+    const where = file === cls.file ? `Apex class ${cls.name}` : `Apex class ${cls.name} (through ${apiNameOf(file.path)})`;
     return {
       name,
       nc: local !== undefined ? project.namedCredential(local) : undefined,
@@ -169,10 +170,6 @@ function viaApexUncached(project: SfdxProject, cls: ApexClassModel): CalloutInfo
     sync: trace.sync !== undefined,
     handled: trace.handled,
   };
-}
-
-function apexNameOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.cls$/i, '');
 }
 
 export type PrincipalKind = 'per-user' | 'named' | 'anonymous' | 'mixed' | 'unknown';

@@ -4,7 +4,8 @@
  */
 import type { SourceFile } from '../project/source-file';
 import type { XmlElement } from '../xml/types';
-import { apiNameOf, kids, leaf, leafBool, leafValue, metadataRoot, type Located } from './metadata';
+import { apiNameOf } from '../project/layout';
+import { kids, leaf, leafBool, leafValue, metadataRoot, type Located } from './metadata';
 
 export interface NamedCredentialModel {
   readonly file: SourceFile;
@@ -72,7 +73,7 @@ export function parseNamedCredential(file: SourceFile): NamedCredentialModel | u
   const secured = type !== undefined || externalCredential !== undefined;
   return {
     file,
-    name: apiNameOf(file.path, '.namedCredential-meta.xml'),
+    name: apiNameOf(file.path),
     style: secured ? 'secured-endpoint' : 'legacy',
     principalType: leaf(file, root, 'principalType'),
     protocol: leaf(file, root, 'protocol'),
@@ -105,7 +106,7 @@ export function parseExternalCredential(file: SourceFile): ExternalCredentialMod
       });
     }
   }
-  return { file, name: apiNameOf(file.path, '.externalCredential-meta.xml'), protocol: leaf(file, root, 'authenticationProtocol'), principals };
+  return { file, name: apiNameOf(file.path), protocol: leaf(file, root, 'authenticationProtocol'), principals };
 }
 
 export function parseExternalService(file: SourceFile): ExternalServiceModel | undefined {
@@ -118,7 +119,7 @@ export function parseExternalService(file: SourceFile): ExternalServiceModel | u
   }
   return {
     file,
-    name: apiNameOf(file.path, '.externalServiceRegistration-meta.xml'),
+    name: apiNameOf(file.path),
     namedCredential: leaf(file, root, 'namedCredential') ?? leaf(file, root, 'namedCredentialReference'),
     operations,
   };

@@ -7,7 +7,8 @@
 import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import type { XmlElement } from '../xml/types';
-import { apiNameOf, kid, kids, leaf, leafValue, metadataRoot, type Located } from './metadata';
+import { apiNameOf } from '../project/layout';
+import { kid, kids, leaf, leafValue, metadataRoot, type Located } from './metadata';
 
 const NODE_TYPES: ReadonlySet<string> = new Set([
   'actionCalls',
@@ -119,7 +120,7 @@ export function parseFlow(file: SourceFile): FlowModel | undefined {
   const version = Number(leafValue(file, root, 'apiVersion'));
   return {
     file,
-    apiName: apiNameOf(file.path, '.flow-meta.xml'),
+    apiName: apiNameOf(file.path),
     processType: leafValue(file, root, 'processType'),
     triggerType,
     apiVersion: Number.isFinite(version) ? version : undefined,

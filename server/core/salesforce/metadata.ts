@@ -52,7 +52,3 @@ export function metadataRoot(file: SourceFile, local: string): XmlElement | unde
 }
 
 /** Metadata API name of a source-format file: `force-app/.../Foo.flow-meta.xml` → `Foo`. */
-export function apiNameOf(path: string, suffix: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return base.toLowerCase().endsWith(suffix.toLowerCase()) ? base.slice(0, base.length - suffix.length) : base;
-}

@@ -7,7 +7,8 @@ import type { FileRole } from '../project/layout';
 import { memoKey } from '../project/memo';
 import type { SourceFile } from '../project/source-file';
 import type { XmlElement } from '../xml/types';
-import { apiNameOf, kids, leaf, leafBool, metadataRoot, type Located } from './metadata';
+import { apiNameOf } from '../project/layout';
+import { kids, leaf, leafBool, metadataRoot, type Located } from './metadata';
 import type { SfdxProject } from './project';
 
 export interface PrincipalGrant {
@@ -34,18 +35,15 @@ export function permissionSetOf(file: SourceFile, kind: PermissionSetModel['kind
   return file.memo.get(MODEL, () => parsePermissionSet(file, kind));
 }
 
-const SHAPES = {
-  'permission set': { suffix: '.permissionset-meta.xml', root: 'PermissionSet' },
-  'permission set group': { suffix: '.permissionsetgroup-meta.xml', root: 'PermissionSetGroup' },
-  profile: { suffix: '.profile-meta.xml', root: 'Profile' },
-} as const;
+/** The root element of each kind's file. */
+const ROOTS = { 'permission set': 'PermissionSet', 'permission set group': 'PermissionSetGroup', profile: 'Profile' } as const;
 
 function parsePermissionSet(file: SourceFile, kind: PermissionSetModel['kind']): PermissionSetModel {
-  const name = apiNameOf(file.path, SHAPES[kind].suffix);
+  const name = apiNameOf(file.path);
   if (file.tooLarge || !file.text.includes('externalCredentialPrincipalAccesses')) {
     return { file, name, kind, root: undefined, grants: NO_GRANTS };
   }
-  const root = metadataRoot(file, SHAPES[kind].root);
+  const root = metadataRoot(file, ROOTS[kind]);
   const grants: PrincipalGrant[] = [];
   if (root) {
     for (const el of kids(root, 'externalCredentialPrincipalAccesses')) {
