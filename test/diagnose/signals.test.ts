@@ -112,4 +112,19 @@ describe('Diagnose: computed cues', () => {
     assert.equal(d.cause, 'PER_USER_CREDENTIAL');
     assert.ok(d.evidence.some((x) => x.signal === 'per-user-in-record-triggered-flow'));
   });
+
+  for (const phrase of ['Identity Type: Per User', 'a per-user credential', 'principalType=PerUser', 'PerUserPrincipal', 'per-user identity']) {
+    it(`"${phrase}" is a per-user credential for the signal and, in a record-triggered flow, for the context`, () => {
+      assert.ok(
+        diagnose(`callout:Erp uses ${phrase}. INVALID_SESSION_ID`).evidence.some((x) => x.signal === 'per-user-principal'),
+        'per-user-principal',
+      );
+      assert.ok(
+        diagnose(`RecordAfterSave flow calls callout:Erp (${phrase}). INVALID_SESSION_ID`).evidence.some(
+          (x) => x.signal === 'per-user-in-record-triggered-flow',
+        ),
+        'per-user-in-record-triggered-flow',
+      );
+    });
+  }
 });

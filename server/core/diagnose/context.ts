@@ -3,6 +3,7 @@
  * client libraries, SOAP and Bulk faults, login history rows. They locate the failure and feed the
  * computed signals (org id mismatch, per-user callouts run as the Automated Process user).
  */
+import { PER_USER_PHRASE } from './signals';
 
 export interface Span {
   readonly start: number;
@@ -46,11 +47,8 @@ export function readContext(text: string): DiagnoseContext {
   const flow = /Flow API Name\s*:\s*([A-Za-z][\w]*)/.exec(text);
   const user = /Current User\s*:\s*([^\n(]+?)(?:\s*\((005[A-Za-z0-9]{12,15})\))?\s*$/m.exec(text);
   const automated = /\b(?:autoproc@\S+|Automated Process|Default Workflow User)\b/i.exec(text);
-  // Metadata vocabulary: NamedCredential.principalType (NamedUser | PerUser | Anonymous), External
-  // Credential principals (NamedPrincipal | PerUserPrincipal), Flow start triggerType values.
-  const perUser = /\b(?:PerUserPrincipal|principalType\W{0,3}PerUser|Identity Type\W{0,3}Per User|per-user (?:principal|identity|authentication))\b/i.exec(
-    text,
-  );
+  // Flow start triggerType values; the per-user vocabulary is the signal's (PER_USER_PHRASE).
+  const perUser = new RegExp(PER_USER_PHRASE.source, 'i').exec(text);
   const recordTriggered = /\b(?:RecordAfterSave|RecordBeforeSave|RecordBeforeDelete|record-triggered flow)\b/i.exec(text);
   return {
     ...(el ? { muleElement: { path: el[1], app: el[2], file: el[3], line: Number(el[4]), span: { start: el.index, end: el.index + el[0].length } } } : {}),

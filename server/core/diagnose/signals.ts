@@ -25,6 +25,14 @@ export interface Signal {
   readonly example: string;
 }
 
+/**
+ * Text that names a per-user identity: the metadata vocabulary (NamedCredential.principalType `PerUser`,
+ * the External Credential principal type `PerUserPrincipal`), Setup's "Identity Type: Per User", and how
+ * people write it. One pattern for the signal and for the context (`readContext`).
+ */
+export const PER_USER_PHRASE =
+  /\b(?:PerUserPrincipal|principalType\W{0,3}PerUser|Identity Type\W{0,3}Per User|per-user (?:principal|identity|authentication|credential))\b/gi;
+
 const S = (id: string, cause: Cause, weight: number, pattern: RegExp, means: string, example: string, generic = false): Signal => ({
   id,
   cause,
@@ -305,7 +313,7 @@ const PHRASES: readonly Signal[] = [
     'per-user-principal',
     'PER_USER_CREDENTIAL',
     4,
-    /\b(?:per-user (?:principal|credential|authentication)|PerUserPrincipal|principalType\s*[:=]?\s*PerUser)\b/gi,
+    PER_USER_PHRASE,
     'a per-user credential is involved',
     'the Billing named credential uses a per-user principal',
   ),
