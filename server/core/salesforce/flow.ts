@@ -172,6 +172,8 @@ export interface FlowPath {
   /** 'immediate', or the scheduled path's name / 'Run Asynchronously'. */
   readonly label: string;
   readonly async: boolean;
+  /** The scheduled path's `pathType` (`AsyncAfterCommit`: "Run Asynchronously"; undefined: immediate or time-based). */
+  readonly pathType?: string;
   readonly nodes: ReadonlySet<string>;
 }
 
@@ -199,7 +201,7 @@ function computePaths(flow: FlowModel): FlowPath[] {
   for (const sp of flow.scheduledPaths) {
     if (!sp.edge) continue;
     const label = sp.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : `scheduled path ${sp.name ?? ''}`.trim();
-    out.push({ label, async: true, nodes: reachableFrom(flow, [sp.edge.target]) });
+    out.push({ label, async: true, ...(sp.pathType ? { pathType: sp.pathType } : {}), nodes: reachableFrom(flow, [sp.edge.target]) });
   }
   return out;
 }

@@ -61,7 +61,7 @@ export function runningUserOf(flow: FlowModel, automation: Automation, path?: Fl
           : { runner: 'triggering-user', who: 'the user whose change triggered it, including integration users, data loads and other automation' };
     case 'record-triggered':
       if (flow.triggerType === 'RecordBeforeSave') return { runner: 'no-callouts', who: 'nobody who may call out: before-save flows cannot make callouts' };
-      if (path?.async && path.label !== 'Run Asynchronously') {
+      if (path?.async && path.pathType !== 'AsyncAfterCommit') {
         return {
           runner: 'triggering-user',
           who: 'the user whose change triggered it (the Default Workflow User when that user is inactive), including integration users, data loads and other automation',
