@@ -63,7 +63,8 @@ const SEVERITY_SPELLINGS: ReadonlyMap<unknown, RuleSetting> = new Map<unknown, R
 /** Every way a severity may be written (for the JSON schema). */
 export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_SPELLINGS.keys()] as (string | number)[];
 /** Severities a rule's severity option may take. */
-const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+/** The severities a rule option of type `severity` takes (the schema lists the same). */
+export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['$schema', 'rules', 'ignore', 'overrides']);
 const OVERRIDE_KEYS: ReadonlySet<string> = new Set(['files', 'excludedFiles', 'rules']);
 
@@ -231,7 +232,7 @@ function validateEntry(rule: Rule, path: readonly (string | number)[], setting: 
       errors.push(problem(optPath, 'must be true or false'));
       ok = false;
     } else if (spec.type === 'severity' && (typeof value !== 'string' || !SEVERITIES.includes(value as Severity))) {
-      errors.push(problem(optPath, 'must be one of "info", "warning", "error"'));
+      errors.push(problem(optPath, `must be one of ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`));
       ok = false;
     }
   }

@@ -1,7 +1,7 @@
 /** The JSON schema of `.sessionguardrc.json`, generated from the rule metadata (VS Code validates with it). */
 import type { Rule } from '../rules/rule';
 import { ruleDocPath } from '../rules/rule';
-import { SEVERITY_VALUES } from './config';
+import { SEVERITIES, SEVERITY_VALUES } from './config';
 
 export function configSchema(rules: readonly Rule[]): object {
   const severity = { enum: [...SEVERITY_VALUES] };
@@ -12,7 +12,7 @@ export function configSchema(rules: readonly Rule[]): object {
       Object.entries(opts).map(([k, o]) => [
         k,
         o.type === 'severity'
-          ? { type: 'string', enum: ['info', 'warning', 'error'], description: o.description, default: o.default }
+          ? { type: 'string', enum: [...SEVERITIES], description: o.description, default: o.default }
           : { type: o.type, description: o.description, default: o.default, ...(o.type === 'number' && o.minimum !== undefined ? { minimum: o.minimum } : {}) },
       ]),
     );
