@@ -139,27 +139,16 @@ export interface ApexClassModel {
   readonly name: string;
   /** Named Credentials the class calls through `callout:Name` endpoints. */
   readonly credentials: readonly CalloutCredential[];
-  /** A `callout:` string whose credential name is built at run time. */
-  readonly dynamicCallout: boolean;
-  /** Evidence that the class makes callouts at all (annotation, interface, endpoint, Http). */
-  readonly calloutEvidence: readonly { start: number; end: number; what: string }[];
-  /** `{!$Credential.…}` merge fields in string literals (need allowMergeFields on the credential). */
-  readonly mergeFields: readonly { text: string; start: number; end: number }[];
 }
 
 const CALLOUT_LITERAL = /callout:([A-Za-z][A-Za-z0-9_]*)?([^'\s]*)/i;
-const EVIDENCE: readonly [RegExp, string][] = [
-  [/@InvocableMethod\s*\([^)]*\bcallout\s*=\s*true\b[^)]*\)/gi, '@InvocableMethod(callout=true)'],
-  [/@future\s*\([^)]*\bcallout\s*=\s*true\b[^)]*\)/gi, '@future(callout=true)'],
-  [/\bDatabase\s*\.\s*AllowsCallouts\b/gi, 'Database.AllowsCallouts'],
-  [/\bnew\s+Http\s*\(\s*\)/gi, 'new Http()'],
-];
 
 /**
- * Every piece of callout evidence contains one of these (case-insensitively): a class without any of
- * them is known not to call out without being lexed. Most classes of a real org are such classes.
+ * Every `callout:` endpoint contains this text (case-insensitively): a class without it names no Named
+ * Credential and is not lexed. Most classes of a real org are such classes. (Whether a class calls out at
+ * all is the trace's question: `apex-trace.ts`.)
  */
-const CALLOUT_HINT = /callout|\bhttp\s*\(|\$credential/i;
+const CALLOUT_HINT = /callout:/i;
 
 const NO_CALLOUTS = Object.freeze([]) as readonly never[];
 
@@ -190,37 +179,18 @@ export function calloutLiteral(
   };
 }
 
-/** Whether a class's text holds a hint of a callout; a class without one is not lexed. */
+/** Whether a class's text may name a Named Credential in a `callout:` endpoint; a class without one is not lexed. */
 export function mayCallOut(text: string): boolean {
   return CALLOUT_HINT.test(text);
 }
 
-/** `prefilter` false lexes every class (the tests compare both ways). */
-export function parseApexClass(file: SourceFile, prefilter = true): ApexClassModel {
+export function parseApexClass(file: SourceFile): ApexClassModel {
   const name = apiNameOf(file.path);
-  if (file.tooLarge || (prefilter && !mayCallOut(file.text))) {
-    return { file, name, credentials: NO_CALLOUTS, dynamicCallout: false, calloutEvidence: NO_CALLOUTS, mergeFields: NO_CALLOUTS };
-  }
-  const lexed = lexedApexOf(file);
+  if (file.tooLarge || !mayCallOut(file.text)) return { file, name, credentials: NO_CALLOUTS };
   const credentials: CalloutCredential[] = [];
-  const calloutEvidence: { start: number; end: number; what: string }[] = [];
-  let dynamicCallout = false;
-  const mergeFields: { text: string; start: number; end: number }[] = [];
-  for (const s of lexed.strings) {
-    for (const mf of s.value.matchAll(/\{!\s*\$Credential\.[^}]*\}/gi)) {
-      const raw = file.text.slice(s.start, s.end);
-      const at = raw.indexOf(mf[0]);
-      if (at >= 0) mergeFields.push({ text: mf[0], start: s.start + at, end: s.start + at + mf[0].length });
-    }
-    const lit = calloutLiteral(file, s);
-    if (!lit) continue;
-    calloutEvidence.push({ start: lit.start, end: lit.end, what: lit.what });
-    if (lit.credential) credentials.push(lit.credential);
-    else dynamicCallout = true;
+  for (const s of lexedApexOf(file).strings) {
+    const credential = calloutLiteral(file, s)?.credential;
+    if (credential) credentials.push(credential);
   }
-  for (const [re, what] of EVIDENCE) {
-    for (const m of lexed.code.matchAll(re)) calloutEvidence.push({ start: m.index!, end: m.index! + m[0].length, what });
-  }
-  calloutEvidence.sort((a, b) => a.start - b.start);
-  return { file, name, credentials, dynamicCallout, calloutEvidence, mergeFields };
+  return { file, name, credentials };
 }
