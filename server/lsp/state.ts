@@ -24,6 +24,8 @@ export class ServerState {
   private readonly open = new Map<string, number>();
   /** Per `configFile` setting ('' for none): its resolver, or why the explicit file cannot be used (asked once). */
   private readonly resolvers = new Map<string, ConfigResolver | ConfigLoadError>();
+  /** Each explicit configuration file read, with its size and time of change then (see `refreshExplicitConfigs`). */
+  private readonly explicitStamps = new Map<string, string>();
   /** Invalid configuration files and their problems (reported on the config file). */
   readonly configProblems = new Map<string, readonly ConfigError[]>();
   /** Bumped on every change; lets callers tell stale results apart. */
@@ -86,6 +88,7 @@ export class ServerState {
   /** A configuration file or setting changed: forget every resolved configuration. */
   resetConfiguration(): void {
     this.resolvers.clear();
+    this.explicitStamps.clear();
     this.configProblems.clear();
     this.program.refreshSizeLimits();
     this.generation++;
@@ -100,12 +103,28 @@ export class ServerState {
     return [...this.program.paths()].filter((p) => this.isLintable(p)).sort();
   }
 
+  /**
+   * A `configFile` setting may name a file the editor does not watch (any name, anywhere): before each lint,
+   * one `stat` per such file tells whether it changed since it was read, and a changed one is read again.
+   */
+  private refreshExplicitConfigs(): void {
+    for (const [file, stamp] of this.explicitStamps) {
+      if (stampOf(file) === stamp) continue;
+      this.explicitStamps.delete(file);
+      this.resolvers.delete(file);
+      this.configProblems.delete(file);
+      this.program.refreshSizeLimits();
+      this.generation++;
+    }
+  }
+
   /** The resolver for a file's folder settings (one per `configFile` setting, kept until the configuration changes). */
   private resolverFor(path: string): ConfigResolver {
     const explicit = this.settingsFor(path).configFile ?? undefined; // made absolute by the server
     const key = explicit ?? '';
     let resolver = this.resolvers.get(key);
     if (!resolver) {
+      if (explicit) this.explicitStamps.set(explicit, stampOf(explicit));
       try {
         resolver = new ConfigResolver(RULES, explicit);
       } catch (e) {
@@ -155,6 +174,7 @@ export class ServerState {
 
   /** A lint of `targets` (the whole workspace is context), to run unit by unit (see `LintRun`). */
   startLint(targets: readonly string[]): LintRun {
+    this.refreshExplicitConfigs();
     // Asked per rule and per finding (hundreds of times for a large file): once per path and lint.
     const configs = new Map<string, ResolvedConfig>();
     const configFor = (p: string): ResolvedConfig => {
@@ -181,5 +201,15 @@ export class ServerState {
       this.log(`Skipped ${os}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return undefined;
     }
+  }
+}
+
+/** A file's size and time of change ('' when it cannot be read). */
+function stampOf(osPath: string): string {
+  try {
+    const st = statSync(osPath);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
   }
 }

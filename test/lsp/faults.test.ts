@@ -190,4 +190,12 @@ describe('language server with an invalid configuration file named in the settin
     }
     assert.equal(sentToConfig(), sent, 'pulls that change nothing in the configuration do not send its problems again');
   });
+
+  it('reads the file again when it changes, though the editor does not watch it: its rules apply and its problems go', async () => {
+    writeFileSync(cfg, '{ "rules": { "mule/unknown-error-type": "off" } }');
+    const text = readFileSync(accounts, 'utf8');
+    await client.change(accounts, `${text}\n\n`);
+    assert.deepEqual(ids(await client.pull(accounts)), ['mule/unhandled-session-error']);
+    await client.waitFor('config diagnostics cleared', () => client.published.get(uriOf(cfg))?.length === 0);
+  });
 });
