@@ -293,8 +293,8 @@ ${table}
   235-Flow, 2,684-class org backup of issue 17, measured the same way as the generated one.
 - **The Apex lexer** runs in the benchmark process over every class of NPSP (the corpus) and of the real org
   (where \`../realdata/AP-Backup\` holds it), texts already in memory, after a warm-up: \`lexApex\` alone, then the
-  callout model a credential rule asks of each class (\`parseApexClass\`), with the text pre-filter that leaves
-  classes without a hint of a callout unlexed, and without it.
+  Named Credentials a credential rule asks of each class (\`parseApexClass\`), with the text pre-filter that leaves
+  classes without \`callout:\` unlexed.
 - **Real Flows** are the corpus's and those of any project in \`../realdata\` (fetched for review, never
   committed), linted by both tools as whole processes and, after a warm-up, in one process.
 

@@ -105,6 +105,8 @@ export function configResolverFor(opts: { configFile?: string; ignorePatterns?: 
 export class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig | ConfigLoadError>();
   private readonly ignoreFiles = new Map<string, readonly { base: string; ig: Ignore }[]>();
+  /** Per folder: whether it or a folder above is ignored (see `insideIgnoredFolder`). */
+  private readonly folderAnswers = new Map<string, boolean>();
   private explicit: LoadedConfig | undefined;
   private readonly patterns: { base: string; ig: Ignore } | undefined;
 
@@ -117,7 +119,7 @@ export class ConfigResolver {
       const cfg = readConfigFile(explicitFile, rules);
       this.explicit = this.make(explicitFile, cfg);
     }
-    const patterns = ignoreOptions.patterns?.filter((p) => p.trim() !== '') ?? [];
+    const patterns = writtenPatterns(ignoreOptions.patterns ?? []);
     this.patterns = patterns.length ? { base: ignoreOptions.cwd ?? process.cwd(), ig: ignore().add(patterns) } : undefined;
   }
 
@@ -182,13 +184,28 @@ export class ConfigResolver {
     layers.push(...this.ignoreChain(dirname(osPath)));
     if (this.patterns) layers.push(this.patterns);
     if (!layers.length) return false;
-    // As git: nothing inside an ignored folder is re-included, whichever source ignored the folder (so the
-    // answer for a file is the one discovery reaches when it prunes the folder).
-    for (let dir = dirname(osPath); dirname(dir) !== dir; dir = dirname(dir)) {
-      if (!layers.some((l) => relativeTo(l.base, dir) !== undefined)) break; // above every base
-      if (verdict(layers, dir, true)) return true;
+    return this.insideIgnoredFolder(dirname(osPath), layers) || verdict(layers, osPath, isDir);
+  }
+
+  /**
+   * As git: nothing inside an ignored folder is re-included, whichever source ignored the folder (so the
+   * answer for a file is the one discovery reaches when it prunes the folder). The paths in one folder
+   * share their layers: asked once per folder.
+   */
+  private insideIgnoredFolder(parent: string, layers: readonly { base: string; ig: Ignore }[]): boolean {
+    let answer = this.folderAnswers.get(parent);
+    if (answer === undefined) {
+      answer = false;
+      for (let dir = parent; dirname(dir) !== dir; dir = dirname(dir)) {
+        if (!layers.some((l) => relativeTo(l.base, dir) !== undefined)) break; // above every base
+        if (verdict(layers, dir, true)) {
+          answer = true;
+          break;
+        }
+      }
+      this.folderAnswers.set(parent, answer);
     }
-    return verdict(layers, osPath, isDir);
+    return answer;
   }
 
   /** The `.sessionguardignore` files at and above a folder, outermost first. */
@@ -216,7 +233,7 @@ export class ConfigResolver {
     return {
       file,
       resolved: resolveConfig(this.rules, layer),
-      ignore: cfg?.ignore.length ? ignore().add(configPatterns(cfg.ignore)) : undefined,
+      ignore: cfg?.ignore.length ? ignore().add(writtenPatterns(cfg.ignore)) : undefined,
       baseDir: file ? dirname(file) : undefined,
       overrides: (cfg?.overrides ?? []).map((o) => ({ matches: compileGlobs(o.files), excluded: compileGlobs(o.excludedFiles), layer: { rules: o.rules } })),
       byOverrides: new Map(),
@@ -225,7 +242,6 @@ export class ConfigResolver {
   }
 }
 
-/** `path` relative to `base` with forward slashes, or undefined when it is not inside it. */
 /** Whether the layers, in order, leave a path ignored (a later `!` re-including it). */
 function verdict(layers: readonly { base: string; ig: Ignore }[], osPath: string, isDir: boolean): boolean {
   let ignored = false;
@@ -240,13 +256,18 @@ function verdict(layers: readonly { base: string; ig: Ignore }[], osPath: string
 }
 
 /**
- * The configuration's `ignore` patterns as the `ignore` package reads them: trimmed (JSON keeps spaces a
- * pattern file would not have), and `./x` anchored to the configuration's folder as `/x` (what it means).
+ * Patterns written in JSON or on the command line (the configuration's `ignore`, `--ignore-pattern`) as the
+ * `ignore` package reads them: trimmed (a pattern file would not keep those spaces), and `./x` or `!./x`
+ * anchored to the base folder as `/x` (what it means; the package never matches `./x`).
  */
-function configPatterns(patterns: readonly string[]): string[] {
-  return patterns.map((p) => p.trim().replace(/^\.\//, '/'));
+function writtenPatterns(patterns: readonly string[]): string[] {
+  return patterns
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => p.replace(/^(!?)\.\//, '$1/'));
 }
 
+/** `path` relative to `base` with forward slashes, or undefined when it is not inside it. */
 function relativeTo(base: string, path: string): string | undefined {
   const rel = relative(base, path);
   // Absolute: another drive on Windows.

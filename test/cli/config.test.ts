@@ -123,6 +123,16 @@ describe('configuration, ESLint style', () => {
       json(anchored.stdout).map((f) => f.filePath),
       ['apps/broken/src/main/mule/accounts.xml', 'apps/broken/src/main/mule/global.xml'],
     );
+    writeFileSync(
+      join(dir, 'apps', '.sessionguardrc.json'),
+      JSON.stringify({ ignore: ['*.xml', '!./warn/src/main/mule/app.xml', '!./broken/src/main/mule/accounts.xml'] }),
+    );
+    const reincluded = await cli(['lint', '.', '-f', 'json', '--ignore-pattern', ' ./apps/broken/ '], dir);
+    assert.deepEqual(
+      json(reincluded.stdout).map((f) => f.filePath),
+      ['apps/warn/src/main/mule/app.xml'],
+      '"!./x" re-includes x of the configuration folder; --ignore-pattern is trimmed and anchored the same way',
+    );
   });
 
   it('--print-config shows the configuration that applies to one file (overrides included) and whether it is ignored', async () => {

@@ -62,7 +62,6 @@ const SEVERITY_SPELLINGS: ReadonlyMap<unknown, RuleSetting> = new Map<unknown, R
 
 /** Every way a severity may be written (for the JSON schema). */
 export const SEVERITY_VALUES: readonly (string | number)[] = [...SEVERITY_SPELLINGS.keys()] as (string | number)[];
-/** Severities a rule's severity option may take. */
 /** The severities a rule option of type `severity` takes (the schema lists the same). */
 export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(['$schema', 'rules', 'ignore', 'overrides']);

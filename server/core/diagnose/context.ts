@@ -48,7 +48,7 @@ export function readContext(text: string): DiagnoseContext {
   const user = /Current User\s*:\s*([^\n(]+?)(?:\s*\((005[A-Za-z0-9]{12,15})\))?\s*$/m.exec(text);
   const automated = /\b(?:autoproc@\S+|Automated Process|Default Workflow User)\b/i.exec(text);
   // Flow start triggerType values; the per-user vocabulary is the signal's (PER_USER_PHRASE).
-  const perUser = new RegExp(PER_USER_PHRASE.source, 'i').exec(text);
+  const perUser = PER_USER_PHRASE.exec(text);
   const recordTriggered = /\b(?:RecordAfterSave|RecordBeforeSave|RecordBeforeDelete|record-triggered flow)\b/i.exec(text);
   return {
     ...(el ? { muleElement: { path: el[1], app: el[2], file: el[3], line: Number(el[4]), span: { start: el.index, end: el.index + el[0].length } } } : {}),

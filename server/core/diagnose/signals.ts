@@ -31,7 +31,7 @@ export interface Signal {
  * people write it. One pattern for the signal and for the context (`readContext`).
  */
 export const PER_USER_PHRASE =
-  /\b(?:PerUserPrincipal|principalType\W{0,3}PerUser|Identity Type\W{0,3}Per User|per-user (?:principal|identity|authentication|credential))\b/gi;
+  /\b(?:PerUserPrincipal|principalType\W{0,3}PerUser|Identity Type\W{0,3}Per User|per-user (?:principal|identity|authentication|credential))\b/i;
 
 const S = (id: string, cause: Cause, weight: number, pattern: RegExp, means: string, example: string, generic = false): Signal => ({
   id,
@@ -313,7 +313,7 @@ const PHRASES: readonly Signal[] = [
     'per-user-principal',
     'PER_USER_CREDENTIAL',
     4,
-    PER_USER_PHRASE,
+    new RegExp(PER_USER_PHRASE.source, 'gi'),
     'a per-user credential is involved',
     'the Billing named credential uses a per-user principal',
   ),
