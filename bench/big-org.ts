@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { flowFile, metadataFiles, rng } from './generate';
+import { flowFile, gaussian, metadataFiles, rng } from './generate';
 
 export interface BigOrg {
   readonly root: string;
@@ -122,8 +122,4 @@ function plainClass(name: string, size: number): string {
   }
   out.push('}', '');
   return out.join('\n');
-}
-
-function gaussian(r: () => number): number {
-  return Math.sqrt(-2 * Math.log(Math.max(1e-12, r()))) * Math.cos(2 * Math.PI * r());
 }

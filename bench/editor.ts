@@ -43,27 +43,39 @@ async function bigFileSession(tmp: string): Promise<{ c: LspClient; file: string
   return { c, file, text };
 }
 
+/** Edits sent to `file` after a warm-up, each timed from didChange until `pulled` has its diagnostics. */
+export async function timedEdits(
+  c: LspClient,
+  file: string,
+  samples: number,
+  edit: (i: number) => string,
+  pulled = file,
+): Promise<{ times: number[]; unchanged: number }> {
+  const times: number[] = [];
+  let unchanged = 0;
+  for (let i = 0; i < samples + WARM_UP; i++) {
+    // The change is computed before the clock starts: an editor knows what it changed.
+    const change = c.prepareEdit(file, edit(i));
+    if (i === WARM_UP) unchanged = c.unchangedReports;
+    const t = performance.now();
+    await c.sendEdit(change);
+    await c.pull(pulled);
+    if (i >= WARM_UP) times.push(performance.now() - t);
+  }
+  return { times, unchanged: c.unchangedReports - unchanged };
+}
+
 /** (a) Typing in one large Mule file (~1 MB). */
 export async function bigFileLatency(tmp: string, samples: number): Promise<LatencyFigure> {
   const { c, file, text } = await bigFileSession(tmp);
   try {
-    const out: number[] = [];
-    let unchanged = 0;
-    for (let i = 0; i < samples + WARM_UP; i++) {
-      // The change is computed before the clock starts: an editor knows what it changed.
-      const change = c.prepareEdit(file, text.replace('started, correlation', `started (${i}), correlation`));
-      if (i === WARM_UP) unchanged = c.unchangedReports;
-      const t = performance.now();
-      await c.sendEdit(change);
-      await c.pull(file);
-      if (i >= WARM_UP) out.push(performance.now() - t);
-    }
+    const { times: out, unchanged } = await timedEdits(c, file, samples, (i) => text.replace('started, correlation', `started (${i}), correlation`));
     return {
       samples: out.length,
       p50: median(out),
       p95: percentile(out, 95),
       detail: `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB Mule file`,
-      unchanged: c.unchangedReports - unchanged,
+      unchanged,
     };
   } finally {
     await c.stop();
@@ -115,7 +127,8 @@ export async function editingMemory(tmp: string, edits: number): Promise<Editing
   }
 }
 
-function rssMb(pid: number | undefined): number {
+/** A process's resident memory (Linux). */
+export function rssMb(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
@@ -132,24 +145,19 @@ export async function crossFileLatency(tmp: string, samples: number): Promise<La
     await c.open(global, globalText);
     await c.open(dependent, readFileSync(dependent, 'utf8'));
     await c.pull(dependent);
-    const out: number[] = [];
-    let unchanged = 0;
-    for (let i = 0; i < samples + WARM_UP; i++) {
-      const edited =
-        i % 2 === 0 ? globalText.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="SALESFORCE:CONNECTIVITY"') : globalText;
-      const change = c.prepareEdit(global, edited);
-      if (i === WARM_UP) unchanged = c.unchangedReports;
-      const t = performance.now();
-      await c.sendEdit(change);
-      await c.pull(dependent);
-      if (i >= WARM_UP) out.push(performance.now() - t);
-    }
+    const { times: out, unchanged } = await timedEdits(
+      c,
+      global,
+      samples,
+      (i) => (i % 2 === 0 ? globalText.replace('type="SALESFORCE:CONNECTIVITY, SALESFORCE:RETRY_EXHAUSTED"', 'type="SALESFORCE:CONNECTIVITY"') : globalText),
+      dependent,
+    );
     return {
       samples: out.length,
       p50: median(out),
       p95: percentile(out, 95),
       detail: 'global error handler edit, dependent flow file pulled, 2,000 Mule files indexed',
-      unchanged: c.unchangedReports - unchanged,
+      unchanged,
     };
   } finally {
     await c.stop();

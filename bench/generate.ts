@@ -42,9 +42,12 @@ export function rng(seed: number): () => number {
 /** Log-normal with the given median and 90th percentile, clamped to [min, max]. */
 function logNormal(r: () => number, median: number, p90: number, min: number, max: number): number {
   const sigma = Math.log(p90 / median) / 1.2816;
-  const u = Math.max(1e-12, r());
-  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
-  return Math.round(Math.min(max, Math.max(min, median * Math.exp(sigma * z))));
+  return Math.round(Math.min(max, Math.max(min, median * Math.exp(sigma * gaussian(r)))));
+}
+
+/** A standard normal draw (Box–Muller) from two uniform draws of `r`. */
+export function gaussian(r: () => number): number {
+  return Math.sqrt(-2 * Math.log(Math.max(1e-12, r()))) * Math.cos(2 * Math.PI * r());
 }
 
 const NS = {

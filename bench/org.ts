@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BigOrg } from './big-org';
-import { indexedServer } from './editor';
+import { indexedServer, rssMb, timedEdits } from './editor';
 import { muleFlowsFile } from './generate';
 import { peers, type PeerFigures } from './peers';
 import { median, percentile } from './stats';
@@ -120,8 +120,6 @@ export interface EditFigure {
   readonly aloneP95: number;
 }
 
-const WARM_UP = 10;
-
 /** didChange → diagnostics for `file` in the workspace `root`, `samples` times after a warm-up. */
 async function editLatency(root: string, file: string, samples: number, edit: (text: string, i: number) => string): Promise<number[]> {
   const c = await indexedServer(root);
@@ -129,15 +127,7 @@ async function editLatency(root: string, file: string, samples: number, edit: (t
     const text = readFileSync(file, 'utf8');
     await c.open(file, text);
     await c.pull(file);
-    const out: number[] = [];
-    for (let i = 0; i < samples + WARM_UP; i++) {
-      const change = c.prepareEdit(file, edit(text, i));
-      const t = performance.now();
-      await c.sendEdit(change);
-      await c.pull(file);
-      if (i >= WARM_UP) out.push(performance.now() - t);
-    }
-    return out;
+    return (await timedEdits(c, file, samples, (i) => edit(text, i))).times;
   } finally {
     await c.stop();
   }
@@ -204,11 +194,6 @@ export async function orgMemory(org: BigOrg): Promise<OrgMemoryFigure> {
     writeFileSync(hugeFile, '');
     spawnSync('rm', ['-rf', join(org.root, 'generated')]);
   }
-}
-
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 /**
