@@ -4,42 +4,30 @@
  * extension posts it, and must show the cause, its title and its whole runbook, and no secret of the text.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { runbookHtml } from '../../client/src/runbook/html';
 import type { ToWebview } from '../../client/src/runbook/messages';
 import { CAUSE_INFO, CAUSES } from '../../server/core/diagnose/causes';
 import { diagnose } from '../../server/core/diagnose/classify';
 import { ensureSystemPackages, launchBrowser } from '../e2e/environment';
-import { REPO } from '../support/cli';
+import { serveRunbookPage, type RunbookPage } from '../support/runbook-page';
 import { CASES } from './corpus';
 
 const NONCE = 'cnVuYm9vay1wYW5lbC10ZXN0';
 
 describe('runbook panel: every cause, no secret (headless Chromium)', { timeout: 180_000 }, () => {
-  let server: Server;
+  let server: RunbookPage;
   let browser: Browser;
   let page: Page;
   let origin: string;
 
   before(async () => {
     ensureSystemPackages();
-    server = createServer((req, res) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      if (path === '/runbook.js')
-        return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(REPO, 'dist/webview/runbook.js')));
-      if (path === '/runbook.css') return void res.writeHead(200, { 'content-type': 'text/css' }).end(readFileSync(join(REPO, 'media/runbook.css')));
-      const stub = `<script nonce="${NONCE}">window.acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });</script>\n`;
-      res
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end(runbookHtml({ cspSource: origin, nonce: NONCE, styleUri: `${origin}/runbook.css`, scriptUri: `${origin}/runbook.js`, beforeScript: stub }));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveRunbookPage(
+      NONCE,
+      'window.acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });',
+    );
+    origin = server.origin;
     browser = await launchBrowser();
     page = await browser.newPage();
     await page.goto(`${origin}/`);

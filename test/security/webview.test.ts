@@ -5,16 +5,11 @@
  * markup, and the CSP must refuse script the page did not bring.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { runbookHtml } from '../../client/src/runbook/html';
 import type { Diagnosis } from '../../server/lsp/protocol';
 import { ensureSystemPackages, launchBrowser } from '../e2e/environment';
-import { REPO } from '../support/cli';
+import { serveRunbookPage, type RunbookPage } from '../support/runbook-page';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 const ATTACKS = [
@@ -59,7 +54,7 @@ function hostileDiagnosis(): Diagnosis {
 }
 
 describe('runbook panel with hostile text (headless Chromium)', { timeout: 180_000 }, () => {
-  let server: Server;
+  let server: RunbookPage;
   let browser: Browser;
   let page: Page;
   let origin: string;
@@ -68,19 +63,12 @@ describe('runbook panel with hostile text (headless Chromium)', { timeout: 180_0
 
   before(async () => {
     ensureSystemPackages();
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/runbook.js')
-        return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(REPO, 'dist/webview/runbook.js')));
-      if (url.pathname === '/runbook.css') return void res.writeHead(200, { 'content-type': 'text/css' }).end(readFileSync(join(REPO, 'media/runbook.css')));
-      // The stand-in for VS Code's acquireVsCodeApi, with the page nonce (the webview host injects the real one).
-      const stub = `<script nonce="${NONCE}">window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });</script>\n`;
-      res
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end(runbookHtml({ cspSource: origin, nonce: NONCE, styleUri: `${origin}/runbook.css`, scriptUri: `${origin}/runbook.js`, beforeScript: stub }));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The stand-in for VS Code's acquireVsCodeApi records what the page posts.
+    server = await serveRunbookPage(
+      NONCE,
+      'window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });',
+    );
+    origin = server.origin;
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on('dialog', (d) => {
