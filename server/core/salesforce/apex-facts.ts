@@ -244,7 +244,8 @@ export function declarationsIn(code: string, from: number, to: number): Readonly
 /** `Type name` followed by `=`, `;`, `,` or `)` (a declaration, a parameter, a field), the separator not consumed. */
 const DECLARATION = /\b([A-Za-z_][\w.]*)\s+([A-Za-z_]\w*)(?=\s*[=;,)])/g;
 
-const NOT_TYPES: ReadonlySet<string> = new Set([
+/** Words that stand before a name without being its type (`return x;`, `final y = …`). */
+export const NOT_TYPES: ReadonlySet<string> = new Set([
   'return',
   'new',
   'else',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Program } from '../program/program';
-import { declarationsIn } from './apex-facts';
+import { declarationsIn, NOT_TYPES } from './apex-facts';
 import { invocableMethodOf, traceApexMethod, type ApexTrace } from './apex-trace';
 
 const P = '/p/force-app/main/default/classes';
@@ -264,21 +264,6 @@ describe('Apex trace: callout failures the Apex handles itself', () => {
 });
 
 describe('declarations in a range, against one expression per variable', () => {
-  const NOT_TYPES = new Set([
-    'return',
-    'new',
-    'else',
-    'instanceof',
-    'final',
-    'static',
-    'public',
-    'private',
-    'protected',
-    'global',
-    'transient',
-    'when',
-    'throw',
-  ]);
   /** The obvious answer for one variable: the first `Type name` followed by a separator whose type is not a keyword. */
   function reference(code: string, variable: string): string | undefined {
     const re = new RegExp(`\\b([A-Za-z_][\\w.]*)\\s+${variable}\\s*[=;,)]`, 'gi');
