@@ -90,6 +90,11 @@ export class MuleApp {
   readonly sfConfigs = new Map<string, SalesforceConfig>();
   /** Named global elements other than flows, handlers and Salesforce connections (what else a `config-ref` may name). */
   private readonly otherGlobals = new Map<string, XmlElement>();
+
+  /** A named global element other than a flow, handler or Salesforce connection (an HTTP request configuration…). */
+  globalNamed(name: string): XmlElement | undefined {
+    return this.otherGlobals.get(name);
+  }
   readonly operations: SalesforceOperation[] = [];
   /** Whether some `flow-ref` names its target with an expression. */
   private dynamicFlowRef = false;

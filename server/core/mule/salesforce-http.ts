@@ -48,45 +48,24 @@ export interface SalesforceRequest {
   readonly evidence: 'host' | 'path' | 'apex-rest';
 }
 
-/** The HTTP elements of one file version (requests in processor position, request configurations). */
-interface HttpElements {
-  readonly requests: readonly XmlElement[];
-  readonly configs: readonly XmlElement[];
-}
+const HTTP_REQUESTS = memoKey<readonly XmlElement[]>('http requests');
 
-const HTTP_ELEMENTS = memoKey<HttpElements>('http requests and request configurations');
-
-function httpElementsOf(file: MuleFile): HttpElements {
-  return file.memo.get(HTTP_ELEMENTS, () => {
+/** The `<http:request>`s in processor position of one file version. */
+function httpRequestsOf(file: MuleFile): readonly XmlElement[] {
+  return file.memo.get(HTTP_REQUESTS, () => {
     const requests: XmlElement[] = [];
-    const configs: XmlElement[] = [];
     const root = file.xml.root;
     // An MUnit suite runs in tests, never against a live org.
-    if (!root || isTestSuite(root)) return { requests, configs };
+    if (!root || isTestSuite(root)) return requests;
     for (const top of root.children) {
-      if (top.ns === NS.http && top.local === 'request-config') {
-        configs.push(top);
-        continue;
-      }
+      if (top.ns === NS.http && top.local === 'request-config') continue;
       walk(top, (el) => {
         if (el.ns === NS.http && el.local === 'request' && inProcessorPosition(el)) requests.push(el);
         return undefined;
       });
     }
-    return { requests, configs };
+    return requests;
   });
-}
-
-/** Every HTTP request configuration of the app, by name (the first one of a name wins, as elsewhere). */
-function requestConfigs(app: MuleApp): Map<string, XmlElement> {
-  const out = new Map<string, XmlElement>();
-  for (const f of app.files) {
-    for (const c of httpElementsOf(f).configs) {
-      const name = attr(c, 'name');
-      if (name !== undefined && !out.has(name)) out.set(name, c);
-    }
-  }
-  return out;
 }
 
 /** Whether a host name is one of Salesforce's. */
@@ -153,10 +132,11 @@ interface Target {
   readonly ownPath: string | undefined;
 }
 
-function targetOf(app: MuleApp, req: XmlElement, configs: Map<string, XmlElement>): { target: Target; config: XmlElement | undefined } {
+function targetOf(app: MuleApp, req: XmlElement): { target: Target; config: XmlElement | undefined } {
   const url = attr(req, 'url');
   const configName = app.resolve(attr(req, 'config-ref'));
-  const config = configName !== undefined ? configs.get(configName) : undefined;
+  const named = configName !== undefined ? app.globalNamed(configName) : undefined;
+  const config = named?.ns === NS.http && named.local === 'request-config' ? named : undefined;
   if (url !== undefined && url.trim() !== '') {
     if (url.includes('#[')) {
       const path = pathFromExpression(url);
@@ -206,9 +186,8 @@ export function salesforceRequests(app: MuleApp): readonly SalesforceRequest[] {
 }
 
 function findSalesforceRequests(app: MuleApp): SalesforceRequest[] {
-  const configs = requestConfigs(app);
   const all: { el: XmlElement; file: MuleFile; target: Target; config: XmlElement | undefined }[] = [];
-  for (const file of app.files) for (const el of httpElementsOf(file).requests) all.push({ el, file, ...targetOf(app, el, configs) });
+  for (const file of app.files) for (const el of httpRequestsOf(file)) all.push({ el, file, ...targetOf(app, el) });
   // Configurations some request uses for Apex REST while their host is unknown: Salesforce hosts.
   const apexRestConfigs = new Set<XmlElement>();
   for (const r of all) {
