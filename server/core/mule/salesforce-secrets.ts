@@ -7,7 +7,7 @@
  *
  * A value is not a literal when it is, or holds, a `${…}` placeholder (`${secure::…}` included), or is an
  * expression other than a lone string (`#[p('secure::…')]`, `#[vars.x]`); nor when it is empty or a
- * template's stand-in (`<password>`, `{{secret}}`, `****`). The secret itself is never kept: only its
+ * template's stand-in (`<password>`, `{{secret}}`, `****`, `YourPassword`, `changeme`, `123456`). The secret itself is never kept: only its
  * range, length and what it is.
  */
 import { attr, walk } from '../xml/dom';
@@ -62,8 +62,27 @@ function loginSecretKind(key: string): string | undefined {
 /** A template's stand-in rather than a value. */
 function isStandIn(value: string): boolean {
   const v = value.trim();
-  return v === '' || /^<[^<>]*>$/.test(v) || /^\{\{.*\}\}$/.test(v) || /^\[[^\]]*\]$/.test(v) || (/^(.)\1*$/.test(v) && /^[*xX#.-]/.test(v));
+  if (v === '' || /^<[^<>]*>$/.test(v) || /^\{\{.*\}\}$/.test(v) || /^\[[^\]]*\]$/.test(v) || (/^(.)\1*$/.test(v) && /^[*xX#.-]/.test(v))) return true;
+  const words = v.toLowerCase().replace(/[\s_.-]+/g, '');
+  return (
+    STAND_IN_WORD.test(words) ||
+    INSTRUCTION.test(words) ||
+    MINE.test(words) ||
+    (words.length >= 4 && (ASCENDING.startsWith(words) || ASCENDING_FROM_ONE.startsWith(words)))
+  );
 }
+
+/** What a credential is called, as a stand-in names it (`password`, `securityToken`, `client_secret`). */
+const NOUN = '(?:sf|salesforce)?(?:password|passwd|pass|pwd|securitytoken|token|secret|clientsecret|consumersecret|refreshtoken|sessionid|key|credentials?)';
+/** The credential's own name, or a word that says "fill me in" (`changeme`, `TODO`, `placeholder`). */
+const STAND_IN_WORD = new RegExp(`^(?:${NOUN}|changeme|replaceme|todo|tbd|fixme|dummy|placeholder|sample|example|none|null)$`);
+/** An instruction to the reader: `YourPassword`, `your_password_and_security_token`, `ENTER_TOKEN_HERE`. */
+const INSTRUCTION = new RegExp(`^(?:(?:enter|insert|replace|put|add|type)(?:your|the)?|your)${NOUN}`);
+/** `mypassword`, `my_secret_here`: the whole value, nothing after the noun but "here". */
+const MINE = new RegExp(`^my${NOUN}(?:here)?$`);
+/** A run of ascending digits (`123456`, `1234567890`): a keyboard stand-in, never a generated token or secret. */
+const ASCENDING = '0123456789';
+const ASCENDING_FROM_ONE = '1234567890';
 
 /** Whether a literal's text refers to something else (placeholder, interpolation, expression). */
 function refersElsewhere(text: string): boolean {

@@ -12,6 +12,9 @@ const jwtExpression = mule(`
   <salesforce:sfdc-config name="sf">
     <salesforce:jwt-connection consumerKey="\${sf.key}" keyStore="sf.jks" storePassword="#['K3ystore!']" principal="\${sf.user}"/>
   </salesforce:sfdc-config>`);
+const nearStandIns = mule(`
+  <salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="Yours4ever!" securityToken="12345678xyZ"/></salesforce:sfdc-config>
+  <salesforce:sfdc-config name="sf2"><salesforce:basic-connection username="u" password="MyPassword2021" securityToken="\${sf.token}"/></salesforce:sfdc-config>`);
 const clientCredentials = mule(`
   <salesforce:sfdc-config name="sf">
     <salesforce:oauth-client-credentials-connection>
@@ -96,6 +99,14 @@ ruleTests('mule/hardcoded-salesforce-secret', {
         <salesforce:sfdc-config name="sf2"><salesforce:basic-connection username="u" password="****" securityToken="{{token}}"/></salesforce:sfdc-config>`),
     },
     {
+      name: "stand-ins that read as instructions, the credential's own name, or keyboard runs",
+      files: mule(`
+        <salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="YourPassword" securityToken="1234567890"/></salesforce:sfdc-config>
+        <salesforce:sfdc-config name="sf2"><salesforce:basic-connection username="u" password="yourPasswordAndSecurityToken" securityToken="SECURITY_TOKEN"/></salesforce:sfdc-config>
+        <salesforce:sfdc-config name="sf3"><salesforce:oauth-user-pass-connection consumerKey="k" consumerSecret="enter-your-consumer-secret-here" username="u" password="changeme" securityToken="my_token"/></salesforce:sfdc-config>
+        <salesforce:sfdc-config name="sf4"><salesforce:basic-connection username="u" password="#['password']" securityToken="0123456"/></salesforce:sfdc-config>`),
+    },
+    {
       name: 'a trust store password inside the connection (public certificates) and a key store of an HTTP listener',
       files: mule(`
         <salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="\${p}"><tls:context xmlns:tls="http://www.mulesoft.org/schema/mule/tls"><tls:trust-store path="t.jks" password="changeit"/></tls:context></salesforce:basic-connection></salesforce:sfdc-config>
@@ -144,6 +155,15 @@ ruleTests('mule/hardcoded-salesforce-secret', {
           message: "A literal security token (12 characters) is written in <salesforce:basic-connection> attribute 'securityToken'",
           suggestions: [{ title: 'Salesforce_Config.securityToken', output: basic.replace('aB3dE5gH7jK9', '${secure::Salesforce_Config.securityToken}') }],
         },
+      ],
+    },
+    {
+      name: 'real values that only start like a stand-in',
+      files: nearStandIns,
+      findings: [
+        { ...at(nearStandIns, 'Yours4ever!'), message: "A literal password (11 characters) is written in <salesforce:basic-connection> attribute 'password'" },
+        { ...at(nearStandIns, '12345678xyZ'), message: 'A literal security token (11 characters)' },
+        { ...at(nearStandIns, 'MyPassword2021'), message: 'A literal password (14 characters)' },
       ],
     },
     {
