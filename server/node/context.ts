@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { isSalesforceRole, roleOf, type FileRole } from '../core/project/layout';
 import { entryKind } from './entries';
-import { DEFAULT_IGNORED_DIRS } from './ignore';
+import { isDefaultIgnoredDir } from './ignore';
 import { DirListings } from './listings';
 import { toCorePath, toOsPath } from './paths';
 import type { SfdxProjectDescriptor } from '../core/project/sfdx-descriptor';
@@ -106,7 +106,7 @@ function collectInto(
   for (const ent of entries) {
     const kind = entryKind(dir, ent);
     if (kind === 'dir') {
-      if (!DEFAULT_IGNORED_DIRS.has(ent.name) && !skipDirs.has(ent.name)) collectInto(join(dir, ent.name), keep, listings, skip, out, skipDirs, depth + 1);
+      if (!isDefaultIgnoredDir(dir, ent.name) && !skipDirs.has(ent.name)) collectInto(join(dir, ent.name), keep, listings, skip, out, skipDirs, depth + 1);
     } else if (kind === 'file' && keep(roleOf(ent.name))) {
       // A role depends on the name alone: most entries of a package directory (objects, layouts,
       // components) are dropped before their path is built. Never a pipe or device: reading one would block.

@@ -11,7 +11,7 @@ import { isLintableRole, roleOf } from '../core/project/layout';
 import { entryKind } from './entries';
 import { ConfigLoadError, type ConfigResolver } from './config-loader';
 import { globOrUnder } from './globs';
-import { DEFAULT_IGNORED_DIRS } from './ignore';
+import { isDefaultIgnoredDir } from './ignore';
 import { DirListings } from './listings';
 import { toCorePath } from './paths';
 
@@ -74,7 +74,7 @@ export function discover(inputs: readonly string[], cwd: string, configs: Pick<C
       const isDir = kind === 'dir';
       const isFile = kind === 'file';
       if (isDir) {
-        if (DEFAULT_IGNORED_DIRS.has(ent.name) || safeIgnored(configs, p, problems, true)) continue;
+        if (isDefaultIgnoredDir(dir, ent.name) || safeIgnored(configs, p, problems, true)) continue;
         walk(p, ent.isSymbolicLink() ? undefined : join(real, ent.name), accept);
       } else if (isFile && isLintableName(p) && (!accept || accept(p)) && !safeIgnored(configs, p, problems)) {
         targets.add(p);

@@ -82,3 +82,29 @@ describe('lintUnits (one unit at a time)', () => {
     assert.equal(units.flat().length, targets.length);
   });
 });
+
+describe('discover (folders no run descends into)', () => {
+  it('skips build output and the sources packaged into an exploded deployable, not a folder that only shares a name', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sg-default-ignored-'));
+    const app = '<mule xmlns="http://www.mulesoft.org/schema/mule/core"><flow name="f"/></mule>\n';
+    const files = [
+      'app/src/main/mule/main.xml',
+      'app/target/classes/main.xml',
+      'deployable/main.xml',
+      'deployable/META-INF/mule-src/app/src/main/mule/main.xml',
+      'other/mule-src/src/main/mule/main.xml',
+    ];
+    for (const f of files) {
+      mkdirSync(join(root, f, '..'), { recursive: true });
+      writeFileSync(join(root, f), app);
+    }
+    const configs = new ConfigResolver(RULES);
+    const found = discover([root], root, configs).targets.map((p) =>
+      p
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+    );
+    assert.deepEqual(found.sort(), ['app/src/main/mule/main.xml', 'deployable/main.xml', 'other/mule-src/src/main/mule/main.xml']);
+  });
+});
