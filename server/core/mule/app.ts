@@ -343,8 +343,8 @@ function reconnectionOf(connection: XmlElement | undefined): Reconnection {
   return strategyIn(connection);
 }
 
-/** Reconnection on an operation: a direct `<reconnect>` / `<reconnect-forever>` child (or wrapped). */
-function operationReconnection(op: XmlElement): Reconnection {
+/** The strategy an operation or message source declares for itself (`<reconnect>`, `<reconnect-forever>`, or inside `<reconnection>`). */
+export function operationReconnection(op: XmlElement): Reconnection {
   const wrapper = firstChild(op, 'reconnection', NS.core);
   if (wrapper) {
     const r = strategyIn(wrapper);

@@ -1,13 +1,17 @@
 import { coreName, insertFirstChild } from '../../../edits/xml-edits';
-import type { SalesforceOperation } from '../../../mule/app';
+import { operationReconnection, type MuleApp, type SalesforceConfig, type SalesforceOperation } from '../../../mule/app';
 import { SESSION_CONNECTIVITY } from '../../../mule/error-types';
 import { isOperationName } from '../../../mule/operations';
 import { mapOperationError, retriedOnEveryPath } from '../../../mule/propagation';
-import { PER_USER_CONNECTION } from '../../../mule/salesforce-connector';
+import { NS } from '../../../mule/namespaces';
+import { PER_USER_CONNECTION, SALESFORCE_SOURCES } from '../../../mule/salesforce-connector';
 import { isTestSuite } from '../../../mule/structure';
+import type { XmlElement } from '../../../xml/types';
 import { msg, prose } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
+import { attr } from '../../../xml/dom';
+import { memoKey } from '../../../project/memo';
 
 const ADD = prose('Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.');
 
@@ -22,6 +26,10 @@ export default muleRule(
     fixable: true,
   },
   (app, ctx) => {
+    // Whether some Salesforce element names a configuration the app cannot tell (an unresolved placeholder, a
+    // missing config-ref): then any configuration may be the one it uses.
+    const unknownUse =
+      app.operations.some((op) => !op.config && !op.notSalesforceConfig && isOperationName(op.el.local)) || listeners(app).some((l) => l.config === undefined);
     for (const config of app.sfConfigs.values()) {
       const conn = config.connection;
       if (!conn || config.reconnection.kind !== 'none' || isTestSuite(config.file.xml.root)) continue;
@@ -30,17 +38,40 @@ export default muleRule(
       // Operations in a sub-flow nothing calls never run, so they never fail.
       const users = app.operations.filter((op) => op.config === config && isOperationName(op.el.local) && !(op.flow && app.neverRuns(op.flow)));
       const exposed = users.filter((op) => op.reconnection.kind === 'none');
-      if (users.length > 0 && exposed.length === 0) continue; // every operation brings its own strategy
+      // A listener whose connection fails is stopped, and only a reconnection strategy starts it again.
+      const stopped = listeners(app).filter((l) => l.config === config && operationReconnection(l.el).kind === 'none');
+      const listened = listeners(app).some((l) => l.config === config);
+      if (exposed.length === 0 && stopped.length === 0) {
+        if (users.length > 0 || listened) continue; // every user brings its own strategy
+        if (!unknownUse) continue; // nothing in the app uses it: nothing can fail
+      }
       // An until-successful that retries the connectivity failure runs the operation again on a new
       // connection, which logs in again: those operations do recover, the strategy is just the better place.
       const retried = exposed.filter((op) => retriedOnEveryPath(app, op.el, mapOperationError(app, op.el, SESSION_CONNECTIVITY)));
       const failing = exposed.filter((op) => !retried.includes(op));
       const r = coreName(conn, 'reconnection');
       const rc = coreName(conn, 'reconnect');
-      const allRetried = exposed.length > 0 && failing.length === 0;
-      const listed = failing.length ? failing : exposed;
+      const allRetried = exposed.length > 0 && failing.length === 0 && stopped.length === 0;
+      const listedOps = failing.length ? failing : allRetried ? exposed : [];
+      const listed: { el: XmlElement; file: { path: string }; message: string }[] = [
+        ...stopped.map((l) => ({
+          el: l.el,
+          file: l.flow.file,
+          message: msg`<${l.el.name}> in '${l.flow.name}' uses '${config.name}': it is not started again when its connection fails`,
+        })),
+        ...listedOps.map((op: SalesforceOperation) => ({
+          el: op.el,
+          file: op.file,
+          message: retried.includes(op)
+            ? msg`<${op.el.name}> uses '${config.name}' and retries through until-successful`
+            : msg`<${op.el.name}> uses '${config.name}' without its own reconnection strategy`,
+        })),
+      ];
       const more = listed.length > 5 ? msg` The first 5 of the ${listed.length} are its related locations.` : '';
-      const fail = failing.length ? msg`${failing.length} operation${prose(failing.length === 1 ? ' fails' : 's fail')}` : prose('its operations fail');
+      const opsFail = failing.length ? msg`${failing.length} operation${prose(failing.length === 1 ? ' fails' : 's fail')}` : undefined;
+      const listenersStop = stopped.length ? msg`${stopped.length} listener${prose(stopped.length === 1 ? ' stops' : 's stop')} receiving events` : undefined;
+      const fail = opsFail && listenersStop ? msg`${opsFail} and ${listenersStop}` : (opsFail ?? listenersStop ?? prose('its operations fail'));
+      const listenerWhy = stopped.length ? prose(' A listener whose connection fails is stopped, and only a reconnection strategy starts it again.') : '';
       ctx.report({
         path: config.file.path,
         ...tagRange(conn),
@@ -50,15 +81,12 @@ export default muleRule(
           : msg`Salesforce connection '${config.name}' has no reconnection strategy: ${fail} when its session expires`,
         detail: allRetried
           ? msg`Its ${exposed.length} operation${prose(exposed.length === 1 ? ' runs' : 's run')} inside until-successful, which retries an expired session on a new connection and so logs in again; a reconnection strategy does that before the failure reaches the flow, without re-running the rest of the scope or waiting millisBetweenRetries. ${ADD}${more}`
-          : msg`When its session expires or is invalidated, ${fail} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${prose(retried.length === 1 ? ' retries' : 's retry')} through until-successful, which logs in again)` : ''}. ${ADD}${more}`,
-        related: listed.slice(0, 5).map((op: SalesforceOperation) => ({
-          path: op.file.path,
-          start: op.el.start,
-          end: op.el.nameEnd,
-          message: retried.includes(op)
-            ? msg`<${op.el.name}> uses '${config.name}' and retries through until-successful`
-            : msg`<${op.el.name}> uses '${config.name}' without its own reconnection strategy`,
-        })),
+          : opsFail
+            ? msg`When its session expires or is invalidated, ${opsFail} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${prose(retried.length === 1 ? ' retries' : 's retry')} through until-successful, which logs in again)` : ''}.${listenerWhy} ${ADD}${more}`
+            : stopped.length
+              ? msg`When its session expires or is invalidated, ${listenersStop}.${listenerWhy} ${ADD}${more}`
+              : msg`When its session expires or is invalidated, its operations fail with SALESFORCE:CONNECTIVITY instead of logging in again and re-running. ${ADD}`,
+        related: listed.slice(0, 5).map((l) => ({ path: l.file.path, start: l.el.start, end: l.el.nameEnd, message: l.message })),
         fix: {
           title: 'Add a bounded reconnection strategy (3 attempts, 5 s apart)',
           edits: [insertFirstChild(config.file, conn, [`<${r}>`, `\t<${rc} frequency="5000" count="3"/>`, `</${r}>`])],
@@ -67,3 +95,26 @@ export default muleRule(
     }
   },
 );
+
+interface Listener {
+  readonly el: XmlElement;
+  readonly flow: NonNullable<ReturnType<MuleApp['flowAt']>>;
+  /** The connection its config-ref names; undefined when the app cannot tell which. */
+  readonly config: SalesforceConfig | undefined;
+}
+
+const LISTENERS = memoKey<readonly Listener[]>('Salesforce listeners of the app');
+
+/** The app's flows whose message source is a Salesforce listener, with the connection each uses. */
+function listeners(app: MuleApp): readonly Listener[] {
+  return app.memo.get(LISTENERS, () => {
+    const out: Listener[] = [];
+    for (const flow of app.flows.values()) {
+      const el = flow.source;
+      if (!el || el.ns !== NS.salesforce || !SALESFORCE_SOURCES.has(el.local)) continue;
+      const ref = app.resolve(attr(el, 'config-ref'));
+      out.push({ el, flow, config: ref === undefined ? undefined : app.sfConfigs.get(ref) });
+    }
+    return out;
+  });
+}

@@ -24,8 +24,23 @@ const fixed = mule(`
 const unused = mule('<salesforce:sfdc-config name="sf"><salesforce:jwt-connection consumerKey="k"/></salesforce:sfdc-config>');
 const tabs = `${mule('')}`.replace(
   '\n</mule>',
-  '\n\t<salesforce:sfdc-config name="sf">\n\t\t<salesforce:oauth-user-pass-connection consumerKey="k" consumerSecret="s" username="u" password="p">\n\t\t\t<tls:context xmlns:tls="http://www.mulesoft.org/schema/mule/tls"/>\n\t\t</salesforce:oauth-user-pass-connection>\n\t</salesforce:sfdc-config>\n</mule>',
+  '\n\t<salesforce:sfdc-config name="sf">\n\t\t<salesforce:oauth-user-pass-connection consumerKey="k" consumerSecret="s" username="u" password="p">\n\t\t\t<tls:context xmlns:tls="http://www.mulesoft.org/schema/mule/tls"/>\n\t\t</salesforce:oauth-user-pass-connection>\n\t</salesforce:sfdc-config>\n\t<flow name="f"><salesforce:query config-ref="sf"/></flow>\n</mule>',
 );
+const unresolvedRef = mule(`
+  <salesforce:sfdc-config name="sf"><salesforce:jwt-connection consumerKey="k"/></salesforce:sfdc-config>
+  <flow name="f"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="\${sf.config}"/></flow>`);
+const listenerOnly = mule(`
+  <salesforce:sfdc-config name="sf">
+    <salesforce:basic-connection username="u" password="p"/>
+  </salesforce:sfdc-config>
+  <flow name="cdc">
+    <salesforce:replay-channel-listener config-ref="sf" streamingChannel="/data/AccountChangeEvent" replayOption="ONLY_NEW"/>
+    <logger/>
+  </flow>`);
+const listenerAndOperations = mule(`
+  <salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>
+  <flow name="cdc"><salesforce:replay-channel-listener config-ref="sf" streamingChannel="/data/AccountChangeEvent" replayOption="ONLY_NEW"/><salesforce:query config-ref="sf"><reconnect count="3"/></salesforce:query></flow>
+  <flow name="events"><salesforce:subscribe-channel-listener config-ref="sf" streamingChannel="/event/Order__e"/><salesforce:create config-ref="sf" type="Order__c"/></flow>`);
 
 const CONFIG = '<salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>';
 const SCHEDULER = '<scheduler><scheduling-strategy><fixed-frequency frequency="60000"/></scheduling-strategy></scheduler>';
@@ -99,6 +114,16 @@ ruleTests('mule/missing-reconnection', {
           '<munit:config name="suite.xml" xmlns:munit="http://www.mulesoft.org/schema/mule/munit"/><salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>',
         ),
       },
+    },
+    {
+      name: 'a connection nothing in the app uses: nothing can fail (a reviewer would delete it)',
+      files: unused,
+    },
+    {
+      name: 'a listener that brings its own strategy, on a connection nothing else uses',
+      files: mule(`
+        <salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>
+        <flow name="cdc"><salesforce:replay-channel-listener config-ref="sf" streamingChannel="/data/AccountChangeEvent" replayOption="ONLY_NEW"><reconnect count="5" frequency="10000"/></salesforce:replay-channel-listener><logger/></flow>`),
     },
     {
       name: 'reconnect-forever is bounded-retry territory, not this rule',
@@ -181,10 +206,42 @@ ruleTests('mule/missing-reconnection', {
       ],
     },
     {
-      name: 'an unused config is reported too (its operations may be added later)',
-      files: unused,
+      name: 'a connection nothing uses is still reported when an operation names its connection through a placeholder the app cannot resolve',
+      files: unresolvedRef,
       findings: [
-        { ...at(unused, '<salesforce:jwt-connection'), message: 'no reconnection strategy: its operations fail when its session expires', related: 0 },
+        {
+          ...at(unresolvedRef, '<salesforce:jwt-connection'),
+          message: "Salesforce connection 'sf' has no reconnection strategy: its operations fail when its session expires",
+          related: 0,
+        },
+      ],
+    },
+    {
+      name: 'a connection only listeners use: they stop receiving events, and are its related locations',
+      files: listenerOnly,
+      findings: [
+        {
+          ...at(listenerOnly, '<salesforce:basic-connection'),
+          message: "Salesforce connection 'sf' has no reconnection strategy: 1 listener stops receiving events when its session expires",
+          detail:
+            /^When its session expires or is invalidated, 1 listener stops receiving events\. A listener whose connection fails is stopped, and only a reconnection strategy starts it again\. Add <reconnection>/,
+          related: ["<salesforce:replay-channel-listener> in 'cdc' uses 'sf': it is not started again when its connection fails"],
+          fixOutput: listenerOnly.replace(
+            'password="p"/>',
+            'password="p">\n    <reconnection>\n      <reconnect frequency="5000" count="3"/>\n    </reconnection>\n  </salesforce:basic-connection>',
+          ),
+        },
+      ],
+    },
+    {
+      name: 'operations with their own strategies do not cover a listener on the same connection',
+      files: listenerAndOperations,
+      findings: [
+        {
+          ...at(listenerAndOperations, '<salesforce:basic-connection'),
+          message: "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails and 2 listeners stop receiving events when its session expires",
+          related: ["<salesforce:replay-channel-listener> in 'cdc'", "<salesforce:subscribe-channel-listener> in 'events'", '<salesforce:create> uses'],
+        },
       ],
     },
     {
