@@ -67,6 +67,11 @@ export interface FlowModel {
   readonly processType: string | undefined;
   readonly triggerType: string | undefined;
   readonly apiVersion: number | undefined;
+  /**
+   * The version's activation status as written (`Active`, `Draft`, `Obsolete`, `InvalidDraft`…; Metadata API,
+   * Flow: "status"). A source file holds a flow's latest version; `Obsolete` there means it was deactivated.
+   */
+  readonly status: string | undefined;
   readonly start: XmlElement | undefined;
   /** First element run on the immediate path (start connector or legacy startElementReference). */
   readonly startTarget: Located | undefined;
@@ -124,6 +129,7 @@ export function parseFlow(file: SourceFile): FlowModel | undefined {
     processType: leafValue(file, root, 'processType'),
     triggerType,
     apiVersion: Number.isFinite(version) ? version : undefined,
+    status: leafValue(file, root, 'status'),
     start,
     startTarget,
     scheduledPaths,
@@ -245,6 +251,11 @@ export function automationOf(flow: FlowModel): Automation | undefined {
   if (t === 'Scheduled') return 'scheduled';
   if (t === 'PlatformEvent') return 'platform-event';
   return undefined;
+}
+
+/** A deactivated flow (its latest version is `Obsolete`): no interview of it runs. */
+export function isDeactivated(flow: FlowModel): boolean {
+  return flow.status === 'Obsolete';
 }
 
 export function isRecordTriggered(flow: FlowModel): boolean {

@@ -30,6 +30,8 @@ const screen = (call: string) =>
       '    <startElementReference>Ask</startElementReference>',
     ],
   });
+/** The same flow with its activation status written, as a retrieved flow has it. */
+const withStatus = (xml: string, status: string) => xml.replace('    <processType>', `    <status>${status}</status>\n    <processType>`);
 const noFault = screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { next: 'Log_Callout_Error' }));
 const asyncOnly = flow({
   start: recordStart('Done', asyncPath('Call_Bank')),
@@ -58,6 +60,10 @@ const caught = (handler: string) => ({
 
 ruleTests('flow/callout-without-fault-path', {
   valid: [
+    {
+      name: 'a deactivated flow (its latest version is Obsolete): no interview of it runs',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: withStatus(noFault, 'Obsolete'), [esPath('BankService')]: registration('Bank') },
+    },
     {
       name: 'the Apex catches the callout failure itself (catch CalloutException, no rethrow): the action does not fault',
       files: { ...SFDX_PROJECT, [flowPath('F')]: apexLater, ...caught('CalloutException e') },
@@ -96,6 +102,11 @@ ruleTests('flow/callout-without-fault-path', {
     },
   ],
   invalid: [
+    {
+      name: 'a Draft flow is still reported: it is the version that will be activated',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: withStatus(noFault, 'Draft'), [esPath('BankService')]: registration('Bank') },
+      findings: [{ path: flowPath('F'), ...nameAt(withStatus(noFault, 'Draft'), 'Call_Bank'), message: "External Service action 'Call_Bank'" }],
+    },
     {
       name: 'a callout through an OAuth credential: the message also says a 401 is a response, not a fault',
       files: {
