@@ -175,7 +175,7 @@ export function reachableFrom(flow: FlowModel, from: readonly string[], avoid?: 
 }
 
 export interface FlowPath {
-  /** 'immediate', or the scheduled path's name / 'Run Asynchronously'. */
+  /** What goes before "path" in a sentence: 'immediate', 'Run Asynchronously', or '<name> scheduled'. */
   readonly label: string;
   readonly async: boolean;
   /** The scheduled path's `pathType` (`AsyncAfterCommit`: "Run Asynchronously"; undefined: immediate or time-based). */
@@ -206,7 +206,8 @@ function computePaths(flow: FlowModel): FlowPath[] {
   if (flow.startTarget) out.push({ label: 'immediate', async: false, nodes: reachableFrom(flow, [flow.startTarget.value]) });
   for (const sp of flow.scheduledPaths) {
     if (!sp.edge) continue;
-    const label = sp.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : `scheduled path ${sp.name ?? ''}`.trim();
+    // Read as "the … path": "the Run Asynchronously path", "the Tomorrow scheduled path".
+    const label = sp.pathType === 'AsyncAfterCommit' ? 'Run Asynchronously' : `${sp.name ?? ''} scheduled`.trim();
     out.push({ label, async: true, ...(sp.pathType ? { pathType: sp.pathType } : {}), nodes: reachableFrom(flow, [sp.edge.target]) });
   }
   return out;

@@ -36,7 +36,7 @@ describe('who runs a flow (Salesforce documentation)', () => {
       start: recordStart('A', `${asyncPath('C')}\n${scheduledPath}`),
       elements: [element('assignments', 'A'), element('assignments', 'B'), element('assignments', 'C')],
     });
-    assert.deepEqual(runners(text), ['immediate: triggering-user', 'Run Asynchronously: triggering-user', 'scheduled path Tomorrow: triggering-user']);
+    assert.deepEqual(runners(text), ['immediate: triggering-user', 'Run Asynchronously: triggering-user', 'Tomorrow scheduled: triggering-user']);
     const f = parse(text);
     const [, asyncRun, later] = flowPaths(f);
     assert.doesNotMatch(runningUserOf(f, 'record-triggered', asyncRun).who, /inactive/);

@@ -30,6 +30,22 @@ const screen = (call: string) =>
       '    <startElementReference>Ask</startElementReference>',
     ],
   });
+/** A record-triggered flow whose scheduled path "Tomorrow" (a day after the trigger) calls an External Service. */
+const onTomorrowPath = flow({
+  start: recordStart(
+    'Done',
+    [
+      '        <scheduledPaths>',
+      '            <name>Tomorrow</name>',
+      connector('Call_Bank').replace(/^ {8}/gm, '            '),
+      '            <offsetNumber>1</offsetNumber>',
+      '            <offsetUnit>Days</offsetUnit>',
+      '            <timeSource>RecordTriggerEvent</timeSource>',
+      '        </scheduledPaths>',
+    ].join('\n'),
+  ),
+  elements: [element('assignments', 'Done'), action('Call_Bank', 'externalService', 'BankService.addAccount')],
+});
 /** The same flow with its activation status written, as a retrieved flow has it. */
 const withStatus = (xml: string, status: string) => xml.replace('    <processType>', `    <status>${status}</status>\n    <processType>`);
 const noFault = screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { next: 'Log_Callout_Error' }));
@@ -102,6 +118,18 @@ ruleTests('flow/callout-without-fault-path', {
     },
   ],
   invalid: [
+    {
+      name: 'a callout on a named scheduled path: the detail names the path once',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: onTomorrowPath, [esPath('BankService')]: registration('Bank') },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(onTomorrowPath, 'Call_Bank'),
+          message: "External Service action 'Call_Bank' (BankService.addAccount) has no fault connector",
+          detail: /^On the Tomorrow scheduled path it has no fault connector: /,
+        },
+      ],
+    },
     {
       name: 'a Draft flow is still reported: it is the version that will be activated',
       files: { ...SFDX_PROJECT, [flowPath('F')]: withStatus(noFault, 'Draft'), [esPath('BankService')]: registration('Bank') },
