@@ -95,11 +95,20 @@ function resolve(project: SfdxProject, flow: FlowModel, node: FlowNode): Callout
   return viaApex(project, cls);
 }
 
+/**
+ * An operation name as a registration stores it: a Flow names the operation as labelled ("Get Weather Data"),
+ * the registration keeps it lower-cased with every character but a letter or digit written as `x` and its hex
+ * code (`getx20weatherx20data`).
+ */
+function storedOperationName(op: string): string {
+  return op.toLowerCase().replace(/[^a-z0-9]/g, (c) => `x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function viaRegistration(project: SfdxProject, regName: string, op: string): CalloutInfo {
   const reg = project.externalService(regName);
   if (!reg) return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: undefined, sync: true };
   const regLoc = { path: reg.file.path, start: reg.file.xml.root?.start ?? 0, end: reg.file.xml.root?.nameEnd ?? 0, message: `External Service '${reg.name}'` };
-  if (op && reg.operations.size > 0 && !reg.operations.has(op.toLowerCase())) {
+  if (op && reg.operations.size > 0 && !reg.operations.has(op.toLowerCase()) && !reg.operations.has(storedOperationName(op))) {
     return { kind: 'callout', via: 'external-service', credentials: [], complete: false, evidence: regLoc, sync: true };
   }
   const ncRef = reg.namedCredential;

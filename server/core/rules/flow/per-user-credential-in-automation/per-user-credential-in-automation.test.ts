@@ -26,6 +26,7 @@ const scheduled = flow({
   start: scheduledStart('Call_Bank'),
   elements: [action('Call_Bank', 'externalService', 'BankService.addAccount', { fault: 'Log' }), element('assignments', 'Log')],
 });
+const spacedOperation = scheduled.replace('BankService.addAccount', 'BankService.Get Weather Data');
 const perUserLegacy = {
   ...SFDX_PROJECT,
   [flowPath('Nightly')]: scheduled,
@@ -150,6 +151,21 @@ ruleTests('flow/per-user-credential-in-automation', {
           message: 'the callout fails for users who have not authenticated it',
           detail: 'On its Run Asynchronously path this flow runs as the user whose change triggered it, including integration users',
           related: ['calls through Named Credential', "External Credential 'BankEc' (used by 'Bank') authenticates with a PerUserPrincipal"],
+        },
+      ],
+    },
+    {
+      name: 'an operation named with spaces in the Flow, stored encoded in the registration (getx20weatherx20data)',
+      files: {
+        ...perUserLegacy,
+        [flowPath('Nightly')]: spacedOperation,
+        [esPath('BankService')]: registration('Bank', ['getx20weatherx20data']),
+      },
+      findings: [
+        {
+          path: flowPath('Nightly'),
+          ...nameAt(spacedOperation, 'Call_Bank'),
+          message: "External Service action 'Call_Bank' (BankService.Get Weather Data) uses per-user credential 'Bank'",
         },
       ],
     },
