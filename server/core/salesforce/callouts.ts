@@ -202,6 +202,16 @@ export function principalOf(project: SfdxProject, nc: NamedCredentialModel): { k
   if (!ecRef) return { kind: 'unknown', proof: undefined };
   const local = project.localName(ecRef.value);
   const ec = local !== undefined ? project.externalCredential(local) : undefined;
+  if (ec?.noAuthentication)
+    return {
+      kind: 'anonymous',
+      proof: {
+        path: ec.file.path,
+        start: ec.noAuthentication.start,
+        end: ec.noAuthentication.end,
+        message: `External Credential '${ec.name}' (used by '${nc.name}') sends no authentication`,
+      },
+    };
   if (!ec || ec.principals.length === 0) return { kind: 'unknown', proof: undefined };
   const perUser = ec.principals.filter((p) => p.type === 'PerUserPrincipal');
   const kind: PrincipalKind = perUser.length === ec.principals.length ? 'per-user' : perUser.length === 0 ? 'named' : 'mixed';

@@ -46,6 +46,11 @@ export interface ExternalCredentialModel {
   readonly file: SourceFile;
   readonly name: string;
   readonly protocol: Located | undefined;
+  /**
+   * Where it says it sends no credentials: the Custom protocol's `AuthProtocolVariant` parameter `NoAuthentication`
+   * (or the protocol itself written as `NoAuthentication`). Undefined when it authenticates.
+   */
+  readonly noAuthentication: Located | undefined;
   readonly principals: readonly Principal[];
 }
 
@@ -90,8 +95,14 @@ export function parseExternalCredential(file: SourceFile): ExternalCredentialMod
   const root = metadataRoot(file, 'ExternalCredential');
   if (!root) return undefined;
   const principals: Principal[] = [];
+  const protocol = leaf(file, root, 'authenticationProtocol');
+  let noAuthentication = protocol?.value === 'NoAuthentication' ? protocol : undefined;
   for (const p of kids(root, 'externalCredentialParameters')) {
     const t = leaf(file, p, 'parameterType');
+    if (t?.value === 'AuthProtocolVariant') {
+      const v = leaf(file, p, 'parameterValue');
+      if (v?.value === 'NoAuthentication') noAuthentication ??= v;
+    }
     if (t && (t.value === 'NamedPrincipal' || t.value === 'PerUserPrincipal' || t.value === 'AwsStsPrincipal')) {
       const name = leafValue(file, p, 'parameterName') ?? leafValue(file, p, 'parameterGroup') ?? '';
       const group = leafValue(file, p, 'parameterGroup');
@@ -106,7 +117,7 @@ export function parseExternalCredential(file: SourceFile): ExternalCredentialMod
       });
     }
   }
-  return { file, name: apiNameOf(file.path), protocol: leaf(file, root, 'authenticationProtocol'), principals };
+  return { file, name: apiNameOf(file.path), protocol, noAuthentication, principals };
 }
 
 export function parseExternalService(file: SourceFile): ExternalServiceModel | undefined {

@@ -6,7 +6,9 @@ import {
   autolaunched,
   clsPath,
   connector,
+  ecPath,
   element,
+  externalCredential,
   esPath,
   flow,
   flowPath,
@@ -17,6 +19,7 @@ import {
   nameAt,
   recordStart,
   SFDX_PROJECT,
+  securedNc,
   subflow,
 } from '../../../../../test/support/sfdx';
 
@@ -163,6 +166,26 @@ ruleTests('flow/callout-without-fault-path', {
               },
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'a callout through an External Credential of the Custom protocol with the NoAuthentication variant: no token is claimed',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('F')]: noFault,
+        [esPath('BankService')]: registration('Bank'),
+        [ncPath('Bank')]: securedNc('BankEc'),
+        [ecPath('BankEc')]: externalCredential(['NamedPrincipal'], 'Custom').replace(
+          '    <externalCredentialParameters>',
+          '    <externalCredentialParameters>\n        <parameterGroup>DefaultGroup</parameterGroup>\n        <parameterName>Custom</parameterName>\n        <parameterType>AuthProtocolVariant</parameterType>\n        <parameterValue>NoAuthentication</parameterValue>\n    </externalCredentialParameters>\n    <externalCredentialParameters>',
+        ),
+      },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(noFault, 'Call_Bank'),
+          detail: /the user gets an unhandled fault error and the work is lost\. Add a Fault path that logs the error or parks the record for replay\.$/,
         },
       ],
     },
