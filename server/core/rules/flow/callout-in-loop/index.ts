@@ -9,7 +9,7 @@ export default sfdxFlowRule(
     scope: 'sfdx-flow',
     type: 'suggestion',
     defaultSeverity: 'warning',
-    description: 'A callout inside a loop body: one callout per record, which exhausts callout limits and races token refreshes under bulk load.',
+    description: "A callout inside a loop body: one callout per record, which exhausts the transaction's callout limit under bulk load.",
   },
   (flow, project, ctx) => {
     const reachable = reachableNodes(flow);
@@ -30,7 +30,7 @@ export default sfdxFlowRule(
             msg`${describeElement(flow, node, r)} runs once per item of loop '${loop.name}': a batch of records makes one callout each`,
             msg`${describeElement(flow, node, r)} runs once per item of loop '${loop.name}'`,
           ),
-          detail: msg`${describeReachedCallout(flow, node, r)}A batch of records makes one callout each (100 callouts per transaction at most), and when the token expires mid-loop every iteration refreshes it at once. Collect the items in the loop and make one callout after it.`,
+          detail: msg`${describeReachedCallout(flow, node, r)}A batch of records makes one callout each, and a transaction allows 100: a larger batch fails the interview (Too many callouts: 101) after the earlier calls have reached the remote system, where nothing rolls them back. Collect the items in the loop and make one callout after it.`,
           related: [
             { path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: msg`the loop '${loop.name}'` },
             ...reachedLocation(flow, node, r),
