@@ -49,6 +49,36 @@ const onTomorrowPath = flow({
   ),
   elements: [element('assignments', 'Done'), action('Call_Bank', 'externalService', 'BankService.addAccount')],
 });
+/**
+ * A screen flow with three would-be fault targets: a screen named "…Error" that says something else, a screen
+ * that shows $Flow.FaultMessage, and 'Notify', which another action's fault connector already uses.
+ */
+const handlersFlow = flow({
+  processType: 'Flow',
+  elements: [
+    element('screens', 'Ask', connector('Call_Bank')),
+    action('Call_Bank', 'externalService', 'BankService.addAccount', { next: 'Lookup' }),
+    action('Lookup', 'externalService', 'BankService.addAccount', { fault: 'Notify' }),
+    element(
+      'screens',
+      'Screen_1_1_Error',
+      '        <fields><name>Why</name><fieldText>We cannot tell which choice you picked.</fieldText><fieldType>DisplayText</fieldType></fields>',
+    ),
+    element(
+      'screens',
+      'Show_Problem',
+      '        <fields><name>Msg</name><fieldText>{!$Flow.FaultMessage}</fieldText><fieldType>DisplayText</fieldType></fields>',
+    ),
+    element('assignments', 'Notify'),
+    '    <startElementReference>Ask</startElementReference>',
+  ],
+});
+/** `xml` with a fault connector from action `from` to `to`. */
+const faultTo = (xml: string, from: string, to: string) => {
+  const at = xml.indexOf(`<name>${from}</name>`);
+  const model = xml.indexOf('        <flowTransactionModel>', at);
+  return `${xml.slice(0, model)}        <faultConnector>\n            <targetReference>${to}</targetReference>\n        </faultConnector>\n${xml.slice(model)}`;
+};
 /** The same flow with its activation status written, as a retrieved flow has it. */
 const withStatus = (xml: string, status: string) => xml.replace('    <processType>', `    <status>${status}</status>\n    <processType>`);
 const noFault = screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { next: 'Log_Callout_Error' }));
@@ -121,6 +151,20 @@ ruleTests('flow/callout-without-fault-path', {
     },
   ],
   invalid: [
+    {
+      name: 'suggested fault targets: elements that already handle faults, never a screen chosen by its name alone',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: handlersFlow, [esPath('BankService')]: registration('Bank') },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(handlersFlow, 'Call_Bank'),
+          suggestions: [
+            { title: "Connect the fault path to 'Show_Problem'", output: { [flowPath('F')]: faultTo(handlersFlow, 'Call_Bank', 'Show_Problem') } },
+            { title: "Connect the fault path to 'Notify'", output: { [flowPath('F')]: faultTo(handlersFlow, 'Call_Bank', 'Notify') } },
+          ],
+        },
+      ],
+    },
     {
       name: 'a callout on a named scheduled path: the detail names the path once',
       files: { ...SFDX_PROJECT, [flowPath('F')]: onTomorrowPath, [esPath('BankService')]: registration('Bank') },

@@ -95,10 +95,22 @@ function authenticates(project: SfdxProject, credentials: readonly CredentialUse
 }
 
 /** Connect the fault path to an element that already looks like error handling. */
+/**
+ * Elements that already handle faults: the target of another fault connector, or an element that reads
+ * `$Flow.FaultMessage`; and, by name (`Log_Error`, `Handle_Fault`), any handler but a screen — a screen named
+ * "…Error" often tells the user something else entirely, so a screen qualifies only by what it does.
+ */
 function suggestions(flow: FlowModel, node: FlowNode): Fix[] {
   const out: Fix[] = [];
+  const faultTargets = new Set<string>();
+  for (const n of flow.nodes.values()) for (const e of n.edges) if (e.kind === 'fault') faultTargets.add(e.target);
+  const text = flow.file.text;
+  const handlesFaults = (c: FlowNode) =>
+    faultTargets.has(c.name) ||
+    /\$Flow\.FaultMessage\b/i.test(text.slice(c.el.start, c.el.end)) ||
+    (c.type !== 'screens' && /(fault|error|fail)/i.test(c.name));
   for (const candidate of flow.nodes.values()) {
-    if (candidate === node || !HANDLER_TYPES.has(candidate.type) || !/(fault|error|fail)/i.test(candidate.name)) continue;
+    if (candidate === node || !HANDLER_TYPES.has(candidate.type) || !handlesFaults(candidate)) continue;
     out.push({ title: `Connect the fault path to '${candidate.name}'`, edits: [faultConnectorEdit(flow, node, candidate.name)] });
     if (out.length === 3) break;
   }
