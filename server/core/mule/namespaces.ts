@@ -2,6 +2,7 @@
 export const NS = {
   core: 'http://www.mulesoft.org/schema/mule/core',
   salesforce: 'http://www.mulesoft.org/schema/mule/salesforce',
+  salesforceComposite: 'http://www.mulesoft.org/schema/mule/salesforce-composite',
   ee: 'http://www.mulesoft.org/schema/mule/ee/core',
   batch: 'http://www.mulesoft.org/schema/mule/batch',
   apikit: 'http://www.mulesoft.org/schema/mule/mule-apikit',

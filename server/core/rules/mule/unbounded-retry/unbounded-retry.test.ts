@@ -3,6 +3,18 @@ import { ruleTests } from '../../../../../test/support/rule-tester';
 
 const LISTENER = '<http:listener config-ref="l" path="/"/>';
 const forever = mule(sfConfig('sf', '<reconnection><reconnect-forever frequency="5000"/></reconnection>'));
+const SFC = 'xmlns:salesforce-composite="http://www.mulesoft.org/schema/mule/salesforce-composite"';
+/** A Salesforce Composite connection and operation, each retrying for ever (the connector logs in to the same org). */
+const compositeForever = mule(`
+  <salesforce-composite:composite-config ${SFC} name="composite">
+    <salesforce-composite:oauth-user-pass-connection consumerKey="k" consumerSecret="s" username="u" password="p">
+      <reconnection><reconnect-forever/></reconnection>
+    </salesforce-composite:oauth-user-pass-connection>
+  </salesforce-composite:composite-config>
+  <flow name="f">
+    ${LISTENER}
+    <salesforce-composite:execute-composite-request ${SFC} config-ref="composite"><reconnect-forever/></salesforce-composite:execute-composite-request>
+  </flow>`);
 const opForever = mule(
   `${sfConfig()}<flow name="f">${LISTENER}<salesforce:query config-ref="sf"><reconnect-forever></reconnect-forever></salesforce:query></flow>`,
 );
@@ -108,6 +120,14 @@ ruleTests('mule/unbounded-retry', {
           message: 'on <salesforce:query>',
           suggestions: [{ title: 'Give up', output: opForever.replace('<reconnect-forever></reconnect-forever>', '<reconnect count="5"></reconnect>') }],
         },
+      ],
+    },
+    {
+      name: 'reconnect-forever on a Salesforce Composite connection and operation',
+      files: compositeForever,
+      findings: [
+        { ...at(compositeForever, '<reconnect-forever'), message: "reconnect-forever on Salesforce Composite connection 'composite' retries forever" },
+        { ...at(compositeForever, '<reconnect-forever', 1), message: 'reconnect-forever on <salesforce-composite:execute-composite-request> retries forever' },
       ],
     },
     {
