@@ -63,23 +63,64 @@ function loginSecretKind(key: string): string | undefined {
 function isStandIn(value: string): boolean {
   const v = value.trim();
   if (v === '' || /^<[^<>]*>$/.test(v) || /^\{\{.*\}\}$/.test(v) || /^\[[^\]]*\]$/.test(v) || (/^(.)\1*$/.test(v) && /^[*xX#.-]/.test(v))) return true;
-  const words = v.toLowerCase().replace(/[\s_.-]+/g, '');
+  const joined = v.toLowerCase().replace(/[\s_.-]+/g, '');
+  if (STAND_IN_WORD.test(joined) || (joined.length >= 4 && (ASCENDING.startsWith(joined) || ASCENDING_FROM_ONE.startsWith(joined)))) return true;
+  // An instruction to the reader: every word one of a sentence about the credential, one of them a verb or
+  // "your"/"my" and one the credential (`YourPassword`, `enter-your-consumer-secret-here`, `my_token`);
+  // `YourPassion4Life!` has words of its own and is a value.
+  const words = v
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter(Boolean);
   return (
-    STAND_IN_WORD.test(words) ||
-    INSTRUCTION.test(words) ||
-    MINE.test(words) ||
-    (words.length >= 4 && (ASCENDING.startsWith(words) || ASCENDING_FROM_ONE.startsWith(words)))
+    words.length > 1 &&
+    words.every((w) => INSTRUCTION_WORDS.has(w) || CREDENTIAL_WORDS.has(w)) &&
+    words.some((w) => ADDRESSING.has(w)) &&
+    words.some((w) => CREDENTIAL_WORDS.has(w))
   );
 }
 
-/** What a credential is called, as a stand-in names it (`password`, `securityToken`, `client_secret`). */
-const NOUN = '(?:sf|salesforce)?(?:password|passwd|pass|pwd|securitytoken|token|secret|clientsecret|consumersecret|refreshtoken|sessionid|key|credentials?)';
 /** The credential's own name, or a word that says "fill me in" (`changeme`, `TODO`, `placeholder`). */
-const STAND_IN_WORD = new RegExp(`^(?:${NOUN}|changeme|replaceme|todo|tbd|fixme|dummy|placeholder|sample|example|none|null)$`);
-/** An instruction to the reader: `YourPassword`, `your_password_and_security_token`, `ENTER_TOKEN_HERE`. */
-const INSTRUCTION = new RegExp(`^(?:(?:enter|insert|replace|put|add|type)(?:your|the)?|your)${NOUN}`);
-/** `mypassword`, `my_secret_here`: the whole value, nothing after the noun but "here". */
-const MINE = new RegExp(`^my${NOUN}(?:here)?$`);
+const STAND_IN_WORD =
+  /^(?:(?:sf|salesforce)?(?:password|passwd|pwd|securitytoken|token|secret|clientsecret|consumersecret|refreshtoken|sessionid|credentials?)|changeme|replaceme|todo|tbd|fixme|dummy|placeholder|sample|example|none|null)$/;
+/** Words that address the reader: a stand-in's instruction holds one. */
+const ADDRESSING: ReadonlySet<string> = new Set(['your', 'my', 'enter', 'insert', 'put', 'add', 'type', 'replace', 'paste', 'fill']);
+/** The other words an instruction is made of. */
+const INSTRUCTION_WORDS: ReadonlySet<string> = new Set([
+  ...ADDRESSING,
+  'the',
+  'a',
+  'and',
+  'here',
+  'in',
+  'goes',
+  'value',
+  'of',
+  'with',
+  'sf',
+  'salesforce',
+  'org',
+  'api',
+  'user',
+]);
+/** What a credential is called. */
+const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'security',
+  'token',
+  'secret',
+  'client',
+  'consumer',
+  'refresh',
+  'session',
+  'id',
+  'key',
+  'credential',
+  'credentials',
+]);
 /** A run of ascending digits (`123456`, `1234567890`): a keyboard stand-in, never a generated token or secret. */
 const ASCENDING = '0123456789';
 const ASCENDING_FROM_ONE = '1234567890';

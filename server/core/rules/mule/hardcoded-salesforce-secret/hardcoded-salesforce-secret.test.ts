@@ -14,6 +14,7 @@ const jwtExpression = mule(`
   </salesforce:sfdc-config>`);
 const nearStandIns = mule(`
   <salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="Yours4ever!" securityToken="12345678xyZ"/></salesforce:sfdc-config>
+  <salesforce:sfdc-config name="sf3"><salesforce:basic-connection username="u" password="YourPassion4Life!" securityToken="AddKeyLime#2024"/></salesforce:sfdc-config>
   <salesforce:sfdc-config name="sf2"><salesforce:basic-connection username="u" password="MyPassword2021" securityToken="\${sf.token}"/></salesforce:sfdc-config>`);
 const clientCredentials = mule(`
   <salesforce:sfdc-config name="sf">
@@ -163,6 +164,8 @@ ruleTests('mule/hardcoded-salesforce-secret', {
       findings: [
         { ...at(nearStandIns, 'Yours4ever!'), message: "A literal password (11 characters) is written in <salesforce:basic-connection> attribute 'password'" },
         { ...at(nearStandIns, '12345678xyZ'), message: 'A literal security token (11 characters)' },
+        { ...at(nearStandIns, 'YourPassion4Life!'), message: 'A literal password (17 characters)' },
+        { ...at(nearStandIns, 'AddKeyLime#2024'), message: 'A literal security token (15 characters)' },
         { ...at(nearStandIns, 'MyPassword2021'), message: 'A literal password (14 characters)' },
       ],
     },
