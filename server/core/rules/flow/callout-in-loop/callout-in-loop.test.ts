@@ -47,7 +47,7 @@ ruleTests('flow/callout-in-loop', {
           ...nameAt(subflowInLoop, 'Call_Bank'),
           message: "Subflow 'Call_Bank' (flow 'Push_Orders') runs once per item of loop 'Each_Account': a batch of records makes one callout each",
           detail:
-            "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders'. A batch of records makes one callout each, and a transaction allows 100: a larger batch fails the interview (Too many callouts: 101) after the earlier calls have reached the remote system, where nothing rolls them back. Collect the items in the loop and make one callout after it.",
+            "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders'. A batch of records makes at least one callout each, and a transaction allows 100: a larger batch fails the interview (Too many callouts: 101) after the earlier calls have reached the remote system, where nothing rolls them back. Collect the items in the loop and make one callout after it.",
           related: ["the loop 'Each_Account'", "Apex action 'Push' (Action) in subflow 'Push_Orders'"],
         },
       ],

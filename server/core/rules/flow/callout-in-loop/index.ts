@@ -30,7 +30,7 @@ export default sfdxFlowRule(
             msg`${describeElement(flow, node, r)} runs once per item of loop '${loop.name}': a batch of records makes one callout each`,
             msg`${describeElement(flow, node, r)} runs once per item of loop '${loop.name}'`,
           ),
-          detail: msg`${describeReachedCallout(flow, node, r)}A batch of records makes one callout each, and a transaction allows 100: a larger batch fails the interview (Too many callouts: 101) after the earlier calls have reached the remote system, where nothing rolls them back. Collect the items in the loop and make one callout after it.`,
+          detail: msg`${describeReachedCallout(flow, node, r)}A batch of records makes at least one callout each, and a transaction allows 100: a larger batch fails the interview (Too many callouts: 101) after the earlier calls have reached the remote system, where nothing rolls them back. Collect the items in the loop and make one callout after it.`,
           related: [
             { path: flow.file.path, start: loop.nameRange.start, end: loop.nameRange.end, message: msg`the loop '${loop.name}'` },
             ...reachedLocation(flow, node, r),

@@ -7,7 +7,7 @@ import { NS } from '../../../mule/namespaces';
 import { PER_USER_CONNECTION, SALESFORCE_SOURCES } from '../../../mule/salesforce-connector';
 import { isTestSuite } from '../../../mule/structure';
 import type { XmlElement } from '../../../xml/types';
-import { msg, prose } from '../../message';
+import { firstThatFits, msg, prose } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
 import { attr } from '../../../xml/dom';
@@ -38,7 +38,8 @@ export default muleRule(
       // Operations in a sub-flow nothing calls never run, so they never fail.
       const users = app.operations.filter((op) => op.config === config && isOperationName(op.el.local) && !(op.flow && app.neverRuns(op.flow)));
       const exposed = users.filter((op) => op.reconnection.kind === 'none');
-      // A listener whose connection fails is stopped, and only a reconnection strategy starts it again.
+      // A listener whose connection fails is stopped and started again with one attempt to connect, unless a
+      // strategy gives it more: if that one attempt fails, it stays stopped.
       const stopped = listeners(app).filter((l) => l.config === config && operationReconnection(l.el).kind === 'none');
       const listened = listeners(app).some((l) => l.config === config);
       if (exposed.length === 0 && stopped.length === 0) {
@@ -57,7 +58,7 @@ export default muleRule(
         ...stopped.map((l) => ({
           el: l.el,
           file: l.flow.file,
-          message: msg`<${l.el.name}> in '${l.flow.name}' uses '${config.name}': it is not started again when its connection fails`,
+          message: msg`<${l.el.name}> in '${l.flow.name}' uses '${config.name}': it gets one attempt to reconnect when its connection fails`,
         })),
         ...listedOps.map((op: SalesforceOperation) => ({
           el: op.el,
@@ -69,22 +70,34 @@ export default muleRule(
       ];
       const more = listed.length > 5 ? msg` The first 5 of the ${listed.length} are its related locations.` : '';
       const opsFail = failing.length ? msg`${failing.length} operation${prose(failing.length === 1 ? ' fails' : 's fail')}` : undefined;
-      const listenersStop = stopped.length ? msg`${stopped.length} listener${prose(stopped.length === 1 ? ' stops' : 's stop')} receiving events` : undefined;
-      const fail = opsFail && listenersStop ? msg`${opsFail} and ${listenersStop}` : (opsFail ?? listenersStop ?? prose('its operations fail'));
-      const listenerWhy = stopped.length ? prose(' A listener whose connection fails is stopped, and only a reconnection strategy starts it again.') : '';
+      const oneAttempt = stopped.length
+        ? msg`${stopped.length} listener${prose(stopped.length === 1 ? ' gets' : 's get')} one attempt to reconnect when ${prose(stopped.length === 1 ? 'its' : 'their')} connection fails`
+        : undefined;
+      const listenerWhy = stopped.length
+        ? prose(
+            ' A listener whose connection fails is stopped and started again with a single attempt to connect: if Salesforce cannot be reached or refuses the login at that moment (an outage, a maintenance window), it stays stopped and its flow receives no more events. A bounded strategy gives it several attempts.',
+          )
+        : '';
       ctx.report({
         path: config.file.path,
         ...tagRange(conn),
         ...(allRetried ? { severity: 'info' as const } : {}),
         message: allRetried
           ? msg`Salesforce connection '${config.name}' has no reconnection strategy, so its ${exposed.length} operation${prose(exposed.length === 1 ? ' logs' : 's log')} in again only through until-successful`
-          : msg`Salesforce connection '${config.name}' has no reconnection strategy: ${fail} when its session expires`,
+          : opsFail
+            ? firstThatFits(
+                msg`Salesforce connection '${config.name}' has no reconnection strategy: ${opsFail} when its session expires${oneAttempt ? msg`, and ${oneAttempt}` : ''}`,
+                msg`Salesforce connection '${config.name}' has no reconnection strategy: ${opsFail} when its session expires${stopped.length ? msg`, and ${stopped.length} listener${prose(stopped.length === 1 ? ' gets' : 's get')} one attempt to reconnect` : ''}`,
+              )
+            : oneAttempt
+              ? msg`Salesforce connection '${config.name}' has no reconnection strategy: ${oneAttempt}`
+              : msg`Salesforce connection '${config.name}' has no reconnection strategy: its operations fail when its session expires`,
         detail: allRetried
           ? msg`Its ${exposed.length} operation${prose(exposed.length === 1 ? ' runs' : 's run')} inside until-successful, which retries an expired session on a new connection and so logs in again; a reconnection strategy does that before the failure reaches the flow, without re-running the rest of the scope or waiting millisBetweenRetries. ${ADD}${more}`
           : opsFail
             ? msg`When its session expires or is invalidated, ${opsFail} with SALESFORCE:CONNECTIVITY instead of logging in again and re-running${retried.length ? msg` (${retried.length} other${prose(retried.length === 1 ? ' retries' : 's retry')} through until-successful, which logs in again)` : ''}.${listenerWhy} ${ADD}${more}`
             : stopped.length
-              ? msg`When its session expires or is invalidated, ${listenersStop}.${listenerWhy} ${ADD}${more}`
+              ? msg`${oneAttempt}.${listenerWhy} ${ADD}${more}`
               : msg`When its session expires or is invalidated, its operations fail with SALESFORCE:CONNECTIVITY instead of logging in again and re-running. ${ADD}`,
         related: listed.slice(0, 5).map((l) => ({ path: l.file.path, start: l.el.start, end: l.el.nameEnd, message: l.message })),
         fix: {

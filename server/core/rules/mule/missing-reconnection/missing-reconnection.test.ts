@@ -217,15 +217,15 @@ ruleTests('mule/missing-reconnection', {
       ],
     },
     {
-      name: 'a connection only listeners use: they stop receiving events, and are its related locations',
+      name: 'a connection only listeners use: they get one attempt to reconnect, and are its related locations',
       files: listenerOnly,
       findings: [
         {
           ...at(listenerOnly, '<salesforce:basic-connection'),
-          message: "Salesforce connection 'sf' has no reconnection strategy: 1 listener stops receiving events when its session expires",
+          message: "Salesforce connection 'sf' has no reconnection strategy: 1 listener gets one attempt to reconnect when its connection fails",
           detail:
-            /^When its session expires or is invalidated, 1 listener stops receiving events\. A listener whose connection fails is stopped, and only a reconnection strategy starts it again\. Add <reconnection>/,
-          related: ["<salesforce:replay-channel-listener> in 'cdc' uses 'sf': it is not started again when its connection fails"],
+            /^1 listener gets one attempt to reconnect when its connection fails\. A listener whose connection fails is stopped and started again with a single attempt to connect: if Salesforce cannot be reached or refuses the login at that moment \(an outage, a maintenance window\), it stays stopped and its flow receives no more events\. A bounded strategy gives it several attempts\. Add <reconnection>/,
+          related: ["<salesforce:replay-channel-listener> in 'cdc' uses 'sf': it gets one attempt to reconnect when its connection fails"],
           fixOutput: listenerOnly.replace(
             'password="p"/>',
             'password="p">\n    <reconnection>\n      <reconnect frequency="5000" count="3"/>\n    </reconnection>\n  </salesforce:basic-connection>',
@@ -239,7 +239,8 @@ ruleTests('mule/missing-reconnection', {
       findings: [
         {
           ...at(listenerAndOperations, '<salesforce:basic-connection'),
-          message: "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails and 2 listeners stop receiving events when its session expires",
+          message:
+            "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails when its session expires, and 2 listeners get one attempt to reconnect",
           related: ["<salesforce:replay-channel-listener> in 'cdc'", "<salesforce:subscribe-channel-listener> in 'events'", '<salesforce:create> uses'],
         },
       ],
