@@ -255,11 +255,29 @@ export class MuleApp {
   }
 
   /**
-   * A sub-flow that nothing in the app calls: it never runs. Unless some `flow-ref` names its target with an
-   * expression (then any sub-flow may be the one it calls).
+   * A sub-flow that nothing in the app runs: nothing calls it, or only sub-flows that never run do (a sub-flow
+   * has no source; it runs only through a flow reference). Unless some `flow-ref` names its target with an
+   * expression (then any sub-flow may be the one it calls). A flow may always run: through its source, or a
+   * caller the app does not show.
    */
   neverRuns(flow: FlowModel): boolean {
-    return flow.kind === 'sub-flow' && !this.callers.has(flow.name) && !this.dynamicFlowRef;
+    if (flow.kind !== 'sub-flow' || this.dynamicFlowRef) return false;
+    return this.memo.get(NEVER_RUNS, () => new Map<string, boolean>()).get(flow.name) ?? this.computeNeverRuns(flow, new Set());
+  }
+
+  private computeNeverRuns(flow: FlowModel, visiting: Set<string>): boolean {
+    const known = this.memo.get(NEVER_RUNS, () => new Map<string, boolean>());
+    const cached = known.get(flow.name);
+    if (cached !== undefined) return cached;
+    // A cycle of sub-flows calling each other, with no way in from outside, never runs either.
+    if (visiting.has(flow.name)) return true;
+    visiting.add(flow.name);
+    const never = (this.callers.get(flow.name) ?? []).every(
+      (site) => site.caller !== undefined && site.caller.kind === 'sub-flow' && this.computeNeverRuns(site.caller, visiting),
+    );
+    visiting.delete(flow.name);
+    if (visiting.size === 0) known.set(flow.name, never);
+    return never;
   }
 
   private addCallSite(el: XmlElement, file: MuleFile, kind: CallSite['kind']): void {
@@ -300,6 +318,7 @@ interface Contents {
  * walks only the edited flow.
  */
 const CONTENTS = memoKey<Contents>('what the app model takes from a top-level element');
+const NEVER_RUNS = memoKey<Map<string, boolean>>('sub-flows that never run');
 
 function contentsOf(el: XmlElement, deep: boolean): Contents {
   const indexed: XmlElement[] = [];

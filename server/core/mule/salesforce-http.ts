@@ -5,10 +5,10 @@
  * or the `host` of its configuration's `<http:request-connection>` with the configuration's `basePath`
  * and the request's `path`, each resolved through `${}` properties in every environment.
  *
- * A request is Salesforce traffic when its host resolves, in every environment, to a Salesforce host
+ * A request is Salesforce traffic when its path starts with one of the API roots below (which API it calls is
+ * read from the path), anywhere in the path when its host resolves, in every environment, to a Salesforce host
  * (`login.salesforce.com`, `test.salesforce.com`, `*.salesforce.com` — `*.my.salesforce.com` and
- * `*.sandbox.my.salesforce.com` included — or `*.force.com`), or when its path starts with one of the API
- * roots below. A configuration whose host is unknown but that some request uses for Apex REST
+ * `*.sandbox.my.salesforce.com` included — or `*.force.com`). A configuration whose host is unknown but that some request uses for Apex REST
  * (`…/apexrest/…`, a path only Salesforce serves) is a Salesforce host too, so its other requests are read
  * against `/services` when the base path is unknown. Nothing else is guessed: a request whose host and
  * path cannot be resolved is not Salesforce traffic as far as the rules know.
@@ -111,14 +111,27 @@ function apiBelowServices(path: string): SalesforceApi | undefined {
   return API_ROOTS.find(([r]) => r === root)?.[1];
 }
 
-/** A path written as an expression: the first literal that holds a Salesforce API path, from its `/services/`. */
-function pathFromExpression(expression: string): string | undefined {
+/**
+ * A path written as an expression: the first literal that holds a Salesforce API path, from its `/services/`.
+ * A `${}` placeholder in a literal is resolved before the expression runs, so the literal is read in every
+ * environment (`#['${sf.basePath}/sobjects/Case/' ++ vars.id]`); it counts when each reading holds the path.
+ */
+function pathFromExpression(app: MuleApp, expression: string): string | undefined {
   for (const lit of stringLiterals(expression)) {
-    const url = parseUrl(lit);
-    if (url && apiOfPath(url.path, true)) return url.path;
-    const at = lit.search(/\/services\/[A-Za-z0-9]+(?:\/|$)/);
-    if (at >= 0 && apiOfPath(lit.slice(at), false)) return lit.slice(at);
+    const readings = lit.includes('${') ? app.props.expand(lit) : [lit];
+    if (!readings || readings.length === 0) continue;
+    const paths = readings.map(apiPathIn);
+    if (paths.every((p) => p !== undefined)) return paths[0];
   }
+  return undefined;
+}
+
+/** The Salesforce API path a literal holds (a URL's path, or the text from `/services/`), if any. */
+function apiPathIn(lit: string): string | undefined {
+  const url = parseUrl(lit);
+  if (url && apiOfPath(url.path, true)) return url.path;
+  const at = lit.search(/\/services\/[A-Za-z0-9]+(?:\/|$)/);
+  if (at >= 0 && apiOfPath(lit.slice(at), false)) return lit.slice(at);
   return undefined;
 }
 
@@ -139,7 +152,7 @@ function targetOf(app: MuleApp, req: XmlElement): { target: Target; config: XmlE
   const config = named?.ns === NS.http && named.local === 'request-config' ? named : undefined;
   if (url !== undefined && url.trim() !== '') {
     if (url.includes('#[')) {
-      const path = pathFromExpression(url);
+      const path = pathFromExpression(app, url);
       const literalUrl = stringLiterals(url)
         .map(parseUrl)
         .find((u) => u !== undefined);
@@ -156,7 +169,7 @@ function targetOf(app: MuleApp, req: XmlElement): { target: Target; config: XmlE
   const rawPath = attr(req, 'path') ?? '/';
   let ownPaths: string[] | null;
   if (rawPath.includes('#[')) {
-    const p = pathFromExpression(rawPath);
+    const p = pathFromExpression(app, rawPath);
     ownPaths = p ? [p] : null;
   } else ownPaths = app.props.expand(rawPath);
   const base = config ? (attr(config, 'basePath') ?? '/') : '/';

@@ -77,6 +77,13 @@ const deadSubFlow = mule(`
   ${sfConfig()}
   <sub-flow name="unused"><salesforce:delete config-ref="sf"/></sub-flow>
   <flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`);
+const deadChain = mule(`
+  ${sfConfig()}
+  <sub-flow name="unused"><flow-ref name="inner"/></sub-flow>
+  <sub-flow name="inner"><salesforce:delete config-ref="sf"/></sub-flow>
+  <sub-flow name="ping"><flow-ref name="pong"/><salesforce:create config-ref="sf" type="Account"/></sub-flow>
+  <sub-flow name="pong"><flow-ref name="ping"/></sub-flow>
+  <flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`);
 const dynamicRef = mule(`
   ${sfConfig()}
   <sub-flow name="unused"><salesforce:delete config-ref="sf"/></sub-flow>
@@ -139,6 +146,16 @@ ruleTests('mule/missing-reconnection', {
       findings: [
         {
           ...at(deadSubFlow, '<salesforce:basic-connection'),
+          message: "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails when its session expires",
+        },
+      ],
+    },
+    {
+      name: 'a sub-flow called only by a sub-flow nothing calls never runs either (nor does a cycle of them)',
+      files: deadChain,
+      findings: [
+        {
+          ...at(deadChain, '<salesforce:basic-connection'),
           message: "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails when its session expires",
         },
       ],

@@ -1,4 +1,5 @@
 import type { MuleApp } from '../../../mule/app';
+import { NS } from '../../../mule/namespaces';
 import { mapOperationError, propagate } from '../../../mule/propagation';
 import { salesforceRequests, type SalesforceApi, type SalesforceRequest } from '../../../mule/salesforce-http';
 import { isLogin } from '../../../mule/salesforce-logins';
@@ -19,6 +20,18 @@ const FAILURE: Record<Exclude<SalesforceApi, 'oauth'>, { type: string; status: n
   apex: { type: 'HTTP:UNAUTHORIZED', status: 401 },
   soap: { type: 'HTTP:INTERNAL_SERVER_ERROR', status: 500 },
   async: { type: 'HTTP:BAD_REQUEST', status: 400 },
+};
+
+/**
+ * How long the failures last, by where the token comes from: an object store keeps it until the entry is replaced
+ * or its time to live runs out (the default store, and any declared persistent, survive a restart: Object Store
+ * Connector, "Use the Default Object Store"); a cache scope until its entry expires or is invalidated; a property
+ * until it is given a new token and the app is deployed again.
+ */
+const UNTIL: Record<CachedOrigin['kind'], string> = {
+  'object store': 'until the stored token is replaced or its entry expires (a persistent store, the default, keeps it across restarts)',
+  'cache scope': 'until the cached entry expires or is invalidated',
+  property: 'until the property holds a new token and the app is deployed again',
 };
 
 const ORIGIN_WORDS: Record<CachedOrigin['kind'], string> = {
@@ -45,14 +58,29 @@ export default muleRule(
     const vars = new VariableIndex(app);
     const refresh = new RefreshIndex(app, logins, new Set(calls.map((c) => c.el)));
     for (const req of calls) {
+      // A request in a sub-flow nothing calls never runs; nor does one in a second flow of the same name (the app
+      // does not deploy: global names are unique).
+      if (req.flow ? app.neverRuns(req.flow) : inDuplicateFlow(req.el)) continue;
       if (refresh.isRetryAfterRefresh(req.el)) continue;
       const failure = FAILURE[req.api];
       if (statusAccepted(app, req.el, req.config, failure.status)) continue;
       const source = vars.tokenSourceOf(req);
       if (!source) continue; // a fresh token (a login in the same message), one the caller sent, or unknown
       const p = propagate(app, req.el, mapOperationError(app, req.el, failure.type));
-      // A handler or caller the app does not define may recover: unknown, silent.
-      if (p.truncated || p.unknown.length > 0 || p.callerless.length > 0) continue;
+      // A handler the app does not define may recover: unknown, silent.
+      if (p.truncated || p.unknown.length > 0) continue;
+      // A sub-flow nothing calls never runs: no path goes through it. A flow with no source and no caller
+      // (run by `lookup()`, a test…) may recover in its unknown caller, but the paths the app shows still fail:
+      // silent only when no such path is known.
+      const unknownCallers = new Set(
+        p.callerless
+          .map((c) => c.flowEl)
+          .filter((el) => {
+            const f = app.flowAt(el);
+            return !(f && app.neverRuns(f));
+          }),
+      );
+      if (unknownCallers.size > 0 && p.unhandled.length === 0 && !p.handlers.some((h) => !inFlows(app, h.onError, unknownCallers))) continue;
       const retried = p.retries.length > 0;
       let recovered = false;
       let loop: XmlElement | undefined;
@@ -94,6 +122,8 @@ function report(
 ): void {
   const method = attr(req.el, 'method') ?? 'GET';
   const kinds = [...new Set(cached.map((c) => ORIGIN_WORDS[c.kind]))].join(' or ');
+  const origins = [...new Set(cached.map((c) => c.kind))];
+  const until = origins.length === 1 ? UNTIL[origins[0]] : 'until the cached token is replaced';
   const rejection =
     req.api === 'soap'
       ? prose('SOAP reports an expired session as 500')
@@ -127,7 +157,21 @@ function report(
     message: loop
       ? msg`This request to Salesforce (${method} ${req.path}) loops for good on a token Salesforce keeps rejecting: its re-login loop has no counter`
       : msg`This request to Salesforce (${method} ${req.path}) fails on every call once its cached token expires or is revoked`,
-    detail: msg`It sends a token ${prose(kinds)}. When that token expires or is revoked, ${rejection} (${failure.type}), and ${fate}. Every call then fails until the app is restarted or the cached token expires. Catch ${failure.type} around the call, log in, store the new token and call once more.`,
+    detail: msg`It sends a token ${prose(kinds)}. When that token expires or is revoked, ${rejection} (${failure.type}), and ${fate}. Every call then fails ${prose(until)}. Catch ${failure.type} around the call, log in, store the new token and call once more.`,
     related,
   });
+}
+
+/** Whether `el` sits in one of these flows (a handler of a flow, or of a scope inside it). */
+function inFlows(app: MuleApp, el: XmlElement, flows: ReadonlySet<XmlElement>): boolean {
+  const f = app.flowOf(el);
+  return f !== undefined && flows.has(f.el);
+}
+
+/** Whether `el` sits in a flow or sub-flow the app did not register (another of the same name came first). */
+function inDuplicateFlow(el: XmlElement): boolean {
+  for (let e: XmlElement | null = el; e; e = e.parent) {
+    if (e.ns === NS.core && (e.local === 'flow' || e.local === 'sub-flow') && e.parent?.parent === null) return true;
+  }
+  return false;
 }

@@ -37,6 +37,32 @@ const app = (body: string, flowHandler = '', source = '<http:listener config-ref
       ${flowHandler}
     </flow>`);
 
+/** The call in flow or sub-flow `impl`, run by an API flow and by `orphan` (a sub-flow or flow no one runs). */
+const sharedImpl = (implKind: 'flow' | 'sub-flow', orphanKind: 'flow' | 'sub-flow') =>
+  mule(`
+    ${CONFIGS}
+    ${LOGIN_FLOW}
+    <flow name="accounts"><http:listener config-ref="api" path="/accounts"/><flow-ref name="impl"/></flow>
+    <${implKind} name="impl">${CACHED_TOKEN}${CALL}</${implKind}>
+    <${orphanKind} name="reconcile"><flow-ref name="impl"/></${orphanKind}>`);
+const orphanSubFlow = sharedImpl('flow', 'sub-flow');
+const orphanFlow = sharedImpl('sub-flow', 'flow');
+const copyOfImpl = mule(`<flow name="impl">${CACHED_TOKEN}${CALL}</flow>`);
+/** The call only in a flow with no source that nothing in the app runs (`lookup()`, a test, another app…). */
+const onlyUnknownCaller = mule(`
+  ${CONFIGS}
+  ${LOGIN_FLOW}
+  <flow name="impl">${CACHED_TOKEN}${CALL}</flow>`);
+/** The path is an expression whose literal holds a property that resolves to the REST root. */
+const expressionPath = {
+  'app/src/main/mule/main.xml': app(
+    CALL.replace('config-ref="sf-api" path="/query"', 'config-ref="sf-host" path="#[\'${sf.basePath}/sobjects/Case/\' ++ vars.caseId]"'),
+  ).replace(
+    '<os:object-store',
+    '<http:request-config name="sf-host"><http:request-connection host="${sf.host}" protocol="HTTPS"/></http:request-config>\n  <os:object-store',
+  ),
+  'app/src/main/resources/config.yaml': 'sf:\n  host: "integration.example.com"\n  basePath: "/services/data/v60.0"\n',
+};
 const inTry = (handler: string) => `<try>${CALL}<error-handler>${handler}</error-handler></try>`;
 const REFRESH_AND_RETRY = `<flow-ref name="salesforce-login"/>${CALL}`;
 
@@ -108,6 +134,11 @@ const withoutLogin = withSnippet(snippet.replace(/(<on-error-continue[^>]*>[\s\S
 
 ruleTests('mule/salesforce-http-without-reauth', {
   valid: [
+    { name: 'the call runs only in a flow whose caller the app does not show: it may recover there', files: onlyUnknownCaller },
+    {
+      name: 'the call is in a sub-flow nothing calls: it never runs',
+      files: sharedImpl('sub-flow', 'sub-flow').replace('<flow-ref name="impl"/></flow>', '</flow>'),
+    },
     { name: 'the recovery snippet "cached token, refreshed once on 401"', files: withSnippet(snippet) },
     { name: 'cached token, refreshed once on 401', files: app(inTry(`<on-error-continue type="HTTP:UNAUTHORIZED">${REFRESH_AND_RETRY}</on-error-continue>`)) },
     {
@@ -162,6 +193,35 @@ ruleTests('mule/salesforce-http-without-reauth', {
   ],
   invalid: [
     {
+      name: 'two flows of one name in two files: the app does not deploy the second, so the request is reported once',
+      files: { 'app/src/main/mule/main.xml': orphanSubFlow, 'app/src/main/mule/a-copy.xml': copyOfImpl },
+      // Files are read in path order: the copy's `impl` is the one the name resolves to.
+      findings: [{ path: 'app/src/main/mule/a-copy.xml', ...tag(copyOfImpl, '<http:request method="GET"'), message: 'This request to Salesforce' }],
+    },
+    {
+      name: 'a sub-flow nothing calls also runs the call: it never runs, so the API path is still reported',
+      files: orphanSubFlow,
+      findings: [
+        { ...tag(orphanSubFlow, '<http:request method="GET"'), message: 'This request to Salesforce (GET /services/data/v60.0/query) fails on every call' },
+      ],
+    },
+    {
+      name: 'a flow with no source and no caller also runs the call: the API path is still reported',
+      files: orphanFlow,
+      findings: [{ ...tag(orphanFlow, '<http:request method="GET"'), message: 'This request to Salesforce (GET /services/data/v60.0/query)' }],
+    },
+    {
+      name: 'a path written as an expression whose literal holds the REST root through a property',
+      files: expressionPath,
+      findings: [
+        {
+          path: 'app/src/main/mule/main.xml',
+          ...tag(expressionPath['app/src/main/mule/main.xml'], '<http:request method="GET"'),
+          message: 'This request to Salesforce (GET /services/data/v60.0/sobjects/Case/) fails on every call',
+        },
+      ],
+    },
+    {
       name: 'a token read from an object store, and no handler at all',
       files: bare,
       findings: [
@@ -169,7 +229,7 @@ ruleTests('mule/salesforce-http-without-reauth', {
           ...tag(bare, '<http:request method="GET"'),
           message: 'This request to Salesforce (GET /services/data/v60.0/query) fails on every call once its cached token expires or is revoked',
           detail:
-            "It sends a token read from an object store. When that token expires or is revoked, it is rejected with 401 (HTTP:UNAUTHORIZED), and no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'accounts'. Every call then fails until the app is restarted or the cached token expires. Catch HTTP:UNAUTHORIZED around the call, log in, store the new token and call once more.",
+            "It sends a token read from an object store. When that token expires or is revoked, it is rejected with 401 (HTTP:UNAUTHORIZED), and no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'accounts'. Every call then fails until the stored token is replaced or its entry expires (a persistent store, the default, keeps it across restarts). Catch HTTP:UNAUTHORIZED around the call, log in, store the new token and call once more.",
           related: ['the token is read from an object store here', 'the token is sent here'],
         },
       ],
@@ -216,7 +276,7 @@ ruleTests('mule/salesforce-http-without-reauth', {
         {
           ...tag(fromProperty, '<http:request method="POST"'),
           message: 'This request to Salesforce (POST /services/apexrest/orders) fails on every call',
-          detail: 'It sends a token taken from a property.',
+          detail: /^It sends a token taken from a property\..* Every call then fails until the property holds a new token and the app is deployed again\./,
           related: ['the token is taken from a property here', 'the token is sent here'],
         },
       ],
