@@ -19,7 +19,6 @@ export default sfdxFileRule(
     defaultSeverity: 'warning',
     description:
       'An External Credential principal that no permission set or permission set group of the project grants (externalCredentialPrincipalAccesses): every callout through it fails with "We couldn\'t access the credential(s)".',
-    fixable: true,
     hasSuggestions: true,
   },
   (file, role, project, ctx) => {
@@ -59,6 +58,28 @@ export default sfdxFileRule(
         note = msg` ${describe(near.ps)} grants '${near.grant.principal.value}': did you mean '${written}'?`;
         related.push(grantLocation(near.ps, near.grant, `${describe(near.ps)} grants '${near.grant.principal.value}'`));
       }
+      // Another principal of this credential is granted: its users call out through that one, so nothing is known to
+      // fail for want of this one (it is unused, or meant for users the source does not show). Granting it to the
+      // same users would change which principal they get (a user with several gets one by sequence number).
+      const grantedSibling = [...grants, ...profileGrants(project)].find((g) => g.grant.enabled && own.has(g.key) && !names.includes(g.key));
+      if (grantedSibling && !disabled && !near) {
+        ctx.report({
+          path: file.path,
+          start: p.el.start,
+          end: p.el.nameEnd,
+          severity: 'info',
+          message: msg`Principal '${p.name}' of External Credential '${ec.name}' is granted to no one in the project, while '${grantedSibling.grant.principal.value}' is`,
+          detail: msg`It is a ${p.type} that no permission set, permission set group or profile of the project grants. ${describe(grantedSibling.ps)} grants '${grantedSibling.grant.principal.value}' of the same credential, so its users call out through that one: nothing fails for want of '${p.name}', which is unused unless users the source does not show are meant to have it. Before granting it to users who already have another principal of the credential, check the principals' sequence numbers: a user with access to several gets one of them by that order. Remove it if nothing needs it.`,
+          related: [
+            grantLocation(
+              grantedSibling.ps,
+              grantedSibling.grant,
+              `${describe(grantedSibling.ps)} grants '${grantedSibling.grant.principal.value}' of the same credential`,
+            ),
+          ],
+        });
+        continue;
+      }
       // Permission sets that already grant other principals of this credential are where this one belongs.
       const siblings = [...new Set(grants.filter((g) => g.ps.kind === 'permission set' && g.key.startsWith(ecPrefix)).map((g) => g.ps))];
       for (const ps of siblings.slice(0, 3)) {
@@ -66,10 +87,6 @@ export default sfdxFileRule(
         related.push(grantLocation(ps, g, `${describe(ps)} grants '${g.principal.value}' of the same credential`));
       }
       const only = permissionSetPaths.length === 1 ? sets.find((s) => s.kind === 'permission set' && s.file.path === permissionSetPaths[0]) : undefined;
-      const fix: Fix | undefined =
-        only && siblings.includes(only) && !near && !disabled
-          ? { title: `Grant '${written}' in ${describe(only)}`, edits: [grantEdit(only, written)] }
-          : undefined;
       ctx.report({
         path: file.path,
         start: p.el.start,
@@ -80,12 +97,16 @@ export default sfdxFileRule(
         ),
         detail: msg`It is a ${p.type}, and no permission set or permission set group of the project grants it: every callout through a Named Credential that uses it fails with "We couldn't access the credential(s)" for users without that access, automation users included.${note} Grant it in a permission set assigned to the users that call out: ${prose(`<${ACCESS}><enabled>true</enabled><externalCredentialPrincipal>`)}${escapeXml(written)}${prose(`</externalCredentialPrincipal></${ACCESS}>`)}.`,
         related,
-        fix,
-        suggestions: () => suggestions(p, written, fix, siblings, only, near ?? disabled),
+        suggestions: () => suggestions(p, written, siblings, only, near ?? disabled),
       });
     }
   },
 );
+
+/** The principal grants of the project's profiles (read whole: see `notGrantedInSource`). */
+function profileGrants(project: SfdxProject): { ps: PermissionSetModel; grant: PrincipalGrant; key: string }[] {
+  return profilesOf(project).profiles.flatMap((ps) => ps.grants.map((grant) => ({ ps, grant, key: grantKey(project, grant.principal.value) })));
+}
 
 /**
  * Whether a principal that no permission set grants is ungranted in this source tree: no profile grants
@@ -110,7 +131,6 @@ function notGrantedInSource(project: SfdxProject, names: readonly string[], anyP
 function suggestions(
   p: Principal,
   written: string,
-  fix: Fix | undefined,
   siblings: readonly PermissionSetModel[],
   only: PermissionSetModel | undefined,
   near: { ps: PermissionSetModel; grant: PrincipalGrant } | undefined,
@@ -128,10 +148,9 @@ function suggestions(
       edits,
     });
   }
-  if (!fix) {
-    const targets = siblings.length ? siblings.slice(0, 3) : only ? [only] : [];
-    for (const ps of targets) out.push({ title: `Grant '${written}' (${p.type}) in ${describe(ps)}`, edits: [grantEdit(ps, written)] });
-  }
+  // A grant to rename or enable is the edit to make; a second grant of the same principal beside it is not.
+  const targets = near ? [] : siblings.length ? siblings.slice(0, 3) : only ? [only] : [];
+  for (const ps of targets) out.push({ title: `Grant '${written}' (${p.type}) in ${describe(ps)}`, edits: [grantEdit(ps, written)] });
   return out;
 }
 

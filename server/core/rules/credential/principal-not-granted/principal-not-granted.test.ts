@@ -9,6 +9,12 @@ const principalAt = (text: string, nth: number) => at(text, '<externalCredential
 const grantP1 =
   '    <externalCredentialPrincipalAccesses>\n        <enabled>true</enabled>\n        <externalCredentialPrincipal>ErpEc-P1</externalCredentialPrincipal>\n    </externalCredentialPrincipalAccesses>\n';
 
+/** A permission set that grants P0 and lists P1 with enabled false. */
+const disabledP1 = permissionSet(['ErpEc-P0']).replace(
+  '</PermissionSet>',
+  '    <externalCredentialPrincipalAccesses>\n        <enabled>false</enabled>\n        <externalCredentialPrincipal>ErpEc-P1</externalCredentialPrincipal>\n    </externalCredentialPrincipalAccesses>\n</PermissionSet>',
+);
+
 /** An External Credential whose only principal is called `Erp_Principal`. */
 const namedEc = externalCredential(['NamedPrincipal']).replace(/P0/g, 'Erp_Principal');
 
@@ -59,32 +65,49 @@ ruleTests('credential/principal-not-granted', {
   ],
   invalid: [
     {
-      name: 'the only permission set grants the other principal of the credential: a fix adds this one next to it',
+      name: 'another principal of the credential is granted: its users call out through that one, so info, with no fix or suggestion',
       files: { ...SFDX_PROJECT, [ecPath('ErpEc')]: ec, [psPath('Integration')]: permissionSet(['ErpEc-P0']) },
       findings: [
         {
           path: ecPath('ErpEc'),
           ...principalAt(ec, 1),
-          severity: 'warning',
-          message:
-            "Principal 'P1' of External Credential 'ErpEc' is not granted in the project: callouts through it fail with \"We couldn't access the credential(s)\"",
+          severity: 'info',
+          message: "Principal 'P1' of External Credential 'ErpEc' is granted to no one in the project, while 'ErpEc-P0' is",
           detail:
-            'It is a PerUserPrincipal, and no permission set or permission set group of the project grants it: every callout through a Named Credential that uses it fails with "We couldn\'t access the credential(s)" for users without that access, automation users included. Grant it in a permission set assigned to the users that call out:',
+            /^It is a PerUserPrincipal that no permission set, permission set group or profile of the project grants\. permission set 'Integration' grants 'ErpEc-P0' of the same credential, so its users call out through that one: nothing fails for want of 'P1'.*sequence numbers/,
           related: ["permission set 'Integration' grants 'ErpEc-P0' of the same credential"],
-          fixOutput: {
-            [psPath('Integration')]: permissionSet(['ErpEc-P0']).replace(
-              '</externalCredentialPrincipalAccesses>\n',
-              `</externalCredentialPrincipalAccesses>\n${grantP1}`,
-            ),
-          },
+          fixOutput: null,
+          suggestions: [],
         },
       ],
     },
     {
-      name: 'profiles in the project that grant other principals: the source manages access, and this one is missing',
+      name: 'a profile grants the other principal: info too',
       files: { ...SFDX_PROJECT, [ecPath('ErpEc')]: ec, [psPath('Sales')]: permissionSet([]), [profilePath('Admin')]: profile(['ErpEc-P0']) },
       findings: [
-        { path: ecPath('ErpEc'), ...principalAt(ec, 1), message: "Principal 'P1' of External Credential 'ErpEc'", detail: 'It is a PerUserPrincipal,' },
+        { path: ecPath('ErpEc'), ...principalAt(ec, 1), severity: 'info', message: "while 'ErpEc-P0' is", related: ["profile 'Admin' grants 'ErpEc-P0'"] },
+      ],
+    },
+    {
+      name: 'another principal is granted, and this one is listed disabled: still a warning, with the enable suggestion',
+      files: {
+        ...SFDX_PROJECT,
+        [ecPath('ErpEc')]: ec,
+        [psPath('Integration')]: disabledP1,
+      },
+      findings: [
+        {
+          path: ecPath('ErpEc'),
+          ...principalAt(ec, 1),
+          severity: 'warning',
+          message: "Principal 'P1' of External Credential 'ErpEc' is not granted in the project",
+          suggestions: [
+            {
+              title: "Enable 'ErpEc-P1' in permission set 'Integration'",
+              output: { [psPath('Integration')]: disabledP1.replace('<enabled>false</enabled>', '<enabled>true</enabled>') },
+            },
+          ],
+        },
       ],
     },
     {
@@ -136,7 +159,6 @@ ruleTests('credential/principal-not-granted', {
               title: "Rename 'ErpEc-Erp Principal' to 'ErpEc-Erp_Principal' in permission set 'Integration'",
               output: { [psPath('Integration')]: permissionSet(['ErpEc-Erp_Principal']) },
             },
-            { title: "Grant 'ErpEc-Erp_Principal'", output: { [psPath('Integration')]: permissionSet(['ErpEc-Erp Principal', 'ErpEc-Erp_Principal']) } },
           ],
         },
       ],
@@ -154,10 +176,6 @@ ruleTests('credential/principal-not-granted', {
             {
               title: "Enable 'ErpEc-Erp_Principal' in permission set 'Integration'",
               output: { [psPath('Integration')]: permissionSet(['ErpEc-Erp_Principal']) },
-            },
-            {
-              title: "Grant 'ErpEc-Erp_Principal'",
-              output: { [psPath('Integration')]: permissionSet([{ principal: 'ErpEc-Erp_Principal', enabled: false }, 'ErpEc-Erp_Principal']) },
             },
           ],
         },
