@@ -23,13 +23,16 @@ import {
   subflow,
 } from '../../../../../test/support/sfdx';
 
+/** An assignment that records the fault message (what makes an element a fault handler). */
+const LOG_FAULT =
+  '        <assignmentItems>\n            <assignToReference>errorText</assignToReference>\n            <operator>Assign</operator>\n            <value>\n                <elementReference>$Flow.FaultMessage</elementReference>\n            </value>\n        </assignmentItems>';
 const screen = (call: string) =>
   flow({
     processType: 'Flow',
     elements: [
       element('screens', 'Ask', connector('Call_Bank')),
       call,
-      element('assignments', 'Log_Callout_Error'),
+      element('assignments', 'Log_Callout_Error', LOG_FAULT),
       '    <startElementReference>Ask</startElementReference>',
     ],
   });
@@ -70,6 +73,11 @@ const handlersFlow = flow({
       '        <fields><name>Msg</name><fieldText>{!$Flow.FaultMessage}</fieldText><fieldType>DisplayText</fieldType></fields>',
     ),
     element('assignments', 'Notify'),
+    element(
+      'assignments',
+      'Set_No_Data_Error',
+      '        <assignmentItems><assignToReference>msg</assignToReference><operator>Assign</operator><value><stringValue>No data available.</stringValue></value></assignmentItems>',
+    ),
     '    <startElementReference>Ask</startElementReference>',
   ],
 });
@@ -79,6 +87,11 @@ const faultTo = (xml: string, from: string, to: string) => {
   const model = xml.indexOf('        <flowTransactionModel>', at);
   return `${xml.slice(0, model)}        <faultConnector>\n            <targetReference>${to}</targetReference>\n        </faultConnector>\n${xml.slice(model)}`;
 };
+/** A record-triggered flow that calls an External Service on its immediate path. */
+const onSave = flow({
+  start: recordStart('Call_Bank'),
+  elements: [action('Call_Bank', 'externalService', 'BankService.addAccount')],
+});
 /** The same flow with its activation status written, as a retrieved flow has it. */
 const withStatus = (xml: string, status: string) => xml.replace('    <processType>', `    <status>${status}</status>\n    <processType>`);
 const noFault = screen(action('Call_Bank', 'externalService', 'BankService.addAccount', { next: 'Log_Callout_Error' }));
@@ -152,7 +165,21 @@ ruleTests('flow/callout-without-fault-path', {
   ],
   invalid: [
     {
-      name: 'suggested fault targets: elements that already handle faults, never a screen chosen by its name alone',
+      name: 'a record-triggered flow names the path (its immediate path rolls the triggering change back); other flows have only one',
+      files: { ...SFDX_PROJECT, [flowPath('F')]: onSave, [esPath('BankService')]: registration('Bank') },
+      findings: [
+        {
+          path: flowPath('F'),
+          ...nameAt(onSave, 'Call_Bank'),
+          // (The message drops the path to stay within 160 characters; the detail names it.)
+          message:
+            "External Service action 'Call_Bank' (BankService.addAccount) has no fault connector: if the call throws, the triggering change is rolled back",
+          detail: /^On the immediate path it has no fault connector: /,
+        },
+      ],
+    },
+    {
+      name: 'suggested fault targets: elements that already handle faults, never an element chosen by its name alone',
       files: { ...SFDX_PROJECT, [flowPath('F')]: handlersFlow, [esPath('BankService')]: registration('Bank') },
       findings: [
         {
@@ -197,7 +224,7 @@ ruleTests('flow/callout-without-fault-path', {
           message:
             "External Service action 'Call_Bank' (BankService.addAccount) has no fault connector: if the call throws, the user gets an unhandled fault error",
           detail:
-            /^On the immediate path it has no fault connector: when the call throws \(a timeout or an unreachable endpoint\).*An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too\.$/,
+            /^It has no fault connector: when the call throws \(a timeout or an unreachable endpoint\).*An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too\.$/,
           related: 1,
           suggestions: [
             {
@@ -249,7 +276,7 @@ ruleTests('flow/callout-without-fault-path', {
           message:
             /^External Service action 'Call_Bank' \(BankService\.addAccount\) has no fault connector: if the call throws, the user gets an unhandled fault error$/,
           detail:
-            /^On the immediate path it has no fault connector: when the call throws \(a timeout or an unreachable endpoint\) the user gets an unhandled fault error and the work is lost\. Add a Fault path that logs the error or parks the record for replay\.$/,
+            /^It has no fault connector: when the call throws \(a timeout or an unreachable endpoint\) the user gets an unhandled fault error and the work is lost\. Add a Fault path that logs the error or parks the record for replay\.$/,
           related: 1,
           suggestions: [
             {
@@ -275,7 +302,7 @@ ruleTests('flow/callout-without-fault-path', {
           message:
             "External Service action 'Call_Bank' (BankService.addAccount) has no fault connector: if the call throws, the user gets an unhandled fault error",
           detail:
-            'On the immediate path it has no fault connector: when the call throws (a timeout or an unreachable endpoint) the user gets an unhandled fault error and the work is lost.',
+            'It has no fault connector: when the call throws (a timeout or an unreachable endpoint) the user gets an unhandled fault error and the work is lost.',
           suggestions: [
             {
               title: "Connect the fault path to 'Log_Callout_Error'",
@@ -311,7 +338,7 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('F'),
           ...nameAt(apex, 'Geo'),
-          message: "Apex action 'Geo' (GeoService) on the immediate path has no fault connector: if the call throws, the user gets an unhandled fault error",
+          message: "Apex action 'Geo' (GeoService) has no fault connector: if the call throws, the user gets an unhandled fault error",
           detail: 'when the call throws (a timeout, an unreachable endpoint, or an exception the Apex raises)',
           related: ['Apex method GeoService.run calls out (@InvocableMethod(callout=true))'],
         },
@@ -349,8 +376,8 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('Push_Orders'),
           ...nameAt(pushOrders({}), 'Push'),
-          message: "Apex action 'Push' (Action) on the immediate path has no fault connector",
-          detail: 'On the immediate path it has no fault connector, and the Apex does not catch the callout failure:',
+          message: "Apex action 'Push' (Action) has no fault connector",
+          detail: 'It has no fault connector, and the Apex does not catch the callout failure:',
         },
       ],
     },
@@ -361,10 +388,9 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('F'),
           ...nameAt(callsSubflow({}), 'Call_Bank'),
-          message:
-            "Subflow 'Call_Bank' (flow 'Push_Orders') on the immediate path has no fault connector: if the call throws, the user gets an unhandled fault error",
+          message: "Subflow 'Call_Bank' (flow 'Push_Orders') has no fault connector: if the call throws, the user gets an unhandled fault error",
           detail:
-            "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders'. On the immediate path it has no fault connector (and nothing in the subflow handles the fault), and the Apex does not catch the callout failure",
+            "Its callout is Apex action 'Push' (Action) in flow 'Push_Orders'. It has no fault connector (and nothing in the subflow handles the fault), and the Apex does not catch the callout failure",
           related: ["Apex action 'Push' (Action) in subflow 'Push_Orders'", "Apex method ErpClient.post calls out ('callout:Erp/orders')"],
           suggestions: [
             {
@@ -381,7 +407,7 @@ ruleTests('flow/callout-without-fault-path', {
         {
           path: flowPath('Push_Orders'),
           ...nameAt(pushOrders({}), 'Push'),
-          message: "Apex action 'Push' (Action) on the immediate path has no fault connector",
+          message: "Apex action 'Push' (Action) has no fault connector",
           detail: 'and the Apex does not catch the callout failure:',
         },
       ],

@@ -57,16 +57,18 @@ export default sfdxFlowRule(
         const own = r.flow === flow && r.node === node;
         const element = describeElement(flow, node, r);
         const ifThrows = prose(`: if the call throws, ${short}`);
+        // Only a record-triggered flow has paths to tell apart (immediate, Run Asynchronously, scheduled).
+        const paths = isRecordTriggered(flow);
         ctx.report({
           path: flow.file.path,
           ...node.nameRange,
           message: firstThatFits(
-            msg`${element} on the ${path.label} path has no fault connector${ifThrows}`,
+            ...(paths ? [msg`${element} on the ${path.label} path has no fault connector${ifThrows}`] : []),
             msg`${element} has no fault connector${ifThrows}`,
-            msg`${element} on the ${path.label} path has no fault connector`,
+            ...(paths ? [msg`${element} on the ${path.label} path has no fault connector`] : []),
             msg`${element} has no fault connector`,
           ),
-          detail: msg`${describeReachedCallout(flow, node, r)}On the ${path.label} path it has no fault connector${prose(own ? '' : ' (and nothing in the subflow handles the fault)')}${prose(r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : '')}: when the call throws (${prose(faultCauses(r.info.via))}) ${prose(consequence)}. Add a Fault path that logs the error or parks the record for replay.${prose(authenticates(project, r.info.credentials) ? ' An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too.' : '')}`,
+          detail: msg`${describeReachedCallout(flow, node, r)}${paths ? msg`On the ${path.label} path it` : prose('It')} has no fault connector${prose(own ? '' : ' (and nothing in the subflow handles the fault)')}${prose(r.info.via === 'apex' ? ', and the Apex does not catch the callout failure' : '')}: when the call throws (${prose(faultCauses(r.info.via))}) ${prose(consequence)}. Add a Fault path that logs the error or parks the record for replay.${prose(authenticates(project, r.info.credentials) ? ' An expired or revoked token usually comes back as a 401 response rather than a fault: check the response code too.' : '')}`,
           related: [...reachedLocation(flow, node, r), ...(r.info.evidence ? [r.info.evidence] : [])],
           suggestions: () => suggestions(flow, node),
         });
@@ -97,18 +99,15 @@ function authenticates(project: SfdxProject, credentials: readonly CredentialUse
 /** Connect the fault path to an element that already looks like error handling. */
 /**
  * Elements that already handle faults: the target of another fault connector, or an element that reads
- * `$Flow.FaultMessage`; and, by name (`Log_Error`, `Handle_Fault`), any handler but a screen — a screen named
- * "…Error" often tells the user something else entirely, so a screen qualifies only by what it does.
+ * `$Flow.FaultMessage`. A name alone (`Screen_1_1_Error`, `Set_No_Data_Error`) says nothing of what the element
+ * shows or records: real flows name screens and assignments "…Error" that tell the user something else entirely.
  */
 function suggestions(flow: FlowModel, node: FlowNode): Fix[] {
   const out: Fix[] = [];
   const faultTargets = new Set<string>();
   for (const n of flow.nodes.values()) for (const e of n.edges) if (e.kind === 'fault') faultTargets.add(e.target);
   const text = flow.file.text;
-  const handlesFaults = (c: FlowNode) =>
-    faultTargets.has(c.name) ||
-    /\$Flow\.FaultMessage\b/i.test(text.slice(c.el.start, c.el.end)) ||
-    (c.type !== 'screens' && /(fault|error|fail)/i.test(c.name));
+  const handlesFaults = (c: FlowNode) => faultTargets.has(c.name) || /\$Flow\.FaultMessage\b/i.test(text.slice(c.el.start, c.el.end));
   for (const candidate of flow.nodes.values()) {
     if (candidate === node || !HANDLER_TYPES.has(candidate.type) || !handlesFaults(candidate)) continue;
     out.push({ title: `Connect the fault path to '${candidate.name}'`, edits: [faultConnectorEdit(flow, node, candidate.name)] });
