@@ -1,17 +1,15 @@
 import { coreName, insertFirstChild } from '../../../edits/xml-edits';
-import { operationReconnection, type MuleApp, type SalesforceConfig, type SalesforceOperation } from '../../../mule/app';
+import { operationReconnection, type SalesforceOperation } from '../../../mule/app';
 import { SESSION_CONNECTIVITY } from '../../../mule/error-types';
 import { isOperationName } from '../../../mule/operations';
 import { mapOperationError, retriedOnEveryPath } from '../../../mule/propagation';
-import { NS } from '../../../mule/namespaces';
-import { PER_USER_CONNECTION, SALESFORCE_SOURCES } from '../../../mule/salesforce-connector';
+import { PER_USER_CONNECTION } from '../../../mule/salesforce-connector';
+import { salesforceListeners } from '../../../mule/salesforce-listeners';
 import { isTestSuite } from '../../../mule/structure';
 import type { XmlElement } from '../../../xml/types';
 import { firstThatFits, msg, prose } from '../../message';
 import { muleRule } from '../../rule';
 import { tagRange } from '../../ranges';
-import { attr } from '../../../xml/dom';
-import { memoKey } from '../../../project/memo';
 
 const ADD = prose('Add <reconnection><reconnect count=".." frequency=".."/></reconnection>.');
 
@@ -29,7 +27,8 @@ export default muleRule(
     // Whether some Salesforce element names a configuration the app cannot tell (an unresolved placeholder, a
     // missing config-ref): then any configuration may be the one it uses.
     const unknownUse =
-      app.operations.some((op) => !op.config && !op.notSalesforceConfig && isOperationName(op.el.local)) || listeners(app).some((l) => l.config === undefined);
+      app.operations.some((op) => !op.config && !op.notSalesforceConfig && isOperationName(op.el.local)) ||
+      salesforceListeners(app).some((l) => l.config === undefined);
     for (const config of app.sfConfigs.values()) {
       const conn = config.connection;
       if (!conn || config.reconnection.kind !== 'none' || isTestSuite(config.file.xml.root)) continue;
@@ -40,8 +39,8 @@ export default muleRule(
       const exposed = users.filter((op) => op.reconnection.kind === 'none');
       // A listener whose connection fails is stopped and started again with one attempt to connect, unless a
       // strategy gives it more: if that one attempt fails, it stays stopped.
-      const stopped = listeners(app).filter((l) => l.config === config && operationReconnection(l.el).kind === 'none');
-      const listened = listeners(app).some((l) => l.config === config);
+      const stopped = salesforceListeners(app).filter((l) => l.config === config && operationReconnection(l.el).kind === 'none');
+      const listened = salesforceListeners(app).some((l) => l.config === config);
       if (exposed.length === 0 && stopped.length === 0) {
         if (users.length > 0 || listened) continue; // every user brings its own strategy
         if (!unknownUse) continue; // nothing in the app uses it: nothing can fail
@@ -108,26 +107,3 @@ export default muleRule(
     }
   },
 );
-
-interface Listener {
-  readonly el: XmlElement;
-  readonly flow: NonNullable<ReturnType<MuleApp['flowAt']>>;
-  /** The connection its config-ref names; undefined when the app cannot tell which. */
-  readonly config: SalesforceConfig | undefined;
-}
-
-const LISTENERS = memoKey<readonly Listener[]>('Salesforce listeners of the app');
-
-/** The app's flows whose message source is a Salesforce listener, with the connection each uses. */
-function listeners(app: MuleApp): readonly Listener[] {
-  return app.memo.get(LISTENERS, () => {
-    const out: Listener[] = [];
-    for (const flow of app.flows.values()) {
-      const el = flow.source;
-      if (!el || el.ns !== NS.salesforce || !SALESFORCE_SOURCES.has(el.local)) continue;
-      const ref = app.resolve(attr(el, 'config-ref'));
-      out.push({ el, flow, config: ref === undefined ? undefined : app.sfConfigs.get(ref) });
-    }
-    return out;
-  });
-}

@@ -1,6 +1,7 @@
 import { entryPaths } from '../../../mule/call-graph';
 import { isOperationName } from '../../../mule/operations';
 import { PER_USER_CONNECTION } from '../../../mule/salesforce-connector';
+import { salesforceListeners } from '../../../mule/salesforce-listeners';
 import { isHttpListener } from '../../../mule/structure';
 import { attr } from '../../../xml/dom';
 import { muleRule } from '../../rule';
@@ -14,7 +15,7 @@ export default muleRule(
     type: 'problem',
     defaultSeverity: 'warning',
     description:
-      'A per-user OAuth (authorization code) Salesforce connection used from a flow started by a scheduler or listener, where no user is present to authorize again.',
+      'A per-user OAuth (authorization code) Salesforce connection used from a flow started by a scheduler or listener, or by a Salesforce listener itself, where no user is present to authorize again.',
   },
   (app, ctx) => {
     for (const op of app.operations) {
@@ -42,6 +43,22 @@ export default muleRule(
             message: msg`called from '${s.caller.name}'`,
           })),
         ],
+      });
+    }
+    // A Salesforce listener on the per-user connection subscribes with the stored token itself, with no user behind it.
+    for (const l of salesforceListeners(app)) {
+      const conn = l.config?.connection;
+      if (!conn || conn.local !== PER_USER_CONNECTION) continue;
+      const owner = attr(conn, 'resourceOwnerId');
+      ctx.report({
+        path: l.flow.file.path,
+        ...tagRange(l.el),
+        message: withTail(
+          msg`<${l.el.name}> listens through per-user OAuth connection '${l.config!.name}'`,
+          prose(': it stops receiving events once the stored token can no longer be refreshed'),
+        ),
+        detail: msg`'${l.config!.name}' is a per-user OAuth connection (authorization code grant)${owner ? msg` for resource owner '${owner}'` : ''}, and flow '${l.flow.name}' starts from this listener, which subscribes with that user's stored token. The connector refreshes the access token while the refresh token lasts; when that is revoked or expires (a password reset, the connected app's refresh token policy), no user is present to authorize again and the subscription fails until someone re-authorizes by hand. Use a server-to-server connection (salesforce:jwt-connection or salesforce:oauth-client-credentials-connection) for listeners.`,
+        related: [{ path: l.config!.file.path, start: conn.start, end: conn.nameEnd, message: 'the per-user OAuth connection' }],
       });
     }
   },

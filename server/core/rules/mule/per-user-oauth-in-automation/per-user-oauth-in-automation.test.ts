@@ -12,6 +12,8 @@ const viaSubFlow = mule(
   `${oauth}\n<flow name="consume">\n  <vm:listener config-ref="vm" queueName="in"/>\n  <flow-ref name="write"/>\n</flow>\n<sub-flow name="write">\n  <salesforce:create config-ref="sf" type="Account"/>\n</sub-flow>`,
 );
 
+const listening = mule(`${oauth}\n<flow name="events">\n  <salesforce:subscribe-topic-listener config-ref="sf" topic="AccountUpdates"/>\n  <logger/>\n</flow>`);
+
 ruleTests('mule/per-user-oauth-in-automation', {
   valid: [
     {
@@ -22,9 +24,27 @@ ruleTests('mule/per-user-oauth-in-automation', {
       name: 'per-user OAuth behind an HTTP listener, where a user is present',
       files: mule(`${oauth}<flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`),
     },
+    {
+      name: 'a Salesforce listener on a JWT connection',
+      files: mule(`${jwt}<flow name="events"><salesforce:subscribe-topic-listener config-ref="sf" topic="AccountUpdates"/><logger/></flow>`),
+    },
     { name: 'a flow with no source and no caller', files: mule(`${oauth}<flow name="lib"><salesforce:query config-ref="sf"/></flow>`) },
   ],
   invalid: [
+    {
+      name: 'a Salesforce listener on a per-user connection: reported on the listener',
+      files: listening,
+      findings: [
+        {
+          ...at(listening, '<salesforce:subscribe-topic-listener'),
+          message:
+            "<salesforce:subscribe-topic-listener> listens through per-user OAuth connection 'sf': it stops receiving events once the stored token can no longer be refreshed",
+          detail:
+            /^'sf' is a per-user OAuth connection \(authorization code grant\) for resource owner 'integration', and flow 'events' starts from this listener/,
+          related: ['the per-user OAuth connection'],
+        },
+      ],
+    },
     {
       name: 'a scheduler runs a per-user connection',
       files: scheduled,
