@@ -7,6 +7,7 @@ import { attrNode } from '../../../xml/dom';
 import type { XmlAttribute, XmlElement } from '../../../xml/types';
 import { muleRule, type RuleContext } from '../../rule';
 import { msg, prose } from '../../message';
+import { NS } from '../../../mule/namespaces';
 
 const SESSION_FAKE = /^INVALID_SESSION(_ID)?$/i;
 
@@ -52,8 +53,12 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
     return;
   }
   const expr = parseTypeExpression(a.value);
+  // Raise Error cannot raise a type of a connector's namespace, existing or not.
+  const connectorRefs = el.local === 'raise-error' ? expr.refs.filter((r) => RAISE_FORBIDDEN.has(r.namespace)) : [];
+  for (const ref of connectorRefs) if (isKnownType(ref) !== 'unknown') reportConnectorRaise(app, file, a, ref, ctx);
   if (expr.orSeparators.length === 0 && expr.refs.every((r) => isKnownType(r) !== 'unknown')) {
-    clean.bits |= bit;
+    // (Whether the app uses a connector can change with another file: such an element is checked every time.)
+    if (connectorRefs.length === 0) clean.bits |= bit;
     return;
   }
   const decoded = a.value.length === a.valueEnd - a.valueStart; // offsets map 1:1 only without entity references
@@ -96,6 +101,49 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
       suggestions: safe ? [] : fixes,
     });
   });
+}
+
+/** Connector namespaces Raise Error may not use, with the namespace URI that says the app uses the connector. */
+const RAISE_FORBIDDEN: ReadonlyMap<string, { uri: string; label: string }> = new Map([
+  ['SALESFORCE', { uri: NS.salesforce, label: 'Salesforce connector' }],
+  ['HTTP', { uri: NS.http, label: 'HTTP connector' }],
+]);
+
+/**
+ * A `raise-error` of an existing type of a connector the app uses: "You cannot raise an error from another connector
+ * or module … You cannot use a connector's existing namespace" (Raise Error Component). Raise a core MULE type or one
+ * of a namespace of the app's own instead.
+ */
+function reportConnectorRaise(app: MuleApp, file: MuleFile, a: XmlAttribute, ref: TypeRef, ctx: RuleContext): void {
+  const forbidden = RAISE_FORBIDDEN.get(ref.namespace)!;
+  if (!usesNamespace(app, forbidden.uri)) return; // no such connector in the app: the namespace is the app's to declare
+  const decoded = a.value.length === a.valueEnd - a.valueStart;
+  const replacement = `APP:${ref.identifier}`;
+  const start = decoded ? a.valueStart + ref.start : a.valueStart;
+  const end = decoded ? a.valueStart + ref.end : a.valueEnd;
+  ctx.report({
+    path: file.path,
+    start,
+    end,
+    message: msg`raise-error cannot raise ${ref.namespace}:${ref.identifier}: the ${ref.namespace} namespace belongs to the ${prose(forbidden.label)}`,
+    detail: msg`Raise Error raises core MULE types or types of a namespace of your own, never a connector's ("You cannot use a connector's existing namespace", Raise Error Component). Raise ${replacement} (or a MULE type) and handle that.`,
+    suggestions: decoded ? [{ title: `Replace with ${replacement}`, edits: [{ path: file.path, start, end, newText: replacement }] }] : [],
+  });
+}
+
+const USES = memoKey<Map<string, boolean>>('namespaces the app declares');
+
+/** Whether some file of the app declares the namespace URI (it uses that connector). */
+function usesNamespace(app: MuleApp, uri: string): boolean {
+  const known = app.memo.get(USES, () => new Map<string, boolean>());
+  let used = known.get(uri);
+  if (used === undefined) {
+    used = app.files.some(
+      (f) => f.xml.root?.attrs.some((x) => (x.prefix === 'xmlns' || (x.prefix === '' && x.local === 'xmlns')) && x.value.trim() === uri) ?? false,
+    );
+    known.set(uri, used);
+  }
+  return used;
 }
 
 function explain(ref: TypeRef, usage: 'handler' | 'created'): { message: string; detail?: string; replacement?: string; safe: boolean } {

@@ -25,6 +25,13 @@ const mapping = mule(`
       <error-mapping sourceType="SALESFORCE:SESSION_EXPIRED" targetType="APP:SESSION"/>
     </salesforce:query>
   </flow>`);
+const connectorRaise = mule(`
+  <flow name="f">
+    <choice>
+      <when expression="#[isEmpty(payload)]"><raise-error type="SALESFORCE:INVALID_INPUT" description="empty"/></when>
+      <otherwise><raise-error type="HTTP:UNAUTHORIZED" description="Salesforce authentication failed"/></otherwise>
+    </choice>
+  </flow>`);
 const raise = mule(`
   <flow name="f">
     <raise-error type="SALESFORCE:INVALID_SESSION" description="expired"/>
@@ -49,6 +56,14 @@ ruleTests('mule/unknown-error-type', {
     },
     { name: 'an unresolvable property is never guessed at', files: handler('${secure::sf.errors}') },
     { name: 'raise-error in an app namespace', files: mule('<flow name="f"><raise-error type="APP:SESSION_LOST"/></flow>') },
+    { name: 'raise-error of a core MULE type', files: mule('<flow name="f"><raise-error type="MULE:CONNECTIVITY"/></flow>') },
+    {
+      name: 'raise-error in an HTTP namespace of its own, in an app without the HTTP connector',
+      files: {
+        'app/src/main/mule/main.xml':
+          '<mule xmlns="http://www.mulesoft.org/schema/mule/core">\n  <flow name="f"><raise-error type="HTTP:UNAUTHORIZED"/></flow>\n</mule>\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -123,6 +138,19 @@ ruleTests('mule/unknown-error-type', {
       name: 'error-mapping sourceType is checked',
       files: mapping,
       findings: [{ ...at(mapping, 'SALESFORCE:SESSION_EXPIRED'), message: 'not a Salesforce connector error type' }],
+    },
+    {
+      name: "raise-error cannot raise an existing type of a connector's namespace (Salesforce, HTTP)",
+      files: connectorRaise,
+      findings: [
+        {
+          ...at(connectorRaise, 'SALESFORCE:INVALID_INPUT'),
+          message: 'raise-error cannot raise SALESFORCE:INVALID_INPUT: the SALESFORCE namespace belongs to the Salesforce connector',
+          detail: /^Raise Error raises core MULE types or types of a namespace of your own/,
+          suggestions: [{ title: 'Replace with APP:INVALID_INPUT', output: connectorRaise.replace('SALESFORCE:INVALID_INPUT', 'APP:INVALID_INPUT') }],
+        },
+        { ...at(connectorRaise, 'HTTP:UNAUTHORIZED'), message: 'raise-error cannot raise HTTP:UNAUTHORIZED: the HTTP namespace belongs to the HTTP connector' },
+      ],
     },
     {
       name: 'raise-error cannot invent a type in the SALESFORCE namespace',
