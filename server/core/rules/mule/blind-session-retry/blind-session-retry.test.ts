@@ -48,6 +48,18 @@ ruleTests('mule/blind-session-retry', {
   ],
   invalid: [
     {
+      name: 'a retry budget that differs by environment is given as a range',
+      files: {
+        'app/src/main/mule/main.xml': bare.replace(
+          'maxRetries="3" millisBetweenRetries="5000"',
+          'maxRetries="${poll.tries}" millisBetweenRetries="${poll.ms}"',
+        ),
+        'app/src/main/resources/dev.yaml': 'poll:\n  tries: "3"\n  ms: "10000"\n',
+        'app/src/main/resources/prod.yaml': 'poll:\n  tries: "3"\n  ms: "30000"\n',
+      },
+      findings: [{ line: 5, column: 3, message: 'This until-successful retries every error from <salesforce:query> (up to 3 times, 10 to 30 s apart)' }],
+    },
+    {
       name: 'the retry budget is read through properties',
       files: {
         'app/src/main/mule/main.xml': bare.replace(

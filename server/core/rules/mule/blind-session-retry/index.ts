@@ -55,14 +55,25 @@ export default muleRule(
 
 /**
  * " (up to 10 times, 60 s apart)" from the scope's attributes, `${}` placeholders resolved (Mule's defaults
- * when absent); nothing when a value cannot be resolved to one number.
+ * when absent) in every environment: " (up to 3 times, 10 to 30 s apart)" when the environments differ;
+ * nothing when a value is not a number.
  */
 function budgetText(app: MuleApp, scope: XmlElement): string {
   const budget = retryBudget(app, scope);
-  if (!budget || budget.retries.length !== 1 || budget.delays.length !== 1) return '';
-  const [retries, ms] = [budget.retries[0].trim(), budget.delays[0].trim()];
-  if (!/^\d+$/.test(retries) || !/^\d+$/.test(ms)) return '';
-  return msg` (up to ${retries} times, ${Number(ms) / 1000} s apart)`;
+  if (!budget) return '';
+  const retries = range(budget.retries);
+  const seconds = range(budget.delays, 1000);
+  if (!retries || !seconds) return '';
+  return msg` (up to ${retries} times, ${seconds} s apart)`;
+}
+
+/** "5", or "3 to 5" when the values differ (each divided by `unit`); undefined when one is not a whole number. */
+function range(values: readonly string[], unit = 1): string | undefined {
+  const numbers = values.map((v) => v.trim());
+  if (numbers.some((v) => !/^\d+$/.test(v))) return undefined;
+  const n = numbers.map((v) => Number(v) / unit);
+  const [lo, hi] = [Math.min(...n), Math.max(...n)];
+  return lo === hi ? `${lo}` : `${lo} to ${hi}`;
 }
 
 function classifyingTry(op: SalesforceOperation) {
