@@ -19,6 +19,11 @@ import { StatusItem } from './status';
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'xml' },
   { scheme: 'file', pattern: '**/*.cls' },
+  // Metadata API names (no -meta.xml), in their type's folder.
+  { scheme: 'file', pattern: '**/flows/*.flow' },
+  { scheme: 'file', pattern: '**/namedCredentials/*.namedCredential' },
+  { scheme: 'file', pattern: '**/externalCredentials/*.externalCredential' },
+  { scheme: 'file', pattern: '**/externalServiceRegistrations/*.externalServiceRegistration' },
 ];
 
 export class SessionGuardClient {

@@ -37,7 +37,16 @@ export interface ServerOptions {
   readonly extraRules?: readonly Rule[];
 }
 
-const WATCH_GLOBS = ['**/*.xml', '**/*.cls', '**/*.{yaml,yml,properties}', '**/sfdx-project.json', '**/mule-artifact.json', '**/.sessionguardrc.json'];
+const WATCH_GLOBS = [
+  '**/*.xml',
+  '**/*.cls',
+  // Metadata API names (no -meta.xml): the file roles accept them in their type's folder.
+  '**/*.{flow,namedCredential,externalCredential,externalServiceRegistration,permissionset,permissionsetgroup,profile}',
+  '**/*.{yaml,yml,properties}',
+  '**/sfdx-project.json',
+  '**/mule-artifact.json',
+  '**/.sessionguardrc.json',
+];
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);

@@ -5,7 +5,7 @@
  * 2,700 Apex classes are listed, not read.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { isSalesforceRole, roleOf, type FileRole } from '../core/project/layout';
 import { entryKind } from './entries';
 import { isDefaultIgnoredDir } from './ignore';
@@ -103,13 +103,15 @@ function collectInto(
   } catch {
     return; // missing or unreadable context is not an error: references just stay unresolved
   }
+  // A role depends on the file's name and its folder's (`flows/Sync.flow`): most entries of a package directory
+  // (objects, layouts, components) are dropped before their path is built.
+  const folder = `${basename(dir)}/`;
   for (const ent of entries) {
     const kind = entryKind(dir, ent);
     if (kind === 'dir') {
       if (!isDefaultIgnoredDir(dir, ent.name) && !skipDirs.has(ent.name)) collectInto(join(dir, ent.name), keep, listings, skip, out, skipDirs, depth + 1);
-    } else if (kind === 'file' && keep(roleOf(ent.name))) {
-      // A role depends on the name alone: most entries of a package directory (objects, layouts,
-      // components) are dropped before their path is built. Never a pipe or device: reading one would block.
+    } else if (kind === 'file' && keep(roleOf(folder + ent.name))) {
+      // Never a pipe or device: reading one would block.
       const p = dir.endsWith(sep) ? `${dir}${ent.name}` : `${dir}${sep}${ent.name}`; // `dir` is normalised: joining is concatenating
       if (!skip.has(p)) out.add(p);
     }

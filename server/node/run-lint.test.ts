@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generateWorkspace } from '../../bench/generate';
+import { action, flow, legacyNc, registration, scheduledStart } from '../../test/support/sfdx';
 import { RULES } from '../core/rules';
 import { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
@@ -106,5 +107,61 @@ describe('discover (folders no run descends into)', () => {
         .join('/'),
     );
     assert.deepEqual(found.sort(), ['app/src/main/mule/main.xml', 'deployable/main.xml', 'other/mule-src/src/main/mule/main.xml']);
+  });
+});
+
+describe('Metadata API file names (flows/Nightly.flow, no -meta.xml)', () => {
+  const nightly = flow({
+    start: scheduledStart('Call_Bank'),
+    elements: [action('Call_Bank', 'externalService', 'BankService.addAccount', { fault: 'Call_Bank' })],
+  });
+  const write = (root: string, files: Record<string, string>) => {
+    for (const [f, text] of Object.entries(files)) {
+      mkdirSync(join(root, f, '..'), { recursive: true });
+      writeFileSync(join(root, f), text);
+    }
+  };
+  const rel = (root: string) => (p: string) =>
+    p
+      .slice(root.length + 1)
+      .split('\\')
+      .join('/');
+  const ruleIds = (run: ReturnType<typeof lintUnits>) => run.results.flatMap((r) => r.findings.map((f) => f.ruleId));
+
+  it('in a source-format project: the Flow alone is linted with the credential its registration names, read from the folders', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sg-mdnames-'));
+    write(root, {
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] }),
+      'force-app/main/default/flows/Nightly.flow': nightly,
+      'force-app/main/default/externalServiceRegistrations/BankService.externalServiceRegistration': registration('Bank'),
+      'force-app/main/default/namedCredentials/Bank.namedCredential': legacyNc('PerUser'),
+    });
+    const configs = new ConfigResolver(RULES);
+    const found = discover([join(root, 'force-app/main/default/flows')], root, configs);
+    assert.deepEqual(found.targets.map(rel(root)), ['force-app/main/default/flows/Nightly.flow']);
+    assert.ok(contextFiles(found.targets, found.listings).map(rel(root)).includes('force-app/main/default/namedCredentials/Bank.namedCredential'));
+    const run = lintUnits(found.targets, { cwd: root, rules: RULES, configs, listings: found.listings });
+    assert.ok(ruleIds(run).includes('flow/per-user-credential-in-automation'), `findings: ${ruleIds(run).join(', ')}`);
+  });
+
+  it('in a src/ project retrieved with the Metadata API: discovered and linted, and a suffix outside its folder is not metadata', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sg-mdapi-'));
+    write(root, {
+      'src/package.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns="http://soap.sforce.com/2006/04/metadata"><version>60.0</version></Package>\n',
+      'src/flows/Nightly.flow': nightly,
+      'src/externalServiceRegistrations/BankService.externalServiceRegistration': registration('Bank'),
+      'src/namedCredentials/Bank.namedCredential': legacyNc('PerUser'),
+      'web/lib/index.js.flow': '// @flow\nexport {};\n',
+    });
+    const configs = new ConfigResolver(RULES);
+    const found = discover([root], root, configs);
+    assert.deepEqual(found.targets.map(rel(root)).sort(), [
+      'src/externalServiceRegistrations/BankService.externalServiceRegistration',
+      'src/flows/Nightly.flow',
+      'src/namedCredentials/Bank.namedCredential',
+      'src/package.xml', // an XML file: linted only if its root is <mule>
+    ]);
+    const run = lintUnits(found.targets, { cwd: root, rules: RULES, configs, listings: found.listings });
+    assert.ok(ruleIds(run).includes('flow/per-user-credential-in-automation'), `findings: ${ruleIds(run).join(', ')}`);
   });
 });

@@ -23,6 +23,17 @@ describe('file roles', () => {
     ['/a/src/main/resources/config.yaml', 'property', undefined],
     ['/a/src/main/resources/dev.properties', 'property', undefined],
     ['/a/README.md', 'other', undefined],
+    // Metadata API names, in their type's folder only.
+    ['/p/src/flows/Sync.flow', 'flow', 'Sync'],
+    ['/p/force-app/main/default/namedCredentials/Erp.namedCredential', 'named-credential', 'Erp'],
+    ['/p/force-app/main/default/externalCredentials/Erp_EC.externalCredential', 'external-credential', 'Erp_EC'],
+    ['/p/src/externalServiceRegistrations/Bank.externalServiceRegistration', 'external-service', 'Bank'],
+    ['/p/src/permissionsets/Integration.permissionset', 'permission-set', 'Integration'],
+    ['/p/src/permissionsetgroups/Ops.permissionsetgroup', 'permission-set-group', 'Ops'],
+    ['/p/src/profiles/Admin.profile', 'profile', 'Admin'],
+    ['/web/lib/index.js.flow', 'other', undefined],
+    ['/p/src/classes/Sync.flow', 'other', undefined],
+    ['/p/flows/Sync.flowx', 'other', undefined],
   ];
   for (const [path, role, apiName] of cases) {
     it(`${path} is ${role}${apiName ? ` named ${apiName}` : ''}`, () => {

@@ -36,6 +36,22 @@ const METADATA_TYPES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>(
 ]);
 const META_XML = '-meta.xml';
 
+/**
+ * The same types named the Metadata API way, without `-meta.xml` (`flows/Sync.flow`,
+ * `namedCredentials/Erp.namedCredential`): a `src/` project retrieved with the Metadata API, and a file the
+ * Salesforce CLI also deploys from a source-format project. A suffix alone is too common (`index.js.flow`), so
+ * the file must sit in its type's folder, by the folder names of the Metadata API (matched case-insensitively).
+ */
+const METADATA_FORMAT_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ['flow', 'flows'],
+  ['namedcredential', 'namedcredentials'],
+  ['externalcredential', 'externalcredentials'],
+  ['externalserviceregistration', 'externalserviceregistrations'],
+  ['permissionset', 'permissionsets'],
+  ['permissionsetgroup', 'permissionsetgroups'],
+  ['profile', 'profiles'],
+]);
+
 /** What each role is to the analysis. */
 interface RoleFacts {
   /** Part of an SFDX project (indexed by API name, read when a reference needs it). */
@@ -94,8 +110,23 @@ export function roleAndApiName(path: string): { role: FileRole; apiName: string 
     const role = dot > 0 ? METADATA_TYPES.get(base.slice(dot + 1, n - META_XML.length).toLowerCase()) : undefined;
     return role ? { role, apiName: base.slice(0, dot) } : NO_NAME;
   }
-  const role = otherRole(base.toLowerCase());
-  return role === 'other' ? NO_NAME : { role, apiName: undefined };
+  const lower = base.toLowerCase();
+  const role = otherRole(lower);
+  if (role !== 'other') return { role, apiName: undefined };
+  return metadataFormat(path, base, lower) ?? NO_NAME;
+}
+
+/** A Metadata API file name (`flows/Sync.flow`) in its type's folder: its role and API name. */
+function metadataFormat(path: string, base: string, lower: string): { role: FileRole; apiName: string } | undefined {
+  const dot = lower.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const suffix = lower.slice(dot + 1);
+  const folder = METADATA_FORMAT_FOLDERS.get(suffix);
+  if (!folder) return undefined;
+  const end = path.length - base.length - 1;
+  const start = path.lastIndexOf('/', end - 1) + 1;
+  if (end <= 0 || path.slice(start, end).toLowerCase() !== folder) return undefined;
+  return { role: METADATA_TYPES.get(suffix)!, apiName: base.slice(0, dot) };
 }
 
 function otherRole(lower: string): FileRole {

@@ -155,6 +155,22 @@ ruleTests('flow/per-user-credential-in-automation', {
       ],
     },
     {
+      name: 'the same project with Metadata API file names (flows/Nightly.flow, namedCredentials/Bank.namedCredential)',
+      files: {
+        ...SFDX_PROJECT,
+        [flowPath('Nightly').replace('.flow-meta.xml', '.flow')]: scheduled,
+        [esPath('BankService').replace('-meta.xml', '')]: registration('Bank'),
+        [ncPath('Bank').replace('-meta.xml', '')]: legacyNc('PerUser'),
+      },
+      findings: [
+        {
+          path: flowPath('Nightly').replace('.flow-meta.xml', '.flow'),
+          ...nameAt(scheduled, 'Call_Bank'),
+          message: "External Service action 'Call_Bank' (BankService.addAccount) uses per-user credential 'Bank'",
+        },
+      ],
+    },
+    {
       name: 'an operation named with spaces in the Flow, stored encoded in the registration (getx20weatherx20data)',
       files: {
         ...perUserLegacy,
