@@ -126,7 +126,7 @@ function reportConnectorRaise(app: MuleApp, file: MuleFile, a: XmlAttribute, ref
     start,
     end,
     message: msg`raise-error cannot raise ${ref.namespace}:${ref.identifier}: the ${ref.namespace} namespace belongs to the ${prose(forbidden.label)}`,
-    detail: msg`Raise Error raises core MULE types or types of a namespace of your own, never a connector's ("You cannot use a connector's existing namespace", Raise Error Component). Raise ${replacement} (or a MULE type) and handle that.`,
+    detail: msg`Raise Error raises core MULE types or types of a namespace of your own, never a connector's ("You cannot use a connector's existing namespace", Raise Error Component). Raise ${replacement} (or a MULE type), and make the handlers that catch ${ref.namespace}:${ref.identifier} for it catch that instead.`,
     suggestions: decoded ? [{ title: `Replace with ${replacement}`, edits: [{ path: file.path, start, end, newText: replacement }] }] : [],
   });
 }
