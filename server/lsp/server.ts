@@ -41,7 +41,7 @@ const WATCH_GLOBS = [
   '**/*.xml',
   '**/*.cls',
   // Metadata API names (no -meta.xml): the file roles accept them in their type's folder.
-  '**/*.{flow,namedCredential,externalCredential,externalServiceRegistration,permissionset,permissionsetgroup,profile}',
+  '**/*.{flow,flowDefinition,namedCredential,externalCredential,externalServiceRegistration,permissionset,permissionsetgroup,profile}',
   '**/*.{yaml,yml,properties}',
   '**/sfdx-project.json',
   '**/mule-artifact.json',

@@ -13,7 +13,7 @@ import type { SourceFile } from '../project/source-file';
 import { isLintableRole, isSalesforceRole } from '../project/layout';
 import { maskQuoted } from '../rules/message';
 import type { Report, Rule, RuleOptions, RuleTarget } from '../rules/rule';
-import { isDeactivated } from '../salesforce/flow';
+import { isInactive } from '../salesforce/flow-activation';
 import { flowOf } from '../salesforce/project';
 import { ownCopy } from '../text/own-copy';
 import { fingerprintKey, fingerprintOf } from './fingerprint';
@@ -90,8 +90,8 @@ export class LintRun {
         if (role === 'flow') {
           this.runScope({ scope: 'xml-file', file }, [path]);
           const flow = flowOf(file);
-          // A deactivated flow never runs: nothing it does can fail (malformed XML is still reported above).
-          if (flow && !isDeactivated(flow)) this.runScope({ scope: 'sfdx-flow', flow, project }, [path]);
+          // An inactive version never runs: nothing it does can fail (malformed XML is still reported above).
+          if (flow && !isInactive(flow, project)) this.runScope({ scope: 'sfdx-flow', flow, project }, [path]);
         } else if (isSalesforceRole(role) && isLintableRole(role)) {
           // (Permission sets and profiles are context for the credential rules, never reported on.)
           if (role !== 'apex') this.runScope({ scope: 'xml-file', file }, [path]);

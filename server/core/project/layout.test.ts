@@ -31,6 +31,8 @@ describe('file roles', () => {
     ['/p/src/permissionsets/Integration.permissionset', 'permission-set', 'Integration'],
     ['/p/src/permissionsetgroups/Ops.permissionsetgroup', 'permission-set-group', 'Ops'],
     ['/p/src/profiles/Admin.profile', 'profile', 'Admin'],
+    ['/p/src/flowDefinitions/Sync.flowDefinition', 'flow-definition', 'Sync'],
+    ['/p/force-app/main/default/flowDefinitions/Sync.flowDefinition-meta.xml', 'flow-definition', 'Sync'],
     ['/web/lib/index.js.flow', 'other', undefined],
     ['/p/src/classes/Sync.flow', 'other', undefined],
     ['/p/flows/Sync.flowx', 'other', undefined],

@@ -8,6 +8,7 @@ import { inPackageDirs, type SfdxProjectDescriptor } from './sfdx-descriptor';
 export type FileRole =
   | 'xml'
   | 'flow'
+  | 'flow-definition'
   | 'named-credential'
   | 'external-credential'
   | 'external-service'
@@ -27,6 +28,7 @@ export type FileRole =
  */
 const METADATA_TYPES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
   ['flow', 'flow'],
+  ['flowdefinition', 'flow-definition'],
   ['namedcredential', 'named-credential'],
   ['externalcredential', 'external-credential'],
   ['externalserviceregistration', 'external-service'],
@@ -44,6 +46,7 @@ const META_XML = '-meta.xml';
  */
 const METADATA_FORMAT_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['flow', 'flows'],
+  ['flowdefinition', 'flowdefinitions'],
   ['namedcredential', 'namedcredentials'],
   ['externalcredential', 'externalcredentials'],
   ['externalserviceregistration', 'externalserviceregistrations'],
@@ -63,6 +66,8 @@ interface RoleFacts {
 const ROLE_FACTS: Readonly<Record<FileRole, RoleFacts>> = {
   xml: { salesforce: false, lintable: true },
   flow: { salesforce: true, lintable: true },
+  /** Which version of a Flow is active, for Flows whose files are versioned (`Sync-2.flow`, before API 44). */
+  'flow-definition': { salesforce: true, lintable: false },
   'named-credential': { salesforce: true, lintable: true },
   'external-credential': { salesforce: true, lintable: true },
   'external-service': { salesforce: true, lintable: true },

@@ -254,11 +254,6 @@ export function automationOf(flow: FlowModel): Automation | undefined {
   return undefined;
 }
 
-/** A deactivated flow (its latest version is `Obsolete`): no interview of it runs. */
-export function isDeactivated(flow: FlowModel): boolean {
-  return flow.status === 'Obsolete';
-}
-
 export function isRecordTriggered(flow: FlowModel): boolean {
   return !!flow.triggerType && RECORD_TRIGGERS.has(flow.triggerType);
 }

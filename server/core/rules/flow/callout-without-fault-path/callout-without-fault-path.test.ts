@@ -120,8 +120,22 @@ const caught = (handler: string) => ({
   ),
 });
 
+/** Two versions of one Flow, each its own file as before API 44, with no status of their own. */
+const versions = {
+  ...SFDX_PROJECT,
+  [flowPath('Sync-1')]: noFault,
+  [flowPath('Sync-2')]: noFault,
+  [esPath('BankService')]: registration('Bank'),
+};
+const defPath = flowPath('Sync').replace('/flows/Sync.flow-meta.xml', '/flowDefinitions/Sync.flowDefinition-meta.xml');
+const flowDefinition = (active: number | undefined) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<FlowDefinition xmlns="http://soap.sforce.com/2006/04/metadata">\n${active === undefined ? '' : `    <activeVersionNumber>${active}</activeVersionNumber>\n`}</FlowDefinition>\n`;
 ruleTests('flow/callout-without-fault-path', {
   valid: [
+    {
+      name: 'versioned Flow files whose FlowDefinition activates none (activeVersionNumber omitted): none runs',
+      files: { ...versions, [defPath]: flowDefinition(undefined) },
+    },
     {
       name: 'a deactivated flow (its latest version is Obsolete): no interview of it runs',
       files: { ...SFDX_PROJECT, [flowPath('F')]: withStatus(noFault, 'Obsolete'), [esPath('BankService')]: registration('Bank') },
@@ -164,6 +178,11 @@ ruleTests('flow/callout-without-fault-path', {
     },
   ],
   invalid: [
+    {
+      name: 'versioned Flow files (before API 44): only the version the FlowDefinition activates is linted',
+      files: { ...versions, [defPath]: flowDefinition(2) },
+      findings: [{ path: flowPath('Sync-2'), ...nameAt(noFault, 'Call_Bank'), message: "External Service action 'Call_Bank'" }],
+    },
     {
       name: 'a record-triggered flow names the path (its immediate path rolls the triggering change back); other flows have only one',
       files: { ...SFDX_PROJECT, [flowPath('F')]: onSave, [esPath('BankService')]: registration('Bank') },
