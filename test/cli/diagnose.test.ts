@@ -50,6 +50,14 @@ describe('session-guard diagnose', () => {
     }
   });
 
+  it('says a low-confidence guess does not tell whether a retry can recover', async () => {
+    const r = await cli(['diagnose', '-'], undefined, 'INVALID_SESSION_ID: Session expired or invalid');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^TOKEN_EXPIRED /m);
+    assert.match(r.stdout, /Whether a retry can recover is unknown until the cause is confirmed/);
+    assert.doesNotMatch(r.stdout, /Recoverable without a person/);
+  });
+
   it('reads a UTF-16 file and masks secrets in text output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sg-diag-'));
     const text =

@@ -76,3 +76,16 @@ describe('Diagnose: cause catalogue', () => {
     );
   });
 });
+
+describe('Diagnose: what a reader may conclude about retrying', () => {
+  it('a guess is unconfirmed, even for a cause a retry could fix', () => {
+    const d = diagnose('INVALID_SESSION_ID: Session expired or invalid');
+    assert.equal(d.cause, 'TOKEN_EXPIRED');
+    assert.ok(d.confidence < 0.5, `confidence ${d.confidence}`);
+    assert.deepEqual([d.autoRecoverable, d.recoverable], [true, 'unconfirmed']);
+  });
+  it('a confident diagnosis says yes or no from its cause', () => {
+    assert.equal(diagnose('{"error":"invalid_grant","error_description":"ip restricted or invalid login hours"}').recoverable, 'no');
+    assert.equal(diagnose('REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.').recoverable, 'yes');
+  });
+});

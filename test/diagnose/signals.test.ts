@@ -10,7 +10,11 @@ import { diagnose } from '../../server/core/diagnose/classify';
 import { LOGIN_STATUSES, NOT_APPROVED_STATUS } from '../../server/core/diagnose/login-statuses';
 import { GENERIC_SIGNALS, SIGNALS } from '../../server/core/diagnose/signals';
 
-const ALL_GENERIC = SIGNALS.filter((s) => s.generic)
+/**
+ * Every generic marker but "expired authorization code", which names a cause once the text shows its flow (a JWT
+ * login, a refresh: tested below) — next to the sf CLI's JWT marker it is a JWT problem, as it should be.
+ */
+const ALL_GENERIC = SIGNALS.filter((s) => s.generic && s.id !== 'expired-authorization-code')
   .map((s) => s.example)
   .join('\n');
 
@@ -127,4 +131,24 @@ describe('Diagnose: computed cues', () => {
       );
     });
   }
+});
+
+describe('Diagnose: "expired authorization code" is read in its flow', () => {
+  it('alone it cannot tell: UNKNOWN, at low confidence', () => {
+    const d = diagnose('{"error":"invalid_grant","error_description":"expired authorization code"}');
+    assert.equal(d.cause, 'UNKNOWN');
+    assert.ok(d.confidence < 0.5);
+  });
+  it("in a JWT bearer login: the assertion's exp is past (a clock or time zone error)", () => {
+    const d = diagnose(
+      "{'iss': 'X', 'sub': 'int@acme.com', 'aud': 'https://test.salesforce.com', 'exp': '1584974785'}\nSalesforceAuthenticationFailed: invalid_grant: expired authorization code",
+    );
+    assert.equal(d.cause, 'JWT_MISCONFIGURED');
+    assert.ok(d.confidence >= 0.5);
+    assert.ok(d.evidence.some((e) => e.signal === 'jwt-assertion-expired'));
+  });
+  it('in a token refresh: another worker refreshed first', () => {
+    const d = diagnose('Error: Unable to refresh session due to: invalid_grant: expired authorization code');
+    assert.equal(d.cause, 'CONCURRENT_SESSION_LIMIT');
+  });
 });

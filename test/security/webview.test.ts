@@ -30,6 +30,7 @@ function hostileDiagnosis(): Diagnosis {
     title: `IP ${ATTACKS}`,
     confidence: 0.9,
     autoRecoverable: false,
+    recoverable: 'no',
     summary: ATTACKS,
     evidence: [
       { text: 'ip restricted', start: 0, end: 13, signal: 'ip-restricted', means: ATTACKS, cause: 'IP_RESTRICTION', redactedStart: at, redactedEnd: at + 13 },

@@ -11,9 +11,12 @@ export function alertPayload(d: Diagnosis, locations: readonly FailureLocationIn
     cause: d.cause,
     confidence: d.confidence,
     autoRecoverable: d.autoRecoverable,
-    action: d.autoRecoverable
-      ? 'A bounded retry or re-authentication can recover; watch for repeats.'
-      : 'Retrying cannot succeed: a person has to act. Do not replay messages until the cause is fixed.',
+    action:
+      d.recoverable === 'yes'
+        ? 'A bounded retry or re-authentication can recover; watch for repeats.'
+        : d.recoverable === 'no'
+          ? 'Retrying cannot succeed: a person has to act. Do not replay messages until the cause is fixed.'
+          : 'Confirm the cause first (the diagnosis is a guess): do not replay messages until it is known.',
     summary: d.summary,
     recovery: d.recovery,
     runbook: d.runbook,

@@ -58,14 +58,20 @@ function renderDiagnosis(d: Diagnosis, locations: readonly FailureLocationInfo[]
   meter.append(el('div', { class: 'meter-fill' }));
   (meter.firstChild as HTMLElement).style.width = pct(d.confidence);
   const recoverable =
-    d.cause === 'UNKNOWN' ? '' : d.autoRecoverable ? 'Recoverable by a bounded retry or re-authentication' : 'Not recoverable by retrying: a person has to act';
+    d.cause === 'UNKNOWN'
+      ? ''
+      : d.recoverable === 'yes'
+        ? 'Recoverable by a bounded retry or re-authentication'
+        : d.recoverable === 'no'
+          ? 'Not recoverable by retrying: a person has to act'
+          : 'Recoverable or not: unknown until the cause is confirmed';
   header.append(
     el(
       'div',
       { class: 'meta' },
       el('span', { id: 'confidence' }, `Confidence ${pct(d.confidence)}`),
       meter,
-      el('span', { id: 'recoverable', class: d.autoRecoverable ? 'ok' : 'stop' }, recoverable),
+      el('span', { id: 'recoverable', class: d.recoverable === 'yes' ? 'ok' : d.recoverable === 'no' ? 'stop' : 'unsure' }, recoverable),
     ),
   );
   app.append(header, el('p', { id: 'summary' }, d.summary));

@@ -50,7 +50,9 @@ export const OAUTH_ERRORS: readonly Vocabulary[] = [
   {
     id: 'oauth-not-approved',
     cause: 'APP_NOT_APPROVED',
-    weight: 7,
+    // Also what a JWT bearer login posted to the wrong login server gets (production vs sandbox, My Domain):
+    // the text alone rarely tells the two apart, so it is a lead, not a certainty.
+    weight: 3,
     phrases: ["user hasn't approved this consumer", 'user has not approved this consumer'],
     means: 'the user is not pre-authorized for the connected app and never approved it',
   },
@@ -102,7 +104,8 @@ export const OAUTH_ERRORS: readonly Vocabulary[] = [
   {
     id: 'oauth-invalid-user-credentials',
     cause: 'INVALID_CREDENTIALS',
-    weight: 5,
+    // Also a login the org's policies refuse (a profile that requires a high assurance session): a lead.
+    weight: 3,
     phrases: ['invalid user credentials', 'authentication failure'],
     means: 'the username, password or security token was refused',
   },

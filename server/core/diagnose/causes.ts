@@ -138,6 +138,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       "Check the connected app's OAuth scopes include api (and refresh_token).",
       'If API Access Control is on, make sure the connected app is approved for the user.',
       'Check the session security level required for the API or the connected app (high assurance).',
+      "Check the connected app's IP Relaxation: with IP restrictions enforced, a token used from an address outside the user's login IP ranges can be refused this way.",
     ],
     snippet: 'Alert sub-flow for Salesforce session failures',
   },
@@ -165,6 +166,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       'Verify username, password and security token (or IP allow-listing) for username/password flows.',
       'Verify the consumer key and secret of the connected app the integration uses.',
       'Store the corrected secret where the integration reads it (secure properties, vault) and redeploy.',
+      'If the credentials are right, check what the login history says instead: a profile that requires a high assurance session, or a login IP range, refuses an OAuth login with the same "authentication failure".',
     ],
     snippet: 'Alert sub-flow for Salesforce session failures',
     genericSummary:
@@ -203,6 +205,7 @@ export const CAUSE_INFO: Record<Cause, CauseInfo> = {
       "Add the integration user's profile, or a permission set assigned to the user, to the app's Profiles / Permission Sets.",
       'For the web server or user-agent flow: log in once as the user and approve the app.',
       'Look for "Failed: Not approved for access" in the integration user\'s login history to confirm.',
+      "If the app is pre-authorized and it is a JWT bearer login: check that the token endpoint and the assertion's aud are the org's kind (login.salesforce.com for production, test.salesforce.com or the sandbox's My Domain for a sandbox); a login posted to the other kind of org gets the same message.",
     ],
     snippet: 'Alert sub-flow for Salesforce session failures',
   },

@@ -31,6 +31,12 @@ export interface Diagnosis {
   readonly title: string;
   readonly confidence: number;
   readonly autoRecoverable: boolean;
+  /**
+   * What a reader may conclude about retrying: `yes`/`no` from the cause when the diagnosis is confident enough
+   * to act on, `unconfirmed` when it is a guess (below 50 %): an auto-recoverable cause guessed from a bare
+   * INVALID_SESSION_ID may as well be an IP lock that no retry fixes.
+   */
+  readonly recoverable: 'yes' | 'no' | 'unconfirmed';
   readonly summary: string;
   readonly evidence: Evidence[];
   readonly recovery: string;
@@ -59,6 +65,8 @@ interface Hit {
 }
 
 const MAX_EVIDENCE_PER_SIGNAL = 3;
+/** Below this confidence a diagnosis is a lead to confirm, not a cause to act on. */
+const CONFIDENT = 0.5;
 
 export function diagnose(text: string): Diagnosis {
   const hits: Hit[] = [];
@@ -116,6 +124,7 @@ export function diagnose(text: string): Diagnosis {
     title: info.title,
     confidence,
     autoRecoverable: info.autoRecoverable,
+    recoverable: confidence < CONFIDENT ? 'unconfirmed' : info.autoRecoverable ? 'yes' : 'no',
     summary: summaryFor(top, confidence, ranked.length > 0, onlyGeneric),
     evidence,
     recovery: info.recovery,
@@ -173,6 +182,28 @@ function computedSignals(text: string, ctx: DiagnoseContext): Hit[] {
     out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'per-user-in-record-triggered-flow', means, weight: 5, span: ctx.perUserIdentity });
     out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'per-user-in-record-triggered-flow', means, weight: 0, span: ctx.recordTriggered });
   }
+  // "expired authorization code": a JWT bearer login whose assertion has expired, or a refresh that raced another.
+  const expired = /\bexpired authorization code\b/i.exec(text);
+  if (expired) {
+    const span = spanOf(expired);
+    if (JWT_CONTEXT.test(text))
+      out.push({
+        cause: 'JWT_MISCONFIGURED',
+        signal: 'jwt-assertion-expired',
+        means:
+          "in a JWT bearer login: the assertion's exp claim is already past when Salesforce reads it (computed in the wrong time zone, or a clock off by minutes)",
+        weight: 5,
+        span,
+      });
+    else if (REFRESH_CONTEXT.test(text))
+      out.push({
+        cause: 'CONCURRENT_SESSION_LIMIT',
+        signal: 'refresh-grant-expired',
+        means: 'a token refresh found its grant already used: another worker refreshed first',
+        weight: 4,
+        span,
+      });
+  }
   // A JWT assertion whose audience is another kind of org than the token endpoint it was posted to.
   const endpoints = tokenEndpointsIn(text);
   if (endpoints.length) {
@@ -190,6 +221,11 @@ function computedSignals(text: string, ctx: DiagnoseContext): Hit[] {
   }
   return out;
 }
+
+/** Text that shows a JWT bearer login: the grant type, an assertion, JWT claims printed, a JWT error of a client. */
+const JWT_CONTEXT = /\b(?:jwt|jwt-bearer|JwtAuthError|assertion)\b|['"]exp['"]\s*:|\bprivate_?key/i;
+/** Text that shows a token refresh failing. */
+const REFRESH_CONTEXT = /\b(?:unable to refresh|failed to refresh|refresh(?:ing)? (?:the )?(?:access )?token|grant_type=refresh_token)\b/i;
 
 function spanOf(m: RegExpExecArray): Span {
   return { start: m.index, end: m.index + m[0].length };

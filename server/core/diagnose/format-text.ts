@@ -17,9 +17,11 @@ export function formatDiagnosisText(d: Diagnosis, original: string, color = fals
   out.push(`${paint('bold', `${d.cause}`)}  ${d.title}  ${paint('dim', `(confidence ${pct(d.confidence)})`)}`);
   if (d.cause !== 'UNKNOWN') {
     out.push(
-      d.autoRecoverable
+      d.recoverable === 'yes'
         ? paint('green', 'Recoverable without a person: a bounded retry or re-authentication can succeed.')
-        : paint('red', 'Not recoverable by retrying: a person has to change something first.'),
+        : d.recoverable === 'no'
+          ? paint('red', 'Not recoverable by retrying: a person has to change something first.')
+          : paint('yellow', 'Whether a retry can recover is unknown until the cause is confirmed (run probe, or check the candidates below).'),
     );
   }
   out.push('', d.summary);

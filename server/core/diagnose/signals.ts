@@ -139,9 +139,11 @@ const LOGIN_STATUS_VOCABULARY: readonly Vocabulary[] = [
  *   ExceptionCode, https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
  * - LOGIN_RATE_EXCEEDED and ConcurrentPerOrgLongTxn: Salesforce Developer Limits and Allocations Quick
  *   Reference, https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/
- * - "expired authorization code" and "Token request is already being processed": what the OAuth token
- *   endpoint answers when two clients redeem or refresh the same grant at once, as integrations report it;
- *   the documented error table (api-errors.ts) does not list them.
+ * - "Token request is already being processed": what the OAuth token endpoint answers when two clients refresh
+ *   the same grant at once, as integrations report it; the documented error table (api-errors.ts) does not list it.
+ * - "expired authorization code": in public reports, a JWT bearer login whose `exp` was computed in the wrong time
+ *   zone (simple-salesforce issues 371 and 491) or an authorization code used twice (forrest issue 169); the flow
+ *   around it decides the cause (classify.ts).
  * The rest (a sandbox "was refreshed", "logged out", "deactivated user", "wrong instance", …) are how
  * people describe the cause in tickets and notes, not Salesforce messages; they weigh like one.
  */
@@ -173,15 +175,19 @@ const PHRASES: readonly Signal[] = [
     'the session was ended by a logout',
     'an admin used "Log out all sessions"',
   ),
-  // Concurrency: refresh races, login and session caps.
+  // "expired authorization code" says only that the token endpoint refused a grant as expired: a JWT bearer login
+  // whose assertion's exp is already past (a clock or time zone error), an authorization code redeemed twice or too
+  // late, a refresh racing another. Which one the text around it tells (classify.ts, computed signals).
   S(
     'expired-authorization-code',
-    'CONCURRENT_SESSION_LIMIT',
-    5,
+    'UNKNOWN',
+    0.5,
     /\bexpired authorization code\b/gi,
-    'a refresh reused an authorization code another worker already consumed',
+    'the token endpoint refused the grant as expired (which grant depends on the flow)',
     'invalid_grant: expired authorization code',
+    true,
   ),
+  // Concurrency: refresh races, login and session caps.
   S(
     'token-request-in-progress',
     'CONCURRENT_SESSION_LIMIT',
@@ -329,7 +335,8 @@ const PHRASES: readonly Signal[] = [
   S(
     'not-valid-for-api',
     'SESSION_NOT_API_ENABLED',
-    7,
+    // A UI session used for the API, API Access Control, a connected app's IP restrictions: several causes.
+    3,
     /\bThis session is not valid for use with the (?:REST |SOAP |Bulk )?API\b/gi,
     'the session may not call this API',
     'This session is not valid for use with the REST API',
