@@ -89,3 +89,14 @@ describe('Diagnose: what a reader may conclude about retrying', () => {
     assert.equal(diagnose('REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.').recoverable, 'yes');
   });
 });
+
+describe("Diagnose: Salesforce's own list of possibilities is no evidence", () => {
+  it('the SOAP "Illegal Session" explanation does not count as a cue for an expired session or a logout', () => {
+    const d = diagnose(
+      'INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session. Session not found, missing session key: 00Do0000000YN1J!abc\nThis is expected, it can happen if the session has expired and swept away, or if the user logs out, or if its just someone trying to hack in.',
+    );
+    assert.equal(d.cause, 'TOKEN_EXPIRED');
+    assert.ok(d.confidence < 0.5, `confidence ${d.confidence}`);
+    assert.ok(!d.evidence.some((e) => e.signal === 'logged-out' || e.signal === 'access-token-expired'));
+  });
+});

@@ -85,6 +85,12 @@ export function diagnose(text: string): Diagnosis {
       if (++n >= MAX_EVIDENCE_PER_SIGNAL) break;
     }
   }
+  // Salesforce's own explanation inside a fault lists every cause it can think of: no cue for any of them.
+  const boilerplate = [...text.matchAll(SALESFORCE_BOILERPLATE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  if (boilerplate.length) {
+    const inside = (h: Hit) => boilerplate.some((b) => h.span.start >= b.start && h.span.end <= b.end);
+    for (let i = hits.length - 1; i >= 0; i--) if (inside(hits[i])) hits.splice(i, 1);
+  }
   const ctx = readContext(text);
   hits.push(...computedSignals(text, ctx));
 
@@ -221,6 +227,13 @@ function computedSignals(text: string, ctx: DiagnoseContext): Hit[] {
   }
   return out;
 }
+
+/**
+ * The SOAP API's explanation of "Illegal Session" ("This is expected, it can happen if the session has expired and
+ * swept away, or if the user logs out, or if its just someone trying to hack in."): a list of possibilities,
+ * printed whatever the cause.
+ */
+const SALESFORCE_BOILERPLATE = /\bit can happen if the session has expired[^.\n]*(?:\.|$)/gim;
 
 /** Text that shows a JWT bearer login: the grant type, an assertion, JWT claims printed, a JWT error of a client. */
 const JWT_CONTEXT = /\b(?:jwt|jwt-bearer|JwtAuthError|assertion)\b|['"]exp['"]\s*:|\bprivate_?key/i;
