@@ -99,4 +99,13 @@ describe("Diagnose: Salesforce's own list of possibilities is no evidence", () =
     assert.ok(d.confidence < 0.5, `confidence ${d.confidence}`);
     assert.ok(!d.evidence.some((e) => e.signal === 'logged-out' || e.signal === 'access-token-expired'));
   });
+  it('a real mention after the explanation still counts, whichever comes first', () => {
+    const fault = 'INVALID_SESSION_ID: Illegal Session\nThis is expected, it can happen if the session has expired and swept away, or if the user logs out.';
+    const mention = 'The access token has expired overnight.';
+    const after = diagnose(`${fault}\n${mention}`);
+    const before = diagnose(`${mention}\n${fault}`);
+    assert.equal(after.cause, 'TOKEN_EXPIRED');
+    assert.equal(after.confidence, before.confidence);
+    assert.ok(after.confidence >= 0.5, `confidence ${after.confidence}`);
+  });
 });

@@ -70,10 +70,14 @@ const CONFIDENT = 0.5;
 
 export function diagnose(text: string): Diagnosis {
   const hits: Hit[] = [];
+  // Salesforce's own explanation inside a fault lists every cause it can think of: no cue for any of them.
+  const boilerplate = [...text.matchAll(SALESFORCE_BOILERPLATE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const inBoilerplate = (start: number, end: number) => boilerplate.some((b) => start >= b.start && end <= b.end);
   for (const s of SIGNALS) {
     s.pattern.lastIndex = 0;
     let n = 0;
     for (const m of text.matchAll(s.pattern)) {
+      if (inBoilerplate(m.index!, m.index! + m[0].length)) continue;
       hits.push({
         cause: s.cause,
         signal: s.id,
@@ -84,12 +88,6 @@ export function diagnose(text: string): Diagnosis {
       });
       if (++n >= MAX_EVIDENCE_PER_SIGNAL) break;
     }
-  }
-  // Salesforce's own explanation inside a fault lists every cause it can think of: no cue for any of them.
-  const boilerplate = [...text.matchAll(SALESFORCE_BOILERPLATE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-  if (boilerplate.length) {
-    const inside = (h: Hit) => boilerplate.some((b) => h.span.start >= b.start && h.span.end <= b.end);
-    for (let i = hits.length - 1; i >= 0; i--) if (inside(hits[i])) hits.splice(i, 1);
   }
   const ctx = readContext(text);
   hits.push(...computedSignals(text, ctx));

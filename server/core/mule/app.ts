@@ -262,22 +262,32 @@ export class MuleApp {
    */
   neverRuns(flow: FlowModel): boolean {
     if (flow.kind !== 'sub-flow' || this.dynamicFlowRef) return false;
-    return this.memo.get(NEVER_RUNS, () => new Map<string, boolean>()).get(flow.name) ?? this.computeNeverRuns(flow, new Set());
+    return !this.memo.get(RUNNING_SUB_FLOWS, () => this.runningSubFlows()).has(flow.name);
   }
 
-  private computeNeverRuns(flow: FlowModel, visiting: Set<string>): boolean {
-    const known = this.memo.get(NEVER_RUNS, () => new Map<string, boolean>());
-    const cached = known.get(flow.name);
-    if (cached !== undefined) return cached;
-    // A cycle of sub-flows calling each other, with no way in from outside, never runs either.
-    if (visiting.has(flow.name)) return true;
-    visiting.add(flow.name);
-    const never = (this.callers.get(flow.name) ?? []).every(
-      (site) => site.caller !== undefined && site.caller.kind === 'sub-flow' && this.computeNeverRuns(site.caller, visiting),
-    );
-    visiting.delete(flow.name);
-    if (visiting.size === 0) known.set(flow.name, never);
-    return never;
+  /** The sub-flows something that may run calls: reached from every flow and from call sites outside flows (global handlers). */
+  private runningSubFlows(): ReadonlySet<string> {
+    const calls = new Map<string, string[]>(); // caller name → the flows it calls
+    const reached = new Set<string>();
+    const queue: string[] = [];
+    const reach = (name: string) => {
+      if (reached.has(name)) return;
+      reached.add(name);
+      queue.push(name);
+    };
+    for (const [target, sites] of this.callers) {
+      for (const site of sites) {
+        if (!site.caller) reach(target);
+        else {
+          let out = calls.get(site.caller.name);
+          if (!out) calls.set(site.caller.name, (out = []));
+          out.push(target);
+        }
+      }
+    }
+    for (const f of this.flows.values()) if (f.kind === 'flow') reach(f.name);
+    while (queue.length) for (const target of calls.get(queue.pop()!) ?? []) reach(target);
+    return reached;
   }
 
   private addCallSite(el: XmlElement, file: MuleFile, kind: CallSite['kind']): void {
@@ -318,7 +328,7 @@ interface Contents {
  * walks only the edited flow.
  */
 const CONTENTS = memoKey<Contents>('what the app model takes from a top-level element');
-const NEVER_RUNS = memoKey<Map<string, boolean>>('sub-flows that never run');
+const RUNNING_SUB_FLOWS = memoKey<ReadonlySet<string>>('flows and sub-flows that may run');
 
 function contentsOf(el: XmlElement, deep: boolean): Contents {
   const indexed: XmlElement[] = [];

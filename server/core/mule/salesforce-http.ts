@@ -118,8 +118,8 @@ function apiBelowServices(path: string): SalesforceApi | undefined {
  */
 function pathFromExpression(app: MuleApp, expression: string): string | undefined {
   for (const lit of stringLiterals(expression)) {
-    const readings = lit.includes('${') ? app.props.expand(lit) : [lit];
-    if (!readings || readings.length === 0) continue;
+    // (A placeholder the app cannot resolve, `${secure::…}` for one, leaves the literal's `/services/…` as written.)
+    const readings = (lit.includes('${') ? app.props.expand(lit) : undefined) ?? [lit];
     const paths = readings.map(apiPathIn);
     if (paths.every((p) => p !== undefined)) return paths[0];
   }

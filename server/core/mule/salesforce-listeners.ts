@@ -9,8 +9,10 @@ import { SALESFORCE_SOURCES } from './salesforce-connector';
 export interface SalesforceListener {
   readonly el: XmlElement;
   readonly flow: FlowModel;
-  /** The connection its config-ref names; undefined when the app cannot tell which. */
+  /** The connection its config-ref names; undefined when the app defines none of that name. */
   readonly config: SalesforceConfig | undefined;
+  /** Its config-ref after property resolution (still holding `${…}` when that cannot be resolved to one value). */
+  readonly configRef: string | undefined;
 }
 
 const LISTENERS = memoKey<readonly SalesforceListener[]>('Salesforce listeners of the app');
@@ -22,8 +24,9 @@ export function salesforceListeners(app: MuleApp): readonly SalesforceListener[]
     for (const flow of app.flows.values()) {
       const el = flow.source;
       if (!el || el.ns !== NS.salesforce || !SALESFORCE_SOURCES.has(el.local)) continue;
-      const ref = app.resolve(attr(el, 'config-ref'));
-      out.push({ el, flow, config: ref === undefined ? undefined : app.sfConfigs.get(ref) });
+      const raw = attr(el, 'config-ref');
+      const ref = app.resolve(raw) ?? raw;
+      out.push({ el, flow, config: ref === undefined ? undefined : app.sfConfigs.get(ref), configRef: ref });
     }
     return out;
   });

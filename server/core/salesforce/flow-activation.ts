@@ -32,10 +32,10 @@ function activeVersionOf(file: SourceFile): { version: number } | undefined {
 
 /** A Flow version no interview of runs: deactivated, or a version its FlowDefinition does not make active. */
 export function isInactive(flow: FlowModel, project: SfdxProject): boolean {
-  if (flow.status === 'Obsolete') return true;
+  // A versioned file whose FlowDefinition is in the project: the definition decides, whatever the file's status.
   const v = versioned(flow.apiName);
-  if (!v) return false;
-  const definition = project.fileNamed('flow-definition', v.name);
+  const definition = v && project.fileNamed('flow-definition', v.name);
   const active = definition && activeVersionOf(definition);
-  return active !== undefined && active.version !== v.version;
+  if (v && active) return active.version !== v.version;
+  return flow.status === 'Obsolete';
 }

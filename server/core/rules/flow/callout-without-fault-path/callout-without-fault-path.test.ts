@@ -179,6 +179,11 @@ ruleTests('flow/callout-without-fault-path', {
   ],
   invalid: [
     {
+      name: 'a rollback: the FlowDefinition activates version 1, whose file says Obsolete — the definition decides',
+      files: { ...versions, [flowPath('Sync-1')]: withStatus(noFault, 'Obsolete'), [defPath]: flowDefinition(1) },
+      findings: [{ path: flowPath('Sync-1'), ...nameAt(noFault, 'Call_Bank'), message: "External Service action 'Call_Bank'" }],
+    },
+    {
       name: 'versioned Flow files (before API 44): only the version the FlowDefinition activates is linted',
       files: { ...versions, [defPath]: flowDefinition(2) },
       findings: [{ path: flowPath('Sync-2'), ...nameAt(noFault, 'Call_Bank'), message: "External Service action 'Call_Bank'" }],

@@ -27,8 +27,8 @@ export default muleRule(
     // Whether some Salesforce element names a configuration the app cannot tell (an unresolved placeholder, a
     // missing config-ref): then any configuration may be the one it uses.
     const unknownUse =
-      app.operations.some((op) => !op.config && !op.notSalesforceConfig && isOperationName(op.el.local)) ||
-      salesforceListeners(app).some((l) => l.config === undefined);
+      app.operations.some((op) => !op.config && !op.notSalesforceConfig && isOperationName(op.el.local) && unknownRef(op.configRef)) ||
+      salesforceListeners(app).some((l) => !l.config && unknownRef(l.configRef));
     for (const config of app.sfConfigs.values()) {
       const conn = config.connection;
       if (!conn || config.reconnection.kind !== 'none' || isTestSuite(config.file.xml.root)) continue;
@@ -107,3 +107,11 @@ export default muleRule(
     }
   },
 );
+
+/**
+ * A config-ref the app cannot read: missing, or a placeholder with no single value. (A name the app does not
+ * define — a domain's configuration — is not one of this app's connections.)
+ */
+function unknownRef(ref: string | undefined): boolean {
+  return ref === undefined || ref.includes('${');
+}

@@ -84,6 +84,12 @@ const deadChain = mule(`
   <sub-flow name="ping"><flow-ref name="pong"/><salesforce:create config-ref="sf" type="Account"/></sub-flow>
   <sub-flow name="pong"><flow-ref name="ping"/></sub-flow>
   <flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`);
+const deadDiamonds = mule(`
+  ${sfConfig()}
+  ${Array.from({ length: 40 }, (_, i) => `<sub-flow name="a${i}"><flow-ref name="a${i + 1}"/><flow-ref name="b${i + 1}"/></sub-flow><sub-flow name="b${i}"><flow-ref name="a${i + 1}"/><flow-ref name="b${i + 1}"/></sub-flow>`).join('\n  ')}
+  <sub-flow name="a40"><salesforce:delete config-ref="sf"/></sub-flow>
+  <sub-flow name="b40"><salesforce:create config-ref="sf" type="Account"/></sub-flow>
+  <flow name="api"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="sf"/></flow>`);
 const dynamicRef = mule(`
   ${sfConfig()}
   <sub-flow name="unused"><salesforce:delete config-ref="sf"/></sub-flow>
@@ -127,6 +133,12 @@ ruleTests('mule/missing-reconnection', {
       files: unused,
     },
     {
+      name: "an unused connection beside an operation whose config-ref names one the app does not define (a domain's): still unused",
+      files: mule(`
+        <salesforce:sfdc-config name="sf-unused"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>
+        <flow name="f"><http:listener config-ref="l" path="/"/><salesforce:query config-ref="domain-sf"/></flow>`),
+    },
+    {
       name: 'a listener that brings its own strategy, on a connection nothing else uses',
       files: mule(`
         <salesforce:sfdc-config name="sf"><salesforce:basic-connection username="u" password="p"/></salesforce:sfdc-config>
@@ -159,6 +171,12 @@ ruleTests('mule/missing-reconnection', {
           message: "Salesforce connection 'sf' has no reconnection strategy: 1 operation fails when its session expires",
         },
       ],
+    },
+    {
+      // 2^40 paths through the diamonds: the sub-flows that run are found in one walk, not path by path.
+      name: 'forty levels of uncalled diamond sub-flows: none runs, and the answer does not take every path',
+      files: deadDiamonds,
+      findings: [{ ...at(deadDiamonds, '<salesforce:basic-connection'), message: '1 operation fails when its session expires' }],
     },
     {
       name: 'a flow-ref with an expression may call any sub-flow: all are counted',

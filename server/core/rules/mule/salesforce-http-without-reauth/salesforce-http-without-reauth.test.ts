@@ -53,6 +53,9 @@ const onlyUnknownCaller = mule(`
   ${CONFIGS}
   ${LOGIN_FLOW}
   <flow name="impl">${CACHED_TOKEN}${CALL}</flow>`);
+const secureUrl = app(
+  CALL.replace('config-ref="sf-api" path="/query"', 'url="#[\'${secure::sf.instanceUrl}/services/data/v60.0/sobjects/Case/\' ++ vars.caseId]"'),
+);
 /** The path is an expression whose literal holds a property that resolves to the REST root. */
 const expressionPath = {
   'app/src/main/mule/main.xml': app(
@@ -209,6 +212,11 @@ ruleTests('mule/salesforce-http-without-reauth', {
       name: 'a flow with no source and no caller also runs the call: the API path is still reported',
       files: orphanFlow,
       findings: [{ ...tag(orphanFlow, '<http:request method="GET"'), message: 'This request to Salesforce (GET /services/data/v60.0/query)' }],
+    },
+    {
+      name: 'a URL expression whose literal holds a secure placeholder the app cannot resolve: its /services/… is still read',
+      files: secureUrl,
+      findings: [{ ...tag(secureUrl, '<http:request method="GET"'), message: 'This request to Salesforce (GET /services/data/v60.0/sobjects/Case/)' }],
     },
     {
       name: 'a path written as an expression whose literal holds the REST root through a property',
