@@ -530,7 +530,8 @@ class Walker {
     const visiting: Chain<string> = { head: flow.name, rest: s.visiting };
     let climbed = false;
     for (const site of sites) {
-      if (!site.caller) continue;
+      // A call site in a sub-flow that never runs is no way up.
+      if (!site.caller || this.app.neverRuns(site.caller)) continue;
       climbed = true;
       this.climb(site.el, withChanges(s, { steps: { head: site.step, rest: s.steps }, visiting }));
     }

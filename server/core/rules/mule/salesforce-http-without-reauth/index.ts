@@ -162,10 +162,13 @@ function report(
   });
 }
 
-/** Whether `el` sits in one of these flows (a handler of a flow, or of a scope inside it). */
+/**
+ * Whether a handler may belong to a path through a flow whose caller is unknown: it sits in one of those flows, or
+ * in a global error handler (which any flow may reference, those included).
+ */
 function inFlows(app: MuleApp, el: XmlElement, flows: ReadonlySet<XmlElement>): boolean {
   const f = app.flowOf(el);
-  return f !== undefined && flows.has(f.el);
+  return f === undefined || flows.has(f.el);
 }
 
 /** Whether `el` sits in a flow or sub-flow the app did not register (another of the same name came first). */

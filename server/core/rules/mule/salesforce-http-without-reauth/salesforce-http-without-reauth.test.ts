@@ -47,6 +47,20 @@ const sharedImpl = (implKind: 'flow' | 'sub-flow', orphanKind: 'flow' | 'sub-flo
     <${orphanKind} name="reconcile"><flow-ref name="impl"/></${orphanKind}>`);
 const orphanSubFlow = sharedImpl('flow', 'sub-flow');
 const orphanFlow = sharedImpl('sub-flow', 'flow');
+/** An uncalled sub-flow wraps the call in a try that logs in again and calls once more: dead code. */
+const deadRecovery = mule(`
+  ${CONFIGS}
+  ${LOGIN_FLOW}
+  <flow name="accounts"><http:listener config-ref="api" path="/accounts"/><flow-ref name="impl"/></flow>
+  <flow name="impl">${CACHED_TOKEN}${CALL}</flow>
+  <sub-flow name="dead"><try><flow-ref name="impl"/><error-handler><on-error-continue type="HTTP:UNAUTHORIZED"><flow-ref name="salesforce-login"/>${CALL}</on-error-continue></error-handler></try></sub-flow>`);
+/** The call in a flow whose caller is unknown, its failure caught by a handler that only logs: inline, or global. */
+const unknownCallerHandled = (global: boolean) =>
+  mule(`
+    ${CONFIGS}
+    ${LOGIN_FLOW}
+    ${global ? '<error-handler name="shared"><on-error-propagate type="ANY"><logger level="ERROR" message="failed"/></on-error-propagate></error-handler>' : ''}
+    <flow name="impl">${CACHED_TOKEN}${CALL}<error-handler${global ? ' ref="shared"/>' : '><on-error-propagate type="ANY"><logger level="ERROR" message="failed"/></on-error-propagate></error-handler>'}</flow>`);
 const copyOfImpl = mule(`<flow name="impl">${CACHED_TOKEN}${CALL}</flow>`);
 /** The call only in a flow with no source that nothing in the app runs (`lookup()`, a test, another app…). */
 const onlyUnknownCaller = mule(`
@@ -138,6 +152,8 @@ const withoutLogin = withSnippet(snippet.replace(/(<on-error-continue[^>]*>[\s\S
 ruleTests('mule/salesforce-http-without-reauth', {
   valid: [
     { name: 'the call runs only in a flow whose caller the app does not show: it may recover there', files: onlyUnknownCaller },
+    { name: 'the same, its failure caught by an inline handler that only logs', files: unknownCallerHandled(false) },
+    { name: 'the same, its failure caught by a global handler the flow references', files: unknownCallerHandled(true) },
     {
       name: 'the call is in a sub-flow nothing calls: it never runs',
       files: sharedImpl('sub-flow', 'sub-flow').replace('<flow-ref name="impl"/></flow>', '</flow>'),
@@ -195,6 +211,17 @@ ruleTests('mule/salesforce-http-without-reauth', {
     },
   ],
   invalid: [
+    {
+      name: 'a re-login in a sub-flow that never runs does not recover the path that does',
+      files: deadRecovery,
+      findings: [
+        {
+          ...tag(deadRecovery, '<http:request method="GET"'),
+          message: 'This request to Salesforce (GET /services/data/v60.0/query) fails on every call',
+          detail: /no error handler catches HTTP:UNAUTHORIZED: it escapes flow 'accounts'/,
+        },
+      ],
+    },
     {
       name: 'two flows of one name in two files: the app does not deploy the second, so the request is reported once',
       files: { 'app/src/main/mule/main.xml': orphanSubFlow, 'app/src/main/mule/a-copy.xml': copyOfImpl },
