@@ -9,6 +9,7 @@ import { RULES } from '../core/rules';
 import { ConfigResolver } from './config-loader';
 import { contextFiles } from './context';
 import { discover } from './discovery';
+import { DirListings } from './listings';
 import { analyse, lintUnits } from './run-lint';
 import { groupByUnit } from './units';
 
@@ -142,6 +143,30 @@ describe('Metadata API file names (flows/Nightly.flow, no -meta.xml)', () => {
     assert.ok(contextFiles(found.targets, found.listings).map(rel(root)).includes('force-app/main/default/namedCredentials/Bank.namedCredential'));
     const run = lintUnits(found.targets, { cwd: root, rules: RULES, configs, listings: found.listings });
     assert.ok(ruleIds(run).includes('flow/per-user-credential-in-automation'), `findings: ${ruleIds(run).join(', ')}`);
+  });
+
+  it('a Flow of a src/ project linted alone: its context is listed around it, never from the working folder down', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sg-mdapi-one-'));
+    write(root, {
+      'src/package.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns="http://soap.sforce.com/2006/04/metadata"><version>60.0</version></Package>\n',
+      'src/flows/Nightly.flow': nightly,
+      'src/externalServiceRegistrations/BankService.externalServiceRegistration': registration('Bank'),
+      'src/namedCredentials/Bank.namedCredential': legacyNc('PerUser'),
+    });
+    const listed: string[] = [];
+    class Recording extends DirListings {
+      override read(dir: string) {
+        listed.push(dir);
+        return super.read(dir);
+      }
+    }
+    const configs = new ConfigResolver(RULES);
+    const listings = new Recording();
+    const found = discover([join(root, 'src', 'flows', 'Nightly.flow')], root, configs);
+    const run = lintUnits(found.targets, { cwd: root, rules: RULES, configs, listings });
+    assert.ok(ruleIds(run).includes('flow/per-user-credential-in-automation'), `findings: ${ruleIds(run).join(', ')}`);
+    const outside = listed.filter((d) => !d.startsWith(join(root, 'src')));
+    assert.deepEqual(outside, [], 'nothing above the Metadata API root is listed (the process runs in the repository)');
   });
 
   it('in a src/ project retrieved with the Metadata API: discovered and linted, and a suffix outside its folder is not metadata', () => {

@@ -12,7 +12,7 @@
  * Flow. Files added or removed regroup only their own unit.
  */
 import type { MuleApp } from '../mule/app';
-import { dirname, isLintableRole, isSalesforceRole, roleOf, unitKeyOf, type FileRole } from '../project/layout';
+import { dirname, isLintableRole, isSalesforceRole, looseMetadataRoot, roleOf, unitKeyOf, type FileRole } from '../project/layout';
 import { memoKey, type Memo } from '../project/memo';
 import { LOOSE_PROJECT, readSfdxProject, type SfdxProjectDescriptor } from '../project/sfdx-descriptor';
 import { SourceFile } from '../project/source-file';
@@ -277,7 +277,21 @@ export class Program {
   private indexOf(key: string, descriptor: SfdxProjectDescriptor): SalesforceIndex {
     if (this.host.projectFiles && !this.listedProjects.has(key)) {
       this.listedProjects.add(key);
-      for (const p of this.host.projectFiles(descriptor)) {
+      // Metadata outside any project: listed around the files the run has, never from the working folder down.
+      const listed =
+        descriptor === LOOSE_PROJECT
+          ? {
+              ...descriptor,
+              packageDirs: [
+                ...new Set(
+                  this.unitPaths(key)
+                    .filter((p) => isSalesforceRole(this.role(p)))
+                    .map(looseMetadataRoot),
+                ),
+              ],
+            }
+          : descriptor;
+      for (const p of listed === descriptor || listed.packageDirs.length ? this.host.projectFiles(listed) : []) {
         if (this.has(p) || this.unitOf(p) !== key) continue;
         this.unread.add(p);
         if (this.members) {

@@ -142,6 +142,30 @@ function otherRole(lower: string): FileRole {
   return 'other';
 }
 
+/** The folder each metadata type lives in, in both formats (`flows/Sync.flow-meta.xml`, `classes/Orders.cls`). */
+const TYPE_FOLDERS: Readonly<Partial<Record<FileRole, string>>> = {
+  flow: 'flows',
+  'flow-definition': 'flowdefinitions',
+  'named-credential': 'namedcredentials',
+  'external-credential': 'externalcredentials',
+  'external-service': 'externalserviceregistrations',
+  'permission-set': 'permissionsets',
+  'permission-set-group': 'permissionsetgroups',
+  profile: 'profiles',
+  apex: 'classes',
+};
+
+/**
+ * Where the metadata around a file outside any SFDX project lives: the folder above its type's folder
+ * (`src/flows/Sync.flow` → `src`, a Metadata API root), or its own folder. Never wider: a file linted from
+ * the home folder must not make the home folder the project.
+ */
+export function looseMetadataRoot(path: string): string {
+  const dir = dirname(path);
+  const folder = TYPE_FOLDERS[roleOf(path)];
+  return folder && basename(dir).toLowerCase() === folder ? dirname(dir) : dir;
+}
+
 /** Salesforce metadata that belongs to an SFDX project. */
 export function isSalesforceRole(role: FileRole): boolean {
   return ROLE_FACTS[role].salesforce;
