@@ -363,16 +363,10 @@ function isApikitFlowFor(flowName: string, config: string): boolean {
 
 /** Reconnection on a connection provider: `<reconnection><reconnect|reconnect-forever/></reconnection>`. */
 function reconnectionOf(connection: XmlElement | undefined): Reconnection {
-  if (!connection) return { kind: 'none' };
-  const wrapper = firstChild(connection, 'reconnection', NS.core);
-  if (wrapper) {
-    const r = strategyIn(wrapper);
-    if (r.kind !== 'none') return r;
-  }
-  return strategyIn(connection);
+  return connection ? operationReconnection(connection) : { kind: 'none' };
 }
 
-/** The strategy an operation or message source declares for itself (`<reconnect>`, `<reconnect-forever>`, or inside `<reconnection>`). */
+/** The strategy an operation, message source or connection declares for itself (`<reconnect>`, `<reconnect-forever>`, or inside `<reconnection>`). */
 export function operationReconnection(op: XmlElement): Reconnection {
   const wrapper = firstChild(op, 'reconnection', NS.core);
   if (wrapper) {
