@@ -158,11 +158,9 @@ export class MuleApp {
 
   /** The flow or sub-flow that contains `el`, if any. */
   flowOf(el: XmlElement): FlowModel | undefined {
-    for (let e: XmlElement | null = el; e; e = e.parent) {
-      // The flow registered under this element's name, if it is this element (not a later duplicate).
-      if (isCore(e) && (e.local === 'flow' || e.local === 'sub-flow') && e.parent && e.parent.parent === null) return this.flowAt(e);
-    }
-    return undefined;
+    // The flow registered under this element's name, if it is this element (not a later duplicate).
+    const flowEl = flowElementOf(el);
+    return flowEl && this.flowAt(flowEl);
   }
 
   /** Resolves an attribute value that may hold `${}` placeholders to a single value. */
@@ -362,6 +360,14 @@ function isApikitFlowFor(flowName: string, config: string): boolean {
 }
 
 /** Reconnection on a connection provider: `<reconnection><reconnect|reconnect-forever/></reconnection>`. */
+/** The top-level `<flow>` or `<sub-flow>` element that contains `el` (registered or a later duplicate), if any. */
+export function flowElementOf(el: XmlElement): XmlElement | undefined {
+  for (let e: XmlElement | null = el; e; e = e.parent) {
+    if (isCore(e) && (e.local === 'flow' || e.local === 'sub-flow') && e.parent && e.parent.parent === null) return e;
+  }
+  return undefined;
+}
+
 function reconnectionOf(connection: XmlElement | undefined): Reconnection {
   return connection ? operationReconnection(connection) : { kind: 'none' };
 }

@@ -1,5 +1,4 @@
-import type { MuleApp } from '../../../mule/app';
-import { NS } from '../../../mule/namespaces';
+import { flowElementOf, type MuleApp } from '../../../mule/app';
 import { mapOperationError, propagate } from '../../../mule/propagation';
 import { salesforceRequests, type SalesforceApi, type SalesforceRequest } from '../../../mule/salesforce-http';
 import { isLogin } from '../../../mule/salesforce-logins';
@@ -60,7 +59,7 @@ export default muleRule(
     for (const req of calls) {
       // A request in a sub-flow nothing calls never runs; nor does one in a second flow of the same name (the app
       // does not deploy: global names are unique).
-      if (req.flow ? app.neverRuns(req.flow) : inDuplicateFlow(req.el)) continue;
+      if (req.flow ? app.neverRuns(req.flow) : flowElementOf(req.el) !== undefined) continue;
       if (refresh.isRetryAfterRefresh(req.el)) continue;
       const failure = FAILURE[req.api];
       if (statusAccepted(app, req.el, req.config, failure.status)) continue;
@@ -169,12 +168,4 @@ function report(
 function inFlows(app: MuleApp, el: XmlElement, flows: ReadonlySet<XmlElement>): boolean {
   const f = app.flowOf(el);
   return f === undefined || flows.has(f.el);
-}
-
-/** Whether `el` sits in a flow or sub-flow the app did not register (another of the same name came first). */
-function inDuplicateFlow(el: XmlElement): boolean {
-  for (let e: XmlElement | null = el; e; e = e.parent) {
-    if (e.ns === NS.core && (e.local === 'flow' || e.local === 'sub-flow') && e.parent?.parent === null) return true;
-  }
-  return false;
 }
