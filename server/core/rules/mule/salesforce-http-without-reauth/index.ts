@@ -68,17 +68,10 @@ export default muleRule(
       const p = propagate(app, req.el, mapOperationError(app, req.el, failure.type));
       // A handler the app does not define may recover: unknown, silent.
       if (p.truncated || p.unknown.length > 0) continue;
-      // A sub-flow nothing calls never runs: no path goes through it. A flow with no source and no caller
-      // (run by `lookup()`, a test…) may recover in its unknown caller, but the paths the app shows still fail:
-      // silent only when no such path is known.
-      const unknownCallers = new Set(
-        p.callerless
-          .map((c) => c.flowEl)
-          .filter((el) => {
-            const f = app.flowAt(el);
-            return !(f && app.neverRuns(f));
-          }),
-      );
+      // A flow with no source and no caller (run by `lookup()`, a test…) may recover in its unknown caller, but the
+      // paths the app shows still fail: silent only when no such path is known. (The walk never climbs into a sub-flow
+      // that never runs.)
+      const unknownCallers = new Set(p.callerless.map((c) => c.flowEl));
       if (unknownCallers.size > 0 && p.unhandled.length === 0 && !p.handlers.some((h) => !inFlows(app, h.onError, unknownCallers))) continue;
       const retried = p.retries.length > 0;
       let recovered = false;
