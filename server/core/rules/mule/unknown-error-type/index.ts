@@ -61,28 +61,20 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
     if (connectorRefs.length === 0) clean.bits |= bit;
     return;
   }
-  const decoded = a.value.length === a.valueEnd - a.valueStart; // offsets map 1:1 only without entity references
   for (const sep of expr.orSeparators) {
+    const { start, end, decoded } = rangeOf(a, sep);
     ctx.report({
       path: file.path,
-      start: decoded ? a.valueStart + sep.start : a.valueStart,
-      end: decoded ? a.valueStart + sep.end : a.valueEnd,
+      start,
+      end,
       message: msg`Mule has no '${sep.text.trim()}' in error types, so the app fails to deploy`,
       detail: 'List the error types separated by commas ("A, B").',
-      ...(decoded
-        ? {
-            fix: {
-              title: 'Separate the error types with a comma',
-              edits: [{ path: file.path, start: a.valueStart + sep.start, end: a.valueStart + sep.end, newText: ', ' }],
-            },
-          }
-        : {}),
+      ...(decoded ? { fix: { title: 'Separate the error types with a comma', edits: [{ path: file.path, start, end, newText: ', ' }] } } : {}),
     });
   }
   expr.refs.forEach((ref, i) => {
     if (isKnownType(ref) !== 'unknown') return;
-    const start = decoded ? a.valueStart + ref.start : a.valueStart;
-    const end = decoded ? a.valueStart + ref.end : a.valueEnd;
+    const { start, end, decoded } = rangeOf(a, ref);
     const { message, detail, replacement, safe } = explain(ref, usage);
     const fixes: Fix[] = [];
     if (replacement && decoded) {
@@ -103,6 +95,15 @@ function check(app: MuleApp, file: MuleFile, el: XmlElement, name: string, usage
   });
 }
 
+/**
+ * Where a part of an attribute's value is in the file: exact when the value has no entity references (offsets map
+ * 1:1, `decoded`), the whole value otherwise.
+ */
+function rangeOf(a: XmlAttribute, part: { start: number; end: number }): { start: number; end: number; decoded: boolean } {
+  const decoded = a.value.length === a.valueEnd - a.valueStart;
+  return decoded ? { start: a.valueStart + part.start, end: a.valueStart + part.end, decoded } : { start: a.valueStart, end: a.valueEnd, decoded };
+}
+
 /** Connector namespaces Raise Error may not use, with the namespace URI that says the app uses the connector. */
 const RAISE_FORBIDDEN: ReadonlyMap<string, { uri: string; label: string }> = new Map([
   ['SALESFORCE', { uri: NS.salesforce, label: 'Salesforce connector' }],
@@ -117,10 +118,8 @@ const RAISE_FORBIDDEN: ReadonlyMap<string, { uri: string; label: string }> = new
 function reportConnectorRaise(app: MuleApp, file: MuleFile, a: XmlAttribute, ref: TypeRef, ctx: RuleContext): void {
   const forbidden = RAISE_FORBIDDEN.get(ref.namespace)!;
   if (!usesNamespace(app, forbidden.uri)) return; // no such connector in the app: the namespace is the app's to declare
-  const decoded = a.value.length === a.valueEnd - a.valueStart;
   const replacement = `APP:${ref.identifier}`;
-  const start = decoded ? a.valueStart + ref.start : a.valueStart;
-  const end = decoded ? a.valueStart + ref.end : a.valueEnd;
+  const { start, end, decoded } = rangeOf(a, ref);
   ctx.report({
     path: file.path,
     start,
