@@ -90,7 +90,7 @@ export function diagnose(text: string): Diagnosis {
     }
   }
   const ctx = readContext(text);
-  hits.push(...computedSignals(text, ctx));
+  hits.push(...computedSignals(text, ctx, hits));
 
   // Generic markers fit every cause: next to a specific cue they support only the causes it names.
   const specific = new Set(hits.filter((h) => !h.generic && h.weight > 0).map((h) => h.cause));
@@ -159,7 +159,7 @@ function redactedValue(value: string, span: Span, text: string, redacted: string
 }
 
 /** Signals that need more than a phrase: they combine facts found in the text. */
-function computedSignals(text: string, ctx: DiagnoseContext): Hit[] {
+function computedSignals(text: string, ctx: DiagnoseContext, matched: readonly Hit[]): Hit[] {
   const out: Hit[] = [];
   // A token from one org presented to another: the sandbox was refreshed (new org id).
   for (const t of ctx.tokenOrgs) {
@@ -187,9 +187,9 @@ function computedSignals(text: string, ctx: DiagnoseContext): Hit[] {
     out.push({ cause: 'PER_USER_CREDENTIAL', signal: 'per-user-in-record-triggered-flow', means, weight: 0, span: ctx.recordTriggered });
   }
   // "expired authorization code": a JWT bearer login whose assertion has expired, or a refresh that raced another.
-  const expired = /\bexpired authorization code\b/i.exec(text);
+  const expired = matched.find((h) => h.signal === 'expired-authorization-code');
   if (expired) {
-    const span = spanOf(expired);
+    const span = expired.span;
     if (JWT_CONTEXT.test(text))
       out.push({
         cause: 'JWT_MISCONFIGURED',
